@@ -1,0 +1,114 @@
+"""Command line: ``lsmitoitus run`` and ``lsmitoitus validate``.
+
+User errors (bad scenario, existing output folder, bad flags) print one clear message and exit
+with status 2; they never show a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .i18n import LANGS, Lang, t
+from .output import OutputExistsError, default_out_dir, write_run
+from .report import summary_text
+from .runner import simulate
+from .scenario_files import ScenarioError, load_scenario, resolve_scenario_path
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 0 <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"allowed range: 0 ≤ seed < 2^63, got {value}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lsmitoitus", description="Child-protection caseload and staffing simulator.")
+    parser.add_argument("--version", action="version", version=f"lsmitoitus {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="simulate a scenario (default: bundled Kanta-Häme) and write results")
+    run.add_argument("scenario", nargs="?", help="scenario TOML file or bundled name (default: kanta-hame)")
+    run.add_argument("--replications", "-n", type=_positive, help="number of replications (default: from scenario)")
+    run.add_argument("--seed", type=_seed, help="root random seed (default: from scenario)")
+    run.add_argument("--jobs", "-j", type=_positive, help="worker processes (default: one per core)")
+    run.add_argument(
+        "--out", type=Path, help="output folder (default: tulokset/<scenario>-<timestamp>/); never overwritten"
+    )
+    run.add_argument("--lang", choices=LANGS, default="fi", help="language of the summary, headers and chart")
+    run.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    validate = sub.add_parser("validate", help="check a scenario file and report every problem")
+    validate.add_argument("file", help="scenario TOML file or bundled name")
+    validate.add_argument("--lang", choices=LANGS, default="fi")
+    return parser
+
+
+def _run(args: argparse.Namespace) -> int:
+    lang: Lang = args.lang
+    source = resolve_scenario_path(args.scenario)
+    scenario = load_scenario(source)
+    target = args.out or default_out_dir(scenario.name)
+    if target.exists() and any(target.iterdir()):
+        raise OutputExistsError(f"{target} already exists; choose another --out (nothing was overwritten)")
+    results = simulate(
+        scenario,
+        replications=args.replications,
+        seed=args.seed,
+        jobs=args.jobs,
+        progress=not args.no_progress and sys.stderr.isatty(),
+    )
+    print(summary_text(results, lang))
+    print()
+    print(
+        t(
+            "ran",
+            lang,
+            n=results.scenario.simulation.replications,
+            events=results.events,
+            seconds=results.seconds,
+            jobs=results.jobs,
+        )
+    )
+    write_run(results, target, lang, source=str(source))
+    print(t("written_to", lang, path=target))
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    scenario = load_scenario(args.file)
+    print(t("valid", args.lang, path=args.file, name=scenario.name))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    lang: Lang = getattr(args, "lang", "fi")
+    try:
+        return _run(args) if args.command == "run" else _validate(args)
+    except (ScenarioError, OutputExistsError) as exc:
+        print(f"{t('error', lang)}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{t('error', lang)}: interrupted; no output folder was written", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,213 @@
+"""Responsible social workers of one unit in one area, and the children on their lists.
+
+Each post is either filled by a named worker or vacant. A child-protection client is always on
+exactly one filled post's list, or—when every post of the unit is vacant—on the unit's
+unassigned list until someone is hired. Children are never refused: overload shows as lists
+longer than the limit.
+
+Counters are updated when a list changes, never by polling:
+
+* ``counted[p]`` children on post p that count toward the statutory limit;
+* ``over_sum`` = Σ counted[p] over posts with counted[p] > limit, and ``n_over`` their number;
+* ``child_days_over`` = ∫ over_sum dt, the child-days spent on the list of a worker over the
+  limit (Valvira: one worker over the limit puts every child on that list at risk).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+
+class Client(Protocol):
+    serial: int
+    pool: WorkerPool | None
+    post: int
+    counted: bool
+
+
+class WorkerPool:
+    __slots__ = (
+        "_next_rr",
+        "allocation",
+        "child_days_over",
+        "children",
+        "counted",
+        "filled",
+        "limit",
+        "n_over",
+        "now",
+        "over_sum",
+        "rebalance_on_hire",
+        "t_last",
+        "unassigned",
+        "uniform",
+    )
+
+    def __init__(
+        self,
+        n_posts: int,
+        filled: list[bool],
+        limit: int,
+        allocation: str,
+        rebalance_on_hire: bool,
+        now: Callable[[], float],
+        uniform: Callable[[], float],
+    ) -> None:
+        self.children: list[set[Client]] = [set() for _ in range(n_posts)]
+        self.counted: list[int] = [0] * n_posts
+        self.filled: list[bool] = list(filled)
+        self.unassigned: set[Client] = set()
+        self.limit = limit
+        self.allocation = allocation
+        self.rebalance_on_hire = rebalance_on_hire
+        self.now = now
+        self.uniform = uniform
+        self.over_sum = 0
+        self.n_over = 0
+        self.child_days_over = 0.0
+        self.t_last = 0.0
+        self._next_rr = 0
+
+    # --- bookkeeping of the over-limit integral ---------------------------------------------
+
+    def _flush(self) -> None:
+        t = self.now()
+        self.child_days_over += self.over_sum * (t - self.t_last)
+        self.t_last = t
+
+    def _set_counted(self, post: int, new: int) -> None:
+        old = self.counted[post]
+        if old == new:
+            return
+        self._flush()
+        limit = self.limit
+        if old > limit:
+            self.over_sum -= old
+            self.n_over -= 1
+        if new > limit:
+            self.over_sum += new
+            self.n_over += 1
+        self.counted[post] = new
+
+    def set_limit(self, limit: int) -> None:
+        """Apply a new statutory limit (e.g. 35 → 30 on 2024-01-01) to the running counters."""
+        self._flush()
+        self.limit = limit
+        over = [c for p, c in enumerate(self.counted) if self.filled[p] and c > limit]
+        self.over_sum = sum(over)
+        self.n_over = len(over)
+
+    # --- choosing a worker ------------------------------------------------------------------
+
+    def _choose(self, exclude: int = -1) -> int:
+        """A filled post for a new child by the allocation rule, or -1 if none is filled."""
+        candidates = [p for p, f in enumerate(self.filled) if f and p != exclude]
+        if not candidates:
+            return -1
+        if self.allocation == "least_loaded":
+            children = self.children
+            return min(candidates, key=lambda p: len(children[p]))
+        if self.allocation == "random":
+            return candidates[int(self.uniform() * len(candidates))]
+        # round robin over post numbers
+        n = len(self.filled)
+        for step in range(n):
+            p = (self._next_rr + step) % n
+            if p in candidates:
+                self._next_rr = p + 1
+                return p
+        return candidates[0]
+
+    # --- children joining and leaving -------------------------------------------------------
+
+    def add(self, child: Client, counted: bool, exclude: int = -1) -> None:
+        post = self._choose(exclude)
+        child.pool = self
+        child.post = post
+        child.counted = counted
+        if post < 0:
+            self.unassigned.add(child)
+            return
+        self.children[post].add(child)
+        if counted:
+            self._set_counted(post, self.counted[post] + 1)
+
+    def remove(self, child: Client) -> None:
+        post = child.post
+        child.pool = None
+        if post < 0:
+            self.unassigned.discard(child)
+            return
+        self.children[post].discard(child)
+        if child.counted:
+            self._set_counted(post, self.counted[post] - 1)
+
+    def recount(self, child: Client, counted: bool) -> None:
+        """Change whether a child on this pool counts toward the limit (e.g. at 18 in aftercare)."""
+        if child.counted == counted:
+            return
+        child.counted = counted
+        if child.post >= 0:
+            self._set_counted(child.post, self.counted[child.post] + (1 if counted else -1))
+
+    def _move(self, child: Client, to_post: int) -> None:
+        counted = child.counted
+        self.remove(child)
+        child.pool = self
+        child.post = to_post
+        self.children[to_post].add(child)
+        if counted:
+            self._set_counted(to_post, self.counted[to_post] + 1)
+
+    # --- staff turnover ---------------------------------------------------------------------
+
+    def worker_leaves(self, post: int) -> None:
+        """The worker on ``post`` leaves: the post becomes vacant and the list is reassigned."""
+        leaving = sorted(self.children[post], key=_stable_order)
+        for child in leaving:
+            self.remove(child)
+        self.filled[post] = False
+        for child in leaving:
+            self.add(child, child.counted, exclude=post)
+
+    def worker_hired(self, post: int) -> None:
+        """A new worker fills ``post``: takes unassigned children and, if set, rebalances."""
+        self.filled[post] = True
+        for child in sorted(self.unassigned, key=_stable_order):
+            self.unassigned.discard(child)
+            child.post = post
+            self.children[post].add(child)
+            if child.counted:
+                self._set_counted(post, self.counted[post] + 1)
+        if not self.rebalance_on_hire:
+            return
+        filled = [p for p, f in enumerate(self.filled) if f]
+        target = sum(len(self.children[p]) for p in filled) // len(filled)
+        while len(self.children[post]) < target:
+            donor = max(filled, key=lambda p: len(self.children[p]))
+            if len(self.children[donor]) <= len(self.children[post]) + 1:
+                break
+            child = min(self.children[donor], key=_stable_order)
+            self._move(child, post)
+
+    # --- observation ------------------------------------------------------------------------
+
+    def snapshot(self) -> tuple[int, int, int, int, int, int, float, int]:
+        """(clients, counted clients, workers in post, vacancies, max counted list,
+        workers over limit, child-days over limit since the last snapshot, unassigned)."""
+        self._flush()
+        filled = [p for p, f in enumerate(self.filled) if f]
+        clients = sum(len(s) for s in self.children) + len(self.unassigned)
+        counted = sum(self.counted) + sum(1 for c in self.unassigned if c.counted)
+        max_list = max((self.counted[p] for p in filled), default=0)
+        days = self.child_days_over
+        self.child_days_over = 0.0
+        vacancies = len(self.filled) - len(filled)
+        return clients, counted, len(filled), vacancies, max_list, self.n_over, days, len(self.unassigned)
+
+
+def _stable_order(child: Client) -> int:
+    """Children are ordered by their serial number so that reassignment is reproducible
+    (sets of objects iterate in memory-address order, which differs between runs)."""
+    return child.serial

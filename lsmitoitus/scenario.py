@@ -1,0 +1,481 @@
+"""The scenario schema: the single source of truth for every number the model uses.
+
+Every field states its unit and its legal or practical meaning. TOML files in ``scenarios/``
+instantiate this schema (see :mod:`lsmitoitus.scenario_files`); the CLI, notebooks and any user
+interface go through it. Unknown keys are rejected everywhere, so a misspelt field is an error,
+not a silently ignored setting.
+
+Conventions: durations are in calendar days unless the field name says working days; rates are
+per year; probabilities and shares are in [0, 1]; money is not modelled here yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .vocabulary import (
+    AGE_BANDS,
+    PLACEMENT_TYPES,
+    RESPONSIBILITY_KEYS,
+    UNITS,
+    AgeBand,
+    PlacementType,
+    UnitName,
+)
+
+Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+Share = Annotated[float, Field(ge=0.0, le=1.0)]
+Year = Annotated[int, Field(ge=1990, le=2100)]
+Count = Annotated[float, Field(ge=0.0, le=10_000_000.0)]
+
+#: A probability that is either one number for all ages or a table by age band.
+ByAge = Probability | dict[AgeBand, Probability]
+
+
+class StrictModel(BaseModel):
+    """Base for all scenario parts: unknown keys are errors and instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_by_age(value: float | Mapping[Any, float], what: str) -> None:
+    if isinstance(value, Mapping):
+        missing = [b for b in AGE_BANDS if b not in value]
+        if missing:
+            raise ValueError(f"{what}: an age-band table must give every band; missing {missing}")
+
+
+def by_age(value: float | Mapping[Any, float]) -> tuple[float, ...]:
+    """Expand a :data:`ByAge` value to one number per age band, in AGE_BANDS order."""
+    if isinstance(value, Mapping):
+        return tuple(float(value[b]) for b in AGE_BANDS)
+    return tuple(float(value) for _ in AGE_BANDS)
+
+
+class Duration(StrictModel):
+    """A random duration given by its mean and coefficient of variation (sd / mean)."""
+
+    distribution: Literal["lognormal", "gamma", "exponential"] = Field(
+        "lognormal", description="Family of the distribution. 'exponential' has cv = 1 by definition."
+    )
+    mean_days: float = Field(gt=0.0, le=36_525.0, description="Mean duration, calendar days.")
+    cv: float = Field(
+        1.0, gt=0.0, le=10.0, description="Coefficient of variation (standard deviation / mean), unitless."
+    )
+
+    @model_validator(mode="after")
+    def _exponential_has_cv_one(self) -> Duration:
+        if self.distribution == "exponential" and abs(self.cv - 1.0) > 1e-9:
+            raise ValueError("an exponential duration has cv = 1; use gamma or lognormal for another spread")
+        return self
+
+
+class WorkingDayDelay(StrictModel):
+    """A random delay counted in working days (Mon–Fri, Finnish public holidays excluded)."""
+
+    distribution: Literal["lognormal", "gamma", "exponential"] = "gamma"
+    mean_working_days: float = Field(gt=0.0, le=250.0, description="Mean delay, working days.")
+    cv: float = Field(0.5, gt=0.0, le=10.0, description="Coefficient of variation, unitless.")
+
+
+class DatedValue(StrictModel):
+    """One step of a dated schedule: ``value`` applies from ``start`` until the next step."""
+
+    start: dt.date = Field(description="First day this value applies.")
+    value: int = Field(ge=1, le=200)
+
+
+class SimulationSettings(StrictModel):
+    start: dt.date = Field(dt.date(2021, 1, 1), description="First day of reported results.")
+    end: dt.date = Field(dt.date(2030, 12, 31), description="Last day of reported results.")
+    warmup_years: int = Field(
+        10,
+        ge=0,
+        le=40,
+        description=(
+            "Years simulated before `start` and excluded from results, so that the first reported "
+            "year starts from realistic stocks of clients. Demand during warm-up is the first "
+            "observed year's level."
+        ),
+    )
+    replications: int = Field(20, ge=1, le=10_000, description="Independent replications.")
+    seed: int = Field(20_240_101, ge=0, le=2**63 - 1, description="Root seed of all random streams.")
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> SimulationSettings:
+        if self.end <= self.start:
+            raise ValueError(f"end ({self.end}) must be after start ({self.start})")
+        if self.start.day != 1:
+            raise ValueError("start must be the first day of a month (results are monthly)")
+        return self
+
+
+class Area(StrictModel):
+    """A service area (family-centre area) with its own staff and demand share."""
+
+    notification_share: Share = Field(
+        description="Share of the county's notifications made about children of this area (0–1)."
+    )
+    population_0_17: dict[Year, Count] = Field(
+        description="Child population aged 0–17 by year (persons). Later years follow the demand trend."
+    )
+
+
+class Demand(StrictModel):
+    """Child-protection notifications (lastensuojeluilmoitukset) and who they concern."""
+
+    notifications: dict[Year, Count] = Field(description="Observed notifications per year in the whole county (count).")
+    growth_per_year: float = Field(
+        0.0,
+        ge=-0.5,
+        le=1.0,
+        description=(
+            "Yearly relative growth of notifications per child after the last observed year "
+            "(0.05 = +5 %/year). Multiplies with the child-population trend."
+        ),
+    )
+    series: dict[Year, Count] = Field(
+        default_factory=dict,
+        description="Explicit projected notifications per year (county); overrides growth for these years.",
+    )
+    population_growth_per_year: float = Field(
+        -0.005,
+        ge=-0.2,
+        le=0.2,
+        description="Yearly relative change of the 0–17 population after its last given year.",
+    )
+    seasonality: list[Annotated[float, Field(gt=0.0, le=5.0)]] = Field(
+        default_factory=lambda: [1.0] * 12,
+        min_length=12,
+        max_length=12,
+        description="Relative notification intensity Jan..Dec; rescaled to average 1.",
+    )
+    notifications_per_notified_child: float = Field(
+        1.95,
+        ge=1.0,
+        le=10.0,
+        description="Notifications per distinct notified child in a year (THL 2023 national: 1.95).",
+    )
+    already_client_share: Share = Field(
+        0.3,
+        description=(
+            "Share of notified children who are already child-protection clients: their notifications "
+            "are counted as work but open no new assessment."
+        ),
+    )
+    age_at_notification: dict[AgeBand, Share] = Field(
+        description="Age-band shares of newly notified children; must sum to 1. Age is uniform within a band."
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> Demand:
+        if not self.notifications:
+            raise ValueError("notifications needs at least one observed year")
+        missing = [b for b in AGE_BANDS if b not in self.age_at_notification]
+        if missing:
+            raise ValueError(f"age_at_notification is missing age bands {missing}")
+        total = sum(self.age_at_notification.values())
+        if abs(total - 1.0) > 1e-6:
+            raise ValueError(f"age_at_notification shares must sum to 1 (they sum to {total:.6g})")
+        return self
+
+
+class Processing(StrictModel):
+    """Käsittely: a notification is checked for urgency at once and decided within 7 working days."""
+
+    delay: WorkingDayDelay = Field(description="Time from notification to the decision on assessment.")
+    decision_deadline_working_days: int = Field(
+        7, ge=1, le=60, description="Statutory deadline for the decision (working days; law: 7)."
+    )
+    p_assessment: ByAge = Field(description="Probability that the decision opens a service-need assessment.")
+    p_urgent_placement: ByAge = Field(
+        description="Probability that the notification leads at once to an emergency placement."
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> Processing:
+        _check_by_age(self.p_assessment, "p_assessment")
+        _check_by_age(self.p_urgent_placement, "p_urgent_placement")
+        return self
+
+
+class Assessment(StrictModel):
+    """Palvelutarpeen arviointi incl. lastensuojelutarpeen selvitys, done with finite worker slots."""
+
+    start_deadline_working_days: int = Field(
+        7, ge=1, le=60, description="Assessment must start by this working day after the case opens (law: 7)."
+    )
+    completion_deadline_months: int = Field(
+        3, ge=1, le=24, description="Assessment must be completed within this many months (law: 3)."
+    )
+    duration: Duration = Field(description="Working time of one assessment once it has a slot.")
+    workers: dict[str, Annotated[float, Field(ge=0.0, le=10_000.0)]] = Field(
+        description="Social workers (FTE) doing assessments, by area."
+    )
+    concurrent_per_worker: float = Field(
+        10.0, gt=0.0, le=100.0, description="Assessments one worker carries at once (slots per FTE)."
+    )
+    p_client: ByAge = Field(
+        description="Probability that a completed assessment makes the child a child-protection client."
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> Assessment:
+        _check_by_age(self.p_client, "p_client")
+        return self
+
+
+class AvohuoltoPathway(StrictModel):
+    """Avohuolto: open-care client relationship; its end leads to exit or a placement."""
+
+    duration: Duration = Field(description="Length of an open-care episode.")
+    p_avohuollon_sijoitus: ByAge = Field(description="Probability the episode ends in an open-care placement.")
+    p_kiireellinen_sijoitus: ByAge = Field(description="Probability the episode ends in an emergency placement.")
+    p_huostaanotto: ByAge = Field(description="Probability the episode ends in a (non-urgent) care order.")
+
+    @model_validator(mode="after")
+    def _check(self) -> AvohuoltoPathway:
+        for name in ("p_avohuollon_sijoitus", "p_kiireellinen_sijoitus", "p_huostaanotto"):
+            _check_by_age(getattr(self, name), name)
+        sums = [
+            a + b + c
+            for a, b, c in zip(
+                by_age(self.p_avohuollon_sijoitus),
+                by_age(self.p_kiireellinen_sijoitus),
+                by_age(self.p_huostaanotto),
+                strict=True,
+            )
+        ]
+        if max(sums) > 1.0 + 1e-9:
+            raise ValueError(f"escalation probabilities sum to more than 1 (max {max(sums):.4g})")
+        return self
+
+
+class AvohuollonSijoitusPathway(StrictModel):
+    duration: Duration = Field(description="Length of an open-care placement.")
+    p_huostaanotto: ByAge = Field(description="Probability the placement ends in a care order (else home).")
+    aftercare_min_days: float = Field(
+        183.0,
+        ge=0.0,
+        le=3650.0,
+        description="An open-care placement this long (days) entitles to aftercare (law: 6 months).",
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> AvohuollonSijoitusPathway:
+        _check_by_age(self.p_huostaanotto, "p_huostaanotto")
+        return self
+
+
+class KiireellinenSijoitusPathway(StrictModel):
+    """Kiireellinen sijoitus: at most 30 days, one extension of ≤ 30 days, or until the care-order decision."""
+
+    max_days: float = Field(
+        30.0, gt=0.0, le=365.0, description="Maximum length, days, placement day counted (law: 30)."
+    )
+    extension_max_days: float = Field(30.0, ge=0.0, le=365.0, description="Maximum extension, days (law: 30).")
+    p_extension: Probability = Field(description="Probability that a placement ending home is extended once.")
+    p_huostaanotto: ByAge = Field(description="Probability the placement leads to a care order.")
+    home_duration: Duration = Field(description="Length of placements that end home (cut at the legal maximum).")
+    until_care_order: Duration = Field(
+        description="Time from placement to the care-order decision when one follows (continues while pending)."
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> KiireellinenSijoitusPathway:
+        _check_by_age(self.p_huostaanotto, "p_huostaanotto")
+        return self
+
+
+class SijaishuoltoPathway(StrictModel):
+    """Huostaanotto and sijaishuolto: care ends by reunification or at 18 at the latest."""
+
+    duration: Duration = Field(description="Length of care until reunification, if the child is not 18 first.")
+    placement_type: dict[AgeBand, dict[PlacementType, Share]] = Field(
+        description="Placement-type shares of new care orders by age band; each row sums to 1."
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> SijaishuoltoPathway:
+        missing = [b for b in AGE_BANDS if b not in self.placement_type]
+        if missing:
+            raise ValueError(f"placement_type is missing age bands {missing}")
+        for band, row in self.placement_type.items():
+            absent = [t for t in PLACEMENT_TYPES if t not in row]
+            if absent:
+                raise ValueError(f"placement_type.{band} is missing types {absent}")
+            total = sum(row.values())
+            if abs(total - 1.0) > 1e-6:
+                raise ValueError(f"placement_type.{band} shares must sum to 1 (they sum to {total:.6g})")
+        return self
+
+
+class JalkihuoltoPathway(StrictModel):
+    """Jälkihuolto: voluntary aftercare after substitute care (or a long open-care placement)."""
+
+    uptake: Probability = Field(description="Probability that an entitled young person takes up aftercare.")
+    duration: Duration = Field(description="Length of aftercare if no legal limit ends it first.")
+    max_years_after_placement: float = Field(
+        5.0, gt=0.0, le=20.0, description="Aftercare ends this many years after the placement ended (law: 5)."
+    )
+    age_limit: list[DatedValue] = Field(
+        default_factory=lambda: [
+            DatedValue(start=dt.date(1900, 1, 1), value=21),
+            DatedValue(start=dt.date(2020, 1, 1), value=25),
+            DatedValue(start=dt.date(2024, 1, 1), value=23),
+        ],
+        min_length=1,
+        description="Upper age limit of aftercare (years) by date; a county may choose 25 from 2024.",
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> JalkihuoltoPathway:
+        _check_sorted(self.age_limit, "age_limit")
+        return self
+
+
+class UnitStaffing(StrictModel):
+    """Responsible social workers (lapsen asioista vastaavat sosiaalityöntekijät) of one unit in one area."""
+
+    social_workers: int = Field(
+        ge=0, le=10_000, description="Posts of social workers who carry a caseload (lead workers excluded)."
+    )
+    fill_rate: float = Field(
+        0.9,
+        gt=0.0,
+        le=1.0,
+        description="Long-run share of posts that are filled; posts start filled with this probability.",
+    )
+    turnover_per_year: float = Field(
+        0.15, ge=0.0, le=5.0, description="Leavers per filled post per year; a leaver's children are reassigned."
+    )
+    recruitment_delay_cv: float = Field(
+        0.5,
+        gt=0.0,
+        le=5.0,
+        description="Spread (cv) of the vacancy length; its mean follows from fill_rate and turnover.",
+    )
+
+    def mean_vacancy_days(self) -> float:
+        """Mean vacancy length (days) that makes the long-run filled share equal ``fill_rate``.
+
+        With filled spells of mean 1/turnover years and vacancies of mean v, the filled share is
+        (1/turnover) / (1/turnover + v), hence v = (1 - fill_rate) / (fill_rate * turnover).
+        """
+        if self.fill_rate >= 1.0 or self.turnover_per_year == 0.0:
+            return 0.0
+        return 365.25 * (1.0 - self.fill_rate) / (self.fill_rate * self.turnover_per_year)
+
+
+class Caseload(StrictModel):
+    """The statutory caseload limit (lastensuojelulaki 13 b §) and how children are allocated."""
+
+    limit: list[DatedValue] = Field(
+        default_factory=lambda: [
+            DatedValue(start=dt.date(1900, 1, 1), value=35),
+            DatedValue(start=dt.date(2024, 1, 1), value=30),
+        ],
+        min_length=1,
+        description="Maximum children per responsible social worker by date (law: 35 in 2022–2023, 30 from 2024).",
+    )
+    count_aftercare_18_plus: bool = Field(
+        False, description="Whether aftercare clients aged 18+ count toward the limit (unsettled in law)."
+    )
+    allocation: Literal["least_loaded", "round_robin", "random"] = Field(
+        "least_loaded", description="How a new client is given a named worker within the area and unit."
+    )
+    rebalance_on_hire: bool = Field(
+        True, description="A newly hired worker takes children from the most loaded colleagues up to the unit mean."
+    )
+    responsible_unit: dict[str, UnitName] = Field(
+        default_factory=lambda: {  # type: ignore[arg-type]  # literals widen to str in lambdas
+            "avohuolto": "avohuolto",
+            "avohuollon_sijoitus": "avohuolto",
+            "kiireellinen_sijoitus": "avohuolto",
+            "sijaishuolto": "sijaishuolto",
+            "jalkihuolto_alle_18": "avohuolto",
+            "jalkihuolto": "jalkihuolto",
+        },
+        description="Which unit's worker is responsible for a child in each client state.",
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> Caseload:
+        _check_sorted(self.limit, "limit")
+        if set(self.responsible_unit) != set(RESPONSIBILITY_KEYS):
+            raise ValueError(f"responsible_unit must have exactly the keys {list(RESPONSIBILITY_KEYS)}")
+        return self
+
+
+class Scenario(StrictModel):
+    """A complete, validated simulation scenario."""
+
+    name: str = Field(
+        min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_.-]+$", description="Short ASCII name, used in folder names."
+    )
+    description: str = Field("", max_length=4000)
+    simulation: SimulationSettings = Field(default_factory=lambda: SimulationSettings())
+    areas: dict[str, Area] = Field(min_length=1)
+    demand: Demand
+    processing: Processing
+    assessment: Assessment
+    avohuolto: AvohuoltoPathway
+    avohuollon_sijoitus: AvohuollonSijoitusPathway
+    kiireellinen_sijoitus: KiireellinenSijoitusPathway
+    sijaishuolto: SijaishuoltoPathway
+    jalkihuolto: JalkihuoltoPathway
+    staffing: dict[UnitName, dict[str, UnitStaffing]] = Field(
+        description="Posts by unit and area: staffing.<unit>.<area>."
+    )
+    caseload: Caseload = Field(default_factory=lambda: Caseload())
+
+    @model_validator(mode="after")
+    def _areas_consistent(self) -> Scenario:
+        names = set(self.areas)
+        share = sum(a.notification_share for a in self.areas.values())
+        if abs(share - 1.0) > 1e-6:
+            raise ValueError(f"areas: notification_share must sum to 1 over areas (sums to {share:.6g})")
+        if set(self.assessment.workers) != names:
+            raise ValueError(f"assessment.workers must name exactly the areas {sorted(names)}")
+        for unit in UNITS:
+            if unit not in self.staffing:
+                raise ValueError(f"staffing.{unit} is missing")
+            if set(self.staffing[unit]) != names:
+                raise ValueError(f"staffing.{unit} must name exactly the areas {sorted(names)}")
+        return self
+
+    @property
+    def area_names(self) -> tuple[str, ...]:
+        return tuple(self.areas)
+
+    def with_overrides(self, **simulation: object) -> Scenario:
+        """A copy with some ``simulation`` settings replaced (e.g. seed, replications), re-validated."""
+        data = self.model_dump()
+        data["simulation"].update(simulation)
+        return Scenario.model_validate(data)
+
+
+def _check_sorted(schedule: list[DatedValue], what: str) -> None:
+    starts = [s.start for s in schedule]
+    if starts != sorted(starts) or len(set(starts)) != len(starts):
+        raise ValueError(f"{what}: steps must be in increasing order of start date")
+
+
+__all__ = [
+    "AGE_BANDS",
+    "Area",
+    "Assessment",
+    "ByAge",
+    "Caseload",
+    "DatedValue",
+    "Demand",
+    "Duration",
+    "Scenario",
+    "UnitStaffing",
+    "WorkingDayDelay",
+    "by_age",
+]
