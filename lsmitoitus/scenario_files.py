@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+import typing
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -140,11 +141,22 @@ def _model_inside(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def _constraints(annotation: Any) -> list[Any]:
+    """Constraint objects (Ge, Le, …) found in an annotation, including inside unions/containers."""
+    found: list[Any] = []
+    for meta in getattr(annotation, "__metadata__", ()):
+        found.extend(getattr(meta, "metadata", [meta]))
+    for arg in typing.get_args(annotation):
+        found.extend(_constraints(arg))
+    return found
+
+
 def _allowed_range(info: FieldInfo | None, ctx: Mapping[str, Any]) -> str:
     bounds: dict[str, Any] = {}
-    for meta in info.metadata if info is not None else ():
+    metadata = [*info.metadata, *_constraints(info.annotation)] if info is not None else []
+    for meta in metadata:
         for key in ("ge", "gt", "le", "lt"):
-            if getattr(meta, key, None) is not None:
+            if getattr(meta, key, None) is not None and key not in bounds:
                 bounds[key] = getattr(meta, key)
     for key in ("ge", "gt", "le", "lt"):
         if key in ctx:
@@ -160,11 +172,23 @@ def _allowed_range(info: FieldInfo | None, ctx: Mapping[str, Any]) -> str:
     return f"allowed range: {low}value{high}"
 
 
+def _clean_loc(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    """Drop the union member pydantic adds to a location ('constrained-float', 'dict[...]')."""
+    return tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p in UNION_TAGS)))
+
+
+UNION_TAGS = {"float", "int", "constrained-float", "constrained-int", "function-after"}
+
+
 def format_validation_error(exc: ValidationError, source: str) -> str:
-    lines = [f"{source}: invalid scenario ({exc.error_count()} problem{'s' if exc.error_count() > 1 else ''}):"]
-    for err in exc.errors():
-        # pydantic adds the union member tried ('float', 'dict[...]') to the location; drop it
-        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p in {"float", "int"})))
+    errors = exc.errors()
+    # For a number-or-table field, a number that fails its range also "is not a table": keep
+    # only the error of the member the user evidently meant.
+    number_errors = {_clean_loc(e["loc"]) for e in errors if e["type"] != "dict_type"}
+    errors = [e for e in errors if not (e["type"] == "dict_type" and _clean_loc(e["loc"]) in number_errors)]
+    lines = [f"{source}: invalid scenario ({len(errors)} problem{'s' if len(errors) > 1 else ''}):"]
+    for err in errors:
+        loc = _clean_loc(err["loc"])
         path = ".".join(str(p) for p in loc) or "(top level)"
         ctx = err.get("ctx") or {}
         message = err["msg"].removeprefix("Value error, ")

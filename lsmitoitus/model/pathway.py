@@ -143,7 +143,7 @@ class PathwayModel:
         s = self.scenario
         self.p_urgent = by_age(s.processing.p_urgent_placement)
         self.p_assessment = by_age(s.processing.p_assessment)
-        self.decision_deadline = s.processing.decision_deadline_working_days
+        self.decision_deadline_day = self.calendar.working_day_row(s.processing.decision_deadline_working_days)
         # deadlines as day-index lookups by the day the case opened
         self.start_deadline_day = self.calendar.working_day_row(s.assessment.start_deadline_working_days)
         self.completion_deadline_day = _cached_month_deadlines(
@@ -283,12 +283,9 @@ class PathwayModel:
 
     def _setup_calendar_events(self) -> None:
         """Month, year and limit boundaries are scheduled first, so at equal times they run
-        before any child event (SimPy breaks ties by scheduling order)."""
+        before any child event (SimPy breaks ties by scheduling order): month-end snapshots,
+        then limit changes, then children."""
         env = self.env
-        for limit_start, _ in self.scenario_limit_steps()[1:]:
-            if 0 < limit_start < self.end_day:
-                ev = Timeout(env, limit_start, limit_start)
-                ev.callbacks.append(self._on_limit_change)
         self.report_start = (self.start - self.origin).days
         day = self.origin
         while True:
@@ -298,6 +295,11 @@ class PathwayModel:
                 break
             ev = Timeout(env, index, day)
             ev.callbacks.append(self._on_month)
+        # after the month ends: a snapshot of 31.12. still shows the limit in force that day
+        for limit_start, _ in self.scenario_limit_steps()[1:]:
+            if 0 < limit_start < self.end_day:
+                ev = Timeout(env, limit_start, limit_start)
+                ev.callbacks.append(self._on_limit_change)
         self._last_month_day = 0
         tick = Timeout(env, 0, 0)
         tick.callbacks.append(self._on_day)
@@ -443,8 +445,6 @@ class PathwayModel:
     def _start_kasittely(self, child: Child) -> None:
         self._set_state(child, KASITTELY)
         k = max(1, math.ceil(self.d_processing()))
-        if k > self.decision_deadline:
-            self.flow[child.area][FLOW["decisions_late"]] += 1
         if k <= self.max_tabled_delay:
             decided = self.working_day_rows[k][child.opened]
         else:
@@ -452,7 +452,10 @@ class PathwayModel:
         self._at(decided, child)
 
     def _end_kasittely(self, child: Child) -> None:
-        self.flow[child.area][FLOW["decisions"]] += 1
+        flow = self.flow[child.area]
+        flow[FLOW["decisions"]] += 1
+        if int(self.env.now) > self.decision_deadline_day[child.opened]:
+            flow[FLOW["decisions_late"]] += 1
         if self.u_pathway() < self.p_assessment[self._band(child)]:
             self._set_state(child, ARVIOINTI)
             area = child.area

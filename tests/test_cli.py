@@ -1,0 +1,106 @@
+"""The command line end to end, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from lsmitoitus import load_scenario
+
+pytestmark = pytest.mark.e2e
+SHORT = 'extends = "kanta-hame"\nname = "lyhyt"\n[simulation]\nstart = 2023-01-01\nend = 2024-12-31\nwarmup_years = 3\n'
+
+
+def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "lsmitoitus", *args], cwd=cwd, capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+@pytest.fixture(scope="module")
+def short_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("scen") / "lyhyt.toml"
+    path.write_text(SHORT, encoding="utf-8")
+    return path
+
+
+def test_run_writes_a_complete_results_folder(tmp_path: Path, short_file: Path) -> None:
+    out = tmp_path / "tulos"
+    done = cli(
+        "run", str(short_file), "--replications", "3", "--seed", "42", "--jobs", "2", "--out", str(out), cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Yhteenveto: lyhyt, 3 toistoa, siemen 42" in done.stdout
+    assert "Hämeenlinna" in done.stdout and "sijaishuolto" in done.stdout
+    names = {p.name for p in out.iterdir()}
+    assert {
+        "monthly.csv",
+        "yearly.csv",
+        "summary_monthly.csv",
+        "summary_yearly.csv",
+        "measures.csv",
+        "scenario.toml",
+        "run.json",
+        "summary.txt",
+        "caseload.png",
+    } <= names
+    monthly = pd.read_csv(out / "monthly.csv")
+    assert list(monthly.columns) == ["toisto", "päivämäärä", "alue", "yksikkö", "mittari", "arvo"]
+    assert sorted(monthly["toisto"].unique()) == [0, 1, 2]
+    meta = json.loads((out / "run.json").read_text())
+    assert (meta["seed"], meta["replications"], meta["lsmitoitus"]) == (42, 3, "0.1.0")
+    resolved = load_scenario(out / "scenario.toml")
+    assert (resolved.simulation.seed, resolved.simulation.replications, resolved.name) == (42, 3, "lyhyt")
+    assert (out / "caseload.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary folder left
+
+
+def test_rerun_from_the_resolved_scenario_reproduces_the_results(tmp_path: Path, short_file: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert cli("run", str(short_file), "-n", "2", "--out", str(first), cwd=tmp_path).returncode == 0
+    assert cli("run", str(first / "scenario.toml"), "-j", "1", "--out", str(second), cwd=tmp_path).returncode == 0
+    pd.testing.assert_frame_equal(pd.read_csv(first / "monthly.csv"), pd.read_csv(second / "monthly.csv"))
+
+
+def test_english_output(tmp_path: Path, short_file: Path) -> None:
+    out = tmp_path / "en"
+    done = cli("run", str(short_file), "-n", "1", "--lang", "en", "--out", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Summary: lyhyt" in done.stdout and "substitute care" in done.stdout
+    assert pd.read_csv(out / "monthly.csv").columns[0] == "replication"
+
+
+def test_existing_output_folder_is_never_overwritten(tmp_path: Path, short_file: Path) -> None:
+    out = tmp_path / "olemassa"
+    out.mkdir()
+    (out / "oma.txt").write_text("käyttäjän tiedosto")
+    done = cli("run", str(short_file), "-n", "1", "--out", str(out), cwd=tmp_path)
+    assert done.returncode == 2
+    assert "already exists" in done.stderr and "Traceback" not in done.stderr
+    assert [p.name for p in out.iterdir()] == ["oma.txt"]
+
+
+def test_bad_scenario_gives_a_clear_error_and_no_output(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('extends = "kanta-hame"\n[staffing.avohuolto.Forssa]\nsocial_workers = -1\n')
+    for args in (["validate", str(bad)], ["run", str(bad), "--out", str(tmp_path / "x")]):
+        done = cli(*args, cwd=tmp_path)
+        assert done.returncode == 2
+        assert "staffing.avohuolto.Forssa.social_workers" in done.stderr and "0 ≤ value ≤ 10000" in done.stderr
+        assert "Traceback" not in done.stderr
+    assert not (tmp_path / "x").exists()
+
+
+def test_bad_flag_values_are_refused(tmp_path: Path) -> None:
+    done = cli("run", "--replications", "0", cwd=tmp_path)
+    assert done.returncode == 2 and "must be at least 1" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_validate_bundled_and_default_out_dir(tmp_path: Path) -> None:
+    done = cli("validate", "kanta-hame", cwd=tmp_path)
+    assert done.returncode == 0 and "kanta-hame" in done.stdout

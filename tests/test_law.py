@@ -1,0 +1,79 @@
+"""Legal time rules: the dated caseload limit and the end of aftercare."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from lsmitoitus.model.law import aftercare_end, age_limit_reached, value_on
+from lsmitoitus.vocabulary import DAYS_PER_YEAR
+
+pytestmark = pytest.mark.unit
+ORIGIN = dt.date(2010, 1, 1)
+
+
+def day(d: dt.date) -> float:
+    return float((d - ORIGIN).days)
+
+
+def years(n: float) -> float:
+    return n * DAYS_PER_YEAR
+
+
+LAW = [(day(dt.date(1900, 1, 1)), 21.0), (day(dt.date(2020, 1, 1)), 25.0), (day(dt.date(2024, 1, 1)), 23.0)]
+COUNTY_25 = [*LAW[:2], (day(dt.date(2024, 1, 1)), 25.0)]
+LIMIT = [(day(dt.date(1900, 1, 1)), 35.0), (day(dt.date(2024, 1, 1)), 30.0)]
+
+
+def test_limit_35_until_2023_and_30_from_2024() -> None:
+    assert value_on(LIMIT, day(dt.date(2023, 12, 31))) == 35
+    assert value_on(LIMIT, day(dt.date(2024, 1, 1))) == 30
+    assert value_on(LIMIT, day(dt.date(2030, 6, 1))) == 30
+
+
+def test_aftercare_ends_at_23_from_2024() -> None:
+    birth = day(dt.date(2004, 5, 1))
+    now = day(dt.date(2025, 1, 1))
+    assert age_limit_reached(LAW, birth, now) == pytest.approx(birth + years(23))
+
+
+def test_lowered_limit_ends_aftercare_on_the_day_it_takes_effect() -> None:
+    birth = day(dt.date(2000, 6, 1))  # 23.6 years on 1.1.2024, allowed until 25 under the 2020–2023 law
+    now = day(dt.date(2022, 1, 1))
+    assert age_limit_reached(LAW, birth, now) == day(dt.date(2024, 1, 1))
+
+
+def test_limit_25_applied_in_2020_to_2023() -> None:
+    birth = day(dt.date(1997, 3, 1))  # 25 on 1.3.2022
+    assert age_limit_reached(LAW, birth, day(dt.date(2021, 1, 1))) == pytest.approx(birth + years(25))
+
+
+def test_limit_21_before_2020() -> None:
+    birth = day(dt.date(1995, 3, 1))  # 21 on 1.3.2016
+    assert age_limit_reached(LAW, birth, day(dt.date(2015, 1, 1))) == pytest.approx(birth + years(21))
+
+
+def test_county_may_keep_25() -> None:
+    birth = day(dt.date(2004, 5, 1))
+    assert age_limit_reached(COUNTY_25, birth, day(dt.date(2025, 1, 1))) == pytest.approx(birth + years(25))
+
+
+def test_five_years_after_placement_comes_first_for_a_young_leaver() -> None:
+    birth = day(dt.date(2010, 1, 1))
+    ended = day(dt.date(2024, 1, 1))  # reunified at 14
+    end = aftercare_end(ended, years(12), ended, 5.0, birth, LAW)
+    assert end == pytest.approx(ended + years(5))
+
+
+def test_wanted_length_comes_first_when_short() -> None:
+    birth = day(dt.date(2006, 1, 1))
+    now = day(dt.date(2024, 1, 1))
+    assert aftercare_end(now, 200.0, now, 5.0, birth, LAW) == pytest.approx(now + 200.0)
+
+
+def test_age_limit_comes_first_for_an_18_year_old_leaver() -> None:
+    birth = day(dt.date(2006, 1, 1))
+    now = birth + years(18)  # care ended at 18; 5 years would reach 23 exactly, limit is 23 too
+    assert aftercare_end(now, years(10), now, 5.0, birth, LAW) == pytest.approx(birth + years(23))
+    assert aftercare_end(now, years(10), now, 5.0, birth, COUNTY_25) == pytest.approx(now + years(5))

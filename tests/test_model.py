@@ -1,0 +1,249 @@
+"""The model core on small scenarios: invariants and checks against queueing theory."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from lsmitoitus import Scenario, load_scenario, simulate
+from lsmitoitus.vocabulary import AGE_BANDS, STATES, UNITS
+
+pytestmark = pytest.mark.integration
+CLIENT_STATES = ["avohuolto", "avohuollon_sijoitus", "kiireellinen_sijoitus", "sijaishuolto", "jalkihuolto"]
+
+
+def scenario_with(edit: Any) -> Scenario:
+    """The bundled scenario's data, edited in place by ``edit(data)``, validated."""
+    data = load_scenario().model_dump()
+    edit(data)
+    return Scenario.model_validate(data)
+
+
+def only_infants(data: dict[str, Any]) -> None:
+    data["demand"]["age_at_notification"] = {b: (1.0 if b == "0-2" else 0.0) for b in AGE_BANDS}
+
+
+def flat_demand(data: dict[str, Any], notifications: float) -> None:
+    data["demand"]["notifications"] = {2021: notifications}
+    data["demand"]["series"] = {}
+    data["demand"]["growth_per_year"] = 0.0
+    data["demand"]["population_growth_per_year"] = 0.0
+    data["demand"]["seasonality"] = [1.0] * 12
+    for area in data["areas"].values():
+        area["population_0_17"] = {2021: 1000.0}
+
+
+def wide(df: pd.DataFrame, unit: str | None = None) -> pd.DataFrame:
+    """(replication, date, area) × measure, optionally for one unit."""
+    part = df if unit is None else df[df["unit"] == unit]
+    return part.pivot_table(index=["replication", "date", "area"], columns="measure", values="value", observed=True)
+
+
+@pytest.fixture(scope="module")
+def short_results(short_scenario: Scenario) -> Any:
+    return simulate(short_scenario, jobs=1)
+
+
+def test_conservation_every_child_in_one_state_or_exited(short_results: Any) -> None:
+    m = short_results.monthly
+    children = m[(m["measure"] == "children") & m["unit"].isin(STATES)]
+    in_states = children.groupby(["replication", "date", "area"], observed=True)["value"].sum()
+    totals = wide(m, "kaikki")
+    assert (in_states.reindex(totals.index) + totals["exited_total"]).equals(totals["entered_total"])
+    assert totals["entered_total"].min() > 1000  # the warm-up really filled the system
+
+
+def test_worker_lists_agree_with_pathway_states(short_results: Any) -> None:
+    m = short_results.monthly
+    clients = (
+        m[(m["measure"] == "clients") & m["unit"].isin(UNITS)]
+        .groupby(["replication", "date", "area"], observed=True)["value"]
+        .sum()
+    )
+    in_client_states = (
+        m[(m["measure"] == "children") & m["unit"].isin(CLIENT_STATES)]
+        .groupby(["replication", "date", "area"], observed=True)["value"]
+        .sum()
+    )
+    assert clients.equals(in_client_states)
+    by_type = m[(m["measure"] == "children") & m["unit"].isin(["perhehoito", "ammatillinen_perhekoti", "laitoshoito"])]
+    placed = by_type.groupby(["replication", "date", "area"], observed=True)["value"].sum()
+    care = m[(m["measure"] == "children") & (m["unit"] == "sijaishuolto")].set_index(["replication", "date", "area"])
+    assert placed.equals(care["value"])
+
+
+def test_limit_switch_and_over_limit_consistency(short_scenario: Scenario, short_results: Any) -> None:
+    m = short_results.monthly
+    for unit in UNITS:
+        w = wide(m, unit).reset_index()
+        before = w[w["date"] < "2024-01-01"]
+        after = w[w["date"] >= "2024-01-01"]
+        assert set(before["limit"]) == {35.0} and set(after["limit"]) == {30.0}
+        over = w["max_children_per_worker"] > w["limit"]
+        assert ((w["workers_over_limit"] > 0) == over).all()
+        # a worker over the limit at month end has been over it for part of the month at least
+        assert (w.loc[over, "child_days_over_limit"] > 0).all()
+        posts = {a: short_scenario.staffing[unit][a].social_workers for a in short_scenario.area_names}
+        assert ((w["workers_in_post"] + w["vacancies"]) == w["area"].map(posts)).all()
+
+
+def test_during_year_counts_bounded_by_stocks_and_entries(short_results: Any) -> None:
+    m, y = short_results.monthly, short_results.yearly
+    care = m[(m["measure"] == "children") & (m["unit"] == "sijaishuolto")]
+    entries = m[(m["measure"] == "entries") & (m["unit"] == "sijaishuolto")]
+    during = y[y["measure"] == "huostassa_0_17"].set_index(["replication", "area", "date"])["value"]
+    for (rep, area, date), count in during.items():
+        year = pd.Timestamp(date).year
+        in_year = care[
+            (care["replication"] == rep) & (care["area"] == area) & (pd.DatetimeIndex(care["date"]).year == year)
+        ]
+        assert count >= in_year["value"].max()
+        previous = care[(care["replication"] == rep) & (care["area"] == area) & (care["date"] == f"{year - 1}-12-31")]
+        if not previous.empty:
+            new = entries[
+                (entries["replication"] == rep)
+                & (entries["area"] == area)
+                & (pd.DatetimeIndex(entries["date"]).year == year)
+            ]["value"].sum()
+            assert count <= previous["value"].iloc[0] + new
+
+
+def test_open_care_stock_matches_infinite_server_theory() -> None:
+    """M/G/∞: with Poisson arrivals at rate λ and mean stay D, the stock is Poisson(λD).
+
+    Every new child is assessed (ample slots) and becomes an open-care client who leaves after a
+    lognormal stay with mean 100 days, so λ = N(1 − s)/(n·365.25) per day. Year-end stocks one
+    year apart are practically independent (P(stay > 365 d) ≈ 0), so the mean of K snapshots
+    has standard error √(λD/K); the tolerance is 4 standard errors.
+    """
+    notifications, share, per_child, stay = 5000.0, 0.3, 1.95, 100.0
+
+    def edit(d: dict[str, Any]) -> None:
+        flat_demand(d, notifications)
+        only_infants(d)
+        d["demand"].update(already_client_share=share, notifications_per_notified_child=per_child)
+        d["processing"].update(p_assessment=1.0, p_urgent_placement=0.0)
+        d["assessment"].update(p_client=1.0, concurrent_per_worker=100.0)
+        d["avohuolto"].update(
+            p_avohuollon_sijoitus=0.0,
+            p_kiireellinen_sijoitus=0.0,
+            p_huostaanotto=0.0,
+            duration={"distribution": "lognormal", "mean_days": stay, "cv": 0.5},
+        )
+        d["simulation"].update(start="2021-01-01", end="2026-12-31", warmup_years=1, replications=8, seed=11)
+
+    results = simulate(scenario_with(edit), jobs=1)
+    m = results.monthly
+    stock = m[(m["measure"] == "children") & (m["unit"] == "avohuolto")]
+    stock = stock[pd.DatetimeIndex(stock["date"]).month == 12]
+    per_snapshot = stock.groupby(["replication", "date"], observed=True)["value"].sum()
+    expected = notifications * (1 - share) / per_child / 365.25 * stay
+    tolerance = 4 * math.sqrt(expected / len(per_snapshot))
+    assert abs(per_snapshot.mean() - expected) < tolerance, (per_snapshot.mean(), expected, tolerance)
+    # the assessment stage with ample slots is an infinite server too: nobody ever queues
+    assert m[m["measure"] == "queue"]["value"].max() == 0
+
+
+@pytest.mark.parametrize(("mean_working_days", "late"), [(6.5, False), (7.5, True)])
+def test_decisions_after_seven_working_days_are_late(mean_working_days: float, late: bool) -> None:
+    def edit(d: dict[str, Any]) -> None:
+        flat_demand(d, 2000.0)
+        d["processing"]["delay"] = {"distribution": "gamma", "mean_working_days": mean_working_days, "cv": 0.01}
+        d["simulation"].update(start="2024-01-01", end="2024-12-31", warmup_years=0, replications=1)
+
+    m = simulate(scenario_with(edit), jobs=1).monthly
+    decisions = m[m["measure"] == "decisions"]["value"].sum()
+    late_count = m[m["measure"] == "decisions_late"]["value"].sum()
+    assert decisions > 500
+    assert late_count == (decisions if late else 0)
+
+
+@pytest.mark.parametrize(("days", "late"), [(60.0, False), (100.0, True)])
+def test_assessments_over_three_months_are_late(days: float, late: bool) -> None:
+    def edit(d: dict[str, Any]) -> None:
+        flat_demand(d, 2000.0)
+        d["processing"]["delay"] = {"distribution": "gamma", "mean_working_days": 4.5, "cv": 0.01}  # 5 days
+        d["assessment"].update(
+            concurrent_per_worker=100.0, duration={"distribution": "gamma", "mean_days": days, "cv": 0.01}
+        )
+        d["simulation"].update(start="2024-01-01", end="2024-12-31", warmup_years=1, replications=1)
+
+    m = simulate(scenario_with(edit), jobs=1).monthly
+    completed = m[m["measure"] == "assessments_completed"]["value"].sum()
+    late_count = m[m["measure"] == "assessments_completed_late"]["value"].sum()
+    assert completed > 300
+    assert late_count == (completed if late else 0)
+    # decisions within 7 working days and slots always free: every assessment starts in time
+    assert m[m["measure"] == "assessments_started_late"]["value"].sum() == 0
+
+
+def test_scarce_assessment_slots_make_a_queue_and_late_starts() -> None:
+    def edit(d: dict[str, Any]) -> None:
+        d["assessment"]["concurrent_per_worker"] = 2.0
+        d["simulation"].update(start="2023-01-01", end="2023-12-31", warmup_years=1, replications=1)
+
+    m = simulate(scenario_with(edit), jobs=1).monthly
+    assert m[m["measure"] == "queue"]["value"].max() > 50
+    assert m[m["measure"] == "assessments_started_late"]["value"].sum() > 100
+
+
+def test_care_orders_end_at_18_at_the_latest() -> None:
+    def edit(d: dict[str, Any]) -> None:
+        d["demand"]["age_at_notification"] = {b: (1.0 if b == "16-17" else 0.0) for b in AGE_BANDS}
+        d["sijaishuolto"]["duration"] = {"distribution": "gamma", "mean_days": 20000.0, "cv": 0.1}
+        d["simulation"].update(start="2022-01-01", end="2024-12-31", warmup_years=2, replications=1)
+
+    m = simulate(scenario_with(edit), jobs=1).monthly
+    assert m[m["measure"] == "reunifications"]["value"].sum() == 0
+    assert m[m["measure"] == "care_ended_at_18"]["value"].sum() > 10
+
+
+def test_vacancies_match_the_fill_rate() -> None:
+    """Each post alternates filled (exponential, mean 1/turnover) and vacant spells whose mean is
+    derived from the fill rate, so a post is filled with probability f at any time. Posts and
+    replications are independent, so the filled share over n post-snapshots has standard error
+    √(f(1−f)/n); snapshots 5 years apart (> 5 cycles) are treated as independent."""
+    fill = 0.7
+
+    def edit(d: dict[str, Any]) -> None:
+        flat_demand(d, 200.0)
+        for unit in d["staffing"].values():
+            for staff in unit.values():
+                staff.update(fill_rate=fill, turnover_per_year=1.0, social_workers=10)
+        d["simulation"].update(start="2020-01-01", end="2025-01-31", warmup_years=3, replications=10, seed=5)
+
+    m = simulate(scenario_with(edit), jobs=1).monthly
+    part = m[
+        m["measure"].isin(["workers_in_post", "vacancies"])
+        & m["date"].isin(pd.to_datetime(["2020-01-31", "2025-01-31"]))
+    ]
+    totals = part.groupby("measure", observed=True)["value"].sum()
+    posts = totals.sum()
+    share = totals["workers_in_post"] / posts
+    assert posts == 2 * 10 * 9 * 10
+    assert abs(share - fill) < 4 * math.sqrt(fill * (1 - fill) / posts)
+
+
+def test_same_seed_same_results_different_seed_different(short_scenario: Scenario, short_results: Any) -> None:
+    again = simulate(short_scenario, jobs=1)
+    pd.testing.assert_frame_equal(again.monthly, short_results.monthly)
+    pd.testing.assert_frame_equal(again.yearly, short_results.yearly)
+    other = simulate(short_scenario, seed=short_scenario.simulation.seed + 1, jobs=1)
+    assert not np.array_equal(other.monthly["value"].to_numpy(), short_results.monthly["value"].to_numpy())
+
+
+def test_parallel_equals_serial(short_scenario: Scenario, short_results: Any) -> None:
+    parallel = simulate(short_scenario, jobs=2)
+    pd.testing.assert_frame_equal(parallel.monthly, short_results.monthly)
+    pd.testing.assert_frame_equal(parallel.yearly, short_results.yearly)
+
+
+def test_replications_are_independent_streams(short_results: Any) -> None:
+    m = short_results.monthly
+    first = m[m["replication"] == 0]["value"].to_numpy()
+    second = m[m["replication"] == 1]["value"].to_numpy()
+    assert not np.array_equal(first, second)
