@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+VACANT = 1 << 40  # load of a vacant post: larger than any list
+
 
 class Client(Protocol):
     serial: int
@@ -35,6 +37,7 @@ class WorkerPool:
         "counted",
         "filled",
         "limit",
+        "load",
         "n_over",
         "now",
         "over_sum",
@@ -57,6 +60,9 @@ class WorkerPool:
         self.children: list[set[Client]] = [set() for _ in range(n_posts)]
         self.counted: list[int] = [0] * n_posts
         self.filled: list[bool] = list(filled)
+        # list length per post, VACANT for a vacant post, so min()/index() pick the least
+        # loaded filled post in C (ties: lowest post number)
+        self.load: list[int] = [0 if f else VACANT for f in self.filled]
         self.unassigned: set[Client] = set()
         self.limit = limit
         self.allocation = allocation
@@ -100,14 +106,14 @@ class WorkerPool:
 
     # --- choosing a worker ------------------------------------------------------------------
 
-    def _choose(self, exclude: int = -1) -> int:
+    def _choose(self) -> int:
         """A filled post for a new child by the allocation rule, or -1 if none is filled."""
-        candidates = [p for p, f in enumerate(self.filled) if f and p != exclude]
+        if self.allocation == "least_loaded":
+            least = min(self.load, default=VACANT)
+            return -1 if least >= VACANT else self.load.index(least)
+        candidates = [p for p, f in enumerate(self.filled) if f]
         if not candidates:
             return -1
-        if self.allocation == "least_loaded":
-            children = self.children
-            return min(candidates, key=lambda p: len(children[p]))
         if self.allocation == "random":
             return candidates[int(self.uniform() * len(candidates))]
         # round robin over post numbers
@@ -121,8 +127,8 @@ class WorkerPool:
 
     # --- children joining and leaving -------------------------------------------------------
 
-    def add(self, child: Client, counted: bool, exclude: int = -1) -> None:
-        post = self._choose(exclude)
+    def add(self, child: Client, counted: bool) -> None:
+        post = self._choose()
         child.pool = self
         child.post = post
         child.counted = counted
@@ -130,6 +136,7 @@ class WorkerPool:
             self.unassigned.add(child)
             return
         self.children[post].add(child)
+        self.load[post] += 1
         if counted:
             self._set_counted(post, self.counted[post] + 1)
 
@@ -140,6 +147,7 @@ class WorkerPool:
             self.unassigned.discard(child)
             return
         self.children[post].discard(child)
+        self.load[post] -= 1
         if child.counted:
             self._set_counted(post, self.counted[post] - 1)
 
@@ -157,6 +165,7 @@ class WorkerPool:
         child.pool = self
         child.post = to_post
         self.children[to_post].add(child)
+        self.load[to_post] += 1
         if counted:
             self._set_counted(to_post, self.counted[to_post] + 1)
 
@@ -168,16 +177,19 @@ class WorkerPool:
         for child in leaving:
             self.remove(child)
         self.filled[post] = False
+        self.load[post] = VACANT
         for child in leaving:
-            self.add(child, child.counted, exclude=post)
+            self.add(child, child.counted)  # the post is vacant now, so it is not chosen
 
     def worker_hired(self, post: int) -> None:
         """A new worker fills ``post``: takes unassigned children and, if set, rebalances."""
         self.filled[post] = True
+        self.load[post] = 0
         for child in sorted(self.unassigned, key=_stable_order):
             self.unassigned.discard(child)
             child.post = post
             self.children[post].add(child)
+            self.load[post] += 1
             if child.counted:
                 self._set_counted(post, self.counted[post] + 1)
         if not self.rebalance_on_hire:

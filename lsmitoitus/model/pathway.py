@@ -14,6 +14,7 @@ reported day. Results are recorded only from ``simulation.start`` on.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
 from bisect import bisect_right
 from collections import deque
@@ -212,19 +213,15 @@ class PathwayModel:
         gen = purpose_generator(seed, "arrivals")
         self.notifications = gen.poisson(rates)
         p_new = (1.0 - s.demand.already_client_share) / s.demand.notifications_per_notified_child
-        new_children = gen.binomial(self.notifications, p_new)
-        self.new_children = new_children.tolist()
-        # Age and urgency of every arrival, drawn in one vectorised pass (consumed in order).
-        n = int(new_children.sum())
-        age_gen = purpose_generator(seed, "age_at_notification")
-        band = np.minimum(np.searchsorted(self.age_cum, age_gen.random(n), side="right"), len(AGE_BANDS) - 1)
-        bounds = np.asarray(AGE_BAND_BOUNDS, dtype=float)
-        lo, hi = bounds[band, 0], bounds[band, 1]
-        age_days = (lo + (hi - lo) * age_gen.random(n)) * DAYS_PER_YEAR
-        urgent = purpose_generator(seed, "urgent_placement").random(n) < np.asarray(self.p_urgent)[band]
-        self.arrival_age_days = age_days.tolist()
-        self.arrival_urgent = urgent.tolist()
+        self.new_children = gen.binomial(self.notifications, p_new)
+        # Age and urgency of arrivals are drawn one block of days at a time (vectorised), so
+        # memory follows the block, not the length of the run.
+        self.age_gen = purpose_generator(seed, "age_at_notification")
+        self.urgent_gen = purpose_generator(seed, "urgent_placement")
+        self.arrival_age_days: list[float] = []
+        self.arrival_urgent: list[bool] = []
         self.next_arrival = 0
+        self.block_end = 0
 
     def _setup_state(self) -> None:
         n_a = self.n_areas
@@ -312,11 +309,24 @@ class PathwayModel:
 
     # ------------------------------------------------------------------ calendar events
 
+    def _draw_arrival_block(self, first_day: int) -> None:
+        """Ages and urgency of all arrivals on days first_day .. first_day + ARRIVAL_BLOCK_DAYS - 1."""
+        self.block_end = min(first_day + ARRIVAL_BLOCK_DAYS, self.end_day)
+        n = int(self.new_children[first_day : self.block_end].sum())
+        band = np.minimum(np.searchsorted(self.age_cum, self.age_gen.random(n), side="right"), len(AGE_BANDS) - 1)
+        bounds = np.asarray(AGE_BAND_BOUNDS, dtype=float)
+        lo, hi = bounds[band, 0], bounds[band, 1]
+        self.arrival_age_days = ((lo + (hi - lo) * self.age_gen.random(n)) * DAYS_PER_YEAR).tolist()
+        self.arrival_urgent = (self.urgent_gen.random(n) < np.asarray(self.p_urgent)[band]).tolist()
+        self.next_arrival = 0
+
     def _on_day(self, ev: simpy.Event) -> None:
         day = cast(int, ev.value)
         self.events += 1
-        for area in range(self.n_areas):
-            for _ in range(self.new_children[day][area]):
+        if day >= self.block_end:
+            self._draw_arrival_block(day)
+        for area, count in enumerate(self.new_children[day].tolist()):
+            for _ in range(count):
                 self._arrive(area, day)
         if day + 1 < self.end_day:
             nxt = Timeout(self.env, 1, day + 1)
@@ -604,8 +614,17 @@ class PathwayModel:
     # ------------------------------------------------------------------ run
 
     def run(self) -> RawReplication:
-        # the month event at end_day closes the last month (and the year, if it ends 31.12.)
-        self.env.run(until=self.end_day + 0.5)
+        # The cyclic garbage collector would rescan millions of live children again and again;
+        # children hold no cycles once they exit (the child-pool link is cut), so reference
+        # counting frees them and the collector can pause for the run.
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            # the month event at end_day closes the last month (and the year, if it ends 31.12.)
+            self.env.run(until=self.end_day + 0.5)
+        finally:
+            if was_enabled:
+                gc.enable()
         months, flows, stocks, pools = zip(*self._month_rows, strict=True)
         years = tuple(y for y, _ in self._year_rows)
         during = np.array([d for _, d in self._year_rows]) if years else np.zeros((0, self.n_areas, len(GROUPS)))
@@ -627,6 +646,7 @@ def _cached_month_deadlines(origin: dt.date, n_days: int, months: int) -> list[i
     return calendar_for(origin, n_days).month_deadlines(months)
 
 
+ARRIVAL_BLOCK_DAYS = 365
 BAND_UPPER_DAYS = tuple(hi * DAYS_PER_YEAR for _, hi in AGE_BAND_BOUNDS)
 FLOW_ENTRY = FLOW[f"entries_{STATES[0]}"]
 FLOW_NEW_CHILDREN = FLOW["notified_new_children"]
