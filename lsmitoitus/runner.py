@@ -28,6 +28,13 @@ def run_replication(scenario: Scenario, rep_seed: np.random.SeedSequence, replic
     return PathwayModel(scenario, rep_seed, replication).run()
 
 
+def _start_method() -> str:
+    """'fork' where the OS has it: unlike 'spawn' it does not re-import the caller's script, so
+    an analyst's plain script (without an ``if __name__ == "__main__"`` guard) still works.
+    Workers only receive pickled arguments and return pickled arrays."""
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
 def default_jobs(replications: int) -> int:
     return max(1, min(replications, os.cpu_count() or 1))
 
@@ -47,8 +54,7 @@ def simulate_raw(
             if progress:
                 progress(r + 1, n)
     else:
-        # spawn: a clean interpreter per worker, same behaviour on every platform
-        context = multiprocessing.get_context("spawn")
+        context = multiprocessing.get_context(_start_method())
         with ProcessPoolExecutor(max_workers=min(jobs, n), mp_context=context) as pool:
             futures = {pool.submit(run_replication, scenario, seeds[r], r): r for r in range(n)}
             for done, future in enumerate(as_completed(futures), start=1):

@@ -247,3 +247,20 @@ def test_replications_are_independent_streams(short_results: Any) -> None:
     first = m[m["replication"] == 0]["value"].to_numpy()
     second = m[m["replication"] == 1]["value"].to_numpy()
     assert not np.array_equal(first, second)
+
+
+def test_parallel_run_from_an_unguarded_user_script(tmp_path: Any) -> None:
+    """Analysts write plain scripts; a parallel run must not need a __main__ guard."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "analyysi.py"
+    script.write_text(
+        "import lsmitoitus as ls\n"
+        "sc = ls.load_scenario().with_overrides(start='2024-01-01', end='2024-12-31', warmup_years=1)\n"
+        "r = ls.simulate(sc, replications=2, jobs=2)\n"
+        "print(sorted(r.monthly['replication'].unique().tolist()))\n"
+    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[0, 1]"
