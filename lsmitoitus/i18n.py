@@ -87,6 +87,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Vuoden keskiarvot kuukausien lopun tilanteista, mediaani toistojen yli; suurin = vuoden suurin lista.",
         "Yearly means of month-end values, median over replications; maximum = largest list in the year.",
     ),
+    "summary_note_aftercare": (
+        "Jälkihuollon 18 vuotta täyttäneitä ei lasketa mitoitukseen (asetus caseload.count_aftercare_18_plus).",
+        "Aftercare clients aged 18+ do not count toward the limit (setting caseload.count_aftercare_18_plus).",
+    ),
     "year": ("vuosi", "year"),
     "workers": ("sos.tt", "workers"),
     "mean_short": ("ka/sos.tt", "mean/wkr"),

@@ -56,4 +56,6 @@ def summary_text(results: SimulationResults, lang: Lang = "fi") -> str:
                     f"{100 * r['share_workers_over_limit']:>12.0f}%"
                 )
     lines += ["", t("summary_note", lang)]
+    if not results.scenario.caseload.count_aftercare_18_plus:
+        lines.append(t("summary_note_aftercare", lang))
     return "\n".join(lines)

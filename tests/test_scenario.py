@@ -107,3 +107,8 @@ def test_vacancy_length_follows_fill_rate_and_turnover() -> None:
     filled_years = 1 / 0.25
     vacancy_years = staff.mean_vacancy_days() / 365.25
     assert filled_years / (filled_years + vacancy_years) == pytest.approx(0.8)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "scenarios").glob("*.toml")), ids=lambda p: p.name)
+def test_every_shipped_scenario_is_valid(path: Path) -> None:
+    assert load_scenario(path).name == path.stem
