@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .history import load_history
 from .i18n import LANGS, Lang, t
-from .output import OutputExistsError, default_out_dir, write_run
+from .output import OutputExistsError, default_out_dir, load_scenario_areas, write_run
 from .report import summary_text
 from .runner import simulate
 from .scenario_files import ScenarioError, load_scenario, resolve_scenario_path
@@ -74,7 +75,8 @@ def _run(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         progress=not args.no_progress and sys.stderr.isatty(),
     )
-    print(summary_text(results, lang))
+    observed = load_history() if scenario.area_names == load_scenario_areas() else None
+    print(summary_text(results, lang, observed))
     print()
     print(
         t(
@@ -86,7 +88,7 @@ def _run(args: argparse.Namespace) -> int:
             jobs=results.jobs,
         )
     )
-    write_run(results, target, lang, source=str(source))
+    write_run(results, target, lang, source=str(source), observed=observed)
     print(t("written_to", lang, path=target))
     return 0
 

@@ -92,6 +92,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "Aftercare clients aged 18+ do not count toward the limit (setting caseload.count_aftercare_18_plus).",
     ),
     "year": ("vuosi", "year"),
+    "indicator": ("indikaattori", "indicator"),
+    "observed": ("havaittu", "observed"),
+    "p50_vs_observed": ("P50 vs havaittu (suhteellinen ero)", "P50 vs observed (relative difference)"),
+    "thl_title": (
+        "THL:n seurantapäivät (huhti- ja lokakuun toinen tiistai), mediaani toistojen yli:",
+        "THL monitoring days (second Tuesday of April and October), median over replications:",
+    ),
+    "indicators_title": (
+        "THL:n indikaattorit: simuloitu (P10/P50/P90) ja havaittu koko alueella:",
+        "THL indicators: simulated (P10/P50/P90) and observed, whole county:",
+    ),
+    "over_count_short": ("yli rajan", "over limit"),
     "workers": ("sos.tt", "workers"),
     "mean_short": ("ka/sos.tt", "mean/wkr"),
     "max_short": ("suurin", "max"),

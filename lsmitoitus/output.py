@@ -22,10 +22,20 @@ import simpy
 
 from . import __version__
 from .charts import caseload_figure, save_figure
+from .history import load_history
 from .i18n import Lang, t
+from .indicators import indicator_table
 from .report import summary_text
 from .results import MEASURES, SimulationResults, summarise
 from .scenario_files import scenario_to_toml
+
+
+def load_scenario_areas() -> tuple[str, ...]:
+    """Areas of the bundled Kanta-Häme scenario: a scenario with these areas is compared with
+    the bundled Kanta-Häme history by default."""
+    from .scenario_files import load_scenario
+
+    return load_scenario().area_names
 
 
 class OutputExistsError(FileExistsError):
@@ -70,15 +80,29 @@ def measures_table(lang: Lang) -> pd.DataFrame:
     return _translated(pd.DataFrame(rows), lang)
 
 
-def write_run(results: SimulationResults, target: Path, lang: Lang = "fi", source: str = "") -> Path:
-    """Write CSVs, the resolved scenario, run metadata, the summary and the chart to ``target``."""
+def write_run(
+    results: SimulationResults,
+    target: Path,
+    lang: Lang = "fi",
+    source: str = "",
+    observed: pd.DataFrame | None = None,
+) -> Path:
+    """Write CSVs, the resolved scenario, run metadata, the summary and the chart to ``target``.
+
+    ``observed`` is the indicator history to compare with (default: the bundled Kanta-Häme
+    history when the scenario is Kanta-Häme's, else none)."""
     scenario = results.scenario
+    if observed is None and scenario.area_names == load_scenario_areas():
+        observed = load_history()
     with atomic_folder(target) as tmp:
         _translated(results.monthly, lang).to_csv(tmp / "monthly.csv", index=False)
         _translated(results.yearly, lang).to_csv(tmp / "yearly.csv", index=False)
         _translated(results.summary("monthly"), lang).to_csv(tmp / "summary_monthly.csv", index=False)
         _translated(summarise(results.yearly), lang).to_csv(tmp / "summary_yearly.csv", index=False)
         measures_table(lang).to_csv(tmp / "measures.csv", index=False)
+        _translated(results.point_in_time, lang).to_csv(tmp / "thl_point_in_time.csv", index=False)
+        _translated(summarise(results.point_in_time), lang).to_csv(tmp / "summary_thl_point_in_time.csv", index=False)
+        _translated(indicator_table(results, observed), lang).to_csv(tmp / "indicators.csv", index=False)
         header = (
             f"Resolved scenario as run by lsmitoitus {__version__} "
             f"on {dt.datetime.now().isoformat(timespec='seconds')}\n"
@@ -101,6 +125,6 @@ def write_run(results: SimulationResults, target: Path, lang: Lang = "fi", sourc
             "simpy": simpy.__version__,
         }
         (tmp / "run.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
-        (tmp / "summary.txt").write_text(summary_text(results, lang) + "\n", encoding="utf-8")
+        (tmp / "summary.txt").write_text(summary_text(results, lang, observed) + "\n", encoding="utf-8")
         save_figure(caseload_figure(results, lang), tmp / "caseload.png")
     return target

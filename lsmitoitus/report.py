@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .i18n import Lang, t
+from .indicators import indicator_table
 from .results import SimulationResults
 from .vocabulary import UNITS
 
@@ -31,7 +32,66 @@ def caseload_table(results: SimulationResults) -> pd.DataFrame:
     return table.reindex(columns=list(SUMMARY_MEASURES)).reset_index()
 
 
-def summary_text(results: SimulationResults, lang: Lang = "fi") -> str:
+def point_in_time_table(results: SimulationResults) -> pd.DataFrame:
+    """THL monitoring days: median over replications of the mean children per worker and the
+    number and share of workers over the limit, per date, area and unit."""
+    df = results.point_in_time
+    wanted = ["mean_children_per_worker", "workers_over_limit", "share_workers_over_limit"]
+    df = df[df["measure"].isin(wanted)]
+    table = df.groupby(["date", "area", "unit", "measure"], observed=True)["value"].median().unstack("measure")
+    return table.reindex(columns=wanted).reset_index()
+
+
+def _point_in_time_lines(results: SimulationResults, lang: Lang) -> list[str]:
+    table = point_in_time_table(results)
+    if table.empty:
+        return []
+    dates = sorted(table["date"].unique())
+    octobers = [d for d in dates if pd.Timestamp(d).month == 10] or dates
+    shown = [octobers[0], octobers[-1]] if len(octobers) > 1 else octobers
+    lines = ["", t("thl_title", lang)]
+    header = (
+        f"{t('area', lang):<13}{t('unit', lang):<14}{t('date', lang):>12}{t('mean_short', lang):>10}"
+        f"{t('over_count_short', lang):>12}{t('over_share_short', lang):>13}"
+    )
+    lines += [header, "-" * len(header)]
+    for area in results.scenario.area_names:
+        for unit in UNITS:
+            for date in shown:
+                row = table[(table["area"] == area) & (table["unit"] == unit) & (table["date"] == date)]
+                if row.empty:
+                    continue
+                r = row.iloc[0]
+                lines.append(
+                    f"{area:<13}{t(unit, lang):<14}{pd.Timestamp(date).date()!s:>12}"
+                    f"{r['mean_children_per_worker']:>10.1f}{r['workers_over_limit']:>12.0f}"
+                    f"{100 * r['share_workers_over_limit']:>12.0f}%"
+                )
+    return lines
+
+
+def _indicator_lines(results: SimulationResults, observed: pd.DataFrame | None, lang: Lang) -> list[str]:
+    if observed is None or observed.empty:
+        return []
+    table = indicator_table(results, observed)
+    table = table[table["observed"].notna()]
+    if table.empty:
+        return []
+    lines = ["", t("indicators_title", lang)]
+    header = (
+        f"{t('indicator', lang):<44}{t('year', lang):>6}{'P10':>9}{'P50':>9}{'P90':>9}{t('observed', lang):>10}{'Δ':>7}"
+    )
+    lines += [header, "-" * len(header)]
+    for _, r in table.iterrows():
+        suffix = " %" if r["unit"] == "percent_of_0_17" else ""
+        lines.append(
+            f"{t(r['indicator'], lang) + suffix:<44}{r['year']:>6}{r['p10']:>9.1f}{r['p50']:>9.1f}{r['p90']:>9.1f}"
+            f"{r['observed']:>10.1f}{100 * r['p50_vs_observed']:>6.0f}%"
+        )
+    return lines
+
+
+def summary_text(results: SimulationResults, lang: Lang = "fi", observed: pd.DataFrame | None = None) -> str:
     table = caseload_table(results)
     years = sorted(table["year"].unique())
     shown = [years[0], years[-1]] if len(years) > 1 else years
@@ -58,4 +118,6 @@ def summary_text(results: SimulationResults, lang: Lang = "fi") -> str:
     lines += ["", t("summary_note", lang)]
     if not results.scenario.caseload.count_aftercare_18_plus:
         lines.append(t("summary_note_aftercare", lang))
+    lines += _point_in_time_lines(results, lang)
+    lines += _indicator_lines(results, observed, lang)
     return "\n".join(lines)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .model.raw import FLOWS, GROUPS, POOL, POOL_MEASURES, STOCKS, RawReplication
+from .model.raw import FLOWS, GROUPS, POINT_MEASURES, POOL, POOL_MEASURES, STOCKS, RawReplication
 from .scenario import Scenario
 from .vocabulary import PLACEMENT_TYPES, STATES, UNITS
 
@@ -161,6 +161,27 @@ def tidy_yearly(raws: Sequence[RawReplication]) -> pd.DataFrame:
     return _categorical(pd.concat(frames, ignore_index=True))
 
 
+def tidy_point_in_time(raws: Sequence[RawReplication]) -> pd.DataFrame:
+    """THL's monitoring days: per area and unit, workers in post, counted clients, the mean
+    per worker and the number and share of workers over the limit."""
+    frames = []
+    keys = [(u, k) for u in UNITS for k in (*POINT_MEASURES, "mean_children_per_worker", "share_workers_over_limit")]
+    for raw in raws:
+        if not raw.point_dates:
+            continue
+        values = raw.point_in_time
+        workers = values[..., POINT_MEASURES.index("workers_in_post")]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            mean = np.where(workers > 0, values[..., POINT_MEASURES.index("clients_counted")] / workers, np.nan)
+            share = np.where(workers > 0, values[..., POINT_MEASURES.index("workers_over_limit")] / workers, np.nan)
+        full = np.concatenate([values, mean[..., None], share[..., None]], axis=-1)
+        flat = full.reshape(full.shape[0], full.shape[1], -1)
+        frames.append(_long(flat, raw.replication, raw.point_dates, raw.areas, keys))
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype=float) for c in COLUMNS})
+    return _categorical(pd.concat(frames, ignore_index=True))
+
+
 def _categorical(df: pd.DataFrame) -> pd.DataFrame:
     for col in ("area", "unit", "measure"):
         df[col] = df[col].astype("category")
@@ -204,6 +225,7 @@ class SimulationResults:
     scenario: Scenario
     monthly: pd.DataFrame
     yearly: pd.DataFrame
+    point_in_time: pd.DataFrame
     events: int
     seconds: float
     jobs: int = 1

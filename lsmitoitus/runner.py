@@ -17,7 +17,7 @@ import numpy as np
 from . import __version__
 from .model import PathwayModel, RawReplication
 from .randomness import replication_seeds
-from .results import SimulationResults, tidy_monthly, tidy_yearly
+from .results import SimulationResults, tidy_monthly, tidy_point_in_time, tidy_yearly
 from .scenario import Scenario
 
 ProgressCallback = Callable[[int, int], None]
@@ -113,6 +113,7 @@ def simulate(
         scenario=scenario,
         monthly=tidy_monthly(raws),
         yearly=tidy_yearly(raws),
+        point_in_time=tidy_point_in_time(raws),
         events=sum(r.events for r in raws),
         seconds=seconds,
         jobs=jobs,

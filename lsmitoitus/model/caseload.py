@@ -205,18 +205,28 @@ class WorkerPool:
 
     # --- observation ------------------------------------------------------------------------
 
-    def snapshot(self) -> tuple[int, int, int, int, int, int, float, int]:
-        """(clients, counted clients, workers in post, vacancies, max counted list,
-        workers over limit, child-days over limit since the last snapshot, unassigned)."""
-        self._flush()
+    def observe(self) -> tuple[int, int, int, int, int, int, int]:
+        """(clients, counted clients, workers in post, vacancies, largest counted list,
+        workers over the limit, unassigned children) at this moment."""
         filled = [p for p, f in enumerate(self.filled) if f]
         clients = sum(len(s) for s in self.children) + len(self.unassigned)
         counted = sum(self.counted) + sum(1 for c in self.unassigned if c.counted)
         max_list = max((self.counted[p] for p in filled), default=0)
+        vacancies = len(self.filled) - len(filled)
+        return clients, counted, len(filled), vacancies, max_list, self.n_over, len(self.unassigned)
+
+    def take_child_days_over(self) -> float:
+        """Child-days over the limit accumulated since the previous call (then reset)."""
+        self._flush()
         days = self.child_days_over
         self.child_days_over = 0.0
-        vacancies = len(self.filled) - len(filled)
-        return clients, counted, len(filled), vacancies, max_list, self.n_over, days, len(self.unassigned)
+        return days
+
+    def snapshot(self) -> tuple[int, int, int, int, int, int, float, int]:
+        """Month-end record: :meth:`observe` plus the child-days over the limit since the last
+        snapshot, in the order of ``raw.POOL_MEASURES``."""
+        clients, counted, workers, vacancies, max_list, n_over, unassigned = self.observe()
+        return clients, counted, workers, vacancies, max_list, n_over, self.take_child_days_over(), unassigned
 
 
 def _stable_order(child: Client) -> int:

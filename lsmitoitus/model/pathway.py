@@ -55,7 +55,7 @@ from ..vocabulary import (
 from .caseload import WorkerPool
 from .demand import daily_notification_rates
 from .law import aftercare_end, value_on
-from .raw import FLOW, FLOWS, GROUPS, POOL_MEASURES, STOCK, STOCKS, RawReplication
+from .raw import FLOW, FLOWS, GROUPS, POINT_MEASURES, POOL_MEASURES, STOCK, STOCKS, RawReplication
 
 EXIT = -1  # outcome code: leaves child protection
 AT_18 = -2  # outcome code: a placement ends because the child turns 18
@@ -240,6 +240,7 @@ class PathwayModel:
         self.queue: list[deque[Child]] = [deque() for _ in range(n_a)]
         self._month_rows: list[tuple[dt.date, np.ndarray, np.ndarray, np.ndarray]] = []
         self._year_rows: list[tuple[int, np.ndarray]] = []
+        self._point_rows: list[tuple[dt.date, np.ndarray]] = []
 
     def _setup_pools(self) -> None:
         s = self.scenario
@@ -292,6 +293,9 @@ class PathwayModel:
                 break
             ev = Timeout(env, index, day)
             ev.callbacks.append(self._on_month)
+        for day_index, date in thl_monitoring_days(self.start, self.scenario.simulation.end, self.origin):
+            ev = Timeout(env, day_index + 0.5, date)  # during the day, after its arrivals
+            ev.callbacks.append(self._on_monitoring_day)
         # after the month ends: a snapshot of 31.12. still shows the limit in force that day
         for limit_start, _ in self.scenario_limit_steps()[1:]:
             if 0 < limit_start < self.end_day:
@@ -360,6 +364,13 @@ class PathwayModel:
             self.flow[area] = [0] * len(FLOWS)
         pools = np.array([[(*pool.snapshot(), pool.limit) for pool in row] for row in self.pools], dtype=float)
         self._month_rows.append((first_of_next - dt.timedelta(days=1), flows, stocks, pools))
+
+    def _on_monitoring_day(self, ev: simpy.Event) -> None:
+        """THL's point-in-time count: workers, counted clients and workers over the limit."""
+        rows = [
+            [(obs[2], obs[1], obs[5], pool.limit) for pool in row for obs in (pool.observe(),)] for row in self.pools
+        ]
+        self._point_rows.append((cast(dt.date, ev.value), np.array(rows, dtype=float)))
 
     def _new_year(self, year: int) -> None:
         """Close the during-year counts and count every active child once in the new year."""
@@ -637,8 +648,27 @@ class PathwayModel:
             pools=np.stack(pools),
             years=years,
             during_year=during,
+            point_dates=tuple(d for d, _ in self._point_rows),
+            point_in_time=(
+                np.stack([a for _, a in self._point_rows])
+                if self._point_rows
+                else np.zeros((0, self.n_areas, len(UNITS), len(POINT_MEASURES)))
+            ),
             events=self.events,
         )
+
+
+def thl_monitoring_days(start: dt.date, end: dt.date, origin: dt.date) -> list[tuple[int, dt.date]]:
+    """THL's caseload monitoring days within [start, end]: the second Tuesday of April and
+    October, as (day index from origin, date)."""
+    days = []
+    for year in range(start.year, end.year + 1):
+        for month in (4, 10):
+            first = dt.date(year, month, 1)
+            second_tuesday = first + dt.timedelta(days=(1 - first.weekday()) % 7 + 7)
+            if start <= second_tuesday <= end:
+                days.append(((second_tuesday - origin).days, second_tuesday))
+    return days
 
 
 @lru_cache(maxsize=8)

@@ -59,6 +59,9 @@ POOL = {name: i for i, name in enumerate(POOL_MEASURES)}
 
 GROUPS: tuple[str, ...] = tuple(DURING_YEAR_GROUPS)
 
+# Per area and unit on THL's monitoring days (second Tuesday of April and October).
+POINT_MEASURES: tuple[str, ...] = ("workers_in_post", "clients_counted", "workers_over_limit", "limit")
+
 
 @dataclass(frozen=True)
 class RawReplication:
@@ -72,4 +75,6 @@ class RawReplication:
     pools: np.ndarray  # (n_months, n_areas, n_units, len(POOL_MEASURES))
     years: tuple[int, ...]
     during_year: np.ndarray  # (n_years, n_areas, len(GROUPS))
+    point_dates: tuple[dt.date, ...]
+    point_in_time: np.ndarray  # (n_dates, n_areas, n_units, len(POINT_MEASURES))
     events: int

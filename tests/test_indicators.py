@@ -1,0 +1,106 @@
+"""THL indicators and point-in-time caseload figures, and reading indicator history."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from lsmitoitus import Scenario, ScenarioError, simulate
+from lsmitoitus.history import load_history
+from lsmitoitus.indicators import indicator_table, simulated_indicators
+from lsmitoitus.model.demand import county_notifications, county_population
+from lsmitoitus.model.pathway import thl_monitoring_days
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def results(short_scenario: Scenario) -> Any:
+    return simulate(short_scenario.with_overrides(replications=4), jobs=1)
+
+
+@pytest.mark.unit
+def test_monitoring_days_are_second_tuesdays_of_april_and_october() -> None:
+    days = thl_monitoring_days(dt.date(2021, 1, 1), dt.date(2030, 12, 31), dt.date(2011, 1, 1))
+    assert len(days) == 20
+    for index, day in days:
+        assert day.weekday() == 1 and 8 <= day.day <= 14 and day.month in (4, 10)
+        assert index == (day - dt.date(2011, 1, 1)).days
+    assert dt.date(2023, 10, 10) in [d for _, d in days]
+
+
+@pytest.mark.integration
+def test_point_in_time_figures_are_consistent(results: Any, short_scenario: Scenario) -> None:
+    p = results.point_in_time
+    wide = p.pivot_table(
+        index=["replication", "date", "area", "unit"], columns="measure", values="value", observed=True
+    ).reset_index()
+    assert sorted(pd.DatetimeIndex(wide["date"]).month.unique()) == [4, 10]
+    has_staff = wide["workers_in_post"] > 0
+    assert (
+        wide.loc[has_staff, "mean_children_per_worker"]
+        == wide.loc[has_staff, "clients_counted"] / wide.loc[has_staff, "workers_in_post"]
+    ).all()
+    assert (wide["workers_over_limit"] <= wide["workers_in_post"]).all()
+    posts = wide.apply(lambda r: short_scenario.staffing[r["unit"]][r["area"]].social_workers, axis=1)
+    assert (wide["workers_in_post"] <= posts).all()
+
+
+@pytest.mark.integration
+def test_simulated_notifications_match_the_input_series(results: Any, short_scenario: Scenario) -> None:
+    """Notifications per day are Poisson, so a year's total is Poisson(N): the mean over R
+    replications is within 4·√(N/R) of N."""
+    sim = simulated_indicators(results)
+    notes = sim[sim["indicator"] == "lastensuojeluilmoitukset"]
+    for year, values in notes.groupby("year")["value"]:
+        expected = county_notifications(short_scenario, int(year))
+        assert abs(values.mean() - expected) < 4 * math.sqrt(expected / len(values))
+
+
+@pytest.mark.integration
+def test_percent_indicators_are_counts_over_population(results: Any, short_scenario: Scenario) -> None:
+    sim = simulated_indicators(results)
+    count = sim[sim["unit"] == "count"].set_index(["replication", "year", "indicator"])["value"]
+    pct = sim[sim["unit"] == "percent_of_0_17"].set_index(["replication", "year", "indicator"])["value"]
+    for (rep, year, indicator), value in pct.items():
+        assert value == pytest.approx(100 * count[(rep, year, indicator)] / county_population(short_scenario, year))
+
+
+@pytest.mark.integration
+def test_indicator_table_joins_observed_values(results: Any) -> None:
+    table = indicator_table(results, load_history())
+    care = table[(table["indicator"] == "huostassa_0_17") & (table["unit"] == "count")].set_index("year")
+    assert care.loc[2023, "observed"] != care.loc[2023, "observed"]  # no 2023 observation: NaN
+    notes = table[table["indicator"] == "lastensuojeluilmoitukset"].set_index("year")
+    assert notes.loc[2023, "observed"] == 6390
+    assert notes.loc[2023, "p50_vs_observed"] == pytest.approx(notes.loc[2023, "p50"] / 6390 - 1)
+    assert (table["p10"] <= table["p50"]).all() and (table["p50"] <= table["p90"]).all()
+
+
+@pytest.mark.unit
+def test_bundled_history_equals_the_shared_reference_data() -> None:
+    shared = ROOT.parent / "shared" / "data" / "kanta-hame-history.csv"
+    if not shared.exists():
+        pytest.skip("../shared/data is not beside this checkout")
+    assert load_history(shared).equals(load_history())
+
+
+@pytest.mark.unit
+def test_history_errors_name_the_file_and_row(tmp_path: Path) -> None:
+    bad = tmp_path / "h.csv"
+    bad.write_text("indicator,region,year,value,unit\nhuostassa_0_17,Kanta-Häme,2021,425,kpl\n")
+    with pytest.raises(ScenarioError, match=r"h\.csv: row 2: unit 'kpl'"):
+        load_history(bad)
+    bad.write_text("indicator,region,year,unit\nhuostassa_0_17,Kanta-Häme,2021,count\n")
+    with pytest.raises(ScenarioError, match="missing columns"):
+        load_history(bad)
+    bad.write_text("indicator,region,year,value,unit\nhuostassa_0_17,Kanta-Häme,2021,x,count\n")
+    with pytest.raises(ScenarioError, match="row 2: year and value must be numbers"):
+        load_history(bad)
+    with pytest.raises(ScenarioError, match="no rows for region 'Pirkanmaa'"):
+        load_history(region="Pirkanmaa")
