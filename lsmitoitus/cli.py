@@ -11,12 +11,15 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .calibration.backtest import backtest, backtest_figure, backtest_text, translated_table
+from .calibration.fit import DEFAULT_FIT, Calibrator, calibration_header
+from .charts import save_figure
 from .history import load_history
 from .i18n import LANGS, Lang, t
-from .output import OutputExistsError, default_out_dir, load_scenario_areas, write_run
+from .output import OutputExistsError, atomic_folder, default_out_dir, load_scenario_areas, write_new_text, write_run
 from .report import summary_text
 from .runner import simulate
-from .scenario_files import ScenarioError, load_scenario, resolve_scenario_path
+from .scenario_files import ScenarioError, load_scenario, resolve_scenario_path, scenario_to_toml
 
 
 def _positive(text: str) -> int:
@@ -55,10 +58,88 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--lang", choices=LANGS, default="fi", help="language of the summary, headers and chart")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
 
+    calibrate = sub.add_parser("calibrate", help="fit pathway parameters to published indicators (THL history)")
+    calibrate.add_argument(
+        "history", type=Path, help="history CSV in long format (indicator, region, year, value, unit)"
+    )
+    calibrate.add_argument("--scenario", help="base scenario file or bundled name (default: kanta-hame)")
+    calibrate.add_argument(
+        "--out", type=Path, required=True, help="calibrated scenario TOML to write (not overwritten)"
+    )
+    _calibration_options(calibrate)
+
+    backtest = sub.add_parser("backtest", help="calibrate on years up to Y, predict later years, compare with observed")
+    backtest.add_argument("history", type=Path, help="history CSV in long format")
+    backtest.add_argument("--scenario", help="base scenario file or bundled name (default: kanta-hame)")
+    backtest.add_argument("--fit-until", type=int, required=True, help="last year used for fitting")
+    backtest.add_argument("--out", type=Path, help="output folder (default: tulokset/backtest-<timestamp>/)")
+    _calibration_options(backtest)
+
     validate = sub.add_parser("validate", help="check a scenario file and report every problem")
     validate.add_argument("file", help="scenario TOML file or bundled name")
     validate.add_argument("--lang", choices=LANGS, default="fi")
     return parser
+
+
+def _calibration_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--fit", help=f"comma-separated parameters to fit (default: {','.join(DEFAULT_FIT)})")
+    parser.add_argument("--region", default="Kanta-Häme", help="region in the history file (default: Kanta-Häme)")
+    parser.add_argument("--replications", "-n", type=_positive, default=10, help="DES replications per check round")
+    parser.add_argument("--rounds", type=_positive, default=2, help="fit + DES-check rounds (default 2)")
+    parser.add_argument("--jobs", "-j", type=_positive, help="worker processes (default: one per core)")
+    parser.add_argument("--lang", choices=LANGS, default="fi")
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _calibrate(args: argparse.Namespace) -> int:
+    if args.out.exists():
+        raise OutputExistsError(f"{args.out} already exists; choose another --out (nothing was overwritten)")
+    base = load_scenario(resolve_scenario_path(args.scenario))
+    history = load_history(args.history, region=args.region)
+    fit = args.fit.split(",") if args.fit else list(DEFAULT_FIT)
+    calibrator = Calibrator(
+        base, history, fit=fit, replications=args.replications, rounds=args.rounds, jobs=args.jobs, progress=_progress
+    )
+    result = calibrator.run()
+    header = calibration_header(result, str(args.history), __version__)
+    print(header)
+    write_new_text(args.out, scenario_to_toml(result.scenario, header))
+    print()
+    print(t("calibrated_to", args.lang, path=args.out))
+    return 0
+
+
+def _backtest(args: argparse.Namespace) -> int:
+    lang: Lang = args.lang
+    base = load_scenario(resolve_scenario_path(args.scenario))
+    target = args.out or default_out_dir(f"backtest-{base.name}")
+    if target.exists() and any(target.iterdir()):
+        raise OutputExistsError(f"{target} already exists; choose another --out (nothing was overwritten)")
+    history = load_history(args.history, region=args.region)
+    fit = args.fit.split(",") if args.fit else list(DEFAULT_FIT)
+    result = backtest(
+        base,
+        history,
+        args.fit_until,
+        replications=max(args.replications, 10),
+        jobs=args.jobs,
+        progress=_progress,
+        fit=fit,
+        rounds=args.rounds,
+    )
+    text = backtest_text(result, lang)
+    print(text)
+    with atomic_folder(target) as tmp:
+        translated_table(result, lang).to_csv(tmp / "backtest.csv", index=False)
+        header = calibration_header(result.calibration, str(args.history), __version__)
+        (tmp / "scenario.toml").write_text(scenario_to_toml(result.scenario, header), encoding="utf-8")
+        (tmp / "backtest.txt").write_text(text + "\n\n" + header + "\n", encoding="utf-8")
+        save_figure(backtest_figure(result, lang), tmp / "backtest.png")
+    print(t("written_to", lang, path=target))
+    return 0
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -103,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     lang: Lang = getattr(args, "lang", "fi")
     try:
-        return _run(args) if args.command == "run" else _validate(args)
+        commands = {"run": _run, "validate": _validate, "calibrate": _calibrate, "backtest": _backtest}
+        return commands[args.command](args)
     except (ScenarioError, OutputExistsError) as exc:
         print(f"{t('error', lang)}: {exc}", file=sys.stderr)
         return 2

@@ -64,11 +64,18 @@ def atomic_folder(target: Path) -> Iterator[Path]:
         raise
 
 
-def write_atomic_text(path: Path, text: str) -> None:
-    """Write a single file via a temporary file and rename."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+def write_new_text(path: Path, text: str) -> None:
+    """Write a new file atomically (temporary file, then rename); never replace an existing one."""
+    if path.exists():
+        raise OutputExistsError(f"{path} already exists; choose another name (nothing was overwritten)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.link(tmp_name, path)  # fails if path appeared meanwhile: no silent overwrite
+    finally:
+        os.unlink(tmp_name)
 
 
 def _translated(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:

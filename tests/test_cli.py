@@ -104,3 +104,53 @@ def test_bad_flag_values_are_refused(tmp_path: Path) -> None:
 def test_validate_bundled_and_default_out_dir(tmp_path: Path) -> None:
     done = cli("validate", "kanta-hame", cwd=tmp_path)
     assert done.returncode == 0 and "kanta-hame" in done.stdout
+
+
+HISTORY = Path(__file__).resolve().parents[1] / "lsmitoitus" / "data" / "kanta-hame-history.csv"
+
+
+def test_calibrate_writes_a_valid_commented_scenario_and_never_overwrites(tmp_path: Path) -> None:
+    out = tmp_path / "kalibroitu.toml"
+    args = ["calibrate", str(HISTORY), "--out", str(out), "--replications", "3", "--rounds", "1"]
+    done = cli(*args, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "round 1: discrete-event check" in done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Calibrated by lsmitoitus")
+    assert "#   assessment.p_client = " in text and "not separately identifiable" in text
+    assert load_scenario(out).name == "kanta-hame"
+    again = cli(*args, cwd=tmp_path)
+    assert again.returncode == 2 and "already exists" in again.stderr
+    assert out.read_text(encoding="utf-8") == text
+
+
+def test_calibrate_reports_a_bad_history_file(tmp_path: Path) -> None:
+    bad = tmp_path / "h.csv"
+    bad.write_text("indicator,region,year,value\n")
+    done = cli("calibrate", str(bad), "--out", str(tmp_path / "x.toml"), cwd=tmp_path)
+    assert done.returncode == 2 and "missing columns" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "x.toml").exists()
+
+
+def test_backtest_writes_table_chart_and_scenario(tmp_path: Path) -> None:
+    out = tmp_path / "bt"
+    done = cli(
+        "backtest",
+        str(HISTORY),
+        "--fit-until",
+        "2021",
+        "--out",
+        str(out),
+        "--replications",
+        "3",
+        "--rounds",
+        "1",
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "testi" in done.stdout and "sovitus" in done.stdout
+    table = pd.read_csv(out / "backtest.csv")
+    tested = table[table["rooli"] == "testi"]
+    assert set(tested["vuosi"]) == {2022} and tested["havaittu"].notna().all()
+    assert (out / "backtest.png").read_bytes()[:4] == b"\x89PNG"
+    assert load_scenario(out / "scenario.toml").demand.notifications[2023] == 6390

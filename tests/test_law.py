@@ -77,3 +77,16 @@ def test_age_limit_comes_first_for_an_18_year_old_leaver() -> None:
     now = birth + years(18)  # care ended at 18; 5 years would reach 23 exactly, limit is 23 too
     assert aftercare_end(now, years(10), now, 5.0, birth, LAW) == pytest.approx(birth + years(23))
     assert aftercare_end(now, years(10), now, 5.0, birth, COUNTY_25) == pytest.approx(now + years(5))
+
+
+def test_vectorised_age_limit_equals_the_scalar_rule() -> None:
+    import numpy as np
+
+    from lsmitoitus.model.law import age_limit_reached_array
+
+    rng = np.random.default_rng(3)
+    births = day(dt.date(1995, 1, 1)) + rng.random(500) * years(15)
+    nows = day(dt.date(2012, 1, 1)) + rng.random(500) * years(16)
+    for schedule in (LAW, COUNTY_25):
+        vector = age_limit_reached_array(schedule, births, nows)
+        assert vector.tolist() == [age_limit_reached(schedule, b, n) for b, n in zip(births, nows, strict=True)]

@@ -9,6 +9,8 @@ import math
 from bisect import bisect_right
 from collections.abc import Sequence
 
+import numpy as np
+
 from ..vocabulary import DAYS_PER_YEAR
 
 #: A dated schedule: (first day the value applies, value), in increasing order of day.
@@ -45,3 +47,16 @@ def aftercare_end(
         placement_ended + max_years_after * DAYS_PER_YEAR,
         age_limit_reached(age_limits, birth, now),
     )
+
+
+def age_limit_reached_array(age_limits: Schedule, birth: np.ndarray, now: np.ndarray) -> np.ndarray:
+    """Vectorised :func:`age_limit_reached` (the same rule for many people at once)."""
+    result = np.full(np.shape(birth), math.inf)
+    found = np.zeros(np.shape(birth), dtype=bool)
+    for i, (start, limit) in enumerate(age_limits):
+        stop = age_limits[i + 1][0] if i + 1 < len(age_limits) else math.inf
+        t = np.maximum(np.maximum(start, now), birth + limit * DAYS_PER_YEAR)
+        hit = ~found & (t < stop)
+        result[hit] = t[hit]
+        found |= hit
+    return result

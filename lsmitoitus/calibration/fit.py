@@ -1,0 +1,362 @@
+"""Fitting unknown pathway parameters to THL's published indicators.
+
+Each fitted parameter is a multiplier of its value in the base scenario (every age band scaled
+alike), optimised on a log scale within bounds by ``scipy.optimize.least_squares``. Residuals are
+relative: simulated / observed − 1 for every observed (indicator, year); a count is used where
+the history has one, otherwise the percentage of the 0–17 population converted to a count.
+
+Rounds: the fast approximation (:mod:`.approx`) is fitted; the discrete-event model is run at
+the fitted point; the ratio DES / approximation per observation corrects the approximation for
+the next round (space mapping). The last DES run is the reported fit.
+
+Identifiability: the Jacobian of the residuals with respect to every candidate parameter (log
+multiplier, central differences) at the fitted point shows which parameters the data pin down.
+A fitted parameter whose column is (nearly) zero, or (nearly) a combination of the other fitted
+columns, is reported as not identifiable: the objective is flat along it.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import least_squares
+
+from ..history import INDICATORS
+from ..indicators import simulated_indicators
+from ..model.demand import county_population
+from ..runner import simulate
+from ..scenario import Scenario
+from ..scenario_files import ScenarioError, scenario_from_dict
+from .approx import PathwayApproximation
+
+#: Parameters calibration may fit: dotted path in the scenario -> (kind, meaning).
+CANDIDATES: dict[str, tuple[str, str]] = {
+    "assessment.p_client": ("probability", "share of assessments that open a child-protection client relationship"),
+    "processing.p_assessment": ("probability", "share of notified children whose case goes to assessment"),
+    "processing.p_urgent_placement": ("probability", "emergency placement straight from a notification"),
+    "avohuolto.duration.mean_days": ("duration", "mean length of an open-care episode"),
+    "avohuolto.p_avohuollon_sijoitus": ("probability", "open care ending in an open-care placement"),
+    "avohuolto.p_kiireellinen_sijoitus": ("probability", "open care ending in an emergency placement"),
+    "avohuolto.p_huostaanotto": ("probability", "open care ending in a care order"),
+    "avohuollon_sijoitus.duration.mean_days": ("duration", "mean length of an open-care placement"),
+    "avohuollon_sijoitus.p_huostaanotto": ("probability", "open-care placement ending in a care order"),
+    "kiireellinen_sijoitus.p_huostaanotto": ("probability", "emergency placement leading to a care order"),
+    "kiireellinen_sijoitus.home_duration.mean_days": ("duration", "mean length of emergency placements ending home"),
+    "sijaishuolto.duration.mean_days": ("duration", "mean length of care before reunification"),
+}
+DEFAULT_FIT = (
+    "assessment.p_client",
+    "avohuolto.p_kiireellinen_sijoitus",
+    "avohuolto.p_avohuollon_sijoitus",
+    "sijaishuolto.duration.mean_days",
+)
+BOUNDS = {"probability": (0.2, 3.0), "duration": (0.2, 5.0)}
+GROUP_INDICATORS = tuple(i for i in INDICATORS if i != "lastensuojeluilmoitukset")
+
+Progress = Callable[[str], None]
+
+
+def _get(data: Mapping[str, Any], path: str) -> Any:
+    node: Any = data
+    for part in path.split("."):
+        node = node[part]
+    return node
+
+
+def _set(data: dict[str, Any], path: str, value: Any) -> None:
+    *parents, last = path.split(".")
+    node = data
+    for part in parents:
+        node = node[part]
+    node[last] = value
+
+
+def apply_multipliers(base: Scenario, multipliers: Mapping[str, float]) -> dict[str, Any]:
+    """Scenario data with each named parameter multiplied (probabilities capped at 1)."""
+    data = copy.deepcopy(base.model_dump())
+    for name, factor in multipliers.items():
+        kind = CANDIDATES[name][0]
+        value = _get(data, name)
+
+        def scaled(v: float, kind: str = kind, factor: float = factor) -> float:
+            return min(1.0, v * factor) if kind == "probability" else v * factor
+
+        _set(data, name, {k: scaled(v) for k, v in value.items()} if isinstance(value, dict) else scaled(value))
+    return data
+
+
+def describe_value(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {v:.4g}" for k, v in value.items()) + "}"
+    return f"{value:.4g}"
+
+
+def observations(history: pd.DataFrame, scenario: Scenario, years: Sequence[int] | None = None) -> pd.DataFrame:
+    """Observed group indicators as counts, one row per (indicator, year): the count where the
+    history gives one, else the percentage × the scenario's 0–17 population / 100."""
+    rows = []
+    hist = history[history["indicator"].isin(GROUP_INDICATORS)]
+    if years is not None:
+        hist = hist[hist["year"].isin(list(years))]
+    values = {(r["indicator"], int(r["year"]), r["unit"]): float(r["value"]) for r in hist.to_dict("records")}
+    for indicator, year in sorted({(i, y) for i, y, _ in values}):
+        if (indicator, year, "count") in values:
+            rows.append((indicator, year, values[(indicator, year, "count")], "count"))
+        else:
+            pct = values[(indicator, year, "percent_of_0_17")]
+            rows.append((indicator, year, pct * county_population(scenario, year) / 100.0, "percent_of_0_17"))
+    obs = pd.DataFrame(rows, columns=["indicator", "year", "observed", "source_unit"])
+    if obs.empty:
+        raise ScenarioError("the history has no observed indicators of children for the chosen years")
+    return obs.sort_values(["indicator", "year"]).reset_index(drop=True)
+
+
+@dataclass
+class ParameterReport:
+    name: str
+    fitted: bool
+    base: Any
+    value: Any
+    multiplier: float
+    sensitivity: float  # norm of the residuals' derivative w.r.t. log multiplier
+    unique: float  # share of that sensitivity not explained by the other fitted parameters
+    identifiable: bool
+    note: str
+
+
+@dataclass
+class CalibrationResult:
+    scenario: Scenario
+    base: Scenario
+    fitted: dict[str, float]  # multipliers
+    observed: pd.DataFrame
+    des_table: pd.DataFrame  # observation rows with des_p10/p50/p90 and approx values
+    parameters: list[ParameterReport]
+    rounds: int
+    seconds: float
+    history_source: str = ""
+    log: list[str] = field(default_factory=list)
+
+    def max_abs_relative_error(self) -> float:
+        return float(np.max(np.abs(self.des_table["des_p50"] / self.des_table["observed"] - 1.0)))
+
+
+class Calibrator:
+    def __init__(
+        self,
+        base: Scenario,
+        history: pd.DataFrame,
+        fit: Sequence[str] = DEFAULT_FIT,
+        years: Sequence[int] | None = None,
+        replications: int = 10,
+        rounds: int = 2,
+        jobs: int | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        unknown = [p for p in fit if p not in CANDIDATES]
+        if unknown:
+            raise ScenarioError(f"cannot fit {unknown}; candidates: {sorted(CANDIDATES)}")
+        self.base = base
+        self.fit_names = list(fit)
+        self.obs = observations(history, base, years)
+        self.years = sorted(self.obs["year"].unique().tolist())
+        last = max(self.years)
+        if last > base.simulation.end.year or min(self.years) < base.simulation.start.year:
+            raise ScenarioError(
+                f"history years {self.years} must lie within the scenario's simulated period "
+                f"{base.simulation.start.year}–{base.simulation.end.year}"
+            )
+        self.approx = PathwayApproximation(base, last)
+        self.replications = replications
+        self.rounds = rounds
+        self.jobs = jobs
+        self.progress = progress or (lambda _msg: None)
+        self.correction = np.ones(len(self.obs))
+        self.evaluations = 0
+
+    # --- the objective ----------------------------------------------------------------------
+
+    def _multipliers(self, theta: np.ndarray, names: Sequence[str]) -> dict[str, float]:
+        return {n: float(np.exp(x)) for n, x in zip(names, theta, strict=True)}
+
+    def approx_values(self, multipliers: Mapping[str, float]) -> np.ndarray | None:
+        try:
+            scenario = Scenario.model_validate(apply_multipliers(self.base, multipliers))
+        except ValueError:
+            return None  # e.g. escalation probabilities summing over 1: outside the feasible set
+        self.evaluations += 1
+        values = self.approx.indicators(scenario, self.years)
+        return np.array([values[(i, y)] for i, y in zip(self.obs["indicator"], self.obs["year"], strict=True)])
+
+    def residuals(
+        self, theta: np.ndarray, names: Sequence[str] | None = None, fixed: Mapping[str, float] | None = None
+    ) -> np.ndarray:
+        multipliers = {**(fixed or {}), **self._multipliers(theta, names or self.fit_names)}
+        values = self.approx_values(multipliers)
+        if values is None:
+            return np.full(len(self.obs), 10.0)
+        return values * self.correction / self.obs["observed"].to_numpy() - 1.0
+
+    def _jacobian(self, theta: np.ndarray, step: float = 0.03) -> np.ndarray:
+        """Forward differences with an absolute step in log-multiplier space (scipy's relative
+        step is zero at a multiplier of 1). A step of 3 % moves enough simulated children for
+        the fixed-random-number approximation to respond smoothly."""
+        f0 = self.residuals(theta)
+        _, hi = self._bounds()
+        columns = []
+        for j in range(len(theta)):
+            h = step if theta[j] + step <= hi[j] else -step
+            shifted = theta.copy()
+            shifted[j] += h
+            columns.append((self.residuals(shifted) - f0) / h)
+        return np.column_stack(columns)
+
+    # --- the procedure ----------------------------------------------------------------------
+
+    def _bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        lo = [np.log(BOUNDS[CANDIDATES[n][0]][0]) for n in self.fit_names]
+        hi = [np.log(BOUNDS[CANDIDATES[n][0]][1]) for n in self.fit_names]
+        return np.array(lo), np.array(hi)
+
+    def _des(self, multipliers: Mapping[str, float], seed: int) -> pd.DataFrame:
+        scenario = scenario_from_dict(apply_multipliers(self.base, multipliers), "calibrated scenario")
+        scenario = scenario.with_overrides(replications=self.replications, seed=seed)
+        results = simulate(scenario, jobs=self.jobs)
+        sim = simulated_indicators(results)
+        sim = sim[sim["unit"] == "count"]
+        stats = sim.groupby(["indicator", "year"])["value"].agg(
+            des_mean="mean", des_p10=lambda v: v.quantile(0.1), des_p50="median", des_p90=lambda v: v.quantile(0.9)
+        )
+        return self.obs.merge(stats.reset_index(), on=["indicator", "year"], how="left")
+
+    def run(self) -> CalibrationResult:
+        started = time.perf_counter()
+        lo, hi = self._bounds()
+        theta = np.zeros(len(self.fit_names))
+        theta = np.clip(theta, lo + 1e-9, hi - 1e-9)
+        table = pd.DataFrame()
+        for round_no in range(1, self.rounds + 1):
+            fit = least_squares(self.residuals, theta, jac=self._jacobian, bounds=(lo, hi), max_nfev=100)
+            theta = fit.x
+            multipliers = self._multipliers(theta, self.fit_names)
+            approx = self.approx_values(multipliers)
+            assert approx is not None
+            self.progress(
+                f"round {round_no}: approximation fitted, {self.evaluations} evaluations, "
+                f"max |relative error| {np.max(np.abs(fit.fun)):.3f}; "
+                + ", ".join(f"{n} ×{m:.3f}" for n, m in multipliers.items())
+            )
+            table = self._des(multipliers, seed=self.base.simulation.seed + round_no)
+            table["approx"] = approx * self.correction
+            worst = float(np.max(np.abs(table["des_p50"] / table["observed"] - 1.0)))
+            self.progress(
+                f"round {round_no}: discrete-event check, {self.replications} replications, max |P50 error| {worst:.3f}"
+            )
+            # space mapping: correct the approximation by the DES/approximation ratio at this point
+            self.correction = table["des_mean"].to_numpy() / approx
+        multipliers = self._multipliers(theta, self.fit_names)
+        scenario = scenario_from_dict(apply_multipliers(self.base, multipliers), "calibrated scenario")
+        parameters = self._identifiability(theta)
+        return CalibrationResult(
+            scenario=scenario,
+            base=self.base,
+            fitted=multipliers,
+            observed=self.obs,
+            des_table=table,
+            parameters=parameters,
+            rounds=self.rounds,
+            seconds=time.perf_counter() - started,
+        )
+
+    def _identifiability(self, theta: np.ndarray, step: float = 0.1) -> list[ParameterReport]:
+        fitted = self._multipliers(theta, self.fit_names)
+        names = list(CANDIDATES)
+        columns = []
+        for name in names:
+            centre = np.log(fitted.get(name, 1.0))
+            rest = {k: v for k, v in fitted.items() if k != name}
+            up = self.residuals(np.array([centre + step]), [name], rest)
+            down = self.residuals(np.array([centre - step]), [name], rest)
+            columns.append((up - down) / (2 * step))
+        jac = np.column_stack(columns)
+        fit_idx = [names.index(n) for n in self.fit_names]
+        base_data = self.base.model_dump()
+        calibrated = apply_multipliers(self.base, fitted)
+        scale = float(np.max(np.linalg.norm(jac, axis=0))) or 1.0
+        reports = []
+        for j, name in enumerate(names):
+            col = jac[:, j]
+            norm = float(np.linalg.norm(col))
+            others = [k for k in fit_idx if k != j]
+            if others and norm > 0:
+                basis = jac[:, others]
+                projection = basis @ np.linalg.lstsq(basis, col, rcond=None)[0]
+                unique = float(np.linalg.norm(col - projection) / norm)
+            else:
+                unique = 1.0 if norm > 0 else 0.0
+            is_fitted = name in fitted
+            sensitive = norm > 0.05 * scale  # relative to the parameter the data respond to most
+            identifiable = sensitive and unique > 0.1
+            if is_fitted:
+                note = "fitted" if identifiable else "fitted, but NOT identifiable from this history (flat objective)"
+            else:
+                cos = [
+                    (abs(float(col @ jac[:, k])) / (norm * float(np.linalg.norm(jac[:, k])) + 1e-12), names[k])
+                    for k in fit_idx
+                ]
+                best = max(cos) if cos else (0.0, "")
+                if not sensitive:
+                    note = "assumed: the history is insensitive to it"
+                elif best[0] > 0.9:
+                    note = f"assumed: trades off with {best[1]} (|cos| {best[0]:.2f}), not separately identifiable"
+                else:
+                    note = "assumed: could be fitted (add it to --fit)"
+            reports.append(
+                ParameterReport(
+                    name=name,
+                    fitted=is_fitted,
+                    base=_get(base_data, name),
+                    value=_get(calibrated, name),
+                    multiplier=fitted.get(name, 1.0),
+                    sensitivity=norm,
+                    unique=unique,
+                    identifiable=identifiable,
+                    note=note,
+                )
+            )
+        return reports
+
+
+def calibration_header(result: CalibrationResult, history_source: str, version: str) -> str:
+    """Comment lines for the calibrated scenario file: what was fitted, to what, how well."""
+    lines = [
+        f"Calibrated by lsmitoitus {version} (lsmitoitus calibrate) in {result.seconds:.0f} s.",
+        f"Base scenario: {result.base.name}. History: {history_source}.",
+        f"Data fitted: {', '.join(sorted(result.observed['indicator'].unique()))}; "
+        f"years {', '.join(str(y) for y in sorted(result.observed['year'].unique()))}.",
+        f"Method: scipy least_squares on a vectorised approximation, {result.rounds} rounds corrected by the "
+        "discrete-event model.",
+        "",
+        "Fitted parameters (value = base × multiplier):",
+    ]
+    for p in result.parameters:
+        if p.fitted:
+            lines.append(f"  {p.name} = {describe_value(p.value)}  (×{p.multiplier:.3f}; {p.note})")
+    lines += ["", "Fit, discrete-event model (P50 of replications) vs observed:"]
+    for r in result.des_table.to_dict("records"):
+        lines.append(
+            f"  {r['indicator']} {r['year']}: simulated {r['des_p50']:.0f} "
+            f"(P10–P90 {r['des_p10']:.0f}–{r['des_p90']:.0f}), observed {r['observed']:.0f} "
+            f"({100 * (r['des_p50'] / r['observed'] - 1):+.1f} %)"
+        )
+    lines += ["", "Not fitted (kept from the base scenario):"]
+    for p in result.parameters:
+        if not p.fitted:
+            lines.append(f"  {p.name} = {describe_value(p.value)}  ({p.note}; sensitivity {p.sensitivity:.2f})")
+    return "\n".join(lines)

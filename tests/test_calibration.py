@@ -1,0 +1,144 @@
+"""Calibration: recovering known parameters, reporting what the data cannot identify, and the
+bundled scenario reproducing THL's 2021–2022 indicators."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from lsmitoitus import Scenario, ScenarioError, load_scenario, simulate
+from lsmitoitus.calibration.approx import PathwayApproximation
+from lsmitoitus.calibration.fit import Calibrator, apply_multipliers, observations
+from lsmitoitus.history import load_history
+from lsmitoitus.indicators import indicator_table, simulated_indicators
+
+TRUTH = {
+    "assessment.p_client": 0.8,
+    "avohuolto.p_kiireellinen_sijoitus": 1.3,
+    "avohuolto.p_avohuollon_sijoitus": 0.7,
+    "sijaishuolto.duration.mean_days": 1.4,
+}
+REPLICATIONS = 10
+
+
+@pytest.fixture(scope="module")
+def base() -> Scenario:
+    return load_scenario().with_overrides(end="2023-12-31")
+
+
+@pytest.mark.unit
+def test_multipliers_scale_every_age_band_and_cap_probabilities(base: Scenario) -> None:
+    data = apply_multipliers(base, {"avohuolto.p_kiireellinen_sijoitus": 2.0, "assessment.p_client": 5.0})
+    original = base.avohuolto.p_kiireellinen_sijoitus
+    assert isinstance(original, dict)
+    assert data["avohuolto"]["p_kiireellinen_sijoitus"] == {k: 2 * v for k, v in original.items()}
+    assert data["assessment"]["p_client"] == 1.0
+
+
+@pytest.mark.unit
+def test_percentages_become_counts_with_the_scenario_population(base: Scenario) -> None:
+    obs = {(r["indicator"], r["year"]): r for r in observations(load_history(), base).to_dict("records")}
+    open_care = obs[("avohuollon_asiakkaat_0_17", 2021)]
+    assert open_care["source_unit"] == "percent_of_0_17"
+    population = sum(a.population_0_17[2021] for a in base.areas.values())
+    assert open_care["observed"] == pytest.approx(3.9 * population / 100)
+    assert obs[("huostassa_0_17", 2022)]["observed"] == 417  # counts are used where given
+
+
+@pytest.mark.unit
+def test_bad_requests_are_clear_errors(base: Scenario) -> None:
+    with pytest.raises(ScenarioError, match="cannot fit"):
+        Calibrator(base, load_history(), fit=["avohuolto.colour"])
+    short = base.with_overrides(start="2023-01-01")
+    with pytest.raises(ScenarioError, match="within the scenario's simulated period"):
+        Calibrator(short, load_history())
+
+
+@pytest.mark.integration
+def test_approximation_agrees_with_the_discrete_event_model(base: Scenario) -> None:
+    """Dropping the capacity interactions changes the THL counts only slightly: every indicator
+    of the approximation lies within the DES P10–P90 band widened by 5 %."""
+    years = [2021, 2022, 2023]
+    approx = PathwayApproximation(base, 2023).indicators(base, years)
+    results = simulate(base.with_overrides(replications=8), jobs=2)
+    table = indicator_table(results)
+    bands = {(r["indicator"], r["year"]): r for r in table[table["unit"] == "count"].to_dict("records")}
+    for key, value in approx.items():
+        assert 0.95 * bands[key]["p10"] <= value <= 1.05 * bands[key]["p90"], key
+
+
+@pytest.fixture(scope="module")
+def recovery(base: Scenario) -> dict[str, Any]:
+    true_scenario = Scenario.model_validate(apply_multipliers(base, TRUTH)).with_overrides(
+        replications=REPLICATIONS, seed=999
+    )
+    sim = simulated_indicators(simulate(true_scenario, jobs=2))
+    sim = sim[(sim["unit"] == "count") & (sim["indicator"] != "lastensuojeluilmoitukset")]
+    stats = sim.groupby(["indicator", "year"])["value"].agg(["mean", "var"]).reset_index()
+    history = stats.rename(columns={"mean": "value"}).assign(unit="count")[["indicator", "year", "unit", "value"]]
+    calibrator = Calibrator(base, history, replications=REPLICATIONS, rounds=2, jobs=2)
+    result = calibrator.run()
+    return {"calibrator": calibrator, "result": result, "stats": stats}
+
+
+@pytest.mark.integration
+def test_calibration_recovers_known_parameters(recovery: dict[str, Any]) -> None:
+    """Synthetic history from the discrete-event model at known multipliers is fitted back.
+
+    Tolerance by linearised error propagation: the synthetic observations are means of R
+    replications (variance s²/R each) and the DES correction adds another mean of R
+    replications, so each relative residual has variance 2·s²/(R·y²). With J the Jacobian in
+    log-multiplier space, Cov(θ̂) = A Σ Aᵀ with A = (JᵀJ)⁻¹Jᵀ; each parameter must lie within
+    4 standard errors of the truth.
+    """
+    calibrator, result, stats = recovery["calibrator"], recovery["result"], recovery["stats"]
+    theta = np.log([result.fitted[n] for n in calibrator.fit_names])
+    jac = calibrator._jacobian(theta)
+    merged = calibrator.obs.merge(stats, on=["indicator", "year"])
+    sigma = np.diag(2 * merged["var"].to_numpy() / REPLICATIONS / merged["observed"].to_numpy() ** 2)
+    a = np.linalg.solve(jac.T @ jac, jac.T)
+    se = np.sqrt(np.diag(a @ sigma @ a.T))
+    for name, error in zip(calibrator.fit_names, se, strict=True):
+        fitted, true = math.log(result.fitted[name]), math.log(TRUTH[name])
+        assert abs(fitted - true) < 4 * error, (name, result.fitted[name], TRUTH[name], error)
+
+
+@pytest.mark.integration
+def test_identifiability_report(recovery: dict[str, Any]) -> None:
+    reports = {p.name: p for p in recovery["result"].parameters}
+    assert all(reports[n].fitted and reports[n].identifiable for n in TRUTH)
+    # the history sees only the product p_assessment × p_client: the report must say so
+    assert not reports["processing.p_assessment"].fitted
+    assert "trades off with assessment.p_client" in reports["processing.p_assessment"].note
+
+
+@pytest.mark.integration
+def test_fitting_two_parameters_the_data_cannot_separate_is_reported() -> None:
+    base = load_scenario().with_overrides(end="2022-12-31")
+    calibrator = Calibrator(
+        base, load_history(), fit=["assessment.p_client", "processing.p_assessment"], replications=2, rounds=1, jobs=2
+    )
+    reports = {p.name: p for p in calibrator.run().parameters}
+    assert not reports["assessment.p_client"].identifiable
+    assert "NOT identifiable" in reports["processing.p_assessment"].note
+
+
+@pytest.mark.integration
+def test_bundled_scenario_reproduces_thl_2021_2022_within_10_percent() -> None:
+    scenario = load_scenario().with_overrides(end="2022-12-31", replications=10)
+    table = indicator_table(simulate(scenario, jobs=2), load_history())
+    observed = table[table["observed"].notna()]
+    assert set(observed["year"]) >= {2021, 2022} and len(observed) >= 14
+    worst = max(observed.to_dict("records"), key=lambda r: abs(r["p50_vs_observed"]))
+    assert abs(worst["p50_vs_observed"]) <= 0.10, worst
+
+
+@pytest.mark.unit
+def test_observations_table_has_one_row_per_indicator_and_year(base: Scenario) -> None:
+    obs = observations(load_history(), base)
+    assert not obs.duplicated(["indicator", "year"]).any()
+    assert isinstance(obs, pd.DataFrame) and len(obs) == 8
