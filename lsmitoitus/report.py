@@ -82,11 +82,13 @@ def _indicator_lines(results: SimulationResults, observed: pd.DataFrame | None, 
         f"{t('indicator', lang):<44}{t('year', lang):>6}{'P10':>9}{'P50':>9}{'P90':>9}{t('observed', lang):>10}{'Δ':>7}"
     )
     lines += [header, "-" * len(header)]
-    for _, r in table.iterrows():
-        suffix = " %" if r["unit"] == "percent_of_0_17" else ""
+    for r in table.to_dict("records"):
+        pct = r["unit"] == "percent_of_0_17"
+        d = 2 if pct else 0
+        name = t(r["indicator"], lang) + (" %" if pct else "")
         lines.append(
-            f"{t(r['indicator'], lang) + suffix:<44}{r['year']:>6}{r['p10']:>9.1f}{r['p50']:>9.1f}{r['p90']:>9.1f}"
-            f"{r['observed']:>10.1f}{100 * r['p50_vs_observed']:>6.0f}%"
+            f"{name:<44}{r['year']:>6}{r['p10']:>9.{d}f}{r['p50']:>9.{d}f}{r['p90']:>9.{d}f}"
+            f"{r['observed']:>10.{d}f}{100 * r['p50_vs_observed']:>6.0f}%"
         )
     return lines
 
