@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterator
+from typing import Any
+
 import pandas as pd
 
 from .i18n import Lang, t
@@ -32,6 +35,18 @@ def caseload_table(results: SimulationResults) -> pd.DataFrame:
     return table.reindex(columns=list(SUMMARY_MEASURES)).reset_index()
 
 
+def _area_unit_rows(
+    results: SimulationResults, table: pd.DataFrame, key: str, shown: list[Any]
+) -> Iterator[tuple[str, str, Any, dict[Hashable, Any]]]:
+    """Rows of ``table`` in area, unit and ``key`` order, for the ``shown`` values of ``key``."""
+    rows = {(r["area"], r["unit"], r[key]): r for r in table.to_dict("records")}
+    for area in results.scenario.area_names:
+        for unit in UNITS:
+            for value in shown:
+                if (area, unit, value) in rows:
+                    yield area, unit, value, rows[(area, unit, value)]
+
+
 def point_in_time_table(results: SimulationResults) -> pd.DataFrame:
     """THL monitoring days: median over replications of the mean children per worker and the
     number and share of workers over the limit, per date, area and unit."""
@@ -55,18 +70,12 @@ def _point_in_time_lines(results: SimulationResults, lang: Lang) -> list[str]:
         f"{t('over_count_short', lang):>12}{t('over_share_short', lang):>13}"
     )
     lines += [header, "-" * len(header)]
-    for area in results.scenario.area_names:
-        for unit in UNITS:
-            for date in shown:
-                row = table[(table["area"] == area) & (table["unit"] == unit) & (table["date"] == date)]
-                if row.empty:
-                    continue
-                r = row.iloc[0]
-                lines.append(
-                    f"{area:<13}{t(unit, lang):<14}{pd.Timestamp(date).date()!s:>12}"
-                    f"{r['mean_children_per_worker']:>10.1f}{r['workers_over_limit']:>12.0f}"
-                    f"{100 * r['share_workers_over_limit']:>12.0f}%"
-                )
+    for area, unit, date, r in _area_unit_rows(results, table, "date", shown):
+        lines.append(
+            f"{area:<13}{t(unit, lang):<14}{pd.Timestamp(date).date()!s:>12}"
+            f"{r['mean_children_per_worker']:>10.1f}{r['workers_over_limit']:>12.0f}"
+            f"{100 * r['share_workers_over_limit']:>12.0f}%"
+        )
     return lines
 
 
@@ -105,18 +114,12 @@ def summary_text(results: SimulationResults, lang: Lang = "fi", observed: pd.Dat
         f"{t('max_short', lang):>8}{t('over_share_short', lang):>13}"
     )
     lines += [header, "-" * len(header)]
-    for area in results.scenario.area_names:
-        for unit in UNITS:
-            for year in shown:
-                row = table[(table["area"] == area) & (table["unit"] == unit) & (table["year"] == year)]
-                if row.empty:
-                    continue
-                r = row.iloc[0]
-                lines.append(
-                    f"{area:<13}{t(unit, lang):<14}{year:>6}{r['clients']:>10.0f}{r['workers_in_post']:>8.1f}"
-                    f"{r['mean_children_per_worker']:>10.1f}{r['max_children_per_worker']:>8.0f}"
-                    f"{100 * r['share_workers_over_limit']:>12.0f}%"
-                )
+    for area, unit, year, r in _area_unit_rows(results, table, "year", shown):
+        lines.append(
+            f"{area:<13}{t(unit, lang):<14}{year:>6}{r['clients']:>10.0f}{r['workers_in_post']:>8.1f}"
+            f"{r['mean_children_per_worker']:>10.1f}{r['max_children_per_worker']:>8.0f}"
+            f"{100 * r['share_workers_over_limit']:>12.0f}%"
+        )
     lines += ["", t("summary_note", lang)]
     if not results.scenario.caseload.count_aftercare_18_plus:
         lines.append(t("summary_note_aftercare", lang))
