@@ -14,12 +14,15 @@ from . import __version__
 from .calibration.backtest import backtest, backtest_figure, backtest_text, translated_table
 from .calibration.fit import DEFAULT_FIT, Calibrator, calibration_header
 from .charts import save_figure
+from .comparison import compare, comparison_table
+from .dimensioning import dimension
 from .history import load_history
 from .i18n import LANGS, Lang, t
 from .output import OutputExistsError, atomic_folder, default_out_dir, load_scenario_areas, write_new_text, write_run
 from .report import summary_text
 from .runner import simulate
 from .scenario_files import ScenarioError, load_scenario, resolve_scenario_path, scenario_to_toml
+from .staffing_report import answer_lines, tables, write_dimensioning, write_excel
 
 
 def _positive(text: str) -> int:
@@ -75,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     backtest.add_argument("--out", type=Path, help="output folder (default: tulokset/backtest-<timestamp>/)")
     _calibration_options(backtest)
 
+    dim = sub.add_parser("dimension", help="required social-worker posts per area, unit and month; shortages")
+    dim.add_argument("scenario", nargs="?", help="scenario TOML file or bundled name (default: kanta-hame)")
+    _dimension_options(dim)
+    cmp_ = sub.add_parser("compare", help="several scenarios side by side with common random numbers")
+    cmp_.add_argument("scenarios", nargs="+", help="scenario TOML files or bundled names")
+    _dimension_options(cmp_)
+
     validate = sub.add_parser("validate", help="check a scenario file and report every problem")
     validate.add_argument("file", help="scenario TOML file or bundled name")
     validate.add_argument("--lang", choices=LANGS, default="fi")
@@ -88,6 +98,79 @@ def _calibration_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rounds", type=_positive, default=2, help="fit + DES-check rounds (default 2)")
     parser.add_argument("--jobs", "-j", type=_positive, help="worker processes (default: one per core)")
     parser.add_argument("--lang", choices=LANGS, default="fi")
+
+
+def _target(text: str) -> int:
+    value = _positive(text)
+    if value > 100:
+        raise argparse.ArgumentTypeError(f"allowed range: 1 ≤ target ≤ 100 children per worker, got {value}")
+    return value
+
+
+def _confidence(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not 0.5 <= value < 1.0:
+        raise argparse.ArgumentTypeError(f"allowed range: 0.5 ≤ confidence < 1, got {value}")
+    return value
+
+
+def _dimension_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--target",
+        type=_target,
+        help="children per worker (e.g. 30 law, 25 recommendation); default: the scenario's dated statutory limit",
+    )
+    parser.add_argument("--confidence", type=_confidence, default=0.9, help="probability that nobody is over (0.9)")
+    parser.add_argument("--replications", "-n", type=_positive, help="replications (default: from scenario)")
+    parser.add_argument("--seed", type=_seed, help="root random seed (default: from scenario)")
+    parser.add_argument("--jobs", "-j", type=_positive, help="worker processes (default: one per core)")
+    parser.add_argument("--out", type=Path, help="output folder (default: tulokset/mitoitus-<scenario>-<timestamp>/)")
+    parser.add_argument("--lang", choices=LANGS, default="fi")
+
+
+def _dimension(args: argparse.Namespace) -> int:
+    lang: Lang = args.lang
+    scenario = load_scenario(resolve_scenario_path(args.scenario))
+    target_dir = args.out or default_out_dir(f"mitoitus-{scenario.name}")
+    _refuse_existing(target_dir)
+    result = dimension(
+        scenario, args.target, args.confidence, replications=args.replications, seed=args.seed, jobs=args.jobs
+    )
+    print("\n".join(answer_lines(result, lang)))
+    print()
+    print(tables(result, lang)[t("sheet_units", lang)].to_string(index=False))
+    write_dimensioning(result, target_dir, lang)
+    print(t("written_to", lang, path=target_dir))
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    lang: Lang = args.lang
+    scenarios = [load_scenario(resolve_scenario_path(s)) for s in args.scenarios]
+    target_dir = args.out or default_out_dir("vertailu")
+    _refuse_existing(target_dir)
+    results = compare(scenarios, args.target, args.confidence, args.replications, args.seed, args.jobs)
+    table = comparison_table(results)
+    translated = table.rename(columns={c: t(c, lang) for c in table.columns})
+    print(t("comparison_title", lang))
+    print(translated.to_string(index=False))
+    with atomic_folder(target_dir) as tmp:
+        translated.to_csv(tmp / "vertailu.csv", index=False)
+        sheets = {t("sheet_comparison", lang): translated}
+        for result in results:
+            name = result.scenario.name[:28]
+            sheets[name] = tables(result, lang)[t("sheet_yearly", lang)]
+        write_excel(sheets, tmp / "vertailu.xlsx")
+    print(t("written_to", lang, path=target_dir))
+    return 0
+
+
+def _refuse_existing(path: Path) -> None:
+    if path.exists() and any(path.iterdir()):
+        raise OutputExistsError(f"{path} already exists; choose another --out (nothing was overwritten)")
 
 
 def _progress(message: str) -> None:
@@ -184,7 +267,14 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     lang: Lang = getattr(args, "lang", "fi")
     try:
-        commands = {"run": _run, "validate": _validate, "calibrate": _calibrate, "backtest": _backtest}
+        commands = {
+            "run": _run,
+            "validate": _validate,
+            "calibrate": _calibrate,
+            "backtest": _backtest,
+            "dimension": _dimension,
+            "compare": _compare,
+        }
         return commands[args.command](args)
     except (ScenarioError, OutputExistsError) as exc:
         print(f"{t('error', lang)}: {exc}", file=sys.stderr)

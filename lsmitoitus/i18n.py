@@ -110,6 +110,78 @@ TEXT: dict[str, tuple[str, str]] = {
         "Back-test: fitted up to {year}, later years predicted from observed notifications",
     ),
     "role": ("rooli", "role"),
+    # dimensioning
+    "funded_posts": ("rahoitetut vakanssit (kpl)", "funded posts (count)"),
+    "expected_in_post": ("odotetut työntekijät tehtävässä (hlö)", "expected workers in post (persons)"),
+    "required_posts_p50": ("tarvittavat vakanssit, P50 (kpl)", "required posts, P50 (count)"),
+    "required_posts_conf": (
+        "tarvittavat vakanssit, {conf} % varmuus (kpl)",
+        "required posts, {conf} % confidence (count)",
+    ),
+    "gap_posts": ("vaje (kpl, + = puuttuu)", "gap (count, + = short)"),
+    "compliance_probability": ("todennäköisyys, ettei kukaan ylitä (0–1)", "probability nobody is over (0–1)"),
+    "min_compliance": ("pienin kuukauden todennäköisyys (0–1)", "lowest monthly probability (0–1)"),
+    "first_breach": ("ensimmäinen ylitys (kk)", "first breach (month)"),
+    "months_in_breach": ("ylityskuukausia (kpl)", "months in breach (count)"),
+    "required_posts_horizon": ("vakanssit koko jaksolle (kpl)", "posts for the whole horizon (count)"),
+    "extra_posts": ("lisävakanssit (kpl)", "extra posts (count)"),
+    "parameter": ("parametri", "parameter"),
+    "description": ("kuvaus (yksikkö ja merkitys)", "description (unit and meaning)"),
+    "answer": ("Vastaus", "Answer"),
+    "sheet_answer": ("Vastaus", "Answer"),
+    "sheet_units": ("Yksiköt", "Units"),
+    "sheet_yearly": ("Vuosittain", "Yearly"),
+    "sheet_monthly": ("Kuukausittain", "Monthly"),
+    "sheet_scenario": ("Skenaario ja oletukset", "Scenario and assumptions"),
+    "target_law": ("lakisääteinen raja", "statutory limit"),
+    "answer_breach": (
+        "{area} {unit} ylittää rajan {month} alkaen skenaariossa {scenario}; {extra} lisävakanssia pitää sen "
+        "rajan alla {conf} %:n todennäköisyydellä koko jakson ajan.",
+        "{area} {unit} breaches from {month} under {scenario}; {extra} extra posts keep it compliant with "
+        "{conf} % probability through the horizon.",
+    ),
+    "answer_ok": (
+        "Skenaariossa {scenario} mikään yksikkö ei ylitä rajaa ({conf} %:n varmuudella).",
+        "Under {scenario} no unit breaches ({conf} % confidence).",
+    ),
+    "answer_total": (
+        "Yhteensä {extra} lisävakanssia (tavoite {target} lasta / työntekijä, {conf} % varmuus).",
+        "In total {extra} extra posts (target {target} children per worker, {conf} % confidence).",
+    ),
+    "answer_capped": (
+        "Huom.: jossain kuukaudessa rajaa ei saavutettu haun ylärajallakaan; luvut ovat alarajoja.",
+        "Note: some month did not comply even at the search cap; figures are lower bounds.",
+    ),
+    "chart_required_p50": ("tarve P50", "required P50"),
+    "chart_required_conf": ("tarve {conf} %", "required {conf} %"),
+    "chart_funded": ("rahoitetut vakanssit", "funded posts"),
+    "chart_in_post": ("odotetut tehtävässä", "expected in post"),
+    "chart_breach": ("ensimmäinen ylitys", "first breach"),
+    "chart_posts": ("vakansseja", "posts"),
+    "staffing_title": (
+        "Henkilöstömitoitus: {name} (tavoite {target}, varmuus {conf} %)",
+        "Staffing: {name} (target {target}, confidence {conf} %)",
+    ),
+    "yearly_required": (
+        "Tarvittavat vakanssit vuosittain ({conf} % varmuus)",
+        "Required posts by year ({conf} % confidence)",
+    ),
+    "method": ("Menetelmä", "Method"),
+    "scenario": ("skenaario", "scenario"),
+    "clients_last_year": ("laskettavat asiakkaat viimeisenä vuonna (P50)", "counted clients in the last year (P50)"),
+    "units_in_breach": ("yksiköitä yli rajan (kpl)", "units in breach (count)"),
+    "assessments_started_late_share": ("myöhässä alkaneet arvioinnit, osuus", "assessments started late, share"),
+    "assessments_completed_late_share": ("yli 3 kk arvioinnit, osuus", "assessments over 3 months, share"),
+    "sheet_comparison": ("Vertailu", "Comparison"),
+    "comparison_title": ("Skenaarioiden vertailu (samat satunnaisluvut)", "Scenarios compared (common random numbers)"),
+    "method_text": (
+        "Tapahtumasimulaatio ({n} toistoa, siemen {seed}) tuottaa kunkin yksikön asiakkaat; samat asiakkaat "
+        "toistetaan eri vakanssimäärillä (samat satunnaisluvut, täyttöaste, vaihtuvuus ja jakosääntö). "
+        "Kuukauden tarve on pienin vakanssimäärä, jolla kenenkään laskettava asiakasmäärä ei ylitä tavoitetta.",
+        "The event simulation ({n} replications, seed {seed}) produces each unit's clients; the same clients are "
+        "replayed with other numbers of posts (same random numbers, fill rate, turnover and allocation rule). "
+        "A month's requirement is the fewest posts with which nobody's counted list exceeds the target.",
+    ),
     "role_fit": ("sovitus", "fit"),
     "role_test": ("testi", "test"),
     "role_input": ("syöte", "input"),

@@ -105,7 +105,7 @@ MEASURES: dict[str, tuple[str, str]] = {
 }
 
 
-def _long(
+def tidy_long(
     values: np.ndarray, rep: int, dates: Sequence[object], areas: Sequence[str], keys: Sequence[tuple[str, str]]
 ) -> pd.DataFrame:
     """Flatten an array (date, area, key) into tidy rows."""
@@ -140,11 +140,13 @@ def tidy_monthly(raws: Sequence[RawReplication]) -> pd.DataFrame:
     frames = []
     for raw in raws:
         dates = raw.month_ends
-        frames.append(_long(raw.flows, raw.replication, dates, raw.areas, [_flow_key(n) for n in FLOWS]))
-        frames.append(_long(raw.stocks, raw.replication, dates, raw.areas, [_stock_key(n) for n in STOCKS]))
+        frames.append(tidy_long(raw.flows, raw.replication, dates, raw.areas, [_flow_key(n) for n in FLOWS]))
+        frames.append(tidy_long(raw.stocks, raw.replication, dates, raw.areas, [_stock_key(n) for n in STOCKS]))
         pools = _pool_frame(raw)  # (m, a, u, k) -> (m, a, u*k)
         keys = [(u, k) for u in UNITS for k in POOL_KEYS]
-        frames.append(_long(pools.reshape(pools.shape[0], pools.shape[1], -1), raw.replication, dates, raw.areas, keys))
+        frames.append(
+            tidy_long(pools.reshape(pools.shape[0], pools.shape[1], -1), raw.replication, dates, raw.areas, keys)
+        )
     return _categorical(pd.concat(frames, ignore_index=True))
 
 
@@ -155,7 +157,7 @@ def tidy_yearly(raws: Sequence[RawReplication]) -> pd.DataFrame:
         if not raw.years:
             continue
         dates = [f"{y}-12-31" for y in raw.years]
-        frames.append(_long(raw.during_year, raw.replication, dates, raw.areas, keys))
+        frames.append(tidy_long(raw.during_year, raw.replication, dates, raw.areas, keys))
     if not frames:
         return pd.DataFrame({c: pd.Series(dtype=float) for c in COLUMNS})
     return _categorical(pd.concat(frames, ignore_index=True))
@@ -176,7 +178,7 @@ def tidy_point_in_time(raws: Sequence[RawReplication]) -> pd.DataFrame:
             share = np.where(workers > 0, values[..., POINT_MEASURES.index("workers_over_limit")] / workers, np.nan)
         full = np.concatenate([values, mean[..., None], share[..., None]], axis=-1)
         flat = full.reshape(full.shape[0], full.shape[1], -1)
-        frames.append(_long(flat, raw.replication, raw.point_dates, raw.areas, keys))
+        frames.append(tidy_long(flat, raw.replication, raw.point_dates, raw.areas, keys))
     if not frames:
         return pd.DataFrame({c: pd.Series(dtype=float) for c in COLUMNS})
     return _categorical(pd.concat(frames, ignore_index=True))

@@ -11,6 +11,7 @@ import os
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from typing import TypeVar
 
 import numpy as np
 
@@ -39,29 +40,43 @@ def default_jobs(replications: int) -> int:
     return max(1, min(replications, os.cpu_count() or 1))
 
 
+T = TypeVar("T")
+
+
+def map_replications(
+    task: Callable[[Scenario, np.random.SeedSequence, int], T],
+    scenario: Scenario,
+    jobs: int = 1,
+    progress: ProgressCallback | None = None,
+) -> list[T]:
+    """``task(scenario, seed_r, r)`` for every replication r, in replication order, serially or
+    in worker processes; the result does not depend on ``jobs``."""
+    n = scenario.simulation.replications
+    seeds = replication_seeds(scenario.simulation.seed, n)
+    out: list[T | None] = [None] * n
+    if jobs <= 1 or n == 1:
+        for r in range(n):
+            out[r] = task(scenario, seeds[r], r)
+            if progress:
+                progress(r + 1, n)
+    else:
+        context = multiprocessing.get_context(_start_method())
+        with ProcessPoolExecutor(max_workers=min(jobs, n), mp_context=context) as pool:
+            futures = {pool.submit(task, scenario, seeds[r], r): r for r in range(n)}
+            for done, future in enumerate(as_completed(futures), start=1):
+                out[futures[future]] = future.result()
+                if progress:
+                    progress(done, n)
+    return [x for x in out if x is not None]
+
+
 def simulate_raw(
     scenario: Scenario,
     jobs: int = 1,
     progress: ProgressCallback | None = None,
 ) -> list[RawReplication]:
     """Raw counts of all replications of ``scenario`` in replication order."""
-    n = scenario.simulation.replications
-    seeds = replication_seeds(scenario.simulation.seed, n)
-    raws: list[RawReplication | None] = [None] * n
-    if jobs <= 1 or n == 1:
-        for r in range(n):
-            raws[r] = run_replication(scenario, seeds[r], r)
-            if progress:
-                progress(r + 1, n)
-    else:
-        context = multiprocessing.get_context(_start_method())
-        with ProcessPoolExecutor(max_workers=min(jobs, n), mp_context=context) as pool:
-            futures = {pool.submit(run_replication, scenario, seeds[r], r): r for r in range(n)}
-            for done, future in enumerate(as_completed(futures), start=1):
-                raws[futures[future]] = future.result()
-                if progress:
-                    progress(done, n)
-    return [r for r in raws if r is not None]
+    return map_replications(run_replication, scenario, jobs, progress)
 
 
 def simulate(

@@ -40,8 +40,8 @@ StateName = Literal[
 CLIENT_STATES: Final = (AVOHUOLTO, AVOHUOLLON_SIJOITUS, KIIREELLINEN_SIJOITUS, SIJAISHUOLTO, JALKIHUOLTO)
 
 # --- Units whose social workers carry a caseload ------------------------------------------
-UNITS: Final = ("avohuolto", "sijaishuolto", "jalkihuolto")
 UnitName = Literal["avohuolto", "sijaishuolto", "jalkihuolto"]
+UNITS: Final[tuple[UnitName, ...]] = ("avohuolto", "sijaishuolto", "jalkihuolto")
 
 # Keys of the responsible-unit mapping: client states, with aftercare split at age 18
 # because aftercare of a child under 18 is legally part of open care.

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 VACANT = 1 << 40  # load of a vacant post: larger than any list
+ADD, REMOVE, RECOUNT = 0, 1, 2  # operations in a pool's log
 
 
 class Client(Protocol):
@@ -38,6 +39,7 @@ class WorkerPool:
         "filled",
         "limit",
         "load",
+        "log",
         "n_over",
         "now",
         "over_sum",
@@ -56,6 +58,7 @@ class WorkerPool:
         rebalance_on_hire: bool,
         now: Callable[[], float],
         uniform: Callable[[], float],
+        log: list[tuple[float, int, int, bool]] | None = None,
     ) -> None:
         self.children: list[set[Client]] = [set() for _ in range(n_posts)]
         self.counted: list[int] = [0] * n_posts
@@ -74,6 +77,9 @@ class WorkerPool:
         self.child_days_over = 0.0
         self.t_last = 0.0
         self._next_rr = 0
+        # (time, operation, child serial, counted) of every add/remove/recount from outside,
+        # so that other staffings can be replayed against the same clients (see replay.py)
+        self.log = log
 
     # --- bookkeeping of the over-limit integral ---------------------------------------------
 
@@ -128,6 +134,18 @@ class WorkerPool:
     # --- children joining and leaving -------------------------------------------------------
 
     def add(self, child: Client, counted: bool) -> None:
+        """A new client for this unit: a worker is chosen by the allocation rule."""
+        if self.log is not None:
+            self.log.append((self.now(), ADD, child.serial, counted))
+        self._add(child, counted)
+
+    def remove(self, child: Client) -> None:
+        """The client leaves this unit."""
+        if self.log is not None:
+            self.log.append((self.now(), REMOVE, child.serial, child.counted))
+        self._remove(child)
+
+    def _add(self, child: Client, counted: bool) -> None:
         post = self._choose()
         child.pool = self
         child.post = post
@@ -140,7 +158,7 @@ class WorkerPool:
         if counted:
             self._set_counted(post, self.counted[post] + 1)
 
-    def remove(self, child: Client) -> None:
+    def _remove(self, child: Client) -> None:
         post = child.post
         child.pool = None
         if post < 0:
@@ -155,13 +173,15 @@ class WorkerPool:
         """Change whether a child on this pool counts toward the limit (e.g. at 18 in aftercare)."""
         if child.counted == counted:
             return
+        if self.log is not None:
+            self.log.append((self.now(), RECOUNT, child.serial, counted))
         child.counted = counted
         if child.post >= 0:
             self._set_counted(child.post, self.counted[child.post] + (1 if counted else -1))
 
     def _move(self, child: Client, to_post: int) -> None:
         counted = child.counted
-        self.remove(child)
+        self._remove(child)
         child.pool = self
         child.post = to_post
         self.children[to_post].add(child)
@@ -175,11 +195,11 @@ class WorkerPool:
         """The worker on ``post`` leaves: the post becomes vacant and the list is reassigned."""
         leaving = sorted(self.children[post], key=_stable_order)
         for child in leaving:
-            self.remove(child)
+            self._remove(child)
         self.filled[post] = False
         self.load[post] = VACANT
         for child in leaving:
-            self.add(child, child.counted)  # the post is vacant now, so it is not chosen
+            self._add(child, child.counted)  # the post is vacant now, so it is not chosen
 
     def worker_hired(self, post: int) -> None:
         """A new worker fills ``post``: takes unassigned children and, if set, rebalances."""

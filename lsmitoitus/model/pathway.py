@@ -28,14 +28,13 @@ from simpy.events import Timeout
 
 from ..calendar import calendar_for
 from ..randomness import (
-    BufferedStream,
     cumulative,
     duration_stream,
     purpose_generator,
     uniform_stream,
     working_day_stream,
 )
-from ..scenario import Scenario, UnitStaffing, by_age
+from ..scenario import Scenario, by_age
 from ..vocabulary import (
     AGE_BAND_BOUNDS,
     AGE_BANDS,
@@ -56,6 +55,7 @@ from .caseload import WorkerPool
 from .demand import daily_notification_rates
 from .law import aftercare_end, value_on
 from .raw import FLOW, FLOWS, GROUPS, POINT_MEASURES, POOL_MEASURES, STOCK, STOCKS, RawReplication
+from .staffing import PostDynamics, pool_key
 
 EXIT = -1  # outcome code: leaves child protection
 AT_18 = -2  # outcome code: a placement ends because the child turns 18
@@ -105,8 +105,16 @@ class Child:
 class PathwayModel:
     """One replication of one scenario. Call :meth:`run` once; it returns the raw counts."""
 
-    def __init__(self, scenario: Scenario, rep_seed: np.random.SeedSequence, replication: int = 0) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        rep_seed: np.random.SeedSequence,
+        replication: int = 0,
+        record_pool_logs: bool = False,
+    ) -> None:
+        """``record_pool_logs`` keeps each pool's client operations (see :mod:`.replay`)."""
         self.scenario = scenario
+        self.record_pool_logs = record_pool_logs
         self.replication = replication
         sim = scenario.simulation
         self.start = sim.start
@@ -194,7 +202,6 @@ class PathwayModel:
     def _setup_streams(self) -> None:
         s, seed = self.scenario, self._seed
         self.u_pathway = uniform_stream(seed, "pathway_choices")
-        self.u_staff = uniform_stream(seed, "staff")
         self.d_processing = working_day_stream(seed, "processing_delay", s.processing.delay)
         self.d_assessment = duration_stream(seed, "assessment_duration", s.assessment.duration)
         self.d_avohuolto = duration_stream(seed, "avohuolto_duration", s.avohuolto.duration)
@@ -205,8 +212,6 @@ class PathwayModel:
         )
         self.d_sh = duration_stream(seed, "sijaishuolto_duration", s.sijaishuolto.duration)
         self.d_jh = duration_stream(seed, "jalkihuolto_duration", s.jalkihuolto.duration)
-        self.d_turnover = BufferedStream(purpose_generator(seed, "turnover"), lambda g, n: g.exponential(1.0, n))
-        self.vacancy_rng = purpose_generator(seed, "vacancy")  # rare events: scalar draws are fine
 
         # Daily notifications and newly notified children, drawn for the whole run at once.
         rates = daily_notification_rates(s, self.origin, self.end_day)
@@ -246,38 +251,35 @@ class PathwayModel:
         s = self.scenario
         limit = self._limit_on(0.0)
         self.pools: list[list[WorkerPool]] = []
+        self.dynamics: dict[int, PostDynamics] = {}  # by id of the pool
         now: Callable[[], float] = lambda: self.env.now  # noqa: E731
         for area in s.areas:
             row = []
             for unit in UNITS:
                 staff = s.staffing[unit][area]
-                filled = [self.u_staff() < staff.fill_rate for _ in range(staff.social_workers)]
+                key = pool_key(area, unit)
+                dynamics = PostDynamics(staff, staff.social_workers, self._seed, key)
                 pool = WorkerPool(
                     staff.social_workers,
-                    filled,
+                    dynamics.initially_filled,
                     limit,
                     s.caseload.allocation,
                     s.caseload.rebalance_on_hire,
                     now,
-                    self.u_staff,
+                    uniform_stream(self._seed, f"{key}/allocation"),
+                    log=[] if self.record_pool_logs else None,
                 )
+                self.dynamics[id(pool)] = dynamics
                 row.append(pool)
-                for post, is_filled in enumerate(filled):
-                    self._schedule_staff_change(pool, staff, post, is_filled)
+                for post, is_filled in enumerate(dynamics.initially_filled):
+                    self._schedule_staff_change(pool, post, is_filled)
             self.pools.append(row)
 
-    def _schedule_staff_change(self, pool: WorkerPool, staff: UnitStaffing, post: int, filled: bool) -> None:
-        if filled:
-            if staff.turnover_per_year <= 0.0:
-                return
-            delay = self.d_turnover() * DAYS_PER_YEAR / staff.turnover_per_year
-        else:
-            # vacancy length: gamma with the unit's cv, mean derived from fill rate and turnover
-            mean, cv = staff.mean_vacancy_days(), staff.recruitment_delay_cv
-            shape = 1.0 / (cv * cv)
-            delay = float(self.vacancy_rng.gamma(shape, mean / shape)) if mean > 0 else 0.0
-        ev = Timeout(self.env, delay, (pool, staff, post, filled))
-        ev.callbacks.append(self._on_staff_change)
+    def _schedule_staff_change(self, pool: WorkerPool, post: int, filled: bool) -> None:
+        delay = self.dynamics[id(pool)].next_change(post, filled)
+        if delay is not None:
+            ev = Timeout(self.env, delay, (pool, post, filled))
+            ev.callbacks.append(self._on_staff_change)
 
     def _setup_calendar_events(self) -> None:
         """Month, year and limit boundaries are scheduled first, so at equal times they run
@@ -285,12 +287,14 @@ class PathwayModel:
         then limit changes, then children."""
         env = self.env
         self.report_start = (self.start - self.origin).days
+        self.month_boundaries: list[int] = []  # day index of each first-of-month after the origin
         day = self.origin
         while True:
             day = (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
             index = (day - self.origin).days
             if index > self.end_day:
                 break
+            self.month_boundaries.append(index)
             ev = Timeout(env, index, day)
             ev.callbacks.append(self._on_month)
         for day_index, date in thl_monitoring_days(self.start, self.scenario.simulation.end, self.origin):
@@ -383,13 +387,13 @@ class PathwayModel:
                 self._mark(child)
 
     def _on_staff_change(self, ev: simpy.Event) -> None:
-        pool, staff, post, was_filled = cast(tuple[WorkerPool, UnitStaffing, int, bool], ev.value)
+        pool, post, was_filled = cast(tuple[WorkerPool, int, bool], ev.value)
         self.events += 1
         if was_filled:
             pool.worker_leaves(post)
         else:
             pool.worker_hired(post)
-        self._schedule_staff_change(pool, staff, post, not was_filled)
+        self._schedule_staff_change(pool, post, not was_filled)
 
     # ------------------------------------------------------------------ child bookkeeping
 

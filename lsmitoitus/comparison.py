@@ -1,0 +1,70 @@
+"""Several scenarios side by side, with common random numbers.
+
+Every scenario runs with the same seed and number of replications. Because each purpose has its
+own random stream, what the scenarios share (arrivals, pathway choices, staff histories of
+unchanged posts) is drawn identically, so differences come from the scenarios, not from noise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from .dimensioning import DimensioningResult, dimension, first_of, month_label
+from .scenario import Scenario
+from .vocabulary import UNITS
+
+
+def assessment_timeliness(result: DimensioningResult, year: int) -> tuple[float, float]:
+    """County shares of assessments started late and completed late in ``year`` (P50)."""
+    m = result.results.monthly
+    m = m[(pd.DatetimeIndex(m["date"]).year == year) & (m["unit"] == "arviointi")]
+    per_rep = m.groupby(["replication", "measure"], observed=True)["value"].sum().unstack("measure")
+    started = (per_rep["assessments_started_late"] / per_rep["assessments_started"]).median()
+    completed = (per_rep["assessments_completed_late"] / per_rep["assessments_completed"]).median()
+    return float(started), float(completed)
+
+
+def comparison_table(results: Sequence[DimensioningResult]) -> pd.DataFrame:
+    """One row per scenario: clients, funded and required posts, shortage, breaches, timeliness
+    in the last year of the horizon."""
+    rows = []
+    for result in results:
+        last = result.scenario.simulation.end.year
+        m = result.results.monthly
+        counted = m[
+            (m["measure"] == "clients_counted") & m["unit"].isin(UNITS) & (pd.DatetimeIndex(m["date"]).year == last)
+        ]
+        clients = counted.groupby(["replication", "date"], observed=True)["value"].sum().groupby("replication").mean()
+        started_late, completed_late = assessment_timeliness(result, last)
+        units = result.units
+        rows.append(
+            {
+                "scenario": result.scenario.name,
+                "clients_last_year": round(float(clients.median())),
+                "funded_posts": int(units["funded_posts"].sum()),
+                "required_posts_horizon": int(units["required_posts_horizon"].sum()),
+                "extra_posts": result.extra_posts,
+                "units_in_breach": int(units["first_breach"].notna().sum()),
+                "first_breach": month_label(first_of(units["first_breach"])),
+                "assessments_started_late_share": started_late,
+                "assessments_completed_late_share": completed_late,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def compare(
+    scenarios: Sequence[Scenario],
+    target: int | None = None,
+    confidence: float = 0.9,
+    replications: int | None = None,
+    seed: int | None = None,
+    jobs: int | None = None,
+) -> list[DimensioningResult]:
+    """Dimension every scenario with the first scenario's seed and replications (CRN)."""
+    first = scenarios[0].simulation
+    replications = replications or first.replications
+    seed = first.seed if seed is None else seed
+    return [dimension(s, target, confidence, replications=replications, seed=seed, jobs=jobs) for s in scenarios]

@@ -1,0 +1,266 @@
+"""Outputs of a dimensioning run for budget planners: answer, CSVs, Excel, chart, report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+from pydantic import BaseModel
+
+from .charts import save_figure
+from .dimensioning import DimensioningResult, month_label
+from .i18n import Lang, t
+from .output import atomic_folder
+from .scenario import Scenario
+from .scenario_files import scenario_to_toml
+from .vocabulary import UNITS
+
+
+def target_text(result: DimensioningResult, lang: Lang) -> str:
+    return str(result.target) if result.target is not None else t("target_law", lang)
+
+
+def answer_lines(result: DimensioningResult, lang: Lang = "fi") -> list[str]:
+    """The answer first: which units run short from when, and how many posts fix it."""
+    conf = round(100 * result.confidence)
+    lines = []
+    short = result.units[result.units["first_breach"].notna()].sort_values("first_breach")
+    for r in short.to_dict("records"):
+        lines.append(
+            t(
+                "answer_breach",
+                lang,
+                area=r["area"],
+                unit=t(r["unit"], lang),
+                month=month_label(r["first_breach"]),
+                scenario=result.scenario.name,
+                extra=r["extra_posts"],
+                conf=conf,
+            )
+        )
+    if not lines:
+        lines.append(t("answer_ok", lang, scenario=result.scenario.name, conf=conf))
+    lines.append(t("answer_total", lang, extra=result.extra_posts, conf=conf, target=target_text(result, lang)))
+    if result.capped:
+        lines.append(t("answer_capped", lang))
+    return lines
+
+
+def _headers(df: pd.DataFrame, result: DimensioningResult, lang: Lang) -> pd.DataFrame:
+    conf = round(100 * result.confidence)
+    names = {c: t(c, lang, conf=conf) if c == "required_posts_conf" else t(c, lang) for c in df.columns}
+    out = df.copy()
+    if "unit" in out:
+        out["unit"] = [t(u, lang) for u in out["unit"]]
+    for col in ("date", "first_breach"):
+        if col in out:
+            out[col] = [month_label(v) for v in out[col]]
+    return out.rename(columns=names)
+
+
+def scenario_table(scenario: Scenario, lang: Lang = "fi") -> pd.DataFrame:
+    """Every scenario value with its path and the schema's description (units and meaning)."""
+    rows = list(_walk(scenario, ""))
+    return pd.DataFrame(rows, columns=[t("parameter", lang), t("value", lang), t("description", lang)])
+
+
+def _walk(model: BaseModel, prefix: str) -> Iterator[tuple[str, str, str]]:
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        path = f"{prefix}{name}"
+        if isinstance(value, BaseModel):
+            yield from _walk(value, path + ".")
+        elif isinstance(value, dict) and value and all(isinstance(v, BaseModel) for v in value.values()):
+            for key, sub in value.items():
+                yield from _walk(sub, f"{path}.{key}.")
+        elif isinstance(value, dict) and value and all(isinstance(v, dict) for v in value.values()):
+            for key, sub in value.items():
+                for k2, v2 in sub.items():
+                    text = _as_text(v2)
+                    if isinstance(v2, BaseModel):
+                        yield from _walk(v2, f"{path}.{key}.{k2}.")
+                    else:
+                        yield f"{path}.{key}.{k2}", text, info.description or "–"
+        else:
+            yield path, _as_text(value), info.description or "–"
+
+
+def _as_text(value: Any) -> str:
+    """A readable cell; empty values are an explicit dash (an empty Excel cell reads back as missing)."""
+    if isinstance(value, list):
+        text = "; ".join(_as_text(v) for v in value)
+    elif isinstance(value, BaseModel):
+        text = ", ".join(f"{k}={_as_text(v)}" for k, v in value.model_dump().items())
+    elif isinstance(value, dict):
+        text = ", ".join(f"{k}: {_as_text(v)}" for k, v in value.items())
+    else:
+        text = str(value)
+    return text or "–"
+
+
+def tables(result: DimensioningResult, lang: Lang = "fi") -> dict[str, pd.DataFrame]:
+    """The tables of a dimensioning run, keyed by sheet name, with translated headers."""
+    answer = pd.DataFrame({t("answer", lang): answer_lines(result, lang)})
+    return {
+        t("sheet_answer", lang): answer,
+        t("sheet_units", lang): _headers(result.units, result, lang),
+        t("sheet_yearly", lang): _headers(result.yearly, result, lang),
+        t("sheet_monthly", lang): _headers(result.monthly, result, lang),
+        t("sheet_scenario", lang): scenario_table(result.scenario, lang),
+    }
+
+
+def staffing_figure(result: DimensioningResult, lang: Lang = "fi") -> Figure:
+    """Required posts (P50, band to the confidence quantile) against funded posts, per unit and
+    area, with the first breach marked."""
+    areas = result.scenario.area_names
+    fig, axes = plt.subplots(
+        len(UNITS), len(areas), figsize=(4.2 * len(areas), 3.0 * len(UNITS)), sharex=True, squeeze=False
+    )
+    conf = round(100 * result.confidence)
+    for i, unit in enumerate(UNITS):
+        for j, area in enumerate(areas):
+            ax = axes[i][j]
+            part = result.monthly[(result.monthly["area"] == area) & (result.monthly["unit"] == unit)]
+            ax.fill_between(
+                part["date"],
+                part["required_posts_p50"],
+                part["required_posts_conf"],
+                step="post",
+                color="tab:orange",
+                alpha=0.25,
+                linewidth=0,
+            )
+            ax.step(
+                part["date"],
+                part["required_posts_p50"],
+                where="post",
+                color="tab:orange",
+                label=t("chart_required_p50", lang),
+            )
+            ax.step(
+                part["date"],
+                part["required_posts_conf"],
+                where="post",
+                color="tab:red",
+                linewidth=0.8,
+                label=t("chart_required_conf", lang, conf=conf),
+            )
+            ax.step(
+                part["date"],
+                part["funded_posts"],
+                where="post",
+                color="tab:blue",
+                linewidth=1.6,
+                label=t("chart_funded", lang),
+            )
+            ax.plot(
+                part["date"], part["expected_in_post"], color="tab:blue", linestyle=":", label=t("chart_in_post", lang)
+            )
+            breach = result.units[(result.units["area"] == area) & (result.units["unit"] == unit)]["first_breach"]
+            if not breach.empty and pd.notna(breach.iloc[0]):
+                ax.axvline(breach.iloc[0], color="black", linestyle="--", linewidth=0.8)
+                ax.plot(
+                    [breach.iloc[0]], [part["funded_posts"].iloc[0]], "v", color="black", label=t("chart_breach", lang)
+                )
+            ax.set_title(f"{area} – {t(unit, lang)}", fontsize=10)
+            ax.set_ylim(bottom=0)
+            ax.grid(alpha=0.3)
+            if j == 0:
+                ax.set_ylabel(t("chart_posts", lang), fontsize=8)
+    handles: dict[str, Any] = {}
+    for ax in axes.flat:
+        for h, label in zip(*ax.get_legend_handles_labels(), strict=True):
+            handles.setdefault(label, h)
+    fig.legend(list(handles.values()), list(handles), loc="lower center", ncol=5, frameon=False)
+    fig.suptitle(t("staffing_title", lang, name=result.scenario.name, target=target_text(result, lang), conf=conf))
+    fig.autofmt_xdate()
+    fig.tight_layout(rect=(0, 0.05, 1, 0.96))
+    return fig
+
+
+def _markdown_table(df: pd.DataFrame) -> str:
+    head = "| " + " | ".join(str(c) for c in df.columns) + " |"
+    rule = "|" + "|".join("---" for _ in df.columns) + "|"
+    body = ["| " + " | ".join(_cell(v) for v in row) + " |" for row in df.itertuples(index=False)]
+    return "\n".join([head, rule, *body])
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.2f}" if abs(value) < 1 and value != 0 else f"{value:.0f}"
+    return str(value)
+
+
+def markdown_report(result: DimensioningResult, lang: Lang = "fi") -> str:
+    conf = round(100 * result.confidence)
+    tab = tables(result, lang)
+    yearly = result.yearly.pivot_table(
+        index=["area", "unit"], columns="year", values="required_posts_conf", sort=False
+    ).reset_index()
+    yearly["unit"] = [t(u, lang) for u in yearly["unit"]]
+    yearly = yearly.rename(columns={"area": t("area", lang), "unit": t("unit", lang)})
+    parts = [
+        f"# {t('staffing_title', lang, name=result.scenario.name, target=target_text(result, lang), conf=conf)}",
+        "",
+        f"## {t('answer', lang)}",
+        "",
+        *[f"- {line}" for line in answer_lines(result, lang)],
+        "",
+        f"## {t('sheet_units', lang)}",
+        "",
+        _markdown_table(tab[t("sheet_units", lang)]),
+        "",
+        f"## {t('yearly_required', lang, conf=conf)}",
+        "",
+        _markdown_table(yearly),
+        "",
+        "![](mitoitus.png)",
+        "",
+        f"## {t('method', lang)}",
+        "",
+        t("method_text", lang, n=result.scenario.simulation.replications, seed=result.scenario.simulation.seed),
+        "",
+    ]
+    return "\n".join(parts)
+
+
+def write_excel(sheets: dict[str, pd.DataFrame], path: Path) -> None:
+    """One sheet per table, headers in bold, columns wide enough to read."""
+    from openpyxl.styles import Font
+
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        for name, df in sheets.items():
+            df.to_excel(writer, sheet_name=name[:31], index=False)
+            sheet = writer.sheets[name[:31]]
+            for cell in sheet[1]:
+                cell.font = Font(bold=True)
+            for col in sheet.columns:
+                width = max(len(str(c.value)) if c.value is not None else 0 for c in col)
+                sheet.column_dimensions[col[0].column_letter].width = min(60, max(10, width + 2))
+
+
+def write_dimensioning(result: DimensioningResult, target: Path, lang: Lang = "fi") -> Path:
+    """All outputs into a new folder, atomically."""
+    with atomic_folder(target) as tmp:
+        sheets = tables(result, lang)
+        for key, name in (
+            ("sheet_monthly", "mitoitus_kuukausittain.csv"),
+            ("sheet_yearly", "mitoitus_vuosittain.csv"),
+            ("sheet_units", "mitoitus_yksikot.csv"),
+        ):
+            sheets[t(key, lang)].to_csv(tmp / name, index=False)
+        write_excel(sheets, tmp / "mitoitus.xlsx")
+        for suffix in ("png", "svg"):
+            save_figure(staffing_figure(result, lang), tmp / f"mitoitus.{suffix}")
+        (tmp / "raportti.md").write_text(markdown_report(result, lang), encoding="utf-8")
+        header = f"Scenario of the dimensioning run ({result.scenario.simulation.replications} replications)."
+        (tmp / "scenario.toml").write_text(scenario_to_toml(result.scenario, header), encoding="utf-8")
+    return target
