@@ -152,6 +152,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Huom.: jossain kuukaudessa rajaa ei saavutettu haun ylärajallakaan; luvut ovat alarajoja.",
         "Note: some month did not comply even at the search cap; figures are lower bounds.",
     ),
+    "answer_aftercare": (
+        "Jälkihuollon 18 vuotta täyttäneitä ei lasketa rajaan (caseload.count_aftercare_18_plus = false), joten "
+        "jälkihuollon laskennallinen tarve kertoo vain lakisääteisestä rajasta, ei työmäärästä.",
+        "Aftercare clients aged 18+ do not count toward the limit (caseload.count_aftercare_18_plus = false), so "
+        "the aftercare requirement reflects the statutory limit only, not the workload.",
+    ),
     "chart_required_p50": ("tarve P50", "required P50"),
     "chart_required_conf": ("tarve {conf} %", "required {conf} %"),
     "chart_funded": ("rahoitetut vakanssit", "funded posts"),

@@ -50,6 +50,8 @@ def answer_lines(result: DimensioningResult, lang: Lang = "fi") -> list[str]:
     lines.append(t("answer_total", lang, extra=result.extra_posts, conf=conf, target=target_text(result, lang)))
     if result.capped:
         lines.append(t("answer_capped", lang))
+    if not result.scenario.caseload.count_aftercare_18_plus:
+        lines.append(t("answer_aftercare", lang))
     return lines
 
 
