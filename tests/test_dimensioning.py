@@ -157,3 +157,34 @@ def test_growth_scenarios_extend_the_base() -> None:
         assert 'extends = "kanta-hame"' in path.read_text(encoding="utf-8")
         scenario: Any = load_scenario(path)
         assert check(scenario) and scenario.demand.notifications == base.demand.notifications
+
+
+@pytest.mark.e2e
+def test_workbook_opens_in_libreoffice(known: DimensioningResult, tmp_path: Path) -> None:
+    """LibreOffice reads every sheet of the workbook (a broken file fails to convert)."""
+    import shutil
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed; `apt-get install libreoffice-calc-nogui` enables this")
+    out = write_dimensioning(known, tmp_path / "m")
+    done = subprocess.run(
+        [
+            soffice,
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+            "mitoitus.xlsx",
+        ],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    for sheet in tables(known):
+        assert (out / f"mitoitus-{sheet}.csv").exists(), done.stdout
+    yearly = pd.read_csv(out / "mitoitus-Vuosittain.csv")
+    assert len(yearly) == len(known.yearly)
