@@ -11,7 +11,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from .costs import TOTAL, cost_difference, cost_frame
 from .dimensioning import DimensioningResult, dimension, first_of, month_label
+from .results import ALL
 from .scenario import Scenario
 from .vocabulary import UNITS
 
@@ -26,11 +28,30 @@ def assessment_timeliness(result: DimensioningResult, year: int) -> tuple[float,
     return float(started), float(completed)
 
 
+def _costs(results: Sequence[DimensioningResult]) -> list[tuple[float, str]]:
+    """Last-year county total cost (P50, M€) and its paired difference to the first scenario."""
+    out = []
+    base = results[0]
+    for result in results:
+        last = result.scenario.simulation.end.year
+        frame = cost_frame(result.results)
+        total = frame[(frame["area"] == ALL) & (frame["category"] == TOTAL) & (frame["year"] == last)]["value"]
+        diff = cost_difference(base.results, result.results)
+        d = diff[(diff["category"] == TOTAL) & (diff["year"] == last)].iloc[0]
+        out.append(
+            (
+                round(float(total.median()) / 1e6, 2),
+                f"{d['p50'] / 1e6:+.2f} [{d['p10'] / 1e6:+.2f}, {d['p90'] / 1e6:+.2f}]",
+            )
+        )
+    return out
+
+
 def comparison_table(results: Sequence[DimensioningResult]) -> pd.DataFrame:
     """One row per scenario: clients, funded and required posts, shortage, breaches, timeliness
     in the last year of the horizon."""
     rows = []
-    for result in results:
+    for result, (cost, difference) in zip(results, _costs(results), strict=True):
         last = result.scenario.simulation.end.year
         m = result.results.monthly
         counted = m[
@@ -48,8 +69,10 @@ def comparison_table(results: Sequence[DimensioningResult]) -> pd.DataFrame:
                 "extra_posts": result.extra_posts,
                 "units_in_breach": int(units["first_breach"].notna().sum()),
                 "first_breach": month_label(first_of(units["first_breach"])),
-                "assessments_started_late_share": started_late,
-                "assessments_completed_late_share": completed_late,
+                "assessments_started_late_share": round(started_late, 3),
+                "assessments_completed_late_share": round(completed_late, 3),
+                "cost_last_year": cost,
+                "cost_difference": difference,
             }
         )
     return pd.DataFrame(rows)

@@ -34,6 +34,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "perhehoito": ("perhehoito", "family care"),
     "ammatillinen_perhekoti": ("ammatillinen perhekoti", "professional family home"),
     "laitoshoito": ("laitoshoito", "institutional care"),
+    "laitoshoito_oma": ("laitoshoito, omat laitokset", "institutional care, own institutions"),
+    "laitoshoito_ostettu": ("laitoshoito, ostopalvelu", "institutional care, purchased"),
+    "erityistason_laitoshoito": ("erityistason laitoshoito", "special-level institutional care"),
+    "placement_days": ("hoitopäivät", "placement days"),
+    "overflow_from_own_beds": ("ostopalveluun omien paikkojen ollessa täynnä", "purchased because own beds were full"),
+    "beds_occupied": ("käytössä olevat omat paikat", "own beds occupied"),
     # measures
     "notifications": ("lastensuojeluilmoitukset", "notifications"),
     "new_children": ("uudet ilmoitetut lapset", "newly notified children"),
@@ -110,6 +116,20 @@ TEXT: dict[str, tuple[str, str]] = {
         "Back-test: fitted up to {year}, later years predicted from observed notifications",
     ),
     "role": ("rooli", "role"),
+    # costs
+    "category": ("kustannuslaji", "cost category"),
+    "costs_title": (
+        "Kustannukset koko alueella, P50, kunkin vuoden hinnoin (perusvuosi {base}, indeksi huomioitu):",
+        "Costs for the whole county, P50, in each year's prices (base year {base}, index applied):",
+    ),
+    "p10_p90": ("yhteensä P10–P90", "total P10–P90"),
+    "omat_laitokset": ("omat laitokset (kiinteä)", "own institutions (fixed)"),
+    "sosiaalityontekijat": ("sosiaalityöntekijät", "social workers"),
+    "muu_henkilosto": ("muu henkilöstö", "other staff"),
+    "yhteensa": ("yhteensä", "total"),
+    "cost_last_year": ("kustannukset viimeisenä vuonna, P50 (M€)", "costs in the last year, P50 (M€)"),
+    "cost_difference": ("ero ensimmäiseen, P50 [P10, P90] (M€)", "difference to the first, P50 [P10, P90] (M€)"),
+    "sheet_costs": ("Kustannukset", "Costs"),
     # dimensioning
     "funded_posts": ("rahoitetut vakanssit (kpl)", "funded posts (count)"),
     "expected_in_post": ("odotetut työntekijät tehtävässä (hlö)", "expected workers in post (persons)"),

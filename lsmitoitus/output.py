@@ -22,6 +22,7 @@ import simpy
 
 from . import __version__
 from .charts import caseload_figure, save_figure
+from .costs import cost_frame, cost_summary
 from .history import load_history
 from .i18n import Lang, t
 from .indicators import indicator_table
@@ -110,6 +111,9 @@ def write_run(
         _translated(results.point_in_time, lang).to_csv(tmp / "thl_point_in_time.csv", index=False)
         _translated(summarise(results.point_in_time), lang).to_csv(tmp / "summary_thl_point_in_time.csv", index=False)
         _translated(indicator_table(results, observed), lang).to_csv(tmp / "indicators.csv", index=False)
+        costs = cost_frame(results)
+        _translated(costs, lang).to_csv(tmp / "costs.csv", index=False)
+        _translated(cost_summary(costs), lang).to_csv(tmp / "summary_costs.csv", index=False)
         header = (
             f"Resolved scenario as run by lsmitoitus {__version__} "
             f"on {dt.datetime.now().isoformat(timespec='seconds')}\n"

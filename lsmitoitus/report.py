@@ -7,9 +7,10 @@ from typing import Any
 
 import pandas as pd
 
+from .costs import CATEGORIES, TOTAL, cost_frame, cost_summary
 from .i18n import Lang, t
 from .indicators import indicator_table
-from .results import SimulationResults
+from .results import ALL, SimulationResults
 from .vocabulary import UNITS
 
 SUMMARY_MEASURES = (
@@ -102,6 +103,27 @@ def _indicator_lines(results: SimulationResults, observed: pd.DataFrame | None, 
     return lines
 
 
+def _cost_lines(results: SimulationResults, lang: Lang) -> list[str]:
+    summary = cost_summary(cost_frame(results))
+    county = summary[summary["area"] == ALL]
+    years = sorted(county["year"].unique())
+    if not years:
+        return []
+    shown = [years[0], years[-1]] if len(years) > 1 else years
+    lines = ["", t("costs_title", lang, base=results.scenario.costs.base_year)]
+    header = f"{t('category', lang):<44}" + "".join(f"{y:>14}" for y in shown)
+    lines += [header, "-" * len(header)]
+    for category in (*CATEGORIES, TOTAL):
+        rows = county[county["category"] == category].set_index("year")["p50"]
+        lines.append(f"{t(category, lang):<44}" + "".join(f"{rows.get(y, 0.0) / 1e6:>12.2f} M" for y in shown))
+    total = county[county["category"] == TOTAL].set_index("year")
+    lines.append(
+        f"{t('p10_p90', lang):<44}"
+        + "".join(f"{total.loc[y, 'p10'] / 1e6:>6.1f}–{total.loc[y, 'p90'] / 1e6:.1f} M" for y in shown)
+    )
+    return lines
+
+
 def summary_text(results: SimulationResults, lang: Lang = "fi", observed: pd.DataFrame | None = None) -> str:
     table = caseload_table(results)
     years = sorted(table["year"].unique())
@@ -125,4 +147,5 @@ def summary_text(results: SimulationResults, lang: Lang = "fi", observed: pd.Dat
         lines.append(t("summary_note_aftercare", lang))
     lines += _point_in_time_lines(results, lang)
     lines += _indicator_lines(results, observed, lang)
+    lines += _cost_lines(results, lang)
     return "\n".join(lines)

@@ -28,6 +28,8 @@ def _flow_key(name: str) -> tuple[str, str]:
         return name.removeprefix("entries_"), "entries"
     if name.startswith("placements_started_"):
         return name.removeprefix("placements_started_"), "placements_started"
+    if name.startswith("placement_days_"):
+        return name.removeprefix("placement_days_"), "placement_days"
     fixed = {
         "notifications": ("kasittely", "notifications"),
         "notified_new_children": ("kasittely", "new_children"),
@@ -42,6 +44,7 @@ def _flow_key(name: str) -> tuple[str, str]:
         "care_ended_at_18": ("sijaishuolto", "care_ended_at_18"),
         "emergency_extensions": ("kiireellinen_sijoitus", "extensions"),
         "exits": (ALL, "exits"),
+        "institutional_overflow": ("laitoshoito_ostettu", "overflow_from_own_beds"),
     }
     return fixed[name]
 
@@ -55,6 +58,7 @@ def _stock_key(name: str) -> tuple[str, str]:
         "assessment_queue": ("arviointi", "queue"),
         "entered_total": (ALL, "entered_total"),
         "exited_total": (ALL, "exited_total"),
+        "own_beds_occupied": ("laitoshoito_oma", "beds_occupied"),
     }[name]
 
 
@@ -85,6 +89,9 @@ MEASURES: dict[str, tuple[str, str]] = {
     "exits": ("flow", "children leaving child protection"),
     "entries": ("flow", "children entering the stage"),
     "placements_started": ("flow", "new substitute-care placements by type"),
+    "placement_days": ("flow", "placement days by cost category (days)"),
+    "overflow_from_own_beds": ("flow", "institutional placements purchased because own beds were full"),
+    "beds_occupied": ("stock", "own institutional beds occupied"),
     "children": ("stock", "children in the stage or placement type"),
     "queue": ("stock", "children waiting for an assessment slot"),
     "entered_total": ("stock", "children who have entered since the start of warm-up (cumulative)"),

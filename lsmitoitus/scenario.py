@@ -411,6 +411,114 @@ class Caseload(StrictModel):
         return self
 
 
+class PlacementDayCosts(StrictModel):
+    """Cost of one placement day by kind of placement, euros at the price level of ``costs.base_year``."""
+
+    perhehoito: float = Field(105.0, ge=0.0, le=5000.0, description="Family care, €/day (assumption).")
+    ammatillinen_perhekoti: float = Field(225.0, ge=0.0, le=5000.0, description="Professional family home, €/day.")
+    laitoshoito: float = Field(350.0, ge=0.0, le=5000.0, description="Purchased institutional place, €/day.")
+    erityistason_laitoshoito: float = Field(
+        600.0, ge=0.0, le=10000.0, description="Special-level institutional place, €/day (always purchased)."
+    )
+    kiireellinen_sijoitus: float = Field(
+        350.0, ge=0.0, le=5000.0, description="Emergency placement, €/day (assumption: institutional price)."
+    )
+    avohuollon_sijoitus: float = Field(
+        225.0, ge=0.0, le=5000.0, description="Open-care placement, €/day (assumption: professional family home)."
+    )
+
+
+class OwnInstitution(StrictModel):
+    beds: int = Field(0, ge=0, le=1000, description="The area's own institutional beds for children (count).")
+    bed_day_cost: float = Field(
+        300.0, ge=0.0, le=5000.0, description="Cost of one own bed per day, used or not (€/day, fixed cost)."
+    )
+
+
+class Costs(StrictModel):
+    """Costs for the economic balancing programme (talouden tasapainottamisohjelma)."""
+
+    base_year: Year = Field(2024, description="Price level of every euro figure below.")
+    price_index_per_year: float = Field(
+        0.025, ge=-0.1, le=0.3, description="Yearly relative price change after base_year (0.025 = +2.5 %/year)."
+    )
+    placement_day: PlacementDayCosts = Field(default_factory=lambda: PlacementDayCosts())
+    special_level_share: Probability = Field(
+        0.1, description="Share of new institutional placements that need a special-level institution."
+    )
+    own_institutions: dict[str, OwnInstitution] = Field(
+        default_factory=dict,
+        description="Own institutional beds by area; institutional placements overflow to purchased places.",
+    )
+    social_worker_per_fte: float = Field(
+        63000.0, ge=0.0, le=1e6, description="Social worker, € per full-time year incl. employer contributions."
+    )
+    other_staff_per_fte: float = Field(
+        50000.0,
+        ge=0.0,
+        le=1e6,
+        description="Other child-protection staff (family workers, counsellors), € per FTE-year.",
+    )
+    other_staff: dict[UnitName, dict[str, Annotated[float, Field(ge=0.0, le=10000.0)]]] = Field(
+        default_factory=dict, description="Other staff FTE by unit and area (costed, not in caseloads)."
+    )
+
+
+class Levers(StrictModel):
+    """Policy levers of the balancing programme. Each takes effect linearly from ``start`` to
+    ``full`` and fully after it; all default to no change."""
+
+    start: dt.date = Field(dt.date(2025, 1, 1), description="Levers start to take effect on this day.")
+    full: dt.date = Field(dt.date(2026, 1, 1), description="Levers have their full effect from this day.")
+    open_care_escalation_reduction: float = Field(
+        0.0,
+        ge=0.0,
+        le=0.9,
+        description=(
+            "Stronger open care: relative cut in the probabilities that open care ends in a placement (0.2 = −20 %)."
+        ),
+    )
+    open_care_extra_posts: dict[str, Annotated[int, Field(ge=0, le=1000)]] = Field(
+        default_factory=dict,
+        description="Extra open-care social-worker posts by area, opened on ``start`` (staffing cost).",
+    )
+    family_care_share_target: float | None = Field(
+        None,
+        ge=0.0,
+        le=1.0,
+        description=(
+            "Minimum share of family care (perhehoito) among new care placements in every age band, taken from "
+            "institutional care first, then professional family homes."
+        ),
+    )
+    reunification_speedup: float = Field(
+        0.0, ge=0.0, le=0.9, description="Faster reunification: relative cut in the mean length of new care orders."
+    )
+    aftercare_age_limit: Literal[23, 25] | None = Field(
+        None,
+        description=(
+            "County choice of the aftercare age limit from 2024 (23 is the law's). When set, aftercare is offered "
+            "up to this age as a service of the county, not cut by the statutory 5 years after the placement "
+            "(None: the law as in jalkihuolto)."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _ramp(self) -> Levers:
+        if self.full < self.start:
+            raise ValueError(f"full ({self.full}) must not be before start ({self.start})")
+        return self
+
+    def active(self) -> bool:
+        return bool(
+            self.open_care_escalation_reduction
+            or self.open_care_extra_posts
+            or self.family_care_share_target is not None
+            or self.reunification_speedup
+            or self.aftercare_age_limit is not None
+        )
+
+
 class Scenario(StrictModel):
     """A complete, validated simulation scenario."""
 
@@ -432,6 +540,8 @@ class Scenario(StrictModel):
         description="Posts by unit and area: staffing.<unit>.<area>."
     )
     caseload: Caseload = Field(default_factory=lambda: Caseload())
+    costs: Costs = Field(default_factory=lambda: Costs())
+    levers: Levers = Field(default_factory=lambda: Levers())
 
     @model_validator(mode="after")
     def _areas_consistent(self) -> Scenario:
@@ -446,6 +556,13 @@ class Scenario(StrictModel):
                 raise ValueError(f"staffing.{unit} is missing")
             if set(self.staffing[unit]) != names:
                 raise ValueError(f"staffing.{unit} must name exactly the areas {sorted(names)}")
+        for what, keys in (
+            ("costs.own_institutions", set(self.costs.own_institutions)),
+            ("levers.open_care_extra_posts", set(self.levers.open_care_extra_posts)),
+            *((f"costs.other_staff.{u}", set(a)) for u, a in self.costs.other_staff.items()),
+        ):
+            if not keys <= names:
+                raise ValueError(f"{what} names unknown areas {sorted(keys - names)}; areas: {sorted(names)}")
         return self
 
     @property

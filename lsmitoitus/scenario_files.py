@@ -206,9 +206,10 @@ def format_validation_error(exc: ValidationError, source: str) -> str:
 
 
 def _toml_ready(value: Any) -> Any:
-    """TOML needs string keys; years and other keys become strings, values keep their types."""
+    """TOML needs string keys and has no null: keys become strings, unset optional fields (None,
+    their default) are left out, other values keep their types."""
     if isinstance(value, Mapping):
-        return {str(k): _toml_ready(v) for k, v in value.items()}
+        return {str(k): _toml_ready(v) for k, v in value.items() if v is not None}
     if isinstance(value, list | tuple):
         return [_toml_ready(v) for v in value]
     if isinstance(value, dt.date | int | float | str | bool):

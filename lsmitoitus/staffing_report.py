@@ -15,9 +15,11 @@ from matplotlib.figure import Figure
 from pydantic import BaseModel
 
 from .charts import save_figure
+from .costs import cost_frame, cost_summary
 from .dimensioning import DimensioningResult, month_label
 from .i18n import Lang, t
 from .output import atomic_folder
+from .results import ALL
 from .scenario import Scenario
 from .scenario_files import scenario_to_toml
 from .vocabulary import UNITS
@@ -115,8 +117,28 @@ def tables(result: DimensioningResult, lang: Lang = "fi") -> dict[str, pd.DataFr
         t("sheet_units", lang): _headers(result.units, result, lang),
         t("sheet_yearly", lang): _headers(result.yearly, result, lang),
         t("sheet_monthly", lang): _headers(result.monthly, result, lang),
+        t("sheet_costs", lang): _cost_sheet(result, lang),
         t("sheet_scenario", lang): scenario_table(result.scenario, lang),
     }
+
+
+def _cost_sheet(result: DimensioningResult, lang: Lang) -> pd.DataFrame:
+    """Yearly euros per area and category: P50 with P10 and P90, in each year's prices."""
+    summary = cost_summary(cost_frame(result.results))
+    summary = summary.assign(
+        area=[t(a, lang) if a == ALL else a for a in summary["area"]],
+        category=[t(c, lang) for c in summary["category"]],
+    )
+    names = {
+        "year": t("year", lang),
+        "area": t("area", lang),
+        "category": t("category", lang),
+        "mean": t("mean", lang) + " (€)",
+        "p10": "P10 (€)",
+        "p50": "P50 (€)",
+        "p90": "P90 (€)",
+    }
+    return summary.rename(columns=names).round(0)
 
 
 def staffing_figure(result: DimensioningResult, lang: Lang = "fi") -> Figure:

@@ -58,6 +58,19 @@ RESPONSIBILITY_KEYS: Final = (
 PLACEMENT_TYPES: Final = ("perhehoito", "ammatillinen_perhekoti", "laitoshoito")
 PlacementType = Literal["perhehoito", "ammatillinen_perhekoti", "laitoshoito"]
 
+# Cost categories of placement days: substitute care by type and institution ownership,
+# plus emergency and open-care placements.
+COST_CATEGORIES: Final = (
+    "perhehoito",
+    "ammatillinen_perhekoti",
+    "laitoshoito_oma",
+    "laitoshoito_ostettu",
+    "erityistason_laitoshoito",
+    "kiireellinen_sijoitus",
+    "avohuollon_sijoitus",
+)
+PERHEHOITO, AMMATILLINEN, LAITOS_OMA, LAITOS_OSTETTU, ERITYISTASO, KIIREELLINEN_DAYS, AVOHUOLLON_DAYS = range(7)
+
 # --- Age bands (years, lower bound inclusive, upper exclusive) ----------------------------
 AGE_BANDS: Final = ("0-2", "3-6", "7-12", "13-15", "16-17")
 AgeBand = Literal["0-2", "3-6", "7-12", "13-15", "16-17"]

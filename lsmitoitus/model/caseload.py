@@ -35,6 +35,7 @@ class WorkerPool:
         "allocation",
         "child_days_over",
         "children",
+        "closed",
         "counted",
         "filled",
         "limit",
@@ -59,6 +60,7 @@ class WorkerPool:
         now: Callable[[], float],
         uniform: Callable[[], float],
         log: list[tuple[float, int, int, bool]] | None = None,
+        closed: list[bool] | None = None,
     ) -> None:
         self.children: list[set[Client]] = [set() for _ in range(n_posts)]
         self.counted: list[int] = [0] * n_posts
@@ -66,6 +68,8 @@ class WorkerPool:
         # list length per post, VACANT for a vacant post, so min()/index() pick the least
         # loaded filled post in C (ties: lowest post number)
         self.load: list[int] = [0 if f else VACANT for f in self.filled]
+        # posts that do not exist yet (opened later by a policy lever): not vacancies
+        self.closed: list[bool] = list(closed) if closed is not None else [False] * n_posts
         self.unassigned: set[Client] = set()
         self.limit = limit
         self.allocation = allocation
@@ -232,8 +236,12 @@ class WorkerPool:
         clients = sum(len(s) for s in self.children) + len(self.unassigned)
         counted = sum(self.counted) + sum(1 for c in self.unassigned if c.counted)
         max_list = max((self.counted[p] for p in filled), default=0)
-        vacancies = len(self.filled) - len(filled)
+        vacancies = len(self.filled) - len(filled) - sum(self.closed)
         return clients, counted, len(filled), vacancies, max_list, self.n_over, len(self.unassigned)
+
+    def open_post(self, post: int) -> None:
+        """A new post starts to exist (vacant until its first hire)."""
+        self.closed[post] = False
 
     def take_child_days_over(self) -> float:
         """Child-days over the limit accumulated since the previous call (then reset)."""

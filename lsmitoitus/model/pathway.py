@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import pairwise
 from typing import cast
 
 import numpy as np
@@ -38,14 +39,22 @@ from ..scenario import Scenario, by_age
 from ..vocabulary import (
     AGE_BAND_BOUNDS,
     AGE_BANDS,
+    AMMATILLINEN,
     ARVIOINTI,
+    AVOHUOLLON_DAYS,
     AVOHUOLLON_SIJOITUS,
     AVOHUOLTO,
+    COST_CATEGORIES,
     DAYS_PER_YEAR,
     DURING_YEAR_GROUPS,
+    ERITYISTASO,
     JALKIHUOLTO,
     KASITTELY,
+    KIIREELLINEN_DAYS,
     KIIREELLINEN_SIJOITUS,
+    LAITOS_OMA,
+    LAITOS_OSTETTU,
+    PERHEHOITO,
     PLACEMENT_TYPES,
     SIJAISHUOLTO,
     STATES,
@@ -55,7 +64,7 @@ from .caseload import WorkerPool
 from .demand import daily_notification_rates
 from .law import aftercare_end, value_on
 from .raw import FLOW, FLOWS, GROUPS, POINT_MEASURES, POOL_MEASURES, STOCK, STOCKS, RawReplication
-from .staffing import PostDynamics, pool_key
+from .staffing import PostDynamics, apply_staff_event, pool_key
 
 EXIT = -1  # outcome code: leaves child protection
 AT_18 = -2  # outcome code: a placement ends because the child turns 18
@@ -69,6 +78,7 @@ class Child:
     __slots__ = (
         "area",
         "birth",
+        "cost_cat",
         "counted",
         "marks",
         "next",
@@ -96,6 +106,7 @@ class Child:
         self.placed_at = 0.0
         self.placement_ended = 0.0
         self.ptype = -1
+        self.cost_cat = -1  # placement-day cost category while placed, else -1
         self.pool: WorkerPool | None = None
         self.post = -1
         self.counted = False
@@ -127,8 +138,10 @@ class PathwayModel:
         self._setup_parameters()
         self._setup_streams()
         self._setup_state()
-        self._setup_pools()
+        # calendar events first: at equal times SimPy runs events in scheduling order, so a
+        # month-end snapshot precedes staff events (e.g. posts opening on the 1st) at that instant
         self._setup_calendar_events()
+        self._setup_pools()
         # dispatch tables, built once: what ends each state, and what starts a target state
         self._end_of_state: tuple[Callable[[Child], None], ...] = (
             self._end_kasittely,
@@ -183,6 +196,21 @@ class PathwayModel:
         self.jh_max_years = jh.max_years_after_placement
         self.age_limit_steps = [(float((st.start - self.origin).days), float(st.value)) for st in jh.age_limit]
         self.count_18_plus = s.caseload.count_aftercare_18_plus
+        levers = s.levers
+        if levers.aftercare_age_limit is not None:
+            # the county's choice replaces the limit from 2024; as a voluntary service it is not
+            # cut by the statutory 5 years after the placement
+            from_2024 = float((dt.date(2024, 1, 1) - self.origin).days)
+            self.age_limit_steps = [(t, v) for t, v in self.age_limit_steps if t < from_2024]
+            self.age_limit_steps.append((from_2024, float(levers.aftercare_age_limit)))
+            self.jh_max_years = math.inf
+        self.lever_start = float((levers.start - self.origin).days)
+        self.lever_full = float((levers.full - self.origin).days)
+        self.escalation_cut = levers.open_care_escalation_reduction
+        self.family_target = levers.family_care_share_target
+        self.reunification_speedup = levers.reunification_speedup
+        self.special_share = s.costs.special_level_share
+        self.own_beds = [s.costs.own_institutions[a].beds if a in s.costs.own_institutions else 0 for a in s.areas]
         unit_index = {u: i for i, u in enumerate(UNITS)}
         resp = s.caseload.responsible_unit
         # responsible unit per state for a child under 18 / 18+ (-1: no responsible worker)
@@ -246,6 +274,11 @@ class PathwayModel:
         self._month_rows: list[tuple[dt.date, np.ndarray, np.ndarray, np.ndarray]] = []
         self._year_rows: list[tuple[int, np.ndarray]] = []
         self._point_rows: list[tuple[dt.date, np.ndarray]] = []
+        # placement days by cost category: children placed now, and days accumulated since the
+        # last month end (integrated when the count changes, like the worker over-limit days)
+        self.placed = [[0] * len(COST_CATEGORIES) for _ in range(n_a)]
+        self.placed_days = [[0.0] * len(COST_CATEGORIES) for _ in range(n_a)]
+        self.placed_since = [[0.0] * len(COST_CATEGORIES) for _ in range(n_a)]
 
     def _setup_pools(self) -> None:
         s = self.scenario
@@ -258,9 +291,10 @@ class PathwayModel:
             for unit in UNITS:
                 staff = s.staffing[unit][area]
                 key = pool_key(area, unit)
-                dynamics = PostDynamics(staff, staff.social_workers, self._seed, key)
+                opens_at = self.post_opening_times(area, unit)
+                dynamics = PostDynamics(staff, len(opens_at), self._seed, key, opens_at)
                 pool = WorkerPool(
-                    staff.social_workers,
+                    len(opens_at),
                     dynamics.initially_filled,
                     limit,
                     s.caseload.allocation,
@@ -268,18 +302,27 @@ class PathwayModel:
                     now,
                     uniform_stream(self._seed, f"{key}/allocation"),
                     log=[] if self.record_pool_logs else None,
+                    closed=dynamics.initially_closed,
                 )
                 self.dynamics[id(pool)] = dynamics
                 row.append(pool)
-                for post, is_filled in enumerate(dynamics.initially_filled):
-                    self._schedule_staff_change(pool, post, is_filled)
+                for post in range(len(opens_at)):
+                    first = dynamics.first_event(post)
+                    if first is not None:
+                        self._schedule_staff_event(first[0], pool, post, first[1])
             self.pools.append(row)
 
-    def _schedule_staff_change(self, pool: WorkerPool, post: int, filled: bool) -> None:
-        delay = self.dynamics[id(pool)].next_change(post, filled)
-        if delay is not None:
-            ev = Timeout(self.env, delay, (pool, post, filled))
-            ev.callbacks.append(self._on_staff_change)
+    def post_opening_times(self, area: str, unit: str) -> list[float]:
+        """Opening day of every post of a unit: 0 for funded posts, the lever start for extra
+        open-care posts funded by the balancing programme."""
+        base = [0.0] * self.scenario.staffing[unit][area].social_workers  # type: ignore[index]
+        levers = self.scenario.levers
+        extra = levers.open_care_extra_posts.get(area, 0) if unit == "avohuolto" else 0
+        return base + [float(max(0, (levers.start - self.origin).days))] * extra
+
+    def _schedule_staff_event(self, delay: float, pool: WorkerPool, post: int, state: bool | None) -> None:
+        ev = Timeout(self.env, delay, (pool, post, state))
+        ev.callbacks.append(self._on_staff_change)
 
     def _setup_calendar_events(self) -> None:
         """Month, year and limit boundaries are scheduled first, so at equal times they run
@@ -353,6 +396,7 @@ class PathwayModel:
         self._last_month_day = index
         if first_of_next.year != self.year:
             self._new_year(first_of_next.year)
+        days = self._take_placement_days()
         if index <= self.report_start:
             # warm-up: discard flows and integrals, keep stocks
             for area in range(self.n_areas):
@@ -361,6 +405,7 @@ class PathwayModel:
                     pool.snapshot()
             return
         flows = np.array(self.flow, dtype=float)
+        flows[:, FLOW_DAYS : FLOW_DAYS + len(COST_CATEGORIES)] = days
         flows[:, FLOW["notifications"]] = month_notifications
         stocks = np.array(self.stock, dtype=float)
         for area in range(self.n_areas):
@@ -376,6 +421,49 @@ class PathwayModel:
         ]
         self._point_rows.append((cast(dt.date, ev.value), np.array(rows, dtype=float)))
 
+    def _take_placement_days(self) -> list[list[float]]:
+        """Placement days per area and cost category since the previous call (then reset)."""
+        now = self.env.now
+        out = []
+        for area in range(self.n_areas):
+            row = []
+            for c in range(len(COST_CATEGORIES)):
+                row.append(self.placed_days[area][c] + self.placed[area][c] * (now - self.placed_since[area][c]))
+                self.placed_days[area][c] = 0.0
+                self.placed_since[area][c] = now
+            out.append(row)
+        return out
+
+    def _place(self, child: Child, category: int) -> None:
+        area, now = child.area, self.env.now
+        self.placed_days[area][category] += self.placed[area][category] * (now - self.placed_since[area][category])
+        self.placed_since[area][category] = now
+        self.placed[area][category] += 1
+        child.cost_cat = category
+        if category == LAITOS_OMA:
+            self.stock[area][STOCK_OWN_BEDS] += 1
+
+    def _unplace(self, child: Child) -> None:
+        category = child.cost_cat
+        if category < 0:
+            return
+        area, now = child.area, self.env.now
+        self.placed_days[area][category] += self.placed[area][category] * (now - self.placed_since[area][category])
+        self.placed_since[area][category] = now
+        self.placed[area][category] -= 1
+        child.cost_cat = -1
+        if category == LAITOS_OMA:
+            self.stock[area][STOCK_OWN_BEDS] -= 1
+
+    def _ramp(self) -> float:
+        """Share of the levers' full effect in force now (linear from start to full)."""
+        now = self.env.now
+        if now <= self.lever_start:
+            return 0.0
+        if now >= self.lever_full:
+            return 1.0
+        return (now - self.lever_start) / (self.lever_full - self.lever_start)
+
     def _new_year(self, year: int) -> None:
         """Close the during-year counts and count every active child once in the new year."""
         if year - 1 >= self.start.year:
@@ -387,13 +475,11 @@ class PathwayModel:
                 self._mark(child)
 
     def _on_staff_change(self, ev: simpy.Event) -> None:
-        pool, post, was_filled = cast(tuple[WorkerPool, int, bool], ev.value)
+        pool, post, state = cast(tuple[WorkerPool, int, bool | None], ev.value)
         self.events += 1
-        if was_filled:
-            pool.worker_leaves(post)
-        else:
-            pool.worker_hired(post)
-        self._schedule_staff_change(pool, post, not was_filled)
+        delay, new_state = apply_staff_event(pool, self.dynamics[id(pool)], post, state)
+        if delay is not None:
+            self._schedule_staff_event(delay, pool, post, new_state)
 
     # ------------------------------------------------------------------ child bookkeeping
 
@@ -430,6 +516,8 @@ class PathwayModel:
         stock[new] += 1
         self.flow[area][FLOW_ENTRY + new] += 1
         child.state = new
+        if child.cost_cat >= 0:
+            self._unplace(child)
         self._mark(child)
         # hand the child to the responsible unit of the new state; keep the worker if unchanged
         adult = self.env.now >= child.t18
@@ -444,6 +532,8 @@ class PathwayModel:
 
     def _exit(self, child: Child) -> None:
         area = child.area
+        if child.cost_cat >= 0:
+            self._unplace(child)
         self.stock[area][child.state] -= 1
         self.stock[area][STOCK["exited_total"]] += 1
         self.flow[area][FLOW["exits"]] += 1
@@ -517,6 +607,9 @@ class PathwayModel:
     def _start_avohuolto(self, child: Child) -> None:
         self._set_state(child, AVOHUOLTO)
         cum = self.avohuolto_cum[self._band(child)]
+        if self.escalation_cut:
+            keep = 1.0 - self.escalation_cut * self._ramp()  # stronger open care: fewer placements
+            cum = [c * keep for c in cum[:-1]] + [1.0]
         child.next = self.avohuolto_outcomes[bisect_right(cum, self.u_pathway())]
         end = self.env.now + self.d_avohuolto()
         if end >= child.t18:
@@ -528,6 +621,7 @@ class PathwayModel:
 
     def _start_avohuollon_sijoitus(self, child: Child) -> None:
         self._set_state(child, AVOHUOLLON_SIJOITUS)
+        self._place(child, AVOHUOLLON_DAYS)
         now = self.env.now
         child.placed_at = now
         child.next = SIJAISHUOLTO if self.u_pathway() < self.as_p_care[self._band(child)] else AVOHUOLTO
@@ -547,6 +641,7 @@ class PathwayModel:
 
     def _start_kiireellinen(self, child: Child) -> None:
         self._set_state(child, KIIREELLINEN_SIJOITUS)
+        self._place(child, KIIREELLINEN_DAYS)
         now = self.env.now
         child.placed_at = now
         if self.u_pathway() < self.ks_p_care[self._band(child)]:
@@ -573,16 +668,49 @@ class PathwayModel:
         self._set_state(child, SIJAISHUOLTO)
         area = child.area
         self.flow[area][FLOW["care_orders"]] += 1
-        ptype = bisect_right(self.ptype_cum[self._band(child)], self.u_pathway())
-        ptype = min(ptype, len(PLACEMENT_TYPES) - 1)
+        band = self._band(child)
+        cum = self.ptype_cum[band] if self.family_target is None else self._family_care_cum(band)
+        ptype = min(bisect_right(cum, self.u_pathway()), len(PLACEMENT_TYPES) - 1)
         child.ptype = ptype
         self.flow[area][FLOW_PLACEMENT + ptype] += 1
         self.stock[area][STOCK_PLACEMENT + ptype] += 1
-        end = self.env.now + self.d_sh()
+        self._place(child, self._cost_category(area, ptype))
+        length = self.d_sh()
+        if self.reunification_speedup:
+            length *= 1.0 - self.reunification_speedup * self._ramp()
+        end = self.env.now + length
         child.next = REUNIFY
         if end >= child.t18:
             end, child.next = child.t18, AT_18  # a care order ends at 18 at the latest
         self._at(end, child)
+
+    def _family_care_cum(self, band: int) -> list[float]:
+        """Placement-type cumulative shares with the family-care target in force now: family
+        care is raised to the target share, taken from institutions first, then professional
+        family homes."""
+        shares = [self.ptype_cum[band][0]] + [b - a for a, b in pairwise(self.ptype_cum[band])]
+        assert self.family_target is not None
+        need = max(0.0, self.family_target - shares[0]) * self._ramp()
+        from_institutions = min(need, shares[2])
+        from_homes = min(need - from_institutions, shares[1])
+        adjusted = [shares[0] + from_institutions + from_homes, shares[1] - from_homes, shares[2] - from_institutions]
+        return cumulative(adjusted)
+
+    def _cost_category(self, area: int, ptype: int) -> int:
+        """Family care and professional homes keep their type; an institutional placement is
+        special-level with the scenario's share, else takes a free own bed or overflows to a
+        purchased place."""
+        if ptype == 0:
+            return PERHEHOITO
+        if ptype == 1:
+            return AMMATILLINEN
+        if self.u_pathway() < self.special_share:
+            return ERITYISTASO
+        if self.stock[area][STOCK_OWN_BEDS] < self.own_beds[area]:
+            return LAITOS_OMA
+        if self.own_beds[area] > 0:
+            self.flow[area][FLOW["institutional_overflow"]] += 1
+        return LAITOS_OSTETTU
 
     def _end_sijaishuolto(self, child: Child) -> None:
         area = child.area
@@ -684,6 +812,8 @@ ARRIVAL_BLOCK_DAYS = 365
 BAND_UPPER_DAYS = tuple(hi * DAYS_PER_YEAR for _, hi in AGE_BAND_BOUNDS)
 FLOW_ENTRY = FLOW[f"entries_{STATES[0]}"]
 FLOW_NEW_CHILDREN = FLOW["notified_new_children"]
+FLOW_DAYS = FLOW[f"placement_days_{COST_CATEGORIES[0]}"]
+STOCK_OWN_BEDS = STOCK["own_beds_occupied"]
 STOCK_ENTERED = STOCK["entered_total"]
 FLOW_PLACEMENT = FLOW[f"placements_started_{PLACEMENT_TYPES[0]}"]
 STOCK_PLACEMENT = STOCK[f"in_placement_{PLACEMENT_TYPES[0]}"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..vocabulary import DURING_YEAR_GROUPS, PLACEMENT_TYPES, STATES
+from ..vocabulary import COST_CATEGORIES, DURING_YEAR_GROUPS, PLACEMENT_TYPES, STATES
 
 # Per area, counted during each month.
 FLOWS: tuple[str, ...] = (
@@ -30,6 +30,8 @@ FLOWS: tuple[str, ...] = (
     "exits",
     *(f"entries_{s}" for s in STATES),
     *(f"placements_started_{p}" for p in PLACEMENT_TYPES),
+    "institutional_overflow",
+    *(f"placement_days_{c}" for c in COST_CATEGORIES),
 )
 FLOW = {name: i for i, name in enumerate(FLOWS)}
 
@@ -40,6 +42,7 @@ STOCKS: tuple[str, ...] = (
     *(f"in_placement_{p}" for p in PLACEMENT_TYPES),
     "entered_total",
     "exited_total",
+    "own_beds_occupied",
 )
 STOCK = {name: i for i, name in enumerate(STOCKS)}
 

@@ -22,7 +22,7 @@ from ..randomness import uniform_stream
 from ..scenario import UnitStaffing
 from .caseload import ADD, RECOUNT, REMOVE, WorkerPool
 from .law import value_on
-from .staffing import PostDynamics
+from .staffing import PostDynamics, apply_staff_event
 
 PoolLog = Sequence[tuple[float, int, int, bool]]
 
@@ -48,6 +48,7 @@ def replay_pool(
     limit_steps: Sequence[tuple[float, float]],
     boundaries: Sequence[int],
     report_start: int,
+    opens_at: Sequence[float] = (),
 ) -> np.ndarray:
     """Month-end pool measures (``raw.POOL_MEASURES`` order) of every reported month.
 
@@ -55,7 +56,7 @@ def replay_pool(
     snapshots at boundaries up to ``report_start`` belong to the warm-up and are discarded.
     """
     clock = [0.0]
-    dynamics = PostDynamics(staff, n_posts, rep_seed, key)
+    dynamics = PostDynamics(staff, n_posts, rep_seed, key, opens_at)
     pool = WorkerPool(
         n_posts,
         dynamics.initially_filled,
@@ -64,13 +65,14 @@ def replay_pool(
         rebalance_on_hire,
         lambda: clock[0],
         uniform_stream(rep_seed, f"{key}/allocation"),
+        closed=dynamics.initially_closed,
     )
     order = 0
-    staff_events: list[tuple[float, int, int, bool]] = []
-    for post, filled in enumerate(dynamics.initially_filled):
-        delay = dynamics.next_change(post, filled)
-        if delay is not None:
-            staff_events.append((delay, order, post, filled))
+    staff_events: list[tuple[float, int, int, bool | None]] = []
+    for post in range(n_posts):
+        first = dynamics.first_event(post)
+        if first is not None:
+            staff_events.append((first[0], order, post, first[1]))
             order += 1
     heapq.heapify(staff_events)
     limit_changes = [t for t, _ in limit_steps[1:] if t > 0]
@@ -94,15 +96,11 @@ def replay_pool(
             pool.set_limit(int(value_on(limit_steps, t_limit)))
             k += 1
         elif t_staff <= t_log:
-            t, _, post, filled = heapq.heappop(staff_events)
+            t, _, post, state = heapq.heappop(staff_events)
             clock[0] = t
-            if filled:
-                pool.worker_leaves(post)
-            else:
-                pool.worker_hired(post)
-            delay = dynamics.next_change(post, not filled)
+            delay, new_state = apply_staff_event(pool, dynamics, post, state)
             if delay is not None:
-                heapq.heappush(staff_events, (t + delay, order, post, not filled))
+                heapq.heappush(staff_events, (t + delay, order, post, new_state))
                 order += 1
         else:
             t, op, serial, counted = log[i]

@@ -8,11 +8,14 @@ candidate staffings are compared with common random numbers.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from ..randomness import purpose_generator
 from ..scenario import UnitStaffing
 from ..vocabulary import DAYS_PER_YEAR
+from .caseload import WorkerPool
 
 
 def pool_key(area: str, unit: str) -> str:
@@ -20,13 +23,37 @@ def pool_key(area: str, unit: str) -> str:
     return f"staff/{area}/{unit}"
 
 
+OPEN = None  # a staff event that opens a new post (it then waits for its first hire)
+
+
 class PostDynamics:
-    def __init__(self, staff: UnitStaffing, n_posts: int, seed: np.random.SeedSequence, key: str) -> None:
+    """``opens_at[p]`` > 0 makes post p a new post that exists only from that day (e.g. posts
+    funded by a policy lever); before it, the post is neither filled nor vacant."""
+
+    def __init__(
+        self,
+        staff: UnitStaffing,
+        n_posts: int,
+        seed: np.random.SeedSequence,
+        key: str,
+        opens_at: Sequence[float] = (),
+    ) -> None:
         self.generators = [purpose_generator(seed, f"{key}/post{p}") for p in range(n_posts)]
+        self.opens_at = list(opens_at) or [0.0] * n_posts
         self.mean_filled_days = DAYS_PER_YEAR / staff.turnover_per_year if staff.turnover_per_year > 0 else None
         self.mean_vacant_days = staff.mean_vacancy_days()
         self.vacancy_shape = 1.0 / staff.recruitment_delay_cv**2
-        self.initially_filled = [bool(g.random() < staff.fill_rate) for g in self.generators]
+        drawn = [bool(g.random() < staff.fill_rate) for g in self.generators]
+        self.initially_filled = [f and self.opens_at[p] <= 0 for p, f in enumerate(drawn)]
+        self.initially_closed = [t > 0 for t in self.opens_at]
+
+    def first_event(self, post: int) -> tuple[float, bool | None] | None:
+        """(time, state before the event) of a post's first staff event: opening, leaving or hire;
+        None if a filled post never turns over."""
+        if self.initially_closed[post]:
+            return self.opens_at[post], OPEN
+        delay = self.next_change(post, self.initially_filled[post])
+        return None if delay is None else (delay, self.initially_filled[post])
 
     def next_change(self, post: int, filled: bool) -> float | None:
         """Days until ``post`` changes state (leaver or hire); None if a filled post never turns over."""
@@ -36,3 +63,21 @@ class PostDynamics:
         if self.mean_vacant_days <= 0:
             return 0.0
         return float(gen.gamma(self.vacancy_shape, self.mean_vacant_days / self.vacancy_shape))
+
+
+def apply_staff_event(
+    pool: WorkerPool, dynamics: PostDynamics, post: int, state: bool | None
+) -> tuple[float | None, bool]:
+    """Carry out a post's staff event (open, leaver or hire) on ``pool``; return the delay to the
+    post's next event (None: no further event) and the post's new state (filled or not).
+    Shared by the event model and the replay so that both follow the same rules."""
+    if state is OPEN:
+        pool.open_post(post)
+        new_state = False
+    elif state:
+        pool.worker_leaves(post)
+        new_state = False
+    else:
+        pool.worker_hired(post)
+        new_state = True
+    return dynamics.next_change(post, new_state), new_state
