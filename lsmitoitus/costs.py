@@ -1,7 +1,8 @@
 """Costs per year, area and category, in euros of each year (the price index applied).
 
-* Placement days by cost category × the scenario's price per day. Own institutional beds are a
-  fixed cost (every bed, every day, used or not); a placement in an own bed adds nothing more,
+* Client days by cost category (placements, and aftercare support) × the scenario's price per
+  day. Own institutional beds are a fixed cost (every bed, every day, used or not); a placement
+  in an own bed adds nothing more,
   one that overflows to a purchased place costs the purchased price.
 * Social workers: workers in post at each month end × cost per FTE-year / 12.
 * Other child-protection staff: the scenario's FTE × cost per FTE-year / 12 per month.
@@ -27,6 +28,7 @@ CATEGORIES = (
     "omat_laitokset",
     "kiireellinen_sijoitus",
     "avohuollon_sijoitus",
+    "jalkihuolto",
     "sosiaalityontekijat",
     "muu_henkilosto",
 )
@@ -48,6 +50,7 @@ def _day_price(scenario: Scenario) -> dict[str, float]:
         "laitoshoito_oma": 0.0,  # paid through the fixed cost of own beds
         "kiireellinen_sijoitus": day.kiireellinen_sijoitus,
         "avohuollon_sijoitus": day.avohuollon_sijoitus,
+        "jalkihuolto": day.jalkihuolto,
     }
 
 

@@ -73,7 +73,9 @@ def requirement_for_replication(
             log = model.pools[a][u].log
             assert log is not None
 
-            def replay(n: int, staff: Any = staff, log: Any = log, key: str = pool_key(area, unit)) -> np.ndarray:
+            def replay(
+                n: int, staff: Any = staff, log: Any = log, key: str = pool_key(area, unit), opens_at: Any = ()
+            ) -> np.ndarray:
                 rows = replay_pool(
                     log,
                     n,
@@ -85,18 +87,21 @@ def requirement_for_replication(
                     steps,
                     model.month_boundaries,
                     model.report_start,
+                    opens_at,
                 )
                 return rows[:, MAX_LIST] <= rows[:, LIMIT]
 
             funded = staff.social_workers
-            compliant[:, a, u] = replay(funded)
+            opens = model.post_opening_times(area, unit)  # incl. posts a lever opens later
+            compliant[:, a, u] = replay(len(opens), opens_at=opens)
             limits = np.array([v for _, v in steps], dtype=float).max()
             counted = raw.pools[:, a, u, COUNTED]
             n = max(0, math.floor(counted.min() / limits))
             cap = 3 * max(funded, math.ceil(counted.max() / limits)) + 10
             found = np.full(n_months, -1)
             while (found < 0).any() and n <= cap:
-                ok = compliant[:, a, u] if n == funded else (replay(n) if n > 0 else counted == 0)
+                same_as_funded = n == funded == len(opens)  # the funded replay already answers this one
+                ok = compliant[:, a, u] if same_as_funded else (replay(n) if n > 0 else counted == 0)
                 found[(found < 0) & ok] = n
                 n += 1
             capped |= bool((found < 0).any())
@@ -168,16 +173,18 @@ def dimension(
         for a, area in enumerate(scenario.area_names):
             for u, unit in enumerate(UNITS):
                 staff = scenario.staffing[unit][area]
+                lever_posts = scenario.levers.open_care_extra_posts.get(area, 0) if unit == "avohuolto" else 0
+                funded = staff.social_workers + (lever_posts if date.date() >= scenario.levers.start else 0)
                 rows.append(
                     {
                         "date": date,
                         "area": area,
                         "unit": unit,
-                        "funded_posts": staff.social_workers,
-                        "expected_in_post": staff.social_workers * staff.fill_rate,
+                        "funded_posts": funded,
+                        "expected_in_post": funded * staff.fill_rate,
                         "required_posts_p50": p50[m, a, u],
                         "required_posts_conf": at_conf[m, a, u],
-                        "gap_posts": at_conf[m, a, u] - staff.social_workers,
+                        "gap_posts": at_conf[m, a, u] - funded,
                         "compliance_probability": compliance[m, a, u],
                     }
                 )
@@ -186,7 +193,7 @@ def dimension(
     yearly = (
         monthly.groupby(["year", "area", "unit"], sort=False)
         .agg(
-            funded_posts=("funded_posts", "first"),
+            funded_posts=("funded_posts", "last"),
             required_posts_p50=("required_posts_p50", "max"),
             required_posts_conf=("required_posts_conf", "max"),
             min_compliance=("compliance_probability", "min"),
@@ -200,7 +207,7 @@ def dimension(
         area_name, unit_name = (str(k) for k in keys)
         breach = part[part["compliance_probability"] < confidence]
         horizon = int(part["required_posts_conf"].max())
-        funded = int(part["funded_posts"].iloc[0])
+        funded = int(part["funded_posts"].iloc[-1])  # posts at the end, incl. any a lever opened
         unit_rows.append(
             {
                 "area": area_name,

@@ -426,6 +426,9 @@ class PlacementDayCosts(StrictModel):
     avohuollon_sijoitus: float = Field(
         225.0, ge=0.0, le=5000.0, description="Open-care placement, €/day (assumption: professional family home)."
     )
+    jalkihuolto: float = Field(
+        25.0, ge=0.0, le=1000.0, description="Aftercare support measures per client, €/day (assumption)."
+    )
 
 
 class OwnInstitution(StrictModel):

@@ -97,7 +97,8 @@ def _walk(model: BaseModel, prefix: str) -> Iterator[tuple[str, str, str]]:
 
 
 def _as_text(value: Any) -> str:
-    """A readable cell; empty values are an explicit dash (an empty Excel cell reads back as missing)."""
+    """A readable cell; empty and unset values are an explicit dash (an empty cell, or the text
+    "None", reads back from Excel as missing)."""
     if isinstance(value, list):
         text = "; ".join(_as_text(v) for v in value)
     elif isinstance(value, BaseModel):
@@ -105,7 +106,7 @@ def _as_text(value: Any) -> str:
     elif isinstance(value, dict):
         text = ", ".join(f"{k}: {_as_text(v)}" for k, v in value.items())
     else:
-        text = str(value)
+        text = "" if value is None else str(value)
     return text or "–"
 
 

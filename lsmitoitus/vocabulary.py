@@ -58,8 +58,8 @@ RESPONSIBILITY_KEYS: Final = (
 PLACEMENT_TYPES: Final = ("perhehoito", "ammatillinen_perhekoti", "laitoshoito")
 PlacementType = Literal["perhehoito", "ammatillinen_perhekoti", "laitoshoito"]
 
-# Cost categories of placement days: substitute care by type and institution ownership,
-# plus emergency and open-care placements.
+# Cost categories of client days: substitute care by type and institution ownership, emergency
+# and open-care placements, and aftercare (its support measures cost per client-day).
 COST_CATEGORIES: Final = (
     "perhehoito",
     "ammatillinen_perhekoti",
@@ -68,8 +68,18 @@ COST_CATEGORIES: Final = (
     "erityistason_laitoshoito",
     "kiireellinen_sijoitus",
     "avohuollon_sijoitus",
+    "jalkihuolto",
 )
-PERHEHOITO, AMMATILLINEN, LAITOS_OMA, LAITOS_OSTETTU, ERITYISTASO, KIIREELLINEN_DAYS, AVOHUOLLON_DAYS = range(7)
+(
+    PERHEHOITO,
+    AMMATILLINEN,
+    LAITOS_OMA,
+    LAITOS_OSTETTU,
+    ERITYISTASO,
+    KIIREELLINEN_DAYS,
+    AVOHUOLLON_DAYS,
+    JALKIHUOLTO_DAYS,
+) = range(8)
 
 # --- Age bands (years, lower bound inclusive, upper exclusive) ----------------------------
 AGE_BANDS: Final = ("0-2", "3-6", "7-12", "13-15", "16-17")

@@ -49,6 +49,7 @@ from ..vocabulary import (
     DURING_YEAR_GROUPS,
     ERITYISTASO,
     JALKIHUOLTO,
+    JALKIHUOLTO_DAYS,
     KASITTELY,
     KIIREELLINEN_DAYS,
     KIIREELLINEN_SIJOITUS,
@@ -727,6 +728,7 @@ class PathwayModel:
 
     def _start_jalkihuolto(self, child: Child) -> None:
         self._set_state(child, JALKIHUOLTO)
+        self._place(child, JALKIHUOLTO_DAYS)
         now = self.env.now
         child.until = aftercare_end(
             now, self.d_jh(), child.placement_ended, self.jh_max_years, child.birth, self.age_limit_steps
