@@ -47,6 +47,9 @@ def national(end_year: int = 2030) -> Scenario:
         template = next(iter(by_area.values()))
         posts = round(sum(s["social_workers"] for s in by_area.values()) * SCALE * share)
         data["staffing"][unit] = {n: {**template, "social_workers": posts} for n in names}
+    data["costs"]["own_institutions"] = {}  # area-keyed tables of the county do not apply
+    data["costs"]["other_staff"] = {}
+    data["levers"]["open_care_extra_posts"] = {}
     data["simulation"]["end"] = f"{end_year}-12-31"
     return Scenario.model_validate(data)
 

@@ -112,3 +112,16 @@ def test_vacancy_length_follows_fill_rate_and_turnover() -> None:
 @pytest.mark.parametrize("path", sorted((ROOT / "scenarios").glob("*.toml")), ids=lambda p: p.name)
 def test_every_shipped_scenario_is_valid(path: Path) -> None:
     assert load_scenario(path).name == path.stem
+
+
+def test_benchmark_scenarios_build() -> None:
+    """The benchmark script's national-scale scenario stays valid as the schema grows."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("run_benchmarks", ROOT / "benchmarks" / "run_benchmarks.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    national = module.national(2030)
+    assert len(national.areas) == 21
+    assert sum(national.demand.notifications.values()) == 173_466 + 186_253 + 214_638
