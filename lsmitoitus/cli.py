@@ -85,6 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_.add_argument("scenarios", nargs="+", help="scenario TOML files or bundled names")
     _dimension_options(cmp_)
 
+    app = sub.add_parser("app", help="start the what-if web app in the browser (Streamlit)")
+    app.add_argument("--port", type=_positive, default=8501, help="local port (default 8501)")
+    app.add_argument("--no-browser", action="store_true", help="do not open a browser window")
+
     validate = sub.add_parser("validate", help="check a scenario file and report every problem")
     validate.add_argument("file", help="scenario TOML file or bundled name")
     validate.add_argument("--lang", choices=LANGS, default="fi")
@@ -166,6 +170,32 @@ def _compare(args: argparse.Namespace) -> int:
         write_excel(sheets, tmp / "vertailu.xlsx")
     print(t("written_to", lang, path=target_dir))
     return 0
+
+
+def _app(args: argparse.Namespace) -> int:
+    """Run the Streamlit page on localhost."""
+    import subprocess
+    from importlib.util import find_spec
+
+    if find_spec("streamlit") is None:
+        raise ScenarioError("the web app needs Streamlit: pip install -e '.[app]'")
+    page = Path(__file__).parent / "app" / "page.py"
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(page),
+        "--server.port",
+        str(args.port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.headless",
+        "true" if args.no_browser else "false",
+    ]
+    return subprocess.call(command)
 
 
 def _refuse_existing(path: Path) -> None:
@@ -274,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
             "backtest": _backtest,
             "dimension": _dimension,
             "compare": _compare,
+            "app": _app,
         }
         return commands[args.command](args)
     except (ScenarioError, OutputExistsError) as exc:

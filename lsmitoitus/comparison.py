@@ -14,6 +14,7 @@ import pandas as pd
 from .costs import TOTAL, cost_difference, cost_frame
 from .dimensioning import DimensioningResult, dimension, first_of, month_label
 from .results import ALL
+from .runner import ProgressCallback
 from .scenario import Scenario
 from .vocabulary import UNITS
 
@@ -85,9 +86,19 @@ def compare(
     replications: int | None = None,
     seed: int | None = None,
     jobs: int | None = None,
+    progress: ProgressCallback | None = None,
 ) -> list[DimensioningResult]:
-    """Dimension every scenario with the first scenario's seed and replications (CRN)."""
+    """Dimension every scenario with the first scenario's seed and replications (CRN).
+    ``progress(done, total)`` counts replications over all scenarios."""
     first = scenarios[0].simulation
     replications = replications or first.replications
     seed = first.seed if seed is None else seed
-    return [dimension(s, target, confidence, replications=replications, seed=seed, jobs=jobs) for s in scenarios]
+    out = []
+    for i, s in enumerate(scenarios):
+        step = None if progress is None else _offset(progress, i * replications, len(scenarios) * replications)
+        out.append(dimension(s, target, confidence, replications=replications, seed=seed, jobs=jobs, progress=step))
+    return out
+
+
+def _offset(progress: ProgressCallback, done_before: int, total: int) -> ProgressCallback:
+    return lambda done, _n: progress(done_before + done, total)

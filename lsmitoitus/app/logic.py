@@ -1,0 +1,181 @@
+"""What the web app does, without the web: edit a scenario, run it against its base, package
+the downloads. The Streamlit page (:mod:`lsmitoitus.app.page`) only draws these.
+
+Everything goes through the same public API and scenario schema as the command line, so an
+edited scenario downloaded from the app runs unchanged with ``lsmitoitus run``.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..comparison import compare, comparison_table
+from ..costs import TOTAL, cost_frame, cost_summary
+from ..dimensioning import DimensioningResult
+from ..i18n import Lang, t
+from ..results import ALL
+from ..scenario import Scenario
+from ..scenario_files import ScenarioError, bundled_scenarios, load_scenario, scenario_from_dict, scenario_to_toml
+from ..staffing_report import answer_lines, tables, write_excel
+from ..vocabulary import UNITS
+
+
+@dataclass(frozen=True)
+class Edits:
+    """The levers the head of service moves in the app (None/empty: keep the scenario's value)."""
+
+    growth_per_year: float | None = None  # notifications per child, relative change per year
+    population_growth_per_year: float | None = None
+    fill_rate: float | None = None  # every unit and area
+    posts: dict[tuple[str, str], int] = field(default_factory=dict)  # (unit, area) -> posts
+    family_care_share_target: float | None = None
+    open_care_effectiveness: float | None = None  # relative cut in escalation from open care
+
+
+def edit_scenario(base: Scenario, edits: Edits) -> Scenario:
+    """A validated copy of ``base`` with the edits applied and a name that says so."""
+    data = base.model_dump()
+    data["name"] = f"{base.name}-muokattu"[:80]
+    data["description"] = f"{base.description} Muokattu sovelluksessa / edited in the app."[:4000]
+    if edits.growth_per_year is not None:
+        data["demand"]["growth_per_year"] = edits.growth_per_year
+    if edits.population_growth_per_year is not None:
+        data["demand"]["population_growth_per_year"] = edits.population_growth_per_year
+    for unit, by_area in data["staffing"].items():
+        for area, staff in by_area.items():
+            if edits.fill_rate is not None:
+                staff["fill_rate"] = edits.fill_rate
+            if (unit, area) in edits.posts:
+                staff["social_workers"] = edits.posts[(unit, area)]
+    if edits.family_care_share_target is not None:
+        data["levers"]["family_care_share_target"] = edits.family_care_share_target
+    if edits.open_care_effectiveness is not None:
+        data["levers"]["open_care_escalation_reduction"] = edits.open_care_effectiveness
+    return scenario_from_dict(data, "edited scenario")
+
+
+def available_scenarios(folder: Path | None = None) -> dict[str, str]:
+    """Bundled scenario names and the TOML files of a ``scenarios/`` folder, label -> spec."""
+    found = {name: name for name in bundled_scenarios()}
+    folder = folder or Path.cwd() / "scenarios"
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.toml")):
+            found.setdefault(path.stem, str(path))
+    return found
+
+
+def load_uploaded(content: bytes, filename: str) -> Scenario:
+    """Validate an uploaded scenario with the same messages as the command line. It may extend a
+    bundled scenario (``extends = "kanta-hame"``); a relative path cannot be resolved."""
+    name = Path(filename).name or "scenario.toml"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(content)
+        try:
+            return load_scenario(path)
+        except ScenarioError as exc:
+            raise ScenarioError(str(exc).replace(str(path), name)) from None
+
+
+@dataclass
+class WhatIf:
+    base: DimensioningResult
+    edited: DimensioningResult
+    comparison: pd.DataFrame
+
+
+def run_whatif(
+    base: Scenario,
+    edited: Scenario,
+    target: int | None,
+    confidence: float,
+    replications: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> WhatIf:
+    """Dimension the base and the edited scenario with common random numbers."""
+    base_result, edited_result = compare(
+        [base, edited], target, confidence, replications=replications, seed=base.simulation.seed, progress=progress
+    )
+    return WhatIf(base=base_result, edited=edited_result, comparison=comparison_table([base_result, edited_result]))
+
+
+def headline(whatif: WhatIf, lang: Lang) -> list[str]:
+    return answer_lines(whatif.edited, lang)
+
+
+def timeliness_table(whatif: WhatIf) -> pd.DataFrame:
+    """Yearly county shares of assessments started late and completed after 3 months (P50)."""
+    frames = []
+    for label, result in (("base", whatif.base), ("edited", whatif.edited)):
+        m = result.results.monthly
+        m = m[m["unit"] == "arviointi"]
+        m = m.assign(year=pd.DatetimeIndex(m["date"]).year)
+        per = m.groupby(["replication", "year", "measure"], observed=True)["value"].sum().unstack("measure")
+        shares = pd.DataFrame(
+            {
+                "started_late": per["assessments_started_late"] / per["assessments_started"],
+                "completed_late": per["assessments_completed_late"] / per["assessments_completed"],
+            }
+        )
+        frames.append(shares.groupby("year").median().assign(scenario=label))
+    return pd.concat(frames).reset_index()
+
+
+def cost_totals(whatif: WhatIf) -> pd.DataFrame:
+    """County total cost per year, P10/P50/P90, base and edited (euros)."""
+    frames = []
+    for label, result in (("base", whatif.base), ("edited", whatif.edited)):
+        summary = cost_summary(cost_frame(result.results))
+        total = summary[(summary["area"] == ALL) & (summary["category"] == TOTAL)]
+        frames.append(total.assign(scenario=label)[["scenario", "year", "p10", "p50", "p90"]])
+    return pd.concat(frames, ignore_index=True)
+
+
+def placements_table(whatif: WhatIf) -> pd.DataFrame:
+    """New placements per year by type (P50), base and edited."""
+    frames = []
+    for label, result in (("base", whatif.base), ("edited", whatif.edited)):
+        m = result.results.monthly
+        m = m[(m["measure"] == "placements_started")]
+        m = m.assign(year=pd.DatetimeIndex(m["date"]).year)
+        per = m.groupby(["replication", "year", "unit"], observed=True)["value"].sum()
+        frames.append(per.groupby(["year", "unit"], observed=True).median().unstack("unit").assign(scenario=label))
+    return pd.concat(frames).reset_index()
+
+
+def workbook_bytes(whatif: WhatIf, lang: Lang) -> bytes:
+    sheets = dict(tables(whatif.edited, lang))
+    sheets[t("sheet_comparison", lang)] = comparison_for_people(whatif, lang)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "mitoitus.xlsx"
+        write_excel(sheets, path)
+        return path.read_bytes()
+
+
+def comparison_for_people(whatif: WhatIf, lang: Lang) -> pd.DataFrame:
+    """The comparison table with translated headers."""
+    return whatif.comparison.rename(columns={str(c): t(str(c), lang) for c in whatif.comparison.columns})
+
+
+def staffing_csv_bytes(whatif: WhatIf, lang: Lang) -> bytes:
+    return tables(whatif.edited, lang)[t("sheet_monthly", lang)].to_csv(index=False).encode("utf-8")
+
+
+def scenario_toml(scenario: Scenario) -> str:
+    return scenario_to_toml(scenario, "Edited in the lsmitoitus app; `lsmitoitus run` accepts this file unchanged.")
+
+
+def figure_png(fig: object) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=110)  # type: ignore[attr-defined]
+    return buffer.getvalue()
+
+
+def posts_of(scenario: Scenario) -> dict[tuple[str, str], int]:
+    return {(u, a): scenario.staffing[u][a].social_workers for u in UNITS for a in scenario.area_names}
