@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from .i18n import Lang, t
@@ -21,43 +24,56 @@ def caseload_figure(results: SimulationResults, lang: Lang = "fi") -> Figure:
     df = results.monthly
     wanted = ["mean_children_per_worker", "max_children_per_worker", "mean_clients_per_worker", "limit"]
     summary = summarise(df[df["measure"].isin(wanted) & df["unit"].isin(UNITS)])
-    areas = results.scenario.area_names
-    fig, axes = plt.subplots(
-        len(UNITS), len(areas), figsize=(4.2 * len(areas), 3.0 * len(UNITS)), sharex=True, squeeze=False
-    )
+    fig, panels = unit_area_panels(results.scenario.area_names, lang)
     styles = {
         "mean_children_per_worker": ("tab:blue", t("chart_mean", lang)),
         "max_children_per_worker": ("tab:orange", t("chart_max", lang)),
     }
-    for i, unit in enumerate(UNITS):
-        for j, area in enumerate(areas):
-            ax = axes[i][j]
-            part = summary[(summary["unit"] == unit) & (summary["area"] == area)]
-            for measure, (colour, label) in styles.items():
-                s = part[part["measure"] == measure]
-                ax.fill_between(s["date"], s["p10"], s["p90"], color=colour, alpha=0.2, linewidth=0)
-                ax.plot(s["date"], s["p50"], color=colour, label=label, linewidth=1.4)
-            everyone = part[part["measure"] == "mean_clients_per_worker"]
-            ax.plot(
-                everyone["date"],
-                everyone["p50"],
-                color="grey",
-                linestyle=":",
-                linewidth=1.2,
-                label=t("chart_all", lang),
-            )
-            lim = part[part["measure"] == "limit"]
-            ax.step(
-                lim["date"], lim["p50"], where="post", color="tab:red", linestyle="--", label=t("chart_limit", lang)
-            )
-            ax.set_title(f"{area} – {t(unit, lang)}", fontsize=10)
-            ax.set_ylim(bottom=0)
-            ax.grid(alpha=0.3)
-            if j == 0:
-                ax.set_ylabel(t("chart_ylabel", lang), fontsize=8)
-    handles, labels = axes[0][0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="lower center", ncol=4, frameon=False)
-    fig.suptitle(f"{t('chart_title', lang)} – {results.scenario.name}")
+    for ax, unit, area, _ in panels:
+        part = summary[(summary["unit"] == unit) & (summary["area"] == area)]
+        for measure, (colour, label) in styles.items():
+            s = part[part["measure"] == measure]
+            ax.fill_between(s["date"], s["p10"], s["p90"], color=colour, alpha=0.2, linewidth=0)
+            ax.plot(s["date"], s["p50"], color=colour, label=label, linewidth=1.4)
+        everyone = part[part["measure"] == "mean_clients_per_worker"]
+        ax.plot(
+            everyone["date"], everyone["p50"], color="grey", linestyle=":", linewidth=1.2, label=t("chart_all", lang)
+        )
+        lim = part[part["measure"] == "limit"]
+        ax.step(lim["date"], lim["p50"], where="post", color="tab:red", linestyle="--", label=t("chart_limit", lang))
+    return finish_panels(fig, f"{t('chart_title', lang)} – {results.scenario.name}", t("chart_ylabel", lang))
+
+
+def unit_area_panels(areas: Sequence[str], lang: Lang) -> tuple[Figure, Iterator[tuple[Axes, str, str, bool]]]:
+    """A figure with one panel per unit (rows) and area (columns), and the panels in order as
+    (axes, unit, area, first column); each panel gets its title, zero-based y-axis and grid."""
+    fig, axes = plt.subplots(
+        len(UNITS), len(areas), figsize=(4.2 * len(areas), 3.0 * len(UNITS)), sharex=True, squeeze=False
+    )
+
+    def panels() -> Iterator[tuple[Axes, str, str, bool]]:
+        for i, unit in enumerate(UNITS):
+            for j, area in enumerate(areas):
+                ax = axes[i][j]
+                ax.set_title(f"{area} – {t(unit, lang)}", fontsize=10)
+                ax.grid(alpha=0.3)
+                yield ax, unit, area, j == 0
+                ax.set_ylim(bottom=0)
+
+    return fig, panels()
+
+
+def finish_panels(fig: Figure, title: str, ylabel: str) -> Figure:
+    """One legend for all panels (each label once), the y label on the first column, the title."""
+    handles: dict[str, Any] = {}
+    for ax in fig.axes:
+        for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
+            handles.setdefault(label, handle)
+        spec = ax.get_subplotspec()
+        if spec is not None and spec.is_first_col():
+            ax.set_ylabel(ylabel, fontsize=8)
+    fig.legend(list(handles.values()), list(handles), loc="lower center", ncol=5, frameon=False)
+    fig.suptitle(title)
     fig.autofmt_xdate()
     fig.tight_layout(rect=(0, 0.05, 1, 0.96))
     return fig

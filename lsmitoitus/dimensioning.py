@@ -32,7 +32,7 @@ from .model.raw import POOL, RawReplication
 from .model.replay import replay_pool
 from .model.staffing import pool_key
 from .results import SimulationResults, tidy_long, tidy_monthly, tidy_point_in_time, tidy_yearly
-from .runner import ProgressCallback, default_jobs, map_replications
+from .runner import ProgressCallback, default_jobs, map_replications, with_run_settings
 from .scenario import Scenario
 from .vocabulary import UNITS
 
@@ -140,13 +140,7 @@ def dimension(
     the statutory limit in force) with probability ``confidence``."""
     if not 0.5 <= confidence < 1.0:
         raise ValueError(f"confidence must satisfy 0.5 ≤ confidence < 1, got {confidence}")
-    overrides: dict[str, object] = {}
-    if replications is not None:
-        overrides["replications"] = replications
-    if seed is not None:
-        overrides["seed"] = seed
-    if overrides:
-        scenario = scenario.with_overrides(**overrides)
+    scenario = with_run_settings(scenario, replications, seed)
     n = scenario.simulation.replications
     jobs = default_jobs(n) if jobs is None else jobs
 

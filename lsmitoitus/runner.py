@@ -36,6 +36,12 @@ def _start_method() -> str:
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
+def with_run_settings(scenario: Scenario, replications: int | None = None, seed: int | None = None) -> Scenario:
+    """The scenario with its replications and/or seed replaced (None keeps the scenario's)."""
+    overrides = {k: v for k, v in (("replications", replications), ("seed", seed)) if v is not None}
+    return scenario.with_overrides(**overrides) if overrides else scenario
+
+
 def default_jobs(replications: int) -> int:
     return max(1, min(replications, os.cpu_count() or 1))
 
@@ -93,13 +99,7 @@ def simulate(
     the scenario actually run); ``jobs`` is the number of worker processes (default: one per
     core, at most one per replication); ``progress`` shows a tqdm bar or calls a function.
     """
-    overrides: dict[str, object] = {}
-    if replications is not None:
-        overrides["replications"] = replications
-    if seed is not None:
-        overrides["seed"] = seed
-    if overrides:
-        scenario = scenario.with_overrides(**overrides)
+    scenario = with_run_settings(scenario, replications, seed)
     n = scenario.simulation.replications
     jobs = default_jobs(n) if jobs is None else max(1, jobs)
     callback: ProgressCallback | None

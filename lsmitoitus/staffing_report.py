@@ -9,12 +9,11 @@ from typing import Any
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 from pydantic import BaseModel
 
-from .charts import save_figure
+from .charts import finish_panels, save_figure, unit_area_panels
 from .costs import cost_frame, cost_summary
 from .dimensioning import DimensioningResult, month_label
 from .i18n import Lang, t
@@ -22,7 +21,6 @@ from .output import atomic_folder
 from .results import ALL
 from .scenario import Scenario
 from .scenario_files import scenario_to_toml
-from .vocabulary import UNITS
 
 
 def target_text(result: DimensioningResult, lang: Lang) -> str:
@@ -145,70 +143,49 @@ def _cost_sheet(result: DimensioningResult, lang: Lang) -> pd.DataFrame:
 def staffing_figure(result: DimensioningResult, lang: Lang = "fi") -> Figure:
     """Required posts (P50, band to the confidence quantile) against funded posts, per unit and
     area, with the first breach marked."""
-    areas = result.scenario.area_names
-    fig, axes = plt.subplots(
-        len(UNITS), len(areas), figsize=(4.2 * len(areas), 3.0 * len(UNITS)), sharex=True, squeeze=False
-    )
+    fig, panels = unit_area_panels(result.scenario.area_names, lang)
     conf = round(100 * result.confidence)
-    for i, unit in enumerate(UNITS):
-        for j, area in enumerate(areas):
-            ax = axes[i][j]
-            part = result.monthly[(result.monthly["area"] == area) & (result.monthly["unit"] == unit)]
-            ax.fill_between(
-                part["date"],
-                part["required_posts_p50"],
-                part["required_posts_conf"],
-                step="post",
-                color="tab:orange",
-                alpha=0.25,
-                linewidth=0,
-            )
-            ax.step(
-                part["date"],
-                part["required_posts_p50"],
-                where="post",
-                color="tab:orange",
-                label=t("chart_required_p50", lang),
-            )
-            ax.step(
-                part["date"],
-                part["required_posts_conf"],
-                where="post",
-                color="tab:red",
-                linewidth=0.8,
-                label=t("chart_required_conf", lang, conf=conf),
-            )
-            ax.step(
-                part["date"],
-                part["funded_posts"],
-                where="post",
-                color="tab:blue",
-                linewidth=1.6,
-                label=t("chart_funded", lang),
-            )
-            ax.plot(
-                part["date"], part["expected_in_post"], color="tab:blue", linestyle=":", label=t("chart_in_post", lang)
-            )
-            breach = result.units[(result.units["area"] == area) & (result.units["unit"] == unit)]["first_breach"]
-            if not breach.empty and pd.notna(breach.iloc[0]):
-                ax.axvline(breach.iloc[0], color="black", linestyle="--", linewidth=0.8)
-                ax.plot(
-                    [breach.iloc[0]], [part["funded_posts"].iloc[0]], "v", color="black", label=t("chart_breach", lang)
-                )
-            ax.set_title(f"{area} – {t(unit, lang)}", fontsize=10)
-            ax.set_ylim(bottom=0)
-            ax.grid(alpha=0.3)
-            if j == 0:
-                ax.set_ylabel(t("chart_posts", lang), fontsize=8)
-    handles: dict[str, Any] = {}
-    for ax in axes.flat:
-        for h, label in zip(*ax.get_legend_handles_labels(), strict=True):
-            handles.setdefault(label, h)
-    fig.legend(list(handles.values()), list(handles), loc="lower center", ncol=5, frameon=False)
-    fig.suptitle(t("staffing_title", lang, name=result.scenario.name, target=target_text(result, lang), conf=conf))
-    fig.autofmt_xdate()
-    fig.tight_layout(rect=(0, 0.05, 1, 0.96))
-    return fig
+    for ax, unit, area, _ in panels:
+        part = result.monthly[(result.monthly["area"] == area) & (result.monthly["unit"] == unit)]
+        ax.fill_between(
+            part["date"],
+            part["required_posts_p50"],
+            part["required_posts_conf"],
+            step="post",
+            color="tab:orange",
+            alpha=0.25,
+            linewidth=0,
+        )
+        ax.step(
+            part["date"],
+            part["required_posts_p50"],
+            where="post",
+            color="tab:orange",
+            label=t("chart_required_p50", lang),
+        )
+        ax.step(
+            part["date"],
+            part["required_posts_conf"],
+            where="post",
+            color="tab:red",
+            linewidth=0.8,
+            label=t("chart_required_conf", lang, conf=conf),
+        )
+        ax.step(
+            part["date"],
+            part["funded_posts"],
+            where="post",
+            color="tab:blue",
+            linewidth=1.6,
+            label=t("chart_funded", lang),
+        )
+        ax.plot(part["date"], part["expected_in_post"], color="tab:blue", linestyle=":", label=t("chart_in_post", lang))
+        breach = result.units[(result.units["area"] == area) & (result.units["unit"] == unit)]["first_breach"]
+        if not breach.empty and pd.notna(breach.iloc[0]):
+            ax.axvline(breach.iloc[0], color="black", linestyle="--", linewidth=0.8)
+            ax.plot([breach.iloc[0]], [part["funded_posts"].iloc[0]], "v", color="black", label=t("chart_breach", lang))
+    title = t("staffing_title", lang, name=result.scenario.name, target=target_text(result, lang), conf=conf)
+    return finish_panels(fig, title, t("chart_posts", lang))
 
 
 def _markdown_table(df: pd.DataFrame) -> str:
