@@ -17,7 +17,7 @@ import pandas as pd
 
 from .model.raw import FLOWS, GROUPS, POINT_MEASURES, POOL, POOL_MEASURES, STOCKS, RawReplication
 from .scenario import Scenario
-from .vocabulary import PLACEMENT_TYPES, STATES, UNITS
+from .vocabulary import UNITS
 
 COLUMNS = ["replication", "date", "area", "unit", "measure", "value"]
 ALL = "kaikki"
@@ -251,6 +251,3 @@ class SimulationResults:
             mask &= df["unit"] == unit
         return df[mask]
 
-
-STATE_NAMES = STATES
-PLACEMENT_NAMES = PLACEMENT_TYPES

@@ -89,13 +89,6 @@ ADULT_AGE_YEARS: Final = 18
 DAYS_PER_YEAR: Final = 365.25
 
 
-def age_band_index(age_years: float) -> int:
-    """Index into AGE_BANDS for an age in years (ages 18+ map to the last band)."""
-    for i, (_, hi) in enumerate(AGE_BAND_BOUNDS):
-        if age_years < hi:
-            return i
-    return len(AGE_BAND_BOUNDS) - 1
-
 
 # --- "During the year" groups, comparable to THL's Sotkanet indicators --------------------
 # name -> (states counted, count only children under 18)
