@@ -25,7 +25,7 @@ from typing import Any
 
 from lsmitoitus import Scenario, load_scenario
 from lsmitoitus.model import PathwayModel
-from lsmitoitus.randomness import replication_seeds
+from lsmitoitus.model.randomness import replication_seeds
 
 NATIONAL_AREAS = 21  # wellbeing services counties; equal shares (a benchmark, not a forecast)
 SCALE = 1_080_000 / 32_500  # national / Kanta-Häme population aged 0–17
@@ -41,15 +41,15 @@ def national(end_year: int = 2030) -> Scenario:
     data["areas"] = {n: {"notification_share": share, "population_0_17": {2021: 1_080_000 * share}} for n in names}
     data["areas"][names[-1]]["notification_share"] = 1.0 - share * (NATIONAL_AREAS - 1)
     data["demand"]["notifications"] = {2021: 173_466, 2022: 186_253, 2023: 214_638}
-    total_assessors = sum(data["assessment"]["workers"].values()) * SCALE
-    data["assessment"]["workers"] = {n: total_assessors * share for n in names}
+    total_assessors = sum(data["arviointi"]["workers"].values()) * SCALE
+    data["arviointi"]["workers"] = {n: total_assessors * share for n in names}
     for unit, by_area in data["staffing"].items():
         template = next(iter(by_area.values()))
         posts = round(sum(s["social_workers"] for s in by_area.values()) * SCALE * share)
         data["staffing"][unit] = {n: {**template, "social_workers": posts} for n in names}
     data["costs"]["own_institutions"] = {}  # area-keyed tables of the county do not apply
     data["costs"]["other_staff"] = {}
-    data["levers"]["open_care_extra_posts"] = {}
+    data["levers"]["avohuolto_extra_posts"] = {}
     data["simulation"]["end"] = f"{end_year}-12-31"
     return Scenario.model_validate(data)
 
@@ -69,7 +69,7 @@ def run_case(case: str) -> dict[str, Any]:
         started = time.perf_counter()
         model = PathwayModel(scenario, seeds[r], r)
         setup_done = time.perf_counter()
-        raw = model.run()
+        raw = model.run().raw
         finished = time.perf_counter()
         times.append(finished - started)
         events, children, run_seconds = raw.events, model.serial, finished - setup_done

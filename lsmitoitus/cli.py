@@ -1,48 +1,51 @@
-"""Command line: ``lsmitoitus run`` and ``lsmitoitus validate``.
+"""Command line: ``lsmitoitus run``, ``validate``, ``dimension``, ``compare``, ``calibrate``,
+``backtest`` and ``app``.
 
 User errors (bad scenario, existing output folder, bad flags) print one clear message and exit
-with status 2; they never show a traceback.
+with status 2; they never show a traceback. Heavy libraries are imported by the command that
+needs them, so ``--help`` and ``validate`` start quickly.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
-from .calibration.backtest import backtest, backtest_figure, backtest_text, translated_table
-from .calibration.fit import DEFAULT_FIT, Calibrator, calibration_header
-from .charts import save_figure
-from .comparison import compare, comparison_table
-from .dimensioning import dimension
-from .history import load_history
-from .i18n import LANGS, Lang, t
-from .output import OutputExistsError, atomic_folder, default_out_dir, load_scenario_areas, write_new_text, write_run
-from .report import summary_text
-from .runner import simulate
-from .scenario_files import ScenarioError, load_scenario, resolve_scenario_path, scenario_to_toml
-from .staffing_report import answer_lines, tables, write_dimensioning, write_excel
+from .calibration.candidates import DEFAULT_FIT
+from .output.folders import OutputExistsError, atomic_folder, default_out_dir, refuse_existing, write_new_text
+from .output.i18n import LANGS, Lang, t
+from .scenario.files import ScenarioError, load_scenario, resolve_scenario_path, scenario_to_toml
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
+def _number(
+    kind: type[int] | type[float], low: float, high: float, what: str, below_high: bool = False
+) -> Callable[[str], float]:
+    """An argparse type: a number of ``kind`` with low ≤ value ≤ high (or < high)."""
+    name = "a whole number" if kind is int else "a number"
+    relation = "<" if below_high else "≤"
+
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected {name}, got {text!r}") from None
+        if not (low <= value and (value < high if below_high else value <= high)):
+            raise argparse.ArgumentTypeError(f"allowed range: {low} ≤ {what} {relation} {high}, got {value}")
+        return value
+
+    return parse
 
 
-def _seed(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if not 0 <= value < 2**63:
-        raise argparse.ArgumentTypeError(f"allowed range: 0 ≤ seed < 2^63, got {value}")
-    return value
+_replications = _number(int, 1, 10_000, "replications")
+_jobs = _number(int, 1, 1024, "jobs")
+_rounds = _number(int, 1, 20, "rounds")
+_port = _number(int, 1024, 65535, "port")
+_seed = _number(int, 0, 2**63, "seed", below_high=True)
+_target = _number(int, 1, 100, "target")
+_confidence = _number(float, 0.5, 1.0, "confidence", below_high=True)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,9 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="simulate a scenario (default: bundled Kanta-Häme) and write results")
     run.add_argument("scenario", nargs="?", help="scenario TOML file or bundled name (default: kanta-hame)")
-    run.add_argument("--replications", "-n", type=_positive, help="number of replications (default: from scenario)")
+    run.add_argument("--replications", "-n", type=_replications, help="number of replications (default: from scenario)")
     run.add_argument("--seed", type=_seed, help="root random seed (default: from scenario)")
-    run.add_argument("--jobs", "-j", type=_positive, help="worker processes (default: one per core)")
+    run.add_argument("--jobs", "-j", type=_jobs, help="worker processes (default: one per core)")
     run.add_argument(
         "--out", type=Path, help="output folder (default: tulokset/<scenario>-<timestamp>/); never overwritten"
     )
@@ -86,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     _dimension_options(cmp_)
 
     app = sub.add_parser("app", help="start the what-if web app in the browser (Streamlit)")
-    app.add_argument("--port", type=_positive, default=8501, help="local port (default 8501)")
+    app.add_argument("--port", type=_port, default=8501, help="local port (default 8501)")
     app.add_argument("--no-browser", action="store_true", help="do not open a browser window")
 
     validate = sub.add_parser("validate", help="check a scenario file and report every problem")
@@ -98,27 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
 def _calibration_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fit", help=f"comma-separated parameters to fit (default: {','.join(DEFAULT_FIT)})")
     parser.add_argument("--region", default="Kanta-Häme", help="region in the history file (default: Kanta-Häme)")
-    parser.add_argument("--replications", "-n", type=_positive, default=10, help="DES replications per check round")
-    parser.add_argument("--rounds", type=_positive, default=2, help="fit + DES-check rounds (default 2)")
-    parser.add_argument("--jobs", "-j", type=_positive, help="worker processes (default: one per core)")
+    parser.add_argument("--replications", "-n", type=_replications, default=10, help="DES replications per check round")
+    parser.add_argument("--rounds", type=_rounds, default=2, help="fit + DES-check rounds (default 2)")
+    parser.add_argument("--jobs", "-j", type=_jobs, help="worker processes (default: one per core)")
     parser.add_argument("--lang", choices=LANGS, default="fi")
-
-
-def _target(text: str) -> int:
-    value = _positive(text)
-    if value > 100:
-        raise argparse.ArgumentTypeError(f"allowed range: 1 ≤ target ≤ 100 children per worker, got {value}")
-    return value
-
-
-def _confidence(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-    if not 0.5 <= value < 1.0:
-        raise argparse.ArgumentTypeError(f"allowed range: 0.5 ≤ confidence < 1, got {value}")
-    return value
 
 
 def _dimension_options(parser: argparse.ArgumentParser) -> None:
@@ -128,18 +114,21 @@ def _dimension_options(parser: argparse.ArgumentParser) -> None:
         help="children per worker (e.g. 30 law, 25 recommendation); default: the scenario's dated statutory limit",
     )
     parser.add_argument("--confidence", type=_confidence, default=0.9, help="probability that nobody is over (0.9)")
-    parser.add_argument("--replications", "-n", type=_positive, help="replications (default: from scenario)")
+    parser.add_argument("--replications", "-n", type=_replications, help="replications (default: from scenario)")
     parser.add_argument("--seed", type=_seed, help="root random seed (default: from scenario)")
-    parser.add_argument("--jobs", "-j", type=_positive, help="worker processes (default: one per core)")
+    parser.add_argument("--jobs", "-j", type=_jobs, help="worker processes (default: one per core)")
     parser.add_argument("--out", type=Path, help="output folder (default: tulokset/mitoitus-<scenario>-<timestamp>/)")
     parser.add_argument("--lang", choices=LANGS, default="fi")
 
 
 def _dimension(args: argparse.Namespace) -> int:
+    from .dimensioning import dimension
+    from .output.dimensioning_report import answer_lines, tables, write_dimensioning
+
     lang: Lang = args.lang
     scenario = load_scenario(resolve_scenario_path(args.scenario))
     target_dir = args.out or default_out_dir(f"mitoitus-{scenario.name}")
-    _refuse_existing(target_dir)
+    refuse_existing(target_dir)
     result = dimension(
         scenario, args.target, args.confidence, replications=args.replications, seed=args.seed, jobs=args.jobs
     )
@@ -152,10 +141,13 @@ def _dimension(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
+    from .comparison import compare, comparison_table
+    from .output.dimensioning_report import tables, write_excel
+
     lang: Lang = args.lang
     scenarios = [load_scenario(resolve_scenario_path(s)) for s in args.scenarios]
     target_dir = args.out or default_out_dir("vertailu")
-    _refuse_existing(target_dir)
+    refuse_existing(target_dir)
     results = compare(scenarios, args.target, args.confidence, args.replications, args.seed, args.jobs)
     table = comparison_table(results)
     translated = table.rename(columns={c: t(c, lang) for c in table.columns})
@@ -198,16 +190,14 @@ def _app(args: argparse.Namespace) -> int:
     return subprocess.call(command)
 
 
-def _refuse_existing(path: Path) -> None:
-    if path.exists() and any(path.iterdir()):
-        raise OutputExistsError(f"{path} already exists; choose another --out (nothing was overwritten)")
-
-
 def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
 def _calibrate(args: argparse.Namespace) -> int:
+    from .calibration.fit import Calibrator, calibration_header
+    from .history import load_history
+
     if args.out.exists():
         raise OutputExistsError(f"{args.out} already exists; choose another --out (nothing was overwritten)")
     base = load_scenario(resolve_scenario_path(args.scenario))
@@ -226,11 +216,16 @@ def _calibrate(args: argparse.Namespace) -> int:
 
 
 def _backtest(args: argparse.Namespace) -> int:
+    from .calibration.backtest import backtest
+    from .calibration.fit import calibration_header
+    from .history import load_history
+    from .output.backtest_report import backtest_figure, backtest_text, translated_table
+    from .output.charts import save_figure
+
     lang: Lang = args.lang
     base = load_scenario(resolve_scenario_path(args.scenario))
     target = args.out or default_out_dir(f"backtest-{base.name}")
-    if target.exists() and any(target.iterdir()):
-        raise OutputExistsError(f"{target} already exists; choose another --out (nothing was overwritten)")
+    refuse_existing(target)
     history = load_history(args.history, region=args.region)
     fit = args.fit.split(",") if args.fit else list(DEFAULT_FIT)
     result = backtest(
@@ -256,12 +251,16 @@ def _backtest(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from .history import default_history
+    from .output.run_folder import write_run
+    from .output.summary import summary_text
+    from .runner import simulate
+
     lang: Lang = args.lang
     source = resolve_scenario_path(args.scenario)
     scenario = load_scenario(source)
     target = args.out or default_out_dir(scenario.name)
-    if target.exists() and any(target.iterdir()):
-        raise OutputExistsError(f"{target} already exists; choose another --out (nothing was overwritten)")
+    refuse_existing(target)
     results = simulate(
         scenario,
         replications=args.replications,
@@ -269,7 +268,7 @@ def _run(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         progress=not args.no_progress and sys.stderr.isatty(),
     )
-    observed = load_history() if scenario.area_names == load_scenario_areas() else None
+    observed = default_history(scenario)
     print(summary_text(results, lang, observed))
     print()
     print(

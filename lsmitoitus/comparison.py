@@ -13,20 +13,17 @@ import pandas as pd
 
 from .costs import TOTAL, cost_difference, cost_frame
 from .dimensioning import DimensioningResult, dimension, first_of, month_label
-from .results import ALL
+from .indicators import late_assessment_shares
 from .runner import ProgressCallback
-from .scenario import Scenario
-from .vocabulary import UNITS
+from .scenario.schema import Scenario
+from .vocabulary import ALL, UNITS
 
 
 def assessment_timeliness(result: DimensioningResult, year: int) -> tuple[float, float]:
     """County shares of assessments started late and completed late in ``year`` (P50)."""
-    m = result.results.monthly
-    m = m[(pd.DatetimeIndex(m["date"]).year == year) & (m["unit"] == "arviointi")]
-    per_rep = m.groupby(["replication", "measure"], observed=True)["value"].sum().unstack("measure")
-    started = (per_rep["assessments_started_late"] / per_rep["assessments_started"]).median()
-    completed = (per_rep["assessments_completed_late"] / per_rep["assessments_completed"]).median()
-    return float(started), float(completed)
+    shares = late_assessment_shares(result.results)
+    shares = shares[shares["year"] == year]
+    return float(shares["started_late"].median()), float(shares["completed_late"].median())
 
 
 def _costs(results: Sequence[DimensioningResult]) -> list[tuple[float, str]]:

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .results import ALL, SimulationResults
-from .scenario import Scenario
-from .vocabulary import UNITS
+from .results import SimulationResults, quantile_summary
+from .scenario.schema import Scenario
+from .vocabulary import ALL, UNITS
 
 CATEGORIES = (
     "perhehoito",
@@ -105,10 +105,7 @@ def _with_totals(frame: pd.DataFrame) -> pd.DataFrame:
 
 def cost_summary(frame: pd.DataFrame) -> pd.DataFrame:
     """Mean and P10/P50/P90 over replications per year, area and category (euros)."""
-    grouped = frame.groupby(["year", "area", "category"], sort=False)["value"]
-    quantiles = grouped.quantile([0.1, 0.5, 0.9]).unstack(-1)  # type: ignore[arg-type]  # stubs lag pandas
-    quantiles.columns = ["p10", "p50", "p90"]
-    return pd.concat([grouped.mean().rename("mean"), quantiles], axis=1).reset_index()
+    return quantile_summary(frame, ["year", "area", "category"])
 
 
 def cost_difference(base: SimulationResults, other: SimulationResults) -> pd.DataFrame:

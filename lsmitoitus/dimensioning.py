@@ -27,13 +27,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .model.law import Schedule
 from .model.pathway import PathwayModel
+from .model.posts import post_opening_days, posts_on
 from .model.raw import POOL, RawReplication
 from .model.replay import replay_pool
 from .model.staffing import pool_key
-from .results import SimulationResults, tidy_long, tidy_monthly, tidy_point_in_time, tidy_yearly
+from .results import SimulationResults, build_results, tidy_long
 from .runner import ProgressCallback, default_jobs, map_replications, with_run_settings
-from .scenario import Scenario
+from .scenario.schema import Scenario
 from .vocabulary import UNITS
 
 MAX_LIST = POOL["max_children_per_worker"]
@@ -49,9 +51,10 @@ class ReplicationRequirement:
     capped: bool  # some month did not comply even at the search cap
 
 
-def _limit_steps(model: PathwayModel, target: int | None) -> list[tuple[float, float]]:
+def _limit_steps(limit: Schedule, target: int | None) -> Schedule:
+    """The schedule a month must comply with: the statutory one, or a fixed target."""
     if target is None:
-        return [(t, float(v)) for t, v in model.scenario_limit_steps()]
+        return list(limit)
     return [(0.0, float(target))]
 
 
@@ -59,9 +62,9 @@ def requirement_for_replication(
     scenario: Scenario, rep_seed: np.random.SeedSequence, replication: int, target: int | None = None
 ) -> ReplicationRequirement:
     """Run one replication and find, per unit and month, the smallest complying post count."""
-    model = PathwayModel(scenario, rep_seed, replication, record_pool_logs=True)
-    raw = model.run()
-    steps = _limit_steps(model, target)
+    run = PathwayModel(scenario, rep_seed, replication, record_pool_logs=True).run()
+    raw = run.raw
+    steps = _limit_steps(run.limit, target)
     n_months = raw.pools.shape[0]
     required = np.zeros((n_months, len(scenario.areas), len(UNITS)))
     compliant = np.zeros((n_months, len(scenario.areas), len(UNITS)), dtype=bool)
@@ -70,7 +73,7 @@ def requirement_for_replication(
     for a, area in enumerate(scenario.area_names):
         for u, unit in enumerate(UNITS):
             staff = scenario.staffing[unit][area]
-            log = model.pools[a][u].log
+            log = run.pool_logs[a][u]
             assert log is not None
 
             def replay(
@@ -85,14 +88,14 @@ def requirement_for_replication(
                     caseload.allocation,
                     caseload.rebalance_on_hire,
                     steps,
-                    model.month_boundaries,
-                    model.report_start,
+                    run.month_boundaries,
+                    run.report_start,
                     opens_at,
                 )
                 return rows[:, MAX_LIST] <= rows[:, LIMIT]
 
             funded = staff.social_workers
-            opens = model.post_opening_times(area, unit)  # incl. posts a lever opens later
+            opens = post_opening_days(scenario, unit, area, run.origin)  # incl. posts a lever opens later
             compliant[:, a, u] = replay(len(opens), opens_at=opens)
             limits = np.array([v for _, v in steps], dtype=float).max()
             counted = raw.pools[:, a, u, COUNTED]
@@ -147,15 +150,7 @@ def dimension(
     task = functools.partial(requirement_for_replication, target=target)  # picklable for worker processes
     reps: list[ReplicationRequirement] = map_replications(task, scenario, jobs, progress)
     raws = [r.raw for r in reps]
-    results = SimulationResults(
-        scenario=scenario,
-        monthly=tidy_monthly(raws),
-        yearly=tidy_yearly(raws),
-        point_in_time=tidy_point_in_time(raws),
-        events=sum(r.events for r in raws),
-        seconds=0.0,
-        jobs=jobs,
-    )
+    results = build_results(scenario, raws, 0.0, jobs)
     required = np.stack([r.required for r in reps])  # (reps, months, areas, units)
     compliant = np.stack([r.compliant_funded for r in reps])
     months = [pd.Timestamp(d) for d in raws[0].month_ends]
@@ -167,8 +162,7 @@ def dimension(
         for a, area in enumerate(scenario.area_names):
             for u, unit in enumerate(UNITS):
                 staff = scenario.staffing[unit][area]
-                lever_posts = scenario.levers.open_care_extra_posts.get(area, 0) if unit == "avohuolto" else 0
-                funded = staff.social_workers + (lever_posts if date.date() >= scenario.levers.start else 0)
+                funded = posts_on(scenario, unit, area, date.date())
                 rows.append(
                     {
                         "date": date,

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .scenario_files import ScenarioError
+from .scenario.files import ScenarioError
+from .scenario.schema import Scenario
 
 REQUIRED = ("indicator", "region", "year", "value", "unit")
 UNITS_ACCEPTED = ("count", "percent_of_0_17")
@@ -62,3 +63,11 @@ def load_history(path: str | Path | None = None, region: str | None = "Kanta-Hä
         df = df[df["region"] == region]
     known = df[df["indicator"].isin(INDICATORS)]
     return known[["indicator", "year", "unit", "value"]].reset_index(drop=True)
+
+
+def default_history(scenario: Scenario) -> pd.DataFrame | None:
+    """The published history a run is compared with by default: the bundled Kanta-Häme history
+    for scenarios with the bundled default's areas, none for any other."""
+    from .scenario.files import load_scenario
+
+    return load_history() if scenario.area_names == load_scenario().area_names else None

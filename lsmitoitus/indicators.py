@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .model.demand import county_population
-from .results import SimulationResults
+from .results import SimulationResults, quantile_summary
 
 GROUP_INDICATORS = (
     "avohuollon_asiakkaat_0_17",
@@ -56,13 +56,7 @@ def indicator_table(results: SimulationResults, observed: pd.DataFrame | None = 
     """P10/P50/P90 of each simulated indicator per year and unit, with the observed value and
     the relative difference of P50 from it where the history has one."""
     sim = simulated_indicators(results)
-    table = (
-        sim.groupby(["indicator", "unit", "year"])["value"]
-        .quantile([0.1, 0.5, 0.9])  # type: ignore[arg-type]  # stubs lag pandas
-        .unstack(-1)
-        .rename(columns={0.1: "p10", 0.5: "p50", 0.9: "p90"})
-        .reset_index()
-    )
+    table = quantile_summary(sim, ["indicator", "unit", "year"], mean=False)
     if observed is not None and not observed.empty:
         obs = observed.rename(columns={"value": "observed"})[["indicator", "unit", "year", "observed"]]
         table = table.merge(obs, on=["indicator", "unit", "year"], how="left")
@@ -71,3 +65,18 @@ def indicator_table(results: SimulationResults, observed: pd.DataFrame | None = 
         table["observed"] = float("nan")
         table["p50_vs_observed"] = float("nan")
     return table.sort_values(["indicator", "unit", "year"]).reset_index(drop=True)
+
+
+def late_assessment_shares(results: SimulationResults) -> pd.DataFrame:
+    """Per replication and year, the county's shares of assessments started after the start
+    deadline and completed after the completion deadline (columns started_late, completed_late)."""
+    m = results.monthly
+    m = m[m["unit"] == "arviointi"]
+    m = m.assign(year=pd.DatetimeIndex(m["date"]).year)
+    per = m.groupby(["replication", "year", "measure"], observed=True)["value"].sum().unstack("measure")
+    return pd.DataFrame(
+        {
+            "started_late": per["assessments_started_late"] / per["assessments_started"],
+            "completed_late": per["assessments_completed_late"] / per["assessments_completed"],
+        }
+    ).reset_index()

@@ -3,8 +3,8 @@
 ``unit`` names the part of the service a measure is about: a responsible-worker unit
 (avohuolto, sijaishuolto, jalkihuolto) for caseload measures, a pathway stage (kasittely,
 arviointi, kiireellinen_sijoitus, …) for flows and stocks of children, a placement type for
-placements, and ``kaikki`` for whole-pathway totals. The measure glossary is
-:data:`MEASURES`; labels for people come from :mod:`lsmitoitus.i18n`.
+placements, and ``kaikki`` for whole-pathway totals. Measures and their labels are in the one
+registry :data:`lsmitoitus.measures.MEASURES`.
 """
 
 from __future__ import annotations
@@ -15,107 +15,20 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .model.raw import FLOWS, GROUPS, POINT_MEASURES, POOL, POOL_MEASURES, STOCKS, RawReplication
-from .scenario import Scenario
-from .vocabulary import UNITS
+from . import __version__
+from .measures import additive_measures
+from .model.raw import FLOWS, GROUP_KEYS, POINT_MEASURES, POOL, POOL_MEASURES, STOCKS, RawReplication
+from .scenario.schema import Scenario
+from .vocabulary import ALL, UNITS
 
 COLUMNS = ["replication", "date", "area", "unit", "measure", "value"]
-ALL = "kaikki"
-
-
-def _flow_key(name: str) -> tuple[str, str]:
-    if name.startswith("entries_"):
-        return name.removeprefix("entries_"), "entries"
-    if name.startswith("placements_started_"):
-        return name.removeprefix("placements_started_"), "placements_started"
-    if name.startswith("placement_days_"):
-        return name.removeprefix("placement_days_"), "placement_days"
-    fixed = {
-        "notifications": ("kasittely", "notifications"),
-        "notified_new_children": ("kasittely", "new_children"),
-        "decisions": ("kasittely", "decisions"),
-        "decisions_late": ("kasittely", "decisions_late"),
-        "assessments_started": ("arviointi", "assessments_started"),
-        "assessments_started_late": ("arviointi", "assessments_started_late"),
-        "assessments_completed": ("arviointi", "assessments_completed"),
-        "assessments_completed_late": ("arviointi", "assessments_completed_late"),
-        "care_orders": ("sijaishuolto", "care_orders"),
-        "reunifications": ("sijaishuolto", "reunifications"),
-        "care_ended_at_18": ("sijaishuolto", "care_ended_at_18"),
-        "emergency_extensions": ("kiireellinen_sijoitus", "extensions"),
-        "exits": (ALL, "exits"),
-        "institutional_overflow": ("laitoshoito_ostettu", "overflow_from_own_beds"),
-    }
-    return fixed[name]
-
-
-def _stock_key(name: str) -> tuple[str, str]:
-    if name.startswith("children_"):
-        return name.removeprefix("children_"), "children"
-    if name.startswith("in_placement_"):
-        return name.removeprefix("in_placement_"), "children"
-    return {
-        "assessment_queue": ("arviointi", "queue"),
-        "entered_total": (ALL, "entered_total"),
-        "exited_total": (ALL, "exited_total"),
-        "own_beds_occupied": ("laitoshoito_oma", "beds_occupied"),
-    }[name]
-
-
-GROUP_UNIT = {
-    "avohuollon_asiakkaat_0_17": "avohuolto",
-    "huostassa_0_17": "sijaishuolto",
-    "kiireellisesti_sijoitetut_0_17": "kiireellinen_sijoitus",
-    "kodin_ulkopuolelle_sijoitetut_0_17": "sijoitukset",
-    "arvioinnissa": "arviointi",
-    "jalkihuollossa": "jalkihuolto",
-}
-
-#: measure -> (kind, meaning). kind: flow = count during the month; stock = value at month end;
-#: year = distinct children during the year.
-MEASURES: dict[str, tuple[str, str]] = {
-    "notifications": ("flow", "child-protection notifications made"),
-    "new_children": ("flow", "newly notified children who were not clients"),
-    "decisions": ("flow", "decisions on opening an assessment"),
-    "decisions_late": ("flow", "decisions made after the 7-working-day limit"),
-    "assessments_started": ("flow", "service-need assessments started"),
-    "assessments_started_late": ("flow", "assessments started after the 7th working day"),
-    "assessments_completed": ("flow", "assessments completed"),
-    "assessments_completed_late": ("flow", "assessments completed after 3 months"),
-    "care_orders": ("flow", "new care orders (huostaanotto)"),
-    "reunifications": ("flow", "care orders ended by the child returning home"),
-    "care_ended_at_18": ("flow", "care orders ended by the child turning 18"),
-    "extensions": ("flow", "emergency placements extended beyond 30 days"),
-    "exits": ("flow", "children leaving child protection"),
-    "entries": ("flow", "children entering the stage"),
-    "placements_started": ("flow", "new substitute-care placements by type"),
-    "placement_days": ("flow", "placement days by cost category (days)"),
-    "overflow_from_own_beds": ("flow", "institutional placements purchased because own beds were full"),
-    "beds_occupied": ("stock", "own institutional beds occupied"),
-    "children": ("stock", "children in the stage or placement type"),
-    "queue": ("stock", "children waiting for an assessment slot"),
-    "entered_total": ("stock", "children who have entered since the start of warm-up (cumulative)"),
-    "exited_total": ("stock", "children who have exited since the start of warm-up (cumulative)"),
-    "clients": ("stock", "clients with a responsible worker in the unit (or unassigned)"),
-    "clients_counted": ("stock", "clients who count toward the statutory limit"),
-    "workers_in_post": ("stock", "responsible social workers in post"),
-    "vacancies": ("stock", "vacant posts"),
-    "mean_children_per_worker": ("stock", "counted clients per worker in post"),
-    "mean_clients_per_worker": ("stock", "all clients per worker in post, counted toward the limit or not"),
-    "max_children_per_worker": ("stock", "largest counted list of any worker"),
-    "workers_over_limit": ("stock", "workers whose counted list exceeds the limit"),
-    "share_workers_over_limit": ("stock", "share of workers in post over the limit"),
-    "child_days_over_limit": ("flow", "child-days on the list of a worker over the limit"),
-    "unassigned_children": ("stock", "clients without a worker because every post is vacant"),
-    "limit": ("stock", "statutory maximum children per worker in force"),
-    **{g: ("year", f"distinct children during the year: {g}") for g in GROUPS},
-}
+QUANTILES = {"p10": 0.1, "p50": 0.5, "p90": 0.9}
 
 
 def tidy_long(
     values: np.ndarray, rep: int, dates: Sequence[object], areas: Sequence[str], keys: Sequence[tuple[str, str]]
 ) -> pd.DataFrame:
-    """Flatten an array (date, area, key) into tidy rows."""
+    """Flatten an array (date, area, key) into tidy rows; ``keys`` are (unit, measure) pairs."""
     n_d, n_a, n_k = values.shape
     return pd.DataFrame(
         {
@@ -129,14 +42,19 @@ def tidy_long(
     )
 
 
+def per_worker(numerator: np.ndarray, workers: np.ndarray) -> np.ndarray:
+    """numerator / workers in post, NaN where nobody is in post."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(workers > 0, numerator / workers, np.nan)
+
+
 def _pool_frame(raw: RawReplication) -> np.ndarray:
     """Pool measures plus the derived per-worker ratios, shape (months, areas, units, k)."""
     pools = raw.pools
     workers = pools[..., POOL["workers_in_post"]]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        mean = np.where(workers > 0, pools[..., POOL["clients_counted"]] / workers, np.nan)
-        share = np.where(workers > 0, pools[..., POOL["workers_over_limit"]] / workers, np.nan)
-        everyone = np.where(workers > 0, pools[..., POOL["clients"]] / workers, np.nan)
+    mean = per_worker(pools[..., POOL["clients_counted"]], workers)
+    share = per_worker(pools[..., POOL["workers_over_limit"]], workers)
+    everyone = per_worker(pools[..., POOL["clients"]], workers)
     return np.concatenate([pools, mean[..., None], share[..., None], everyone[..., None]], axis=-1)
 
 
@@ -147,8 +65,8 @@ def tidy_monthly(raws: Sequence[RawReplication]) -> pd.DataFrame:
     frames = []
     for raw in raws:
         dates = raw.month_ends
-        frames.append(tidy_long(raw.flows, raw.replication, dates, raw.areas, [_flow_key(n) for n in FLOWS]))
-        frames.append(tidy_long(raw.stocks, raw.replication, dates, raw.areas, [_stock_key(n) for n in STOCKS]))
+        frames.append(tidy_long(raw.flows, raw.replication, dates, raw.areas, FLOWS))
+        frames.append(tidy_long(raw.stocks, raw.replication, dates, raw.areas, STOCKS))
         pools = _pool_frame(raw)  # (m, a, u, k) -> (m, a, u*k)
         keys = [(u, k) for u in UNITS for k in POOL_KEYS]
         frames.append(
@@ -157,17 +75,18 @@ def tidy_monthly(raws: Sequence[RawReplication]) -> pd.DataFrame:
     return _categorical(pd.concat(frames, ignore_index=True))
 
 
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=float) for c in COLUMNS})
+
+
 def tidy_yearly(raws: Sequence[RawReplication]) -> pd.DataFrame:
     frames = []
-    keys = [(GROUP_UNIT[g], g) for g in GROUPS]
     for raw in raws:
         if not raw.years:
             continue
         dates = [f"{y}-12-31" for y in raw.years]
-        frames.append(tidy_long(raw.during_year, raw.replication, dates, raw.areas, keys))
-    if not frames:
-        return pd.DataFrame({c: pd.Series(dtype=float) for c in COLUMNS})
-    return _categorical(pd.concat(frames, ignore_index=True))
+        frames.append(tidy_long(raw.during_year, raw.replication, dates, raw.areas, GROUP_KEYS))
+    return _categorical(pd.concat(frames, ignore_index=True)) if frames else _empty()
 
 
 def tidy_point_in_time(raws: Sequence[RawReplication]) -> pd.DataFrame:
@@ -180,15 +99,12 @@ def tidy_point_in_time(raws: Sequence[RawReplication]) -> pd.DataFrame:
             continue
         values = raw.point_in_time
         workers = values[..., POINT_MEASURES.index("workers_in_post")]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            mean = np.where(workers > 0, values[..., POINT_MEASURES.index("clients_counted")] / workers, np.nan)
-            share = np.where(workers > 0, values[..., POINT_MEASURES.index("workers_over_limit")] / workers, np.nan)
+        mean = per_worker(values[..., POINT_MEASURES.index("clients_counted")], workers)
+        share = per_worker(values[..., POINT_MEASURES.index("workers_over_limit")], workers)
         full = np.concatenate([values, mean[..., None], share[..., None]], axis=-1)
         flat = full.reshape(full.shape[0], full.shape[1], -1)
         frames.append(tidy_long(flat, raw.replication, raw.point_dates, raw.areas, keys))
-    if not frames:
-        return pd.DataFrame({c: pd.Series(dtype=float) for c in COLUMNS})
-    return _categorical(pd.concat(frames, ignore_index=True))
+    return _categorical(pd.concat(frames, ignore_index=True)) if frames else _empty()
 
 
 def _categorical(df: pd.DataFrame) -> pd.DataFrame:
@@ -197,29 +113,25 @@ def _categorical(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
+def quantile_summary(df: pd.DataFrame, by: Sequence[str], value: str = "value", mean: bool = True) -> pd.DataFrame:
+    """Mean (optional) and P10/P50/P90 of ``value`` over the rows of each group of ``by``
+    (replications, usually): the one place these bands are computed."""
+    grouped = df.groupby(list(by), observed=True, sort=True)[value]
+    quantiles = grouped.quantile(list(QUANTILES.values())).unstack(-1)  # type: ignore[arg-type]  # stubs lag pandas
+    quantiles.columns = list(QUANTILES)
+    if mean:
+        quantiles = pd.concat([grouped.mean().rename("mean"), quantiles], axis=1)
+    return quantiles.reset_index()
+
+
 def summarise(df: pd.DataFrame, by: Sequence[str] = ("date", "area", "unit", "measure")) -> pd.DataFrame:
     """Mean and P10/P50/P90 over replications for every (date, area, unit, measure)."""
-    grouped = df.groupby(list(by), observed=True, sort=True)["value"]
-    quantiles = grouped.quantile([0.1, 0.5, 0.9]).unstack(-1)  # type: ignore[arg-type]  # stubs lag pandas
-    quantiles.columns = ["p10", "p50", "p90"]
-    return pd.concat([grouped.mean().rename("mean"), quantiles], axis=1).reset_index()
+    return quantile_summary(df, by)
 
 
 def county_totals(df: pd.DataFrame) -> pd.DataFrame:
     """Additive measures summed over areas (area = 'kaikki'), per replication and date."""
-    additive = [m for m, (kind, _) in MEASURES.items() if kind in {"flow", "year"}] + [
-        "children",
-        "queue",
-        "entered_total",
-        "exited_total",
-        "clients",
-        "clients_counted",
-        "workers_in_post",
-        "vacancies",
-        "workers_over_limit",
-        "unassigned_children",
-    ]
-    part = df[df["measure"].isin(additive)]
+    part = df[df["measure"].isin(additive_measures())]
     total = (
         part.groupby(["replication", "date", "unit", "measure"], observed=True, sort=False)["value"].sum().reset_index()
     )
@@ -243,11 +155,21 @@ class SimulationResults:
     def summary(self, frame: str = "monthly") -> pd.DataFrame:
         return summarise(self.monthly if frame == "monthly" else self.yearly)
 
-    def measure(self, measure: str, unit: str | None = None) -> pd.DataFrame:
-        """Rows of one measure (optionally one unit) from the monthly or yearly frame."""
-        df = self.yearly if measure in GROUPS else self.monthly
-        mask = df["measure"] == measure
-        if unit is not None:
-            mask &= df["unit"] == unit
-        return df[mask]
 
+def build_results(scenario: Scenario, raws: Sequence[RawReplication], seconds: float, jobs: int) -> SimulationResults:
+    """Tidy results of raw replications, carrying the scenario and the run's metadata."""
+    return SimulationResults(
+        scenario=scenario,
+        monthly=tidy_monthly(raws),
+        yearly=tidy_yearly(raws),
+        point_in_time=tidy_point_in_time(raws),
+        events=sum(r.events for r in raws),
+        seconds=seconds,
+        jobs=jobs,
+        meta={
+            "version": __version__,
+            "seed": scenario.simulation.seed,
+            "replications": scenario.simulation.replications,
+            "jobs": jobs,
+        },
+    )

@@ -15,18 +15,17 @@ from typing import TypeVar
 
 import numpy as np
 
-from . import __version__
 from .model import PathwayModel, RawReplication
-from .randomness import replication_seeds
-from .results import SimulationResults, tidy_monthly, tidy_point_in_time, tidy_yearly
-from .scenario import Scenario
+from .model.randomness import replication_seeds
+from .results import SimulationResults, build_results
+from .scenario.schema import Scenario
 
 ProgressCallback = Callable[[int, int], None]
 
 
 def run_replication(scenario: Scenario, rep_seed: np.random.SeedSequence, replication: int) -> RawReplication:
     """One replication of the model core."""
-    return PathwayModel(scenario, rep_seed, replication).run()
+    return PathwayModel(scenario, rep_seed, replication).run().raw
 
 
 def _start_method() -> str:
@@ -123,14 +122,4 @@ def simulate(
     finally:
         if bar is not None:
             bar.close()
-    seconds = time.perf_counter() - started
-    return SimulationResults(
-        scenario=scenario,
-        monthly=tidy_monthly(raws),
-        yearly=tidy_yearly(raws),
-        point_in_time=tidy_point_in_time(raws),
-        events=sum(r.events for r in raws),
-        seconds=seconds,
-        jobs=jobs,
-        meta={"version": __version__, "seed": scenario.simulation.seed, "replications": n, "jobs": jobs},
-    )
+    return build_results(scenario, raws, time.perf_counter() - started, jobs)

@@ -1,31 +1,40 @@
-"""Domain vocabulary: pathway states, responsible units, placement types and age bands.
+"""The closed domain vocabulary: pathway stages, responsible units, placement types, cost
+categories and age bands.
 
-Identifiers use the domain's own Finnish words in ASCII (see the glossary in README.md).
-The integer codes are what the model core uses internally; the names are what users see.
+Naming rule of the project (README, "Naming"): the words of this vocabulary are Finnish in
+ASCII wherever they name one of these things (schema sections and keys, ``unit`` values of the
+results, state constants, handlers); everything else (measures, settings, levers, code) is
+English. The integer codes below are what the model core uses internally, always through these
+names; the strings are what files and users see.
 """
 
 from __future__ import annotations
 
+from enum import IntEnum
 from typing import Final, Literal
 
-# --- Pathway states a child can be in (codes are indices into STATES) -----------------------
-KASITTELY: Final = 0  # notification being processed (decision within 7 working days)
-ARVIOINTI: Final = 1  # service-need assessment: queued for a slot or in progress
-AVOHUOLTO: Final = 2  # open care, child-protection client at home
-AVOHUOLLON_SIJOITUS: Final = 3  # voluntary placement as an open-care measure
-KIIREELLINEN_SIJOITUS: Final = 4  # emergency placement
-SIJAISHUOLTO: Final = 5  # substitute care after a care order (huostaanotto)
-JALKIHUOLTO: Final = 6  # aftercare
 
-STATES: Final = (
-    "kasittely",
-    "arviointi",
-    "avohuolto",
-    "avohuollon_sijoitus",
-    "kiireellinen_sijoitus",
-    "sijaishuolto",
-    "jalkihuolto",
-)
+class State(IntEnum):
+    """Pathway stages a child can be in; the value indexes :data:`STATES` and per-state tables."""
+
+    KASITTELY = 0  # notification being processed (decision within 7 working days)
+    ARVIOINTI = 1  # service-need assessment: queued for a slot or in progress
+    AVOHUOLTO = 2  # open care, child-protection client at home
+    AVOHUOLLON_SIJOITUS = 3  # voluntary placement as an open-care measure
+    KIIREELLINEN_SIJOITUS = 4  # emergency placement
+    SIJAISHUOLTO = 5  # substitute care after a care order (huostaanotto)
+    JALKIHUOLTO = 6  # aftercare
+
+
+class Outcome(IntEnum):
+    """What follows a stage when it is not another stage (negative, so never a :class:`State`)."""
+
+    NONE = -1  # not in any stage yet, or exited: leaves child protection
+    AT_18 = -2  # a placement ends because the child turns 18
+    REUNIFY = -3  # a care order ends and the child returns home (perheen jälleenyhdistäminen)
+
+
+STATES: Final = tuple(s.name.lower() for s in State)
 StateName = Literal[
     "kasittely",
     "arviointi",
@@ -37,7 +46,13 @@ StateName = Literal[
 ]
 
 # States in which the child is a child-protection client with a responsible social worker.
-CLIENT_STATES: Final = (AVOHUOLTO, AVOHUOLLON_SIJOITUS, KIIREELLINEN_SIJOITUS, SIJAISHUOLTO, JALKIHUOLTO)
+CLIENT_STATES: Final = (
+    State.AVOHUOLTO,
+    State.AVOHUOLLON_SIJOITUS,
+    State.KIIREELLINEN_SIJOITUS,
+    State.SIJAISHUOLTO,
+    State.JALKIHUOLTO,
+)
 
 # --- Units whose social workers carry a caseload ------------------------------------------
 UnitName = Literal["avohuolto", "sijaishuolto", "jalkihuolto"]
@@ -54,32 +69,36 @@ RESPONSIBILITY_KEYS: Final = (
     "jalkihuolto",
 )
 
-# --- Placement types in substitute care --------------------------------------------------
-PLACEMENT_TYPES: Final = ("perhehoito", "ammatillinen_perhekoti", "laitoshoito")
-PlacementType = Literal["perhehoito", "ammatillinen_perhekoti", "laitoshoito"]
 
-# Cost categories of client days: substitute care by type and institution ownership, emergency
-# and open-care placements, and aftercare (its support measures cost per client-day).
-COST_CATEGORIES: Final = (
-    "perhehoito",
-    "ammatillinen_perhekoti",
-    "laitoshoito_oma",
-    "laitoshoito_ostettu",
-    "erityistason_laitoshoito",
-    "kiireellinen_sijoitus",
-    "avohuollon_sijoitus",
-    "jalkihuolto",
-)
-(
-    PERHEHOITO,
-    AMMATILLINEN,
-    LAITOS_OMA,
-    LAITOS_OSTETTU,
-    ERITYISTASO,
-    KIIREELLINEN_DAYS,
-    AVOHUOLLON_DAYS,
-    JALKIHUOLTO_DAYS,
-) = range(8)
+# --- Placement types in substitute care --------------------------------------------------
+class Placement(IntEnum):
+    """Placement types of substitute care; the value indexes :data:`PLACEMENT_TYPES`."""
+
+    PERHEHOITO = 0
+    AMMATILLINEN_PERHEKOTI = 1
+    LAITOSHOITO = 2
+
+
+PlacementType = Literal["perhehoito", "ammatillinen_perhekoti", "laitoshoito"]
+PLACEMENT_TYPES: Final[tuple[PlacementType, ...]] = ("perhehoito", "ammatillinen_perhekoti", "laitoshoito")
+assert tuple(p.name.lower() for p in Placement) == PLACEMENT_TYPES
+
+
+class CostCategory(IntEnum):
+    """Cost categories of client days: substitute care by type and institution ownership,
+    emergency and open-care placements, and aftercare (its support measures cost per day)."""
+
+    PERHEHOITO = 0
+    AMMATILLINEN_PERHEKOTI = 1
+    LAITOSHOITO_OMA = 2
+    LAITOSHOITO_OSTETTU = 3
+    ERITYISTASON_LAITOSHOITO = 4
+    KIIREELLINEN_SIJOITUS = 5
+    AVOHUOLLON_SIJOITUS = 6
+    JALKIHUOLTO = 7
+
+
+COST_CATEGORIES: Final = tuple(c.name.lower() for c in CostCategory)
 
 # --- Age bands (years, lower bound inclusive, upper exclusive) ----------------------------
 AGE_BANDS: Final = ("0-2", "3-6", "7-12", "13-15", "16-17")
@@ -88,18 +107,29 @@ AGE_BAND_BOUNDS: Final = ((0, 3), (3, 7), (7, 13), (13, 16), (16, 18))
 ADULT_AGE_YEARS: Final = 18
 DAYS_PER_YEAR: Final = 365.25
 
-
-
 # --- "During the year" groups, comparable to THL's Sotkanet indicators --------------------
 # name -> (states counted, count only children under 18)
-DURING_YEAR_GROUPS: Final[dict[str, tuple[tuple[int, ...], bool]]] = {
-    "avohuollon_asiakkaat_0_17": ((AVOHUOLTO, AVOHUOLLON_SIJOITUS), True),
-    "huostassa_0_17": ((SIJAISHUOLTO,), True),
-    "kiireellisesti_sijoitetut_0_17": ((KIIREELLINEN_SIJOITUS,), True),
+DURING_YEAR_GROUPS: Final[dict[str, tuple[tuple[State, ...], bool]]] = {
+    "avohuollon_asiakkaat_0_17": ((State.AVOHUOLTO, State.AVOHUOLLON_SIJOITUS), True),
+    "huostassa_0_17": ((State.SIJAISHUOLTO,), True),
+    "kiireellisesti_sijoitetut_0_17": ((State.KIIREELLINEN_SIJOITUS,), True),
     "kodin_ulkopuolelle_sijoitetut_0_17": (
-        (AVOHUOLLON_SIJOITUS, KIIREELLINEN_SIJOITUS, SIJAISHUOLTO),
+        (State.AVOHUOLLON_SIJOITUS, State.KIIREELLINEN_SIJOITUS, State.SIJAISHUOLTO),
         True,
     ),
-    "arvioinnissa": ((ARVIOINTI,), False),
-    "jalkihuollossa": ((JALKIHUOLTO,), False),
+    "arvioinnissa": ((State.ARVIOINTI,), False),
+    "jalkihuollossa": ((State.JALKIHUOLTO,), False),
 }
+
+#: the ``unit`` value under which each during-the-year group is reported
+GROUP_UNIT: Final = {
+    "avohuollon_asiakkaat_0_17": "avohuolto",
+    "huostassa_0_17": "sijaishuolto",
+    "kiireellisesti_sijoitetut_0_17": "kiireellinen_sijoitus",
+    "kodin_ulkopuolelle_sijoitetut_0_17": "sijoitukset",
+    "arvioinnissa": "arviointi",
+    "jalkihuollossa": "jalkihuolto",
+}
+
+#: ``unit`` value of totals over the whole pathway or the whole county
+ALL: Final = "kaikki"

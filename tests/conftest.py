@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from lsmitoitus import Scenario, load_scenario
-from lsmitoitus.scenario_files import deep_merge
+from lsmitoitus.scenario.files import deep_merge
 
 
 def derived(changes: Mapping[str, Any], base: Scenario | None = None) -> Scenario:

@@ -28,14 +28,14 @@ def test_edits_are_applied_and_the_download_runs_unchanged(tmp_path: Path) -> No
         population_growth_per_year=-0.01,
         fill_rate=0.8,
         posts={("avohuolto", "Riihimäki"): 10},
-        family_care_share_target=0.7,
-        open_care_effectiveness=0.2,
+        perhehoito_share_target=0.7,
+        avohuolto_escalation_reduction=0.2,
     )
     edited = logic.edit_scenario(base, edits)
     assert edited.demand.growth_per_year == 0.05 and edited.demand.population_growth_per_year == -0.01
     assert edited.staffing["avohuolto"]["Riihimäki"].social_workers == 10
     assert all(s.fill_rate == 0.8 for unit in edited.staffing.values() for s in unit.values())
-    assert edited.levers.family_care_share_target == 0.7 and edited.levers.open_care_escalation_reduction == 0.2
+    assert edited.levers.perhehoito_share_target == 0.7 and edited.levers.avohuolto_escalation_reduction == 0.2
     path = tmp_path / "muokattu.toml"
     path.write_text(logic.scenario_toml(edited), encoding="utf-8")
     assert load_scenario(path) == edited  # what the app downloads, `lsmitoitus run` accepts unchanged

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from lsmitoitus.calendar import WorkingDayCalendar, add_months
+from lsmitoitus.model.calendar import WorkingDayCalendar, add_months
 
 pytestmark = pytest.mark.unit
 CAL = WorkingDayCalendar(dt.date(2023, 1, 1), 3 * 366)

@@ -17,7 +17,7 @@ from lsmitoitus.history import load_history
 from lsmitoitus.indicators import indicator_table, simulated_indicators
 
 TRUTH = {
-    "assessment.p_client": 0.8,
+    "arviointi.p_avohuolto": 0.8,
     "avohuolto.p_kiireellinen_sijoitus": 1.3,
     "avohuolto.p_avohuollon_sijoitus": 0.7,
     "sijaishuolto.duration.mean_days": 1.4,
@@ -32,11 +32,11 @@ def base() -> Scenario:
 
 @pytest.mark.unit
 def test_multipliers_scale_every_age_band_and_cap_probabilities(base: Scenario) -> None:
-    data = apply_multipliers(base, {"avohuolto.p_kiireellinen_sijoitus": 2.0, "assessment.p_client": 5.0})
+    data = apply_multipliers(base, {"avohuolto.p_kiireellinen_sijoitus": 2.0, "arviointi.p_avohuolto": 5.0})
     original = base.avohuolto.p_kiireellinen_sijoitus
     assert isinstance(original, dict)
     assert data["avohuolto"]["p_kiireellinen_sijoitus"] == {k: 2 * v for k, v in original.items()}
-    assert data["assessment"]["p_client"] == 1.0
+    assert data["arviointi"]["p_avohuolto"] == 1.0
 
 
 @pytest.mark.unit
@@ -112,19 +112,19 @@ def test_identifiability_report(recovery: dict[str, Any]) -> None:
     reports = {p.name: p for p in recovery["result"].parameters}
     assert all(reports[n].fitted and reports[n].identifiable for n in TRUTH)
     # the history sees only the product p_assessment × p_client: the report must say so
-    assert not reports["processing.p_assessment"].fitted
-    assert "trades off with assessment.p_client" in reports["processing.p_assessment"].note
+    assert not reports["kasittely.p_arviointi"].fitted
+    assert "trades off with arviointi.p_avohuolto" in reports["kasittely.p_arviointi"].note
 
 
 @pytest.mark.integration
 def test_fitting_two_parameters_the_data_cannot_separate_is_reported() -> None:
     base = load_scenario().with_overrides(end="2022-12-31")
     calibrator = Calibrator(
-        base, load_history(), fit=["assessment.p_client", "processing.p_assessment"], replications=2, rounds=1, jobs=2
+        base, load_history(), fit=["arviointi.p_avohuolto", "kasittely.p_arviointi"], replications=2, rounds=1, jobs=2
     )
     reports = {p.name: p for p in calibrator.run().parameters}
-    assert not reports["assessment.p_client"].identifiable
-    assert "NOT identifiable" in reports["processing.p_assessment"].note
+    assert not reports["arviointi.p_avohuolto"].identifiable
+    assert "NOT identifiable" in reports["kasittely.p_arviointi"].note
 
 
 @pytest.mark.integration

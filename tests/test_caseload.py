@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lsmitoitus.model.caseload import WorkerPool
+from lsmitoitus.model.raw import POOL
 
 pytestmark = pytest.mark.unit
 
@@ -97,7 +98,7 @@ def test_over_limit_counters_and_child_days_integral() -> None:
     p.remove(kids[0])  # back to 30: at the limit is not over it
     assert (p.n_over, p.over_sum) == (0, 0)
     clock.t = 25.0
-    *_, days, _ = p.snapshot()
+    days = p.snapshot()[POOL["child_days_over_limit"]]
     assert days == pytest.approx(31 * 10.0)
 
 
@@ -114,8 +115,9 @@ def test_uncounted_children_do_not_load_the_limit_but_are_clients() -> None:
     p = pool(1, limit=2)
     for i in range(5):
         p.add(Kid(i), counted=False)
-    clients, counted, workers, vacancies, max_list, n_over, _, unassigned = p.snapshot()
-    assert (clients, counted, workers, vacancies, max_list, n_over, unassigned) == (5, 0, 1, 0, 0, 0, 0)
+    seen = p.observe()
+    assert (seen.clients, seen.clients_counted, seen.workers_in_post, seen.vacancies) == (5, 0, 1, 0)
+    assert (seen.max_children_per_worker, seen.workers_over_limit, seen.unassigned_children) == (0, 0, 0)
 
 
 def test_recount_at_18() -> None:

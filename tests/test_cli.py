@@ -98,7 +98,7 @@ def test_bad_scenario_gives_a_clear_error_and_no_output(tmp_path: Path) -> None:
 
 def test_bad_flag_values_are_refused(tmp_path: Path) -> None:
     done = cli("run", "--replications", "0", cwd=tmp_path)
-    assert done.returncode == 2 and "must be at least 1" in done.stderr and "Traceback" not in done.stderr
+    assert done.returncode == 2 and "1 ≤ replications ≤ 10000, got 0" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_validate_bundled_and_default_out_dir(tmp_path: Path) -> None:
@@ -117,7 +117,7 @@ def test_calibrate_writes_a_valid_commented_scenario_and_never_overwrites(tmp_pa
     assert "round 1: discrete-event check" in done.stderr
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Calibrated by lsmitoitus")
-    assert "#   assessment.p_client = " in text and "not separately identifiable" in text
+    assert "#   arviointi.p_avohuolto = " in text and "not separately identifiable" in text
     assert load_scenario(out).name == "kanta-hame"
     again = cli(*args, cwd=tmp_path)
     assert again.returncode == 2 and "already exists" in again.stderr

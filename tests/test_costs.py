@@ -9,7 +9,7 @@ import pytest
 
 from lsmitoitus import Scenario, SimulationResults, load_scenario, scenario_to_toml, simulate
 from lsmitoitus.costs import cost_difference, cost_frame
-from lsmitoitus.results import ALL
+from lsmitoitus.vocabulary import ALL
 
 BASE_CHANGES = {"start": "2024-01-01", "end": "2027-12-31", "warmup_years": 6, "replications": 4, "seed": 7}
 
@@ -70,7 +70,7 @@ def test_cost_arithmetic_on_a_hand_computed_month() -> None:
 
 @pytest.mark.integration
 def test_stronger_open_care_lowers_placements_and_their_costs(base: SimulationResults) -> None:
-    lever = simulate(variant(levers={"open_care_escalation_reduction": 0.5}), jobs=2)
+    lever = simulate(variant(levers={"avohuolto_escalation_reduction": 0.5}), jobs=2)
     years = (2026, 2027)
     for unit in ("kiireellinen_sijoitus", "avohuollon_sijoitus", "sijaishuolto"):
         assert monthly_value(lever, "entries", unit, years) < monthly_value(base, "entries", unit, years), unit
@@ -112,7 +112,7 @@ def test_full_own_beds_overflow_to_purchased_places() -> None:
 
 @pytest.mark.integration
 def test_family_care_target_raises_the_share_of_family_care(base: SimulationResults) -> None:
-    target = simulate(variant(levers={"family_care_share_target": 0.8}), jobs=2)
+    target = simulate(variant(levers={"perhehoito_share_target": 0.8}), jobs=2)
 
     def share(r: SimulationResults) -> float:
         started = {
@@ -127,7 +127,7 @@ def test_family_care_target_raises_the_share_of_family_care(base: SimulationResu
 
 @pytest.mark.integration
 def test_aftercare_to_25_keeps_more_young_people_in_aftercare(base: SimulationResults) -> None:
-    longer = simulate(variant(levers={"aftercare_age_limit": 25}), jobs=2)
+    longer = simulate(variant(levers={"jalkihuolto_age_limit": 25}), jobs=2)
     assert monthly_value(longer, "children", "jalkihuolto", (2027,)) > monthly_value(
         base, "children", "jalkihuolto", (2027,)
     )
@@ -136,7 +136,7 @@ def test_aftercare_to_25_keeps_more_young_people_in_aftercare(base: SimulationRe
 @pytest.mark.integration
 def test_extra_open_care_posts_open_at_the_lever_start(base: SimulationResults) -> None:
     lever = simulate(
-        variant(levers={"open_care_extra_posts": {"Hämeenlinna": 3}, "start": "2026-01-01", "full": "2026-01-01"}),
+        variant(levers={"avohuolto_extra_posts": {"Hämeenlinna": 3}, "start": "2026-01-01", "full": "2026-01-01"}),
         jobs=2,
     )
     m = lever.monthly
@@ -155,7 +155,7 @@ def test_extra_open_care_posts_open_at_the_lever_start(base: SimulationResults) 
 @pytest.mark.unit
 def test_levers_round_trip_through_toml(tmp_path: Any) -> None:
     scenario = variant(
-        levers={"family_care_share_target": 0.75, "aftercare_age_limit": 25, "open_care_extra_posts": {"Forssa": 1}}
+        levers={"perhehoito_share_target": 0.75, "jalkihuolto_age_limit": 25, "avohuolto_extra_posts": {"Forssa": 1}}
     )
     path = tmp_path / "s.toml"
     path.write_text(scenario_to_toml(scenario), encoding="utf-8")

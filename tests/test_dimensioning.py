@@ -14,8 +14,8 @@ import pytest
 from lsmitoitus import Scenario, load_scenario
 from lsmitoitus.comparison import compare, comparison_table
 from lsmitoitus.dimensioning import DimensioningResult, dimension
-from lsmitoitus.scenario_files import deep_merge
-from lsmitoitus.staffing_report import tables, write_dimensioning
+from lsmitoitus.output.dimensioning_report import tables, write_dimensioning
+from lsmitoitus.scenario.files import deep_merge
 from lsmitoitus.vocabulary import AGE_BANDS, UNITS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,8 +37,8 @@ def stable_open_care(stock: float = 300.0) -> Scenario:
         notifications_per_notified_child=per_child,
         age_at_notification={b: (1.0 if b == "0-2" else 0.0) for b in AGE_BANDS},
     )
-    data["processing"].update(p_assessment=1.0, p_urgent_placement=0.0)
-    data["assessment"].update(p_client=1.0, concurrent_per_worker=100.0)
+    data["kasittely"].update(p_arviointi=1.0, p_kiireellinen_sijoitus=0.0)
+    data["arviointi"].update(p_avohuolto=1.0, concurrent_per_worker=100.0)
     data["avohuolto"].update(
         p_avohuollon_sijoitus=0.0,
         p_kiireellinen_sijoitus=0.0,
@@ -153,7 +153,7 @@ def test_growth_scenarios_extend_the_base() -> None:
         "vaesto-laskee": lambda s: s.demand.population_growth_per_year == -0.02,
         "tayttoaste-matala": lambda s: all(st.fill_rate == 0.75 for u in s.staffing.values() for st in u.values()),
     }.items():
-        path = ROOT / "scenarios" / f"{name}.toml"
+        path = ROOT / "lsmitoitus" / "scenario" / "bundled" / f"{name}.toml"
         assert 'extends = "kanta-hame"' in path.read_text(encoding="utf-8")
         scenario: Any = load_scenario(path)
         assert check(scenario) and scenario.demand.notifications == base.demand.notifications

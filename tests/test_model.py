@@ -126,8 +126,8 @@ def test_open_care_stock_matches_infinite_server_theory() -> None:
         flat_demand(d, notifications)
         only_infants(d)
         d["demand"].update(already_client_share=share, notifications_per_notified_child=per_child)
-        d["processing"].update(p_assessment=1.0, p_urgent_placement=0.0)
-        d["assessment"].update(p_client=1.0, concurrent_per_worker=100.0)
+        d["kasittely"].update(p_arviointi=1.0, p_kiireellinen_sijoitus=0.0)
+        d["arviointi"].update(p_avohuolto=1.0, concurrent_per_worker=100.0)
         d["avohuolto"].update(
             p_avohuollon_sijoitus=0.0,
             p_kiireellinen_sijoitus=0.0,
@@ -152,7 +152,7 @@ def test_open_care_stock_matches_infinite_server_theory() -> None:
 def test_decisions_after_seven_working_days_are_late(mean_working_days: float, late: bool) -> None:
     def edit(d: dict[str, Any]) -> None:
         flat_demand(d, 2000.0)
-        d["processing"]["delay"] = {"distribution": "gamma", "mean_working_days": mean_working_days, "cv": 0.01}
+        d["kasittely"]["delay"] = {"distribution": "gamma", "mean_working_days": mean_working_days, "cv": 0.01}
         d["simulation"].update(start="2024-01-01", end="2024-12-31", warmup_years=0, replications=1)
 
     m = simulate(scenario_with(edit), jobs=1).monthly
@@ -166,8 +166,8 @@ def test_decisions_after_seven_working_days_are_late(mean_working_days: float, l
 def test_assessments_over_three_months_are_late(days: float, late: bool) -> None:
     def edit(d: dict[str, Any]) -> None:
         flat_demand(d, 2000.0)
-        d["processing"]["delay"] = {"distribution": "gamma", "mean_working_days": 4.5, "cv": 0.01}  # 5 days
-        d["assessment"].update(
+        d["kasittely"]["delay"] = {"distribution": "gamma", "mean_working_days": 4.5, "cv": 0.01}  # 5 days
+        d["arviointi"].update(
             concurrent_per_worker=100.0, duration={"distribution": "gamma", "mean_days": days, "cv": 0.01}
         )
         d["simulation"].update(start="2024-01-01", end="2024-12-31", warmup_years=1, replications=1)
@@ -183,7 +183,7 @@ def test_assessments_over_three_months_are_late(days: float, late: bool) -> None
 
 def test_scarce_assessment_slots_make_a_queue_and_late_starts() -> None:
     def edit(d: dict[str, Any]) -> None:
-        d["assessment"]["concurrent_per_worker"] = 2.0
+        d["arviointi"]["concurrent_per_worker"] = 2.0
         d["simulation"].update(start="2023-01-01", end="2023-12-31", warmup_years=1, replications=1)
 
     m = simulate(scenario_with(edit), jobs=1).monthly

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from lsmitoitus import Scenario, ScenarioError, load_scenario, scenario_to_toml
-from lsmitoitus.scenario_files import bundled_scenarios
+from lsmitoitus.scenario.files import RenamedKeyWarning, bundled_scenarios
 
 pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = ROOT / "lsmitoitus" / "scenario" / "bundled"
 
 
 def write(tmp_path: Path, text: str, name: str = "s.toml") -> Path:
@@ -19,12 +20,13 @@ def write(tmp_path: Path, text: str, name: str = "s.toml") -> Path:
     return path
 
 
-def test_bundled_default_loads_and_matches_scenarios_folder() -> None:
+def test_bundled_default_loads_by_name_and_by_path() -> None:
     scenario = load_scenario()
     assert scenario.name == "kanta-hame"
     assert scenario.area_names == ("Forssa", "Hämeenlinna", "Riihimäki")
     assert "kanta-hame" in bundled_scenarios()
-    assert load_scenario(ROOT / "scenarios" / "kanta-hame.toml") == scenario
+    assert load_scenario("kanta-hame") == scenario
+    assert load_scenario(BUNDLED / "kanta-hame.toml") == scenario
 
 
 def test_bad_value_names_file_field_path_value_and_range(tmp_path: Path) -> None:
@@ -39,9 +41,32 @@ def test_bad_value_names_file_field_path_value_and_range(tmp_path: Path) -> None
 
 
 def test_probability_out_of_range_reports_range(tmp_path: Path) -> None:
-    path = write(tmp_path, 'extends = "kanta-hame"\n[processing]\np_assessment = 1.5\n')
-    with pytest.raises(ScenarioError, match=r"processing\.p_assessment.*1\.5.*0\.0 ≤ value ≤ 1\.0"):
+    path = write(tmp_path, 'extends = "kanta-hame"\n[kasittely]\np_arviointi = 1.5\n')
+    with pytest.raises(ScenarioError, match=r"kasittely\.p_arviointi.*1\.5.*0\.0 ≤ value ≤ 1\.0"):
         load_scenario(path)
+
+
+def test_renamed_keys_still_load_with_a_note(tmp_path: Path) -> None:
+    """Files written before the naming rule load unchanged; each old key gets a note."""
+    old = write(
+        tmp_path,
+        'extends = "kanta-hame"\n[processing]\np_assessment = 0.5\n[assessment]\np_client = 0.4\n'
+        "[levers]\nfamily_care_share_target = 0.8\n",
+    )
+    with pytest.warns(RenamedKeyWarning) as notes:
+        scenario = load_scenario(old)
+    assert scenario.kasittely.p_arviointi == 0.5 and scenario.arviointi.p_avohuolto == 0.4
+    assert scenario.levers.perhehoito_share_target == 0.8
+    texts = [str(n.message) for n in notes]
+    assert any("processing is now called kasittely" in m for m in texts)
+    assert any("levers.family_care_share_target is now called levers.perhehoito_share_target" in m for m in texts)
+    both = write(
+        tmp_path,
+        'extends = "kanta-hame"\n[levers]\nfamily_care_share_target = 0.8\nperhehoito_share_target = 0.7\n',
+        "b.toml",
+    )
+    with pytest.raises(ScenarioError, match=r"both levers\.family_care_share_target"):
+        load_scenario(both)
 
 
 def test_unknown_key_is_rejected(tmp_path: Path) -> None:
@@ -87,7 +112,7 @@ def test_resolved_scenario_round_trips(tmp_path: Path) -> None:
 
 def test_age_band_tables_must_be_complete() -> None:
     data = load_scenario().model_dump()
-    data["processing"]["p_assessment"] = {"0-2": 0.5}
+    data["kasittely"]["p_arviointi"] = {"0-2": 0.5}
     with pytest.raises(ValueError, match="every band"):
         Scenario.model_validate(data)
 
@@ -109,7 +134,7 @@ def test_vacancy_length_follows_fill_rate_and_turnover() -> None:
     assert filled_years / (filled_years + vacancy_years) == pytest.approx(0.8)
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "scenarios").glob("*.toml")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(BUNDLED.glob("*.toml")), ids=lambda p: p.name)
 def test_every_shipped_scenario_is_valid(path: Path) -> None:
     assert load_scenario(path).name == path.stem
 

@@ -18,12 +18,12 @@ import pandas as pd
 from ..comparison import compare, comparison_table
 from ..costs import TOTAL, cost_frame, cost_summary
 from ..dimensioning import DimensioningResult
-from ..i18n import Lang, t
-from ..results import ALL
-from ..scenario import Scenario
-from ..scenario_files import ScenarioError, bundled_scenarios, load_scenario, scenario_from_dict, scenario_to_toml
-from ..staffing_report import answer_lines, tables, write_excel
-from ..vocabulary import UNITS
+from ..indicators import late_assessment_shares
+from ..output.dimensioning_report import answer_lines, tables, write_excel
+from ..output.i18n import Lang, t
+from ..scenario.files import ScenarioError, bundled_scenarios, load_scenario, scenario_from_dict, scenario_to_toml
+from ..scenario.schema import Scenario
+from ..vocabulary import ALL, UNITS
 
 
 @dataclass(frozen=True)
@@ -34,8 +34,8 @@ class Edits:
     population_growth_per_year: float | None = None
     fill_rate: float | None = None  # every unit and area
     posts: dict[tuple[str, str], int] = field(default_factory=dict)  # (unit, area) -> posts
-    family_care_share_target: float | None = None
-    open_care_effectiveness: float | None = None  # relative cut in escalation from open care
+    perhehoito_share_target: float | None = None
+    avohuolto_escalation_reduction: float | None = None  # relative cut in escalation from open care
 
 
 def edit_scenario(base: Scenario, edits: Edits) -> Scenario:
@@ -53,10 +53,10 @@ def edit_scenario(base: Scenario, edits: Edits) -> Scenario:
                 staff["fill_rate"] = edits.fill_rate
             if (unit, area) in edits.posts:
                 staff["social_workers"] = edits.posts[(unit, area)]
-    if edits.family_care_share_target is not None:
-        data["levers"]["family_care_share_target"] = edits.family_care_share_target
-    if edits.open_care_effectiveness is not None:
-        data["levers"]["open_care_escalation_reduction"] = edits.open_care_effectiveness
+    if edits.perhehoito_share_target is not None:
+        data["levers"]["perhehoito_share_target"] = edits.perhehoito_share_target
+    if edits.avohuolto_escalation_reduction is not None:
+        data["levers"]["avohuolto_escalation_reduction"] = edits.avohuolto_escalation_reduction
     return scenario_from_dict(data, "edited scenario")
 
 
@@ -113,16 +113,7 @@ def timeliness_table(whatif: WhatIf) -> pd.DataFrame:
     """Yearly county shares of assessments started late and completed after 3 months (P50)."""
     frames = []
     for label, result in (("base", whatif.base), ("edited", whatif.edited)):
-        m = result.results.monthly
-        m = m[m["unit"] == "arviointi"]
-        m = m.assign(year=pd.DatetimeIndex(m["date"]).year)
-        per = m.groupby(["replication", "year", "measure"], observed=True)["value"].sum().unstack("measure")
-        shares = pd.DataFrame(
-            {
-                "started_late": per["assessments_started_late"] / per["assessments_started"],
-                "completed_late": per["assessments_completed_late"] / per["assessments_completed"],
-            }
-        )
+        shares = late_assessment_shares(result.results).drop(columns="replication")
         frames.append(shares.groupby("year").median().assign(scenario=label))
     return pd.concat(frames).reset_index()
 

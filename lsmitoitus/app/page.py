@@ -6,18 +6,15 @@ cached on the scenario text and settings, so repeating the same settings is inst
 
 from __future__ import annotations
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
 import streamlit as st
+from matplotlib.figure import Figure
 
 from lsmitoitus.app import logic
-from lsmitoitus.charts import caseload_figure
-from lsmitoitus.i18n import Lang, t
-from lsmitoitus.scenario import Scenario
-from lsmitoitus.scenario_files import ScenarioError, load_scenario
-from lsmitoitus.staffing_report import staffing_figure
+from lsmitoitus.output.charts import caseload_figure
+from lsmitoitus.output.dimensioning_report import staffing_figure
+from lsmitoitus.output.i18n import Lang, t
+from lsmitoitus.scenario.files import ScenarioError, load_scenario
+from lsmitoitus.scenario.schema import Scenario
 from lsmitoitus.vocabulary import UNITS
 
 st.set_page_config(page_title="lsmitoitus", layout="wide")
@@ -95,8 +92,8 @@ def edits_from_sidebar(base: Scenario, lang: Lang) -> tuple[logic.Edits, int | N
         population_growth_per_year=population / 100,
         fill_rate=fill / 100,
         posts=posts,
-        family_care_share_target=family / 100 if family > 0 else None,
-        open_care_effectiveness=effect / 100,
+        perhehoito_share_target=family / 100 if family > 0 else None,
+        avohuolto_escalation_reduction=effect / 100,
     )
     return edits, int(target), int(replications)
 
@@ -126,7 +123,8 @@ def show_results(whatif: logic.WhatIf, lang: Lang, edited: Scenario) -> None:
         st.dataframe(logic.timeliness_table(whatif), hide_index=True)
     with tabs[3]:
         costs = logic.cost_totals(whatif)
-        fig, ax = plt.subplots(figsize=(8, 3.5))
+        fig = Figure(figsize=(8, 3.5))
+        ax = fig.subplots()
         for label, part in costs.groupby("scenario"):
             ax.plot(part["year"], part["p50"] / 1e6, marker="o", label=str(label))
             ax.fill_between(part["year"], part["p10"] / 1e6, part["p90"] / 1e6, alpha=0.2)
@@ -150,7 +148,6 @@ def show_results(whatif: logic.WhatIf, lang: Lang, edited: Scenario) -> None:
         st.download_button(
             t("app_download_toml", lang), logic.scenario_toml(edited), f"{edited.name}.toml", key="dl-toml"
         )
-    plt.close("all")
 
 
 def main() -> None:

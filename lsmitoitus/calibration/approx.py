@@ -20,20 +20,12 @@ from scipy.special import ndtr
 
 from ..model.demand import daily_notification_rates
 from ..model.law import age_limit_reached_array
-from ..scenario import Duration, Scenario, WorkingDayDelay, by_age
-from ..vocabulary import (
-    AGE_BAND_BOUNDS,
-    AGE_BANDS,
-    ARVIOINTI,
-    AVOHUOLLON_SIJOITUS,
-    AVOHUOLTO,
-    DAYS_PER_YEAR,
-    DURING_YEAR_GROUPS,
-    JALKIHUOLTO,
-    KASITTELY,
-    KIIREELLINEN_SIJOITUS,
-    SIJAISHUOLTO,
-)
+from ..scenario.schema import Duration, Scenario, WorkingDayDelay, by_age
+from ..vocabulary import AGE_BAND_BOUNDS, AGE_BANDS, DAYS_PER_YEAR, DURING_YEAR_GROUPS, State
+
+KASITTELY, ARVIOINTI, AVOHUOLTO = State.KASITTELY, State.ARVIOINTI, State.AVOHUOLTO
+AVOHUOLLON_SIJOITUS, KIIREELLINEN_SIJOITUS = State.AVOHUOLLON_SIJOITUS, State.KIIREELLINEN_SIJOITUS
+SIJAISHUOLTO, JALKIHUOLTO = State.SIJAISHUOLTO, State.JALKIHUOLTO
 
 EXIT = -1
 AFTERCARE = -2  # a placement ended: aftercare is offered
@@ -99,9 +91,9 @@ class PathwayApproximation:
         s = scenario
         birth = self.arrival - self._ages(s)
         t18 = birth + 18 * DAYS_PER_YEAR
-        p_urgent = np.array(by_age(s.processing.p_urgent_placement))
-        p_assess = np.array(by_age(s.processing.p_assessment))
-        p_client = np.array(by_age(s.assessment.p_client))
+        p_urgent = np.array(by_age(s.kasittely.p_kiireellinen_sijoitus))
+        p_assess = np.array(by_age(s.kasittely.p_arviointi))
+        p_avohuolto = np.array(by_age(s.arviointi.p_avohuolto))
         ao = s.avohuolto
         ao_cum = np.cumsum(
             np.stack([by_age(ao.p_avohuollon_sijoitus), by_age(ao.p_kiireellinen_sijoitus), by_age(ao.p_huostaanotto)]),
@@ -129,13 +121,13 @@ class PathwayApproximation:
             nxt = np.full(self.n, EXIT)
 
             m = state == KASITTELY
-            delay = np.maximum(1.0, np.ceil(_durations(s.processing.delay, z[m]))) * CALENDAR_DAYS_PER_WORKING_DAY
+            delay = np.maximum(1.0, np.ceil(_durations(s.kasittely.delay, z[m]))) * CALENDAR_DAYS_PER_WORKING_DAY
             end[m] = t[m] + delay
             nxt[m] = np.where(u0[m] < p_assess[_band(end[m] - birth[m])], ARVIOINTI, EXIT)
 
             m = state == ARVIOINTI
-            end[m] = t[m] + _durations(s.assessment.duration, z[m])
-            nxt[m] = np.where((end[m] < t18[m]) & (u0[m] < p_client[_band(end[m] - birth[m])]), AVOHUOLTO, EXIT)
+            end[m] = t[m] + _durations(s.arviointi.duration, z[m])
+            nxt[m] = np.where((end[m] < t18[m]) & (u0[m] < p_avohuolto[_band(end[m] - birth[m])]), AVOHUOLTO, EXIT)
 
             m = state == AVOHUOLTO
             cum = ao_cum[:, band[m]]
@@ -152,7 +144,7 @@ class PathwayApproximation:
             m = state == AVOHUOLLON_SIJOITUS
             end[m] = t[m] + _durations(s.avohuollon_sijoitus.duration, z[m])
             aged = end[m] >= t18[m]
-            long_enough = (t18[m] - t[m]) >= s.avohuollon_sijoitus.aftercare_min_days
+            long_enough = (t18[m] - t[m]) >= s.avohuollon_sijoitus.jalkihuolto_min_days
             nxt[m] = np.where(
                 aged,
                 np.where(long_enough, AFTERCARE, EXIT),

@@ -30,33 +30,13 @@ from scipy.optimize import least_squares
 from ..history import INDICATORS
 from ..indicators import simulated_indicators
 from ..model.demand import county_population
+from ..results import quantile_summary
 from ..runner import simulate
-from ..scenario import Scenario
-from ..scenario_files import ScenarioError, scenario_from_dict
+from ..scenario.files import ScenarioError, scenario_from_dict
+from ..scenario.schema import Scenario
 from .approx import PathwayApproximation
+from .candidates import BOUNDS, CANDIDATES, DEFAULT_FIT
 
-#: Parameters calibration may fit: dotted path in the scenario -> (kind, meaning).
-CANDIDATES: dict[str, tuple[str, str]] = {
-    "assessment.p_client": ("probability", "share of assessments that open a child-protection client relationship"),
-    "processing.p_assessment": ("probability", "share of notified children whose case goes to assessment"),
-    "processing.p_urgent_placement": ("probability", "emergency placement straight from a notification"),
-    "avohuolto.duration.mean_days": ("duration", "mean length of an open-care episode"),
-    "avohuolto.p_avohuollon_sijoitus": ("probability", "open care ending in an open-care placement"),
-    "avohuolto.p_kiireellinen_sijoitus": ("probability", "open care ending in an emergency placement"),
-    "avohuolto.p_huostaanotto": ("probability", "open care ending in a care order"),
-    "avohuollon_sijoitus.duration.mean_days": ("duration", "mean length of an open-care placement"),
-    "avohuollon_sijoitus.p_huostaanotto": ("probability", "open-care placement ending in a care order"),
-    "kiireellinen_sijoitus.p_huostaanotto": ("probability", "emergency placement leading to a care order"),
-    "kiireellinen_sijoitus.home_duration.mean_days": ("duration", "mean length of emergency placements ending home"),
-    "sijaishuolto.duration.mean_days": ("duration", "mean length of care before reunification"),
-}
-DEFAULT_FIT = (
-    "assessment.p_client",
-    "avohuolto.p_kiireellinen_sijoitus",
-    "avohuolto.p_avohuollon_sijoitus",
-    "sijaishuolto.duration.mean_days",
-)
-BOUNDS = {"probability": (0.2, 3.0), "duration": (0.2, 5.0)}
 GROUP_INDICATORS = tuple(i for i in INDICATORS if i != "lastensuojeluilmoitukset")
 
 Progress = Callable[[str], None]
@@ -230,10 +210,9 @@ class Calibrator:
         results = simulate(scenario, jobs=self.jobs)
         sim = simulated_indicators(results)
         sim = sim[sim["unit"] == "count"]
-        stats = sim.groupby(["indicator", "year"])["value"].agg(
-            des_mean="mean", des_p10=lambda v: v.quantile(0.1), des_p50="median", des_p90=lambda v: v.quantile(0.9)
-        )
-        return self.obs.merge(stats.reset_index(), on=["indicator", "year"], how="left")
+        stats = quantile_summary(sim, ["indicator", "year"])
+        stats = stats.rename(columns={"mean": "des_mean", "p10": "des_p10", "p50": "des_p50", "p90": "des_p90"})
+        return self.obs.merge(stats, on=["indicator", "year"], how="left")
 
     def run(self) -> CalibrationResult:
         started = time.perf_counter()

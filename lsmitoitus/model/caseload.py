@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+from .raw import PoolObservation
+
 VACANT = 1 << 40  # load of a vacant post: larger than any list
 ADD, REMOVE, RECOUNT = 0, 1, 2  # operations in a pool's log
 
@@ -30,6 +32,8 @@ class Client(Protocol):
 
 
 class WorkerPool:
+    """The posts of one unit in one area and the lists of the workers who fill them."""
+
     __slots__ = (
         "_next_rr",
         "allocation",
@@ -229,15 +233,15 @@ class WorkerPool:
 
     # --- observation ------------------------------------------------------------------------
 
-    def observe(self) -> tuple[int, int, int, int, int, int, int]:
-        """(clients, counted clients, workers in post, vacancies, largest counted list,
-        workers over the limit, unassigned children) at this moment."""
+    def observe(self) -> PoolObservation:
+        """The pool at this moment: clients, counted clients, workers in post, vacancies,
+        largest counted list, workers over the limit, unassigned children."""
         filled = [p for p, f in enumerate(self.filled) if f]
         clients = sum(len(s) for s in self.children) + len(self.unassigned)
         counted = sum(self.counted) + sum(1 for c in self.unassigned if c.counted)
         max_list = max((self.counted[p] for p in filled), default=0)
         vacancies = len(self.filled) - len(filled) - sum(self.closed)
-        return clients, counted, len(filled), vacancies, max_list, self.n_over, len(self.unassigned)
+        return PoolObservation(clients, counted, len(filled), vacancies, max_list, self.n_over, len(self.unassigned))
 
     def open_post(self, post: int) -> None:
         """A new post starts to exist (vacant until its first hire)."""
@@ -250,11 +254,21 @@ class WorkerPool:
         self.child_days_over = 0.0
         return days
 
-    def snapshot(self) -> tuple[int, int, int, int, int, int, float, int]:
-        """Month-end record: :meth:`observe` plus the child-days over the limit since the last
-        snapshot, in the order of ``raw.POOL_MEASURES``."""
-        clients, counted, workers, vacancies, max_list, n_over, unassigned = self.observe()
-        return clients, counted, workers, vacancies, max_list, n_over, self.take_child_days_over(), unassigned
+    def snapshot(self) -> tuple[float, ...]:
+        """Month-end record in the order of ``raw.POOL_MEASURES``: :meth:`observe`, the
+        child-days over the limit since the last snapshot, and the limit in force."""
+        seen = self.observe()
+        return (
+            seen.clients,
+            seen.clients_counted,
+            seen.workers_in_post,
+            seen.vacancies,
+            seen.max_children_per_worker,
+            seen.workers_over_limit,
+            self.take_child_days_over(),
+            seen.unassigned_children,
+            self.limit,
+        )
 
 
 def _stable_order(child: Client) -> int:

@@ -7,7 +7,7 @@ import datetime as dt
 
 import numpy as np
 
-from ..scenario import Scenario
+from ..scenario.schema import Scenario
 
 
 def county_notifications(scenario: Scenario, year: int) -> float:

@@ -1,53 +1,72 @@
 """The model core's output: raw counts of one replication as plain numpy arrays.
 
 Nothing here knows about files or pandas; :mod:`lsmitoitus.results` turns these into tidy frames.
-Flows are counts during a month; stocks and pool measures are values at the end of the month.
+Every column of an array is named by its ``(unit, measure)`` pair, the same pair the tidy rows
+carry, with the measure from the registry :data:`lsmitoitus.measures.MEASURES`. Flows are counts
+during a month; stocks and pool measures are values at the end of the month.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Final, NamedTuple
 
 import numpy as np
 
-from ..vocabulary import COST_CATEGORIES, DURING_YEAR_GROUPS, PLACEMENT_TYPES, STATES
+from ..measures import MEASURES
+from ..vocabulary import ALL, COST_CATEGORIES, DURING_YEAR_GROUPS, GROUP_UNIT, PLACEMENT_TYPES, STATES
 
-# Per area, counted during each month.
-FLOWS: tuple[str, ...] = (
-    "notifications",
-    "notified_new_children",
-    "decisions",
-    "decisions_late",
-    "assessments_started",
-    "assessments_started_late",
-    "assessments_completed",
-    "assessments_completed_late",
-    "care_orders",
-    "emergency_extensions",
-    "reunifications",
-    "care_ended_at_18",
-    "exits",
-    *(f"entries_{s}" for s in STATES),
-    *(f"placements_started_{p}" for p in PLACEMENT_TYPES),
-    "institutional_overflow",
-    *(f"placement_days_{c}" for c in COST_CATEGORIES),
+Key = tuple[str, str]  # (unit, measure)
+
+#: Per area, counted during each month.
+FLOWS: Final[tuple[Key, ...]] = (
+    ("kasittely", "notifications"),
+    ("kasittely", "new_children"),
+    ("kasittely", "decisions"),
+    ("kasittely", "decisions_late"),
+    ("arviointi", "assessments_started"),
+    ("arviointi", "assessments_started_late"),
+    ("arviointi", "assessments_completed"),
+    ("arviointi", "assessments_completed_late"),
+    ("sijaishuolto", "care_orders"),
+    ("kiireellinen_sijoitus", "extensions"),
+    ("sijaishuolto", "reunifications"),
+    ("sijaishuolto", "care_ended_at_18"),
+    (ALL, "exits"),
+    *((s, "entries") for s in STATES),
+    *((p, "placements_started") for p in PLACEMENT_TYPES),
+    ("laitoshoito_ostettu", "overflow_from_own_beds"),
+    *((c, "placement_days") for c in COST_CATEGORIES),
 )
-FLOW = {name: i for i, name in enumerate(FLOWS)}
+FLOW: Final = {key: i for i, key in enumerate(FLOWS)}
 
-# Per area, at the end of each month.
-STOCKS: tuple[str, ...] = (
-    *(f"children_{s}" for s in STATES),
-    "assessment_queue",
-    *(f"in_placement_{p}" for p in PLACEMENT_TYPES),
-    "entered_total",
-    "exited_total",
-    "own_beds_occupied",
+#: Per area, at the end of each month.
+STOCKS: Final[tuple[Key, ...]] = (
+    *((s, "children") for s in STATES),
+    ("arviointi", "queue"),
+    *((p, "children") for p in PLACEMENT_TYPES),
+    (ALL, "entered_total"),
+    (ALL, "exited_total"),
+    ("laitoshoito_oma", "beds_occupied"),
 )
-STOCK = {name: i for i, name in enumerate(STOCKS)}
+STOCK: Final = {key: i for i, key in enumerate(STOCKS)}
 
-# Per area and unit, at the end of each month (child_days_over_limit: during the month).
-POOL_MEASURES: tuple[str, ...] = (
+
+class PoolObservation(NamedTuple):
+    """A worker pool at one moment (see :meth:`lsmitoitus.model.caseload.WorkerPool.observe`)."""
+
+    clients: int
+    clients_counted: int
+    workers_in_post: int
+    vacancies: int
+    max_children_per_worker: int
+    workers_over_limit: int
+    unassigned_children: int
+
+
+#: Per area and unit, at the end of each month (child_days_over_limit: during the month).
+POOL_MEASURES: Final[tuple[str, ...]] = (
     "clients",
     "clients_counted",
     "workers_in_post",
@@ -58,12 +77,17 @@ POOL_MEASURES: tuple[str, ...] = (
     "unassigned_children",
     "limit",
 )
-POOL = {name: i for i, name in enumerate(POOL_MEASURES)}
+POOL: Final = {name: i for i, name in enumerate(POOL_MEASURES)}
 
-GROUPS: tuple[str, ...] = tuple(DURING_YEAR_GROUPS)
+#: During-the-year groups, per area and year.
+GROUPS: Final[tuple[str, ...]] = tuple(DURING_YEAR_GROUPS)
+GROUP_KEYS: Final[tuple[Key, ...]] = tuple((GROUP_UNIT[g], g) for g in GROUPS)
 
-# Per area and unit on THL's monitoring days (second Tuesday of April and October).
-POINT_MEASURES: tuple[str, ...] = ("workers_in_post", "clients_counted", "workers_over_limit", "limit")
+#: Per area and unit on THL's monitoring days (second Tuesday of April and October).
+POINT_MEASURES: Final[tuple[str, ...]] = ("workers_in_post", "clients_counted", "workers_over_limit", "limit")
+
+assert all(m in MEASURES for _, m in (*FLOWS, *STOCKS, *GROUP_KEYS)), "raw columns are registered measures"
+assert all(m in MEASURES for m in (*POOL_MEASURES, *POINT_MEASURES))
 
 
 @dataclass(frozen=True)

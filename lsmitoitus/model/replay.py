@@ -18,10 +18,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..randomness import uniform_stream
-from ..scenario import UnitStaffing
+from ..scenario.schema import UnitStaffing
 from .caseload import ADD, RECOUNT, REMOVE, WorkerPool
 from .law import value_on
+from .randomness import uniform_stream
 from .staffing import PostDynamics, apply_staff_event
 
 PoolLog = Sequence[tuple[float, int, int, bool]]
@@ -89,7 +89,7 @@ def replay_pool(
             clock[0] = t_bound
             snapshot = pool.snapshot()
             if t_bound > report_start:
-                rows.append((*snapshot, pool.limit))
+                rows.append(snapshot)
             j += 1
         elif t_limit <= min(t_staff, t_log):
             clock[0] = t_limit

@@ -9,13 +9,16 @@ candidate staffings are compared with common random numbers.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 import numpy as np
+import simpy
+from simpy.events import Timeout
 
-from ..randomness import purpose_generator
-from ..scenario import UnitStaffing
+from ..scenario.schema import UnitStaffing
 from ..vocabulary import DAYS_PER_YEAR
 from .caseload import WorkerPool
+from .randomness import purpose_generator
 
 
 def pool_key(area: str, unit: str) -> str:
@@ -81,3 +84,33 @@ def apply_staff_event(
         pool.worker_hired(post)
         new_state = True
     return dynamics.next_change(post, new_state), new_state
+
+
+class StaffScheduler:
+    """Runs every post's staff events (opening, leaver, hire) as SimPy events on its pool.
+
+    ``events`` counts the staff events carried out (part of a replication's event count).
+    """
+
+    def __init__(self, env: simpy.Environment) -> None:
+        self.env = env
+        self.events = 0
+
+    def start(self, pool: WorkerPool, dynamics: PostDynamics) -> None:
+        """Schedule the first staff event of every post of ``pool``."""
+        for post in range(len(dynamics.opens_at)):
+            first = dynamics.first_event(post)
+            if first is not None:
+                self._schedule(first[0], pool, dynamics, post, first[1])
+
+    def _schedule(self, delay: float, pool: WorkerPool, dynamics: PostDynamics, post: int, state: bool | None) -> None:
+        ev = Timeout(self.env, delay, (pool, dynamics, post, state))
+        ev.callbacks.append(self._on_staff_change)
+
+    def _on_staff_change(self, ev: simpy.Event) -> None:
+        """A post's staff event is due: carry it out and schedule the post's next one."""
+        pool, dynamics, post, state = cast(tuple[WorkerPool, PostDynamics, int, bool | None], ev.value)
+        self.events += 1
+        delay, new_state = apply_staff_event(pool, dynamics, post, state)
+        if delay is not None:
+            self._schedule(delay, pool, dynamics, post, new_state)

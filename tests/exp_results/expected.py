@@ -27,11 +27,11 @@ SCENARIOS: dict[str, dict[str, object]] = {
         "levers": {
             "start": "2024-01-01",
             "full": "2024-07-01",
-            "open_care_escalation_reduction": 0.2,
-            "open_care_extra_posts": {"Forssa": 1, "Hämeenlinna": 2},
-            "family_care_share_target": 0.8,
+            "avohuolto_escalation_reduction": 0.2,
+            "avohuolto_extra_posts": {"Forssa": 1, "Hämeenlinna": 2},
+            "perhehoito_share_target": 0.8,
             "reunification_speedup": 0.15,
-            "aftercare_age_limit": 25,
+            "jalkihuolto_age_limit": 25,
         }
     },
 }
@@ -41,7 +41,7 @@ SHORT = {"simulation": {"start": "2023-01-01", "end": "2025-12-31", "warmup_year
 def compute() -> dict[str, pd.DataFrame]:
     """The stored tables, freshly computed: file name -> frame."""
     from lsmitoitus import cost_frame, county_totals, dimension, load_scenario, scenario_from_dict
-    from lsmitoitus.scenario_files import deep_merge
+    from lsmitoitus.scenario.files import deep_merge
 
     frames: dict[str, list[pd.DataFrame]] = {"county_by_year": [], "required_posts": [], "costs": []}
     for name, changes in SCENARIOS.items():
@@ -50,9 +50,7 @@ def compute() -> dict[str, pd.DataFrame]:
         result = dimension(scenario, target=None, confidence=0.9, jobs=1)
         monthly = county_totals(result.results.monthly)
         monthly["year"] = pd.DatetimeIndex(monthly["date"]).year
-        yearly = (
-            monthly.groupby(["replication", "year", "unit", "measure"], observed=True)["value"].sum().reset_index()
-        )
+        yearly = monthly.groupby(["replication", "year", "unit", "measure"], observed=True)["value"].sum().reset_index()
         during = county_totals(result.results.yearly)
         during["year"] = pd.DatetimeIndex(during["date"]).year
         both = pd.concat([yearly, during[["replication", "year", "unit", "measure", "value"]]], ignore_index=True)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from .scenario import Duration, WorkingDayDelay
+from ..scenario.schema import Duration, WorkingDayDelay
 
 BLOCK = 4096
 

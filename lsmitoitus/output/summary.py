@@ -7,11 +7,11 @@ from typing import Any
 
 import pandas as pd
 
-from .costs import CATEGORIES, TOTAL, cost_frame, cost_summary
+from ..costs import CATEGORIES, TOTAL, cost_frame, cost_summary
+from ..indicators import indicator_table
+from ..results import SimulationResults
+from ..vocabulary import ALL, UNITS
 from .i18n import Lang, t
-from .indicators import indicator_table
-from .results import ALL, SimulationResults
-from .vocabulary import UNITS
 
 SUMMARY_MEASURES = (
     "clients",
@@ -143,7 +143,7 @@ def summary_text(results: SimulationResults, lang: Lang = "fi", observed: pd.Dat
             f"{100 * r['share_workers_over_limit']:>12.0f}%"
         )
     lines += ["", t("summary_note", lang)]
-    if not results.scenario.caseload.count_aftercare_18_plus:
+    if not results.scenario.caseload.count_jalkihuolto_18_plus:
         lines.append(t("summary_note_aftercare", lang))
     lines += _point_in_time_lines(results, lang)
     lines += _indicator_lines(results, observed, lang)

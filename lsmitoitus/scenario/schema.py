@@ -1,12 +1,14 @@
 """The scenario schema: the single source of truth for every number the model uses.
 
-Every field states its unit and its legal or practical meaning. TOML files in ``scenarios/``
-instantiate this schema (see :mod:`lsmitoitus.scenario_files`); the CLI, notebooks and any user
-interface go through it. Unknown keys are rejected everywhere, so a misspelt field is an error,
-not a silently ignored setting.
+Every field states its unit and its legal or practical meaning. TOML files in
+``lsmitoitus/scenario/bundled/`` instantiate this schema (see :mod:`lsmitoitus.scenario.files`);
+the CLI, notebooks and any user interface go through it. Unknown keys are rejected everywhere,
+so a misspelt field is an error, not a silently ignored setting.
 
-Conventions: durations are in calendar days unless the field name says working days; rates are
-per year; probabilities and shares are in [0, 1]; money is not modelled here yet.
+Naming: the sections and keys that mirror the pathway use the Finnish domain words
+(``kasittely``, ``arviointi``, ``avohuolto``, …; a transition probability is ``p_<target stage>``);
+every other key is English. Conventions: durations are in calendar days unless the field name
+says working days; rates are per year; probabilities and shares are in [0, 1]; money in euros.
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from .vocabulary import (
+from ..vocabulary import (
     AGE_BANDS,
     PLACEMENT_TYPES,
     RESPONSIBILITY_KEYS,
@@ -32,21 +34,24 @@ Share = Annotated[float, Field(ge=0.0, le=1.0)]
 Year = Annotated[int, Field(ge=1990, le=2100)]
 Count = Annotated[float, Field(ge=0.0, le=10_000_000.0)]
 
+
+def _every_band(value: float | dict[Any, float]) -> float | dict[Any, float]:
+    """An age-band table must give every band (a single number applies to all ages)."""
+    if isinstance(value, Mapping):
+        missing = [b for b in AGE_BANDS if b not in value]
+        if missing:
+            raise ValueError(f"an age-band table must give every band; missing {missing}")
+    return value
+
+
 #: A probability that is either one number for all ages or a table by age band.
-ByAge = Probability | dict[AgeBand, Probability]
+ByAge = Annotated[Probability | dict[AgeBand, Probability], AfterValidator(_every_band)]
 
 
 class StrictModel(BaseModel):
     """Base for all scenario parts: unknown keys are errors and instances are immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _check_by_age(value: float | Mapping[Any, float], what: str) -> None:
-    if isinstance(value, Mapping):
-        missing = [b for b in AGE_BANDS if b not in value]
-        if missing:
-            raise ValueError(f"{what}: an age-band table must give every band; missing {missing}")
 
 
 def by_age(value: float | Mapping[Any, float]) -> tuple[float, ...]:
@@ -184,26 +189,20 @@ class Demand(StrictModel):
         return self
 
 
-class Processing(StrictModel):
+class KasittelyStage(StrictModel):
     """Käsittely: a notification is checked for urgency at once and decided within 7 working days."""
 
     delay: WorkingDayDelay = Field(description="Time from notification to the decision on assessment.")
     decision_deadline_working_days: int = Field(
         7, ge=1, le=60, description="Statutory deadline for the decision (working days; law: 7)."
     )
-    p_assessment: ByAge = Field(description="Probability that the decision opens a service-need assessment.")
-    p_urgent_placement: ByAge = Field(
+    p_arviointi: ByAge = Field(description="Probability that the decision opens a service-need assessment.")
+    p_kiireellinen_sijoitus: ByAge = Field(
         description="Probability that the notification leads at once to an emergency placement."
     )
 
-    @model_validator(mode="after")
-    def _check(self) -> Processing:
-        _check_by_age(self.p_assessment, "p_assessment")
-        _check_by_age(self.p_urgent_placement, "p_urgent_placement")
-        return self
 
-
-class Assessment(StrictModel):
+class ArviointiStage(StrictModel):
     """Palvelutarpeen arviointi incl. lastensuojelutarpeen selvitys, done with finite worker slots."""
 
     start_deadline_working_days: int = Field(
@@ -219,17 +218,12 @@ class Assessment(StrictModel):
     concurrent_per_worker: float = Field(
         10.0, gt=0.0, le=100.0, description="Assessments one worker carries at once (slots per FTE)."
     )
-    p_client: ByAge = Field(
-        description="Probability that a completed assessment makes the child a child-protection client."
+    p_avohuolto: ByAge = Field(
+        description="Probability that a completed assessment makes the child a child-protection client (avohuolto)."
     )
 
-    @model_validator(mode="after")
-    def _check(self) -> Assessment:
-        _check_by_age(self.p_client, "p_client")
-        return self
 
-
-class AvohuoltoPathway(StrictModel):
+class AvohuoltoStage(StrictModel):
     """Avohuolto: open-care client relationship; its end leads to exit or a placement."""
 
     duration: Duration = Field(description="Length of an open-care episode.")
@@ -238,9 +232,7 @@ class AvohuoltoPathway(StrictModel):
     p_huostaanotto: ByAge = Field(description="Probability the episode ends in a (non-urgent) care order.")
 
     @model_validator(mode="after")
-    def _check(self) -> AvohuoltoPathway:
-        for name in ("p_avohuollon_sijoitus", "p_kiireellinen_sijoitus", "p_huostaanotto"):
-            _check_by_age(getattr(self, name), name)
+    def _check(self) -> AvohuoltoStage:
         sums = [
             a + b + c
             for a, b, c in zip(
@@ -255,23 +247,20 @@ class AvohuoltoPathway(StrictModel):
         return self
 
 
-class AvohuollonSijoitusPathway(StrictModel):
+class AvohuollonSijoitusStage(StrictModel):
+    """Avohuollon sijoitus: a voluntary placement as an open-care measure."""
+
     duration: Duration = Field(description="Length of an open-care placement.")
     p_huostaanotto: ByAge = Field(description="Probability the placement ends in a care order (else home).")
-    aftercare_min_days: float = Field(
+    jalkihuolto_min_days: float = Field(
         183.0,
         ge=0.0,
         le=3650.0,
         description="An open-care placement this long (days) entitles to aftercare (law: 6 months).",
     )
 
-    @model_validator(mode="after")
-    def _check(self) -> AvohuollonSijoitusPathway:
-        _check_by_age(self.p_huostaanotto, "p_huostaanotto")
-        return self
 
-
-class KiireellinenSijoitusPathway(StrictModel):
+class KiireellinenSijoitusStage(StrictModel):
     """Kiireellinen sijoitus: at most 30 days, one extension of ≤ 30 days, or until the care-order decision."""
 
     max_days: float = Field(
@@ -285,13 +274,8 @@ class KiireellinenSijoitusPathway(StrictModel):
         description="Time from placement to the care-order decision when one follows (continues while pending)."
     )
 
-    @model_validator(mode="after")
-    def _check(self) -> KiireellinenSijoitusPathway:
-        _check_by_age(self.p_huostaanotto, "p_huostaanotto")
-        return self
 
-
-class SijaishuoltoPathway(StrictModel):
+class SijaishuoltoStage(StrictModel):
     """Huostaanotto and sijaishuolto: care ends by reunification or at 18 at the latest."""
 
     duration: Duration = Field(description="Length of care until reunification, if the child is not 18 first.")
@@ -300,7 +284,7 @@ class SijaishuoltoPathway(StrictModel):
     )
 
     @model_validator(mode="after")
-    def _check(self) -> SijaishuoltoPathway:
+    def _check(self) -> SijaishuoltoStage:
         missing = [b for b in AGE_BANDS if b not in self.placement_type]
         if missing:
             raise ValueError(f"placement_type is missing age bands {missing}")
@@ -314,7 +298,7 @@ class SijaishuoltoPathway(StrictModel):
         return self
 
 
-class JalkihuoltoPathway(StrictModel):
+class JalkihuoltoStage(StrictModel):
     """Jälkihuolto: voluntary aftercare after substitute care (or a long open-care placement)."""
 
     uptake: Probability = Field(description="Probability that an entitled young person takes up aftercare.")
@@ -333,7 +317,7 @@ class JalkihuoltoPathway(StrictModel):
     )
 
     @model_validator(mode="after")
-    def _check(self) -> JalkihuoltoPathway:
+    def _check(self) -> JalkihuoltoStage:
         _check_sorted(self.age_limit, "age_limit")
         return self
 
@@ -382,7 +366,7 @@ class Caseload(StrictModel):
         min_length=1,
         description="Maximum children per responsible social worker by date (law: 35 in 2022–2023, 30 from 2024).",
     )
-    count_aftercare_18_plus: bool = Field(
+    count_jalkihuolto_18_plus: bool = Field(
         False, description="Whether aftercare clients aged 18+ count toward the limit (unsettled in law)."
     )
     allocation: Literal["least_loaded", "round_robin", "random"] = Field(
@@ -473,7 +457,7 @@ class Levers(StrictModel):
 
     start: dt.date = Field(dt.date(2025, 1, 1), description="Levers start to take effect on this day.")
     full: dt.date = Field(dt.date(2026, 1, 1), description="Levers have their full effect from this day.")
-    open_care_escalation_reduction: float = Field(
+    avohuolto_escalation_reduction: float = Field(
         0.0,
         ge=0.0,
         le=0.9,
@@ -481,11 +465,11 @@ class Levers(StrictModel):
             "Stronger open care: relative cut in the probabilities that open care ends in a placement (0.2 = −20 %)."
         ),
     )
-    open_care_extra_posts: dict[str, Annotated[int, Field(ge=0, le=1000)]] = Field(
+    avohuolto_extra_posts: dict[str, Annotated[int, Field(ge=0, le=1000)]] = Field(
         default_factory=dict,
         description="Extra open-care social-worker posts by area, opened on ``start`` (staffing cost).",
     )
-    family_care_share_target: float | None = Field(
+    perhehoito_share_target: float | None = Field(
         None,
         ge=0.0,
         le=1.0,
@@ -497,7 +481,7 @@ class Levers(StrictModel):
     reunification_speedup: float = Field(
         0.0, ge=0.0, le=0.9, description="Faster reunification: relative cut in the mean length of new care orders."
     )
-    aftercare_age_limit: Literal[23, 25] | None = Field(
+    jalkihuolto_age_limit: Literal[23, 25] | None = Field(
         None,
         description=(
             "County choice of the aftercare age limit from 2024 (23 is the law's). When set, aftercare is offered "
@@ -514,11 +498,11 @@ class Levers(StrictModel):
 
     def active(self) -> bool:
         return bool(
-            self.open_care_escalation_reduction
-            or self.open_care_extra_posts
-            or self.family_care_share_target is not None
+            self.avohuolto_escalation_reduction
+            or self.avohuolto_extra_posts
+            or self.perhehoito_share_target is not None
             or self.reunification_speedup
-            or self.aftercare_age_limit is not None
+            or self.jalkihuolto_age_limit is not None
         )
 
 
@@ -532,13 +516,13 @@ class Scenario(StrictModel):
     simulation: SimulationSettings = Field(default_factory=lambda: SimulationSettings())
     areas: dict[str, Area] = Field(min_length=1)
     demand: Demand
-    processing: Processing
-    assessment: Assessment
-    avohuolto: AvohuoltoPathway
-    avohuollon_sijoitus: AvohuollonSijoitusPathway
-    kiireellinen_sijoitus: KiireellinenSijoitusPathway
-    sijaishuolto: SijaishuoltoPathway
-    jalkihuolto: JalkihuoltoPathway
+    kasittely: KasittelyStage
+    arviointi: ArviointiStage
+    avohuolto: AvohuoltoStage
+    avohuollon_sijoitus: AvohuollonSijoitusStage
+    kiireellinen_sijoitus: KiireellinenSijoitusStage
+    sijaishuolto: SijaishuoltoStage
+    jalkihuolto: JalkihuoltoStage
     staffing: dict[UnitName, dict[str, UnitStaffing]] = Field(
         description="Posts by unit and area: staffing.<unit>.<area>."
     )
@@ -552,8 +536,8 @@ class Scenario(StrictModel):
         share = sum(a.notification_share for a in self.areas.values())
         if abs(share - 1.0) > 1e-6:
             raise ValueError(f"areas: notification_share must sum to 1 over areas (sums to {share:.6g})")
-        if set(self.assessment.workers) != names:
-            raise ValueError(f"assessment.workers must name exactly the areas {sorted(names)}")
+        if set(self.arviointi.workers) != names:
+            raise ValueError(f"arviointi.workers must name exactly the areas {sorted(names)}")
         for unit in UNITS:
             if unit not in self.staffing:
                 raise ValueError(f"staffing.{unit} is missing")
@@ -561,7 +545,7 @@ class Scenario(StrictModel):
                 raise ValueError(f"staffing.{unit} must name exactly the areas {sorted(names)}")
         for what, keys in (
             ("costs.own_institutions", set(self.costs.own_institutions)),
-            ("levers.open_care_extra_posts", set(self.levers.open_care_extra_posts)),
+            ("levers.avohuolto_extra_posts", set(self.levers.avohuolto_extra_posts)),
             *((f"costs.other_staff.{u}", set(a)) for u, a in self.costs.other_staff.items()),
         ):
             if not keys <= names:
@@ -588,12 +572,13 @@ def _check_sorted(schedule: list[DatedValue], what: str) -> None:
 __all__ = [
     "AGE_BANDS",
     "Area",
-    "Assessment",
+    "ArviointiStage",
     "ByAge",
     "Caseload",
     "DatedValue",
     "Demand",
     "Duration",
+    "KasittelyStage",
     "Scenario",
     "UnitStaffing",
     "WorkingDayDelay",

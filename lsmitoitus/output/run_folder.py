@@ -1,82 +1,26 @@
-"""Writing a run's outputs: all into a hidden temporary folder, then one atomic rename.
-
-A run folder either appears complete or not at all, and an existing folder is never
-overwritten.
-"""
+"""Writing a run's outputs: all into a hidden temporary folder, then one atomic rename."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import platform
-import shutil
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import simpy
 
-from . import __version__
+from .. import __version__
+from ..costs import cost_frame, cost_summary
+from ..indicators import indicator_table
+from ..measures import MEASURES
+from ..results import SimulationResults, summarise
+from ..scenario.files import scenario_to_toml
 from .charts import caseload_figure, save_figure
-from .costs import cost_frame, cost_summary
-from .history import load_history
+from .folders import atomic_folder
 from .i18n import Lang, t
-from .indicators import indicator_table
-from .report import summary_text
-from .results import MEASURES, SimulationResults, summarise
-from .scenario_files import scenario_to_toml
-
-
-def load_scenario_areas() -> tuple[str, ...]:
-    """Areas of the bundled Kanta-Häme scenario: a scenario with these areas is compared with
-    the bundled Kanta-Häme history by default."""
-    from .scenario_files import load_scenario
-
-    return load_scenario().area_names
-
-
-class OutputExistsError(FileExistsError):
-    """The chosen output folder already exists and is not empty."""
-
-
-def default_out_dir(scenario_name: str, base: Path = Path("tulokset")) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    return base / f"{scenario_name}-{stamp}"
-
-
-@contextmanager
-def atomic_folder(target: Path) -> Iterator[Path]:
-    """Yield a temporary folder beside ``target``; rename it to ``target`` if the block succeeds."""
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise OutputExistsError(f"{target} already exists; choose another --out (nothing was overwritten)")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
-    try:
-        yield tmp
-        if target.exists():
-            target.rmdir()  # empty by the check above; rename cannot replace it on every OS
-        os.rename(tmp, target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-
-
-def write_new_text(path: Path, text: str) -> None:
-    """Write a new file atomically (temporary file, then rename); never replace an existing one."""
-    if path.exists():
-        raise OutputExistsError(f"{path} already exists; choose another name (nothing was overwritten)")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.link(tmp_name, path)  # fails if path appeared meanwhile: no silent overwrite
-    finally:
-        os.unlink(tmp_name)
+from .summary import summary_text
 
 
 def _translated(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
@@ -84,7 +28,7 @@ def _translated(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 
 
 def measures_table(lang: Lang) -> pd.DataFrame:
-    rows = [{"measure": m, "kind": kind, "label": t(m, lang)} for m, (kind, _) in MEASURES.items()]
+    rows = [{"measure": m.name, "kind": m.kind, "label": m.label(lang)} for m in MEASURES.values()]
     return _translated(pd.DataFrame(rows), lang)
 
 
@@ -97,11 +41,8 @@ def write_run(
 ) -> Path:
     """Write CSVs, the resolved scenario, run metadata, the summary and the chart to ``target``.
 
-    ``observed`` is the indicator history to compare with (default: the bundled Kanta-Häme
-    history when the scenario is Kanta-Häme's, else none)."""
+    ``observed`` is the indicator history to compare with (none: no comparison)."""
     scenario = results.scenario
-    if observed is None and scenario.area_names == load_scenario_areas():
-        observed = load_history()
     with atomic_folder(target) as tmp:
         _translated(results.monthly, lang).to_csv(tmp / "monthly.csv", index=False)
         _translated(results.yearly, lang).to_csv(tmp / "yearly.csv", index=False)

@@ -1,8 +1,16 @@
-"""The one translation table for user-facing text: Finnish by default, English on request."""
+"""The one translation table for user-facing text: Finnish by default, English on request.
+
+Measure labels live with the measures (:data:`lsmitoitus.measures.MEASURES`) and are read from
+there; everything else is in :data:`TEXT`. A key that is in neither raises
+:class:`MissingTranslation`: a missing translation is a bug to find in the tests, never a raw
+identifier shown to a user.
+"""
 
 from __future__ import annotations
 
 from typing import Literal
+
+from ..measures import MEASURES
 
 Lang = Literal["fi", "en"]
 LANGS: tuple[Lang, ...] = ("fi", "en")
@@ -37,53 +45,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "laitoshoito_oma": ("laitoshoito, omat laitokset", "institutional care, own institutions"),
     "laitoshoito_ostettu": ("laitoshoito, ostopalvelu", "institutional care, purchased"),
     "erityistason_laitoshoito": ("erityistason laitoshoito", "special-level institutional care"),
-    "placement_days": ("hoitopäivät", "placement days"),
-    "overflow_from_own_beds": ("ostopalveluun omien paikkojen ollessa täynnä", "purchased because own beds were full"),
-    "beds_occupied": ("käytössä olevat omat paikat", "own beds occupied"),
     # measures
-    "notifications": ("lastensuojeluilmoitukset", "notifications"),
-    "new_children": ("uudet ilmoitetut lapset", "newly notified children"),
-    "decisions": ("päätökset arvioinnin aloittamisesta", "decisions on assessment"),
-    "decisions_late": ("myöhästyneet päätökset (> 7 arkipäivää)", "late decisions (> 7 working days)"),
-    "assessments_started": ("aloitetut arvioinnit", "assessments started"),
-    "assessments_started_late": ("myöhässä aloitetut arvioinnit", "assessments started late"),
-    "assessments_completed": ("valmistuneet arvioinnit", "assessments completed"),
-    "assessments_completed_late": ("yli 3 kk kestäneet arvioinnit", "assessments completed after 3 months"),
-    "care_orders": ("uudet huostaanotot", "new care orders"),
-    "reunifications": ("perheen jälleenyhdistämiset", "reunifications"),
-    "care_ended_at_18": ("huostaanotto päättyi 18-vuotiaana", "care ended at 18"),
-    "extensions": ("jatketut kiireelliset sijoitukset", "extended emergency placements"),
-    "exits": ("lastensuojelusta poistuneet", "exits from child protection"),
-    "entries": ("tulleet", "entries"),
-    "placements_started": ("alkaneet sijoitukset", "placements started"),
-    "children": ("lapsia", "children"),
-    "queue": ("arviointijono", "assessment queue"),
-    "entered_total": ("tulleet yhteensä", "entered in total"),
-    "exited_total": ("poistuneet yhteensä", "exited in total"),
-    "clients": ("asiakkaat", "clients"),
-    "clients_counted": ("mitoitukseen laskettavat asiakkaat", "clients counted toward the limit"),
-    "workers_in_post": ("sosiaalityöntekijöitä tehtävässä", "social workers in post"),
-    "vacancies": ("avoimet tehtävät", "vacant posts"),
-    "mean_children_per_worker": ("lapsia / työntekijä, keskiarvo", "children per worker, mean"),
-    "mean_clients_per_worker": ("kaikki asiakkaat / työntekijä", "all clients per worker"),
-    "max_children_per_worker": ("lapsia / työntekijä, suurin", "children per worker, maximum"),
-    "workers_over_limit": ("työntekijöitä yli rajan", "workers over the limit"),
-    "share_workers_over_limit": ("osuus työntekijöistä yli rajan", "share of workers over the limit"),
-    "child_days_over_limit": (
-        "lapsipäivät yli rajan olevalla työntekijällä",
-        "child-days with a worker over the limit",
-    ),
-    "unassigned_children": ("lapset ilman työntekijää", "children without a worker"),
-    "limit": ("lakisääteinen enimmäismäärä", "statutory limit"),
-    "avohuollon_asiakkaat_0_17": ("avohuollon asiakkaina olleet 0–17-v.", "open-care clients aged 0–17"),
-    "huostassa_0_17": ("huostassa olleet 0–17-v.", "children aged 0–17 in care"),
-    "kiireellisesti_sijoitetut_0_17": ("kiireellisesti sijoitetut 0–17-v.", "emergency-placed aged 0–17"),
-    "kodin_ulkopuolelle_sijoitetut_0_17": (
-        "kodin ulkopuolelle sijoitetut 0–17-v.",
-        "placed outside the home aged 0–17",
-    ),
-    "arvioinnissa": ("arvioinnissa olleet", "children in assessment"),
-    "jalkihuollossa": ("jälkihuollossa olleet", "children and young people in aftercare"),
     # report and chart
     "summary_title": (
         "Yhteenveto: {name}, {n} toistoa, siemen {seed}",
@@ -99,6 +61,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "year": ("vuosi", "year"),
     "indicator": ("indikaattori", "indicator"),
+    "lastensuojeluilmoitukset": ("lastensuojeluilmoitukset", "child-protection notifications"),
     "observed": ("havaittu", "observed"),
     "p50_vs_observed": ("P50 vs havaittu (suhteellinen ero)", "P50 vs observed (relative difference)"),
     "thl_title": (
@@ -275,8 +238,17 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 
+class MissingTranslation(KeyError):
+    """A user-facing text has no entry in the translation table."""
+
+
 def t(key: str, lang: Lang = "fi", **fmt: object) -> str:
-    """The text for ``key`` in ``lang``; unknown keys are returned as they are."""
+    """The text for ``key`` in ``lang`` (a measure's label, or an entry of :data:`TEXT`)."""
     pair = TEXT.get(key)
-    text = key if pair is None else pair[0 if lang == "fi" else 1]
+    if pair is None:
+        measure = MEASURES.get(key)
+        if measure is None:
+            raise MissingTranslation(f"no translation for {key!r}")
+        pair = (measure.fi, measure.en)
+    text = pair[0 if lang == "fi" else 1]
     return text.format(**fmt) if fmt else text

@@ -1,4 +1,4 @@
-"""Charts of results (matplotlib, no display needed)."""
+"""Charts of results (matplotlib's object API: no pyplot, no display, no global backend)."""
 
 from __future__ import annotations
 
@@ -6,16 +6,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from ..results import SimulationResults, summarise
+from ..vocabulary import UNITS
 from .i18n import Lang, t
-from .results import SimulationResults, summarise
-from .vocabulary import UNITS
 
 
 def caseload_figure(results: SimulationResults, lang: Lang = "fi") -> Figure:
@@ -47,9 +43,8 @@ def caseload_figure(results: SimulationResults, lang: Lang = "fi") -> Figure:
 def unit_area_panels(areas: Sequence[str], lang: Lang) -> tuple[Figure, Iterator[tuple[Axes, str, str, bool]]]:
     """A figure with one panel per unit (rows) and area (columns), and the panels in order as
     (axes, unit, area, first column); each panel gets its title, zero-based y-axis and grid."""
-    fig, axes = plt.subplots(
-        len(UNITS), len(areas), figsize=(4.2 * len(areas), 3.0 * len(UNITS)), sharex=True, squeeze=False
-    )
+    fig = Figure(figsize=(4.2 * len(areas), 3.0 * len(UNITS)))
+    axes = fig.subplots(len(UNITS), len(areas), sharex=True, squeeze=False)
 
     def panels() -> Iterator[tuple[Axes, str, str, bool]]:
         for i, unit in enumerate(UNITS):
@@ -81,4 +76,3 @@ def finish_panels(fig: Figure, title: str, ylabel: str) -> Figure:
 
 def save_figure(fig: Figure, path: Path) -> None:
     fig.savefig(path, dpi=110)
-    plt.close(fig)

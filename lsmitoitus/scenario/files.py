@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 import typing
+import warnings
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -19,7 +20,7 @@ import tomli_w
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from .scenario import Scenario
+from .schema import Scenario
 
 BUNDLED_DEFAULT = "kanta-hame"
 
@@ -28,14 +29,59 @@ class ScenarioError(ValueError):
     """A scenario could not be read or is invalid. The message is meant for the end user."""
 
 
+#: Keys renamed when the schema adopted the project's naming rule (Finnish for the pathway's
+#: domain words, English for everything else): old dotted path -> new key. Files that use an
+#: old key still load, with a note saying what to write instead.
+RENAMED_KEYS: dict[str, str] = {
+    "processing": "kasittely",
+    "assessment": "arviointi",
+    "kasittely.p_assessment": "p_arviointi",
+    "kasittely.p_urgent_placement": "p_kiireellinen_sijoitus",
+    "arviointi.p_client": "p_avohuolto",
+    "avohuollon_sijoitus.aftercare_min_days": "jalkihuolto_min_days",
+    "caseload.count_aftercare_18_plus": "count_jalkihuolto_18_plus",
+    "levers.open_care_escalation_reduction": "avohuolto_escalation_reduction",
+    "levers.open_care_extra_posts": "avohuolto_extra_posts",
+    "levers.family_care_share_target": "perhehoito_share_target",
+    "levers.aftercare_age_limit": "jalkihuolto_age_limit",
+}
+
+
+class RenamedKeyWarning(UserWarning):
+    """A scenario file used a key under its old name; it was read under the new one."""
+
+
+def upgrade_keys(data: dict[str, Any], source: str) -> dict[str, Any]:
+    """``data`` with every renamed key moved to its new name (in place), warning once per key."""
+    for old, new in RENAMED_KEYS.items():
+        *parents, last = old.split(".")
+        node: Any = data
+        for part in parents:
+            node = node.get(part) if isinstance(node, dict) else None
+        if not isinstance(node, dict) or last not in node:
+            continue
+        if new in node:
+            raise ScenarioError(f"{source}: both {old} (old name) and {'.'.join([*parents, new])} are given")
+        node[new] = node.pop(last)
+        warnings.warn(
+            f"{source}: {old} is now called {'.'.join([*parents, new])}; the file was read with the new name",
+            RenamedKeyWarning,
+            stacklevel=2,
+        )
+    return data
+
+
+def _bundled_folder() -> Path:
+    return Path(str(resources.files("lsmitoitus") / "scenario" / "bundled"))
+
+
 def bundled_scenarios() -> list[str]:
     """Names of the scenarios shipped inside the package."""
-    folder = resources.files("lsmitoitus") / "scenarios"
-    return sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+    return sorted(p.stem for p in _bundled_folder().glob("*.toml"))
 
 
 def _bundled_path(name: str) -> Path:
-    return Path(str(resources.files("lsmitoitus") / "scenarios" / f"{name}.toml"))
+    return _bundled_folder() / f"{name}.toml"
 
 
 def resolve_scenario_path(spec: str | Path | None) -> Path:
@@ -82,7 +128,7 @@ def read_scenario_data(path: Path, _seen: tuple[Path, ...] = ()) -> dict[str, An
     if path in _seen:
         chain = " -> ".join(str(p) for p in (*_seen, path))
         raise ScenarioError(f"{path}: extends forms a cycle: {chain}")
-    data = _read_toml(path)
+    data = upgrade_keys(_read_toml(path), str(path))
     parent = data.pop("extends", None)
     if parent is None:
         return data
@@ -108,8 +154,9 @@ def load_scenario(spec: str | Path | None = None) -> Scenario:
 
 def scenario_from_dict(data: Mapping[str, Any], source: str = "<scenario>") -> Scenario:
     """Validate scenario data, turning pydantic's errors into one readable :class:`ScenarioError`."""
+    data = upgrade_keys(dict(data), source)
     try:
-        return Scenario.model_validate(dict(data))
+        return Scenario.model_validate(data)
     except ValidationError as exc:
         raise ScenarioError(format_validation_error(exc, source)) from None
 

@@ -6,21 +6,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")
 import pandas as pd
 from matplotlib.figure import Figure
 from pydantic import BaseModel
 
+from ..costs import cost_frame, cost_summary
+from ..dimensioning import DimensioningResult, month_label
+from ..scenario.files import scenario_to_toml
+from ..scenario.schema import Scenario
+from ..vocabulary import ALL
 from .charts import finish_panels, save_figure, unit_area_panels
-from .costs import cost_frame, cost_summary
-from .dimensioning import DimensioningResult, month_label
+from .folders import atomic_folder
 from .i18n import Lang, t
-from .output import atomic_folder
-from .results import ALL
-from .scenario import Scenario
-from .scenario_files import scenario_to_toml
 
 
 def target_text(result: DimensioningResult, lang: Lang) -> str:
@@ -50,7 +47,7 @@ def answer_lines(result: DimensioningResult, lang: Lang = "fi") -> list[str]:
     lines.append(t("answer_total", lang, extra=result.extra_posts, conf=conf, target=target_text(result, lang)))
     if result.capped:
         lines.append(t("answer_capped", lang))
-    if not result.scenario.caseload.count_aftercare_18_plus:
+    if not result.scenario.caseload.count_jalkihuolto_18_plus:
         lines.append(t("answer_aftercare", lang))
     return lines
 

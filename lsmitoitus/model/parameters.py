@@ -1,0 +1,285 @@
+"""The model's parameters, built in one place from a validated scenario.
+
+Each stage's parameters are a small frozen dataclass whose fields carry the schema's own names
+(``kasittely.p_arviointi`` in the scenario is ``params.kasittely.p_arviointi`` here), so a reader
+can follow any scenario value from :mod:`lsmitoitus.scenario.schema` to every line of the model
+that uses it. What changes on the way is only the form: age-band tables become tuples in
+:data:`~lsmitoitus.vocabulary.AGE_BANDS` order, dates become model days since ``origin``, and
+policy levers that redefine a legal rule (the county's aftercare age) are folded into the rule
+they change, with the reason stated where it happens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from ..scenario.schema import DatedValue, Duration, Scenario, WorkingDayDelay, by_age
+from ..vocabulary import AGE_BANDS, PLACEMENT_TYPES, STATES, UNITS, State
+from .law import Schedule
+from .randomness import cumulative
+
+AgeTable = tuple[float, ...]  # one value per age band, in AGE_BANDS order
+NO_UNIT = -1  # a state without a responsible worker (kasittely, arviointi)
+
+
+def dated_days(schedule: list[DatedValue], origin: dt.date) -> Schedule:
+    """A dated schedule as (model day it starts, value) steps."""
+    return [(float((step.start - origin).days), float(step.value)) for step in schedule]
+
+
+@dataclass(frozen=True)
+class DemandParameters:
+    """Who the newly notified children are (``demand`` in the schema)."""
+
+    notifications_per_notified_child: float
+    already_client_share: float
+    age_at_notification: AgeTable  # shares by band
+
+    @property
+    def p_new_child(self) -> float:
+        """Probability that a notification concerns a child who is neither notified already
+        this year nor a client: (1 − already_client_share) / notifications_per_notified_child."""
+        return (1.0 - self.already_client_share) / self.notifications_per_notified_child
+
+
+@dataclass(frozen=True)
+class KasittelyParameters:
+    """Käsittely: urgency at once, decision on an assessment within the deadline."""
+
+    delay: WorkingDayDelay
+    decision_deadline_working_days: int
+    p_arviointi: AgeTable
+    p_kiireellinen_sijoitus: AgeTable
+
+
+@dataclass(frozen=True)
+class ArviointiParameters:
+    """Palvelutarpeen arviointi with finite slots per area (workers × concurrent_per_worker)."""
+
+    start_deadline_working_days: int
+    completion_deadline_months: int
+    duration: Duration
+    workers: tuple[float, ...]  # FTE by area, in scenario area order
+    concurrent_per_worker: float
+    p_avohuolto: AgeTable
+
+    @property
+    def slots(self) -> tuple[int, ...]:
+        """Assessments each area can run at once (at least one)."""
+        return tuple(max(1, round(w * self.concurrent_per_worker)) for w in self.workers)
+
+
+@dataclass(frozen=True)
+class AvohuoltoParameters:
+    """Avohuolto: an open-care episode ends in a placement, a care order or an exit."""
+
+    duration: Duration
+    p_avohuollon_sijoitus: AgeTable
+    p_kiireellinen_sijoitus: AgeTable
+    p_huostaanotto: AgeTable
+
+    @property
+    def outcome_cumulative(self) -> list[list[float]]:
+        """Per band, cumulative probabilities of (avohuollon_sijoitus, kiireellinen_sijoitus,
+        huostaanotto, exit) for inverse-transform choice."""
+        return [
+            cumulative([a, b, c, max(0.0, 1.0 - a - b - c)])
+            for a, b, c in zip(
+                self.p_avohuollon_sijoitus, self.p_kiireellinen_sijoitus, self.p_huostaanotto, strict=True
+            )
+        ]
+
+
+@dataclass(frozen=True)
+class AvohuollonSijoitusParameters:
+    duration: Duration
+    p_huostaanotto: AgeTable
+    jalkihuolto_min_days: float
+
+
+@dataclass(frozen=True)
+class KiireellinenSijoitusParameters:
+    max_days: float
+    extension_max_days: float
+    p_extension: float
+    p_huostaanotto: AgeTable
+    home_duration: Duration
+    until_care_order: Duration
+
+
+@dataclass(frozen=True)
+class SijaishuoltoParameters:
+    duration: Duration
+    placement_type: tuple[tuple[float, ...], ...]  # [band][placement type] shares
+
+    @property
+    def placement_type_cumulative(self) -> list[list[float]]:
+        return [cumulative(row) for row in self.placement_type]
+
+
+@dataclass(frozen=True)
+class JalkihuoltoParameters:
+    """Aftercare rules in force for the model, the county's lever choice included."""
+
+    uptake: float
+    duration: Duration
+    max_years_after_placement: float
+    age_limit: Schedule
+
+
+@dataclass(frozen=True)
+class CaseloadParameters:
+    limit: Schedule
+    count_jalkihuolto_18_plus: bool
+    allocation: str
+    rebalance_on_hire: bool
+    responsible_unit_under_18: tuple[int, ...]  # unit index per State, NO_UNIT where none
+    responsible_unit_adult: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class LeverParameters:
+    """The balancing programme's levers; each ramps linearly from ``start`` to ``full`` (days)."""
+
+    start: float
+    full: float
+    avohuolto_escalation_reduction: float
+    perhehoito_share_target: float | None
+    reunification_speedup: float
+
+    def ramp(self, now: float) -> float:
+        """Share of the levers' full effect in force at ``now`` (linear from start to full)."""
+        if now <= self.start:
+            return 0.0
+        if now >= self.full:
+            return 1.0
+        return (now - self.start) / (self.full - self.start)
+
+
+@dataclass(frozen=True)
+class CostParameters:
+    special_level_share: float
+    own_beds: tuple[int, ...]  # own institutional beds by area
+
+
+@dataclass(frozen=True)
+class ModelParameters:
+    """Every scenario value the event model uses, under the schema's names."""
+
+    origin: dt.date
+    demand: DemandParameters
+    kasittely: KasittelyParameters
+    arviointi: ArviointiParameters
+    avohuolto: AvohuoltoParameters
+    avohuollon_sijoitus: AvohuollonSijoitusParameters
+    kiireellinen_sijoitus: KiireellinenSijoitusParameters
+    sijaishuolto: SijaishuoltoParameters
+    jalkihuolto: JalkihuoltoParameters
+    caseload: CaseloadParameters
+    levers: LeverParameters
+    costs: CostParameters
+
+    @classmethod
+    def from_scenario(cls, s: Scenario, origin: dt.date) -> ModelParameters:
+        """Build the parameters of ``s`` for a model whose day 0 is ``origin``."""
+        return cls(
+            origin=origin,
+            demand=DemandParameters(
+                notifications_per_notified_child=s.demand.notifications_per_notified_child,
+                already_client_share=s.demand.already_client_share,
+                age_at_notification=tuple(s.demand.age_at_notification[b] for b in AGE_BANDS),
+            ),
+            kasittely=KasittelyParameters(
+                delay=s.kasittely.delay,
+                decision_deadline_working_days=s.kasittely.decision_deadline_working_days,
+                p_arviointi=by_age(s.kasittely.p_arviointi),
+                p_kiireellinen_sijoitus=by_age(s.kasittely.p_kiireellinen_sijoitus),
+            ),
+            arviointi=ArviointiParameters(
+                start_deadline_working_days=s.arviointi.start_deadline_working_days,
+                completion_deadline_months=s.arviointi.completion_deadline_months,
+                duration=s.arviointi.duration,
+                workers=tuple(s.arviointi.workers[a] for a in s.areas),
+                concurrent_per_worker=s.arviointi.concurrent_per_worker,
+                p_avohuolto=by_age(s.arviointi.p_avohuolto),
+            ),
+            avohuolto=AvohuoltoParameters(
+                duration=s.avohuolto.duration,
+                p_avohuollon_sijoitus=by_age(s.avohuolto.p_avohuollon_sijoitus),
+                p_kiireellinen_sijoitus=by_age(s.avohuolto.p_kiireellinen_sijoitus),
+                p_huostaanotto=by_age(s.avohuolto.p_huostaanotto),
+            ),
+            avohuollon_sijoitus=AvohuollonSijoitusParameters(
+                duration=s.avohuollon_sijoitus.duration,
+                p_huostaanotto=by_age(s.avohuollon_sijoitus.p_huostaanotto),
+                jalkihuolto_min_days=s.avohuollon_sijoitus.jalkihuolto_min_days,
+            ),
+            kiireellinen_sijoitus=KiireellinenSijoitusParameters(
+                max_days=s.kiireellinen_sijoitus.max_days,
+                extension_max_days=s.kiireellinen_sijoitus.extension_max_days,
+                p_extension=s.kiireellinen_sijoitus.p_extension,
+                p_huostaanotto=by_age(s.kiireellinen_sijoitus.p_huostaanotto),
+                home_duration=s.kiireellinen_sijoitus.home_duration,
+                until_care_order=s.kiireellinen_sijoitus.until_care_order,
+            ),
+            sijaishuolto=SijaishuoltoParameters(
+                duration=s.sijaishuolto.duration,
+                placement_type=tuple(
+                    tuple(s.sijaishuolto.placement_type[b][t] for t in PLACEMENT_TYPES) for b in AGE_BANDS
+                ),
+            ),
+            jalkihuolto=_jalkihuolto(s, origin),
+            caseload=_caseload(s, origin),
+            levers=LeverParameters(
+                start=float((s.levers.start - origin).days),
+                full=float((s.levers.full - origin).days),
+                avohuolto_escalation_reduction=s.levers.avohuolto_escalation_reduction,
+                perhehoito_share_target=s.levers.perhehoito_share_target,
+                reunification_speedup=s.levers.reunification_speedup,
+            ),
+            costs=CostParameters(
+                special_level_share=s.costs.special_level_share,
+                own_beds=tuple(
+                    s.costs.own_institutions[a].beds if a in s.costs.own_institutions else 0 for a in s.areas
+                ),
+            ),
+        )
+
+
+def _jalkihuolto(s: Scenario, origin: dt.date) -> JalkihuoltoParameters:
+    age_limit = dated_days(s.jalkihuolto.age_limit, origin)
+    max_years = s.jalkihuolto.max_years_after_placement
+    if s.levers.jalkihuolto_age_limit is not None:
+        # the county's choice replaces the limit from 2024; as a voluntary service it is not
+        # cut by the statutory 5 years after the placement
+        from_2024 = float((dt.date(2024, 1, 1) - origin).days)
+        age_limit = [(t, v) for t, v in age_limit if t < from_2024]
+        age_limit.append((from_2024, float(s.levers.jalkihuolto_age_limit)))
+        max_years = math.inf
+    return JalkihuoltoParameters(
+        uptake=s.jalkihuolto.uptake,
+        duration=s.jalkihuolto.duration,
+        max_years_after_placement=max_years,
+        age_limit=age_limit,
+    )
+
+
+def _caseload(s: Scenario, origin: dt.date) -> CaseloadParameters:
+    unit_index = {u: i for i, u in enumerate(UNITS)}
+    resp = s.caseload.responsible_unit
+    under_18 = [NO_UNIT] * len(STATES)
+    for state in (State.AVOHUOLTO, State.AVOHUOLLON_SIJOITUS, State.KIIREELLINEN_SIJOITUS, State.SIJAISHUOLTO):
+        under_18[state] = unit_index[resp[STATES[state]]]
+    under_18[State.JALKIHUOLTO] = unit_index[resp["jalkihuolto_alle_18"]]
+    adult = list(under_18)
+    adult[State.JALKIHUOLTO] = unit_index[resp["jalkihuolto"]]
+    return CaseloadParameters(
+        limit=dated_days(s.caseload.limit, origin),
+        count_jalkihuolto_18_plus=s.caseload.count_jalkihuolto_18_plus,
+        allocation=s.caseload.allocation,
+        rebalance_on_hire=s.caseload.rebalance_on_hire,
+        responsible_unit_under_18=tuple(under_18),
+        responsible_unit_adult=tuple(adult),
+    )
