@@ -287,8 +287,27 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from .vocabulary import UNITS
+
+    lang: Lang = args.lang
     scenario = load_scenario(args.file)
-    print(t("valid", args.lang, path=args.file, name=scenario.name))
+    sim = scenario.simulation
+    posts = ", ".join(
+        f"{t(unit, lang)} {sum(s.social_workers for s in scenario.staffing[unit].values())}" for unit in UNITS
+    )
+    print(
+        t(
+            "valid",
+            lang,
+            path=args.file,
+            name=scenario.name,
+            areas=", ".join(scenario.area_names),
+            first=sim.start.year,
+            last=sim.end.year,
+            n=sim.replications,
+            posts=posts,
+        )
+    )
     return 0
 
 

@@ -1,4 +1,5 @@
-"""Shared helpers: small scenarios derived from the bundled Kanta-Häme default."""
+"""Shared helpers (small scenarios derived from the bundled default) and the rule that every test
+is exactly one of unit, integration or e2e (as in nhp_model): collection fails otherwise."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ def derived(changes: Mapping[str, Any], base: Scenario | None = None) -> Scenari
     return Scenario.model_validate(deep_merge(data, changes))
 
 
+pytest_plugins = ["pytester"]
+
 SHORT = {"simulation": {"start": "2023-01-01", "end": "2024-12-31", "warmup_years": 3, "replications": 2}}
 
 
@@ -29,3 +32,19 @@ def default_scenario() -> Scenario:
 def short_scenario() -> Scenario:
     """Two reported years across the 35 → 30 switch, three warm-up years, two replications."""
     return derived(SHORT)
+
+
+KINDS = ("unit", "integration", "e2e")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Refuse to run a test that is not marked with exactly one of :data:`KINDS`."""
+    wrong = []
+    for item in items:
+        kinds = {m.name for m in item.iter_markers() if m.name in KINDS}
+        if len(kinds) != 1:
+            wrong.append(f"{item.nodeid}: marked {sorted(kinds) or 'with none'}")
+    if wrong:
+        raise pytest.UsageError(
+            "every test must be marked with exactly one of unit, integration, e2e:\n  " + "\n  ".join(wrong)
+        )

@@ -101,9 +101,11 @@ def test_bad_flag_values_are_refused(tmp_path: Path) -> None:
     assert done.returncode == 2 and "1 ≤ replications ≤ 10000, got 0" in done.stderr and "Traceback" not in done.stderr
 
 
-def test_validate_bundled_and_default_out_dir(tmp_path: Path) -> None:
-    done = cli("validate", "kanta-hame", cwd=tmp_path)
-    assert done.returncode == 0 and "kanta-hame" in done.stdout
+def test_validate_describes_what_it_read(tmp_path: Path, short_file: Path) -> None:
+    done = cli("validate", str(short_file), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "kelvollinen skenaario lyhyt" in done.stdout and "vuodet 2023–2024" in done.stdout
+    assert "avohuolto 31, sijaishuolto 13, jälkihuolto 4" in done.stdout  # the default's posts, inherited
 
 
 HISTORY = Path(__file__).resolve().parents[1] / "lsmitoitus" / "data" / "kanta-hame-history.csv"

@@ -144,6 +144,7 @@ def test_dimension_and_compare_from_the_command_line(tmp_path: Path) -> None:
     assert bad.returncode == 2 and "0.5 ≤ confidence < 1" in bad.stderr
 
 
+@pytest.mark.unit
 def test_growth_scenarios_extend_the_base() -> None:
     """Each shipped growth or staffing scenario states only what differs from the base."""
     base = load_scenario()

@@ -7,6 +7,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -75,24 +76,26 @@ def test_percent_indicators_are_counts_over_population(results: Any, short_scena
 
 
 @pytest.mark.integration
-def test_indicator_table_joins_observed_values(results: Any) -> None:
-    table = indicator_table(results, load_history())
-    care = table[(table["indicator"] == "huostassa_0_17") & (table["unit"] == "count")]
-    care_observed = dict(zip(care["year"].tolist(), care["observed"].tolist(), strict=True))
-    assert sorted(care_observed) == [2023, 2024] and all(math.isnan(v) for v in care_observed.values())  # none yet
-    notes = table[table["indicator"] == "lastensuojeluilmoitukset"].to_dict("records")
-    by_year = {row["year"]: row for row in notes}
-    assert by_year[2023]["observed"] == 6390
-    assert by_year[2023]["p50_vs_observed"] == pytest.approx(by_year[2023]["p50"] / 6390 - 1)
-    assert (table["p10"] <= table["p50"]).all() and (table["p50"] <= table["p90"]).all()
-
-
-@pytest.mark.unit
-def test_bundled_history_equals_the_shared_reference_data() -> None:
-    shared = ROOT.parent / "shared" / "data" / "kanta-hame-history.csv"
-    if not shared.exists():
-        pytest.skip("../shared/data is not beside this checkout")
-    assert load_history(shared).equals(load_history())
+def test_indicator_table_joins_observed_values(results: Any, tmp_path: Path) -> None:
+    """Bands are the replications' quantiles; observed values join on indicator, unit and year."""
+    history = tmp_path / "h.csv"
+    history.write_text(
+        "indicator,region,year,value,unit\n"
+        "huostassa_0_17,Kanta-Häme,2023,400,count\n"
+        "lastensuojeluilmoitukset,Kanta-Häme,2024,6000,count\n",
+        encoding="utf-8",
+    )
+    table = indicator_table(results, load_history(history))
+    sim = simulated_indicators(results)
+    for (indicator, unit, year), part in sim.groupby(["indicator", "unit", "year"]):
+        row = table[(table["indicator"] == indicator) & (table["unit"] == unit) & (table["year"] == year)].iloc[0]
+        assert [row["p10"], row["p50"], row["p90"]] == pytest.approx(np.quantile(part["value"], [0.1, 0.5, 0.9]))
+    care = table[(table["indicator"] == "huostassa_0_17") & (table["unit"] == "count")].set_index("year")
+    observed = care["observed"].to_dict()
+    assert observed[2023] == 400 and math.isnan(observed[2024])
+    assert float(care["p50_vs_observed"][2023]) == pytest.approx(float(care["p50"][2023]) / 400 - 1)
+    notes = table[table["indicator"] == "lastensuojeluilmoitukset"].set_index("year")["observed"].to_dict()
+    assert notes[2024] == 6000 and math.isnan(notes[2023])
 
 
 @pytest.mark.unit

@@ -31,6 +31,7 @@ def test_notebook_runs(path: Path) -> None:
     )
 
 
+@pytest.mark.unit
 def test_there_are_two_notebooks_without_stored_outputs() -> None:
     import nbformat
 

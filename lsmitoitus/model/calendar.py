@@ -43,9 +43,11 @@ class WorkingDayCalendar:
         self.cumulative = np.cumsum(self.is_working)
 
     def date(self, day_index: int) -> dt.date:
+        """The calendar date of a day index."""
         return self.origin + dt.timedelta(days=int(day_index))
 
     def index(self, day: dt.date) -> int:
+        """The day index of a calendar date."""
         return (day - self.origin).days
 
     def add_working_days(self, day_index: int, k: int) -> int:

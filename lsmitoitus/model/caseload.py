@@ -25,6 +25,8 @@ ADD, REMOVE, RECOUNT = 0, 1, 2  # operations in a pool's log
 
 
 class Client(Protocol):
+    """What a pool needs of a child: an identity for stable ordering, and where it is listed."""
+
     serial: int
     pool: WorkerPool | None
     post: int

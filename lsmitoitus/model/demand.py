@@ -39,6 +39,7 @@ def area_population(scenario: Scenario, area: str, year: int) -> float:
 
 
 def county_population(scenario: Scenario, year: int) -> float:
+    """0–17 population of the whole county in ``year``."""
     return sum(area_population(scenario, a, year) for a in scenario.areas)
 
 

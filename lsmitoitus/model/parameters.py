@@ -94,6 +94,8 @@ class AvohuoltoParameters:
 
 @dataclass(frozen=True)
 class AvohuollonSijoitusParameters:
+    """Avohuollon sijoitus: length, care order or home, and the aftercare entitlement."""
+
     duration: Duration
     p_huostaanotto: AgeTable
     jalkihuolto_min_days: float
@@ -101,6 +103,8 @@ class AvohuollonSijoitusParameters:
 
 @dataclass(frozen=True)
 class KiireellinenSijoitusParameters:
+    """Kiireellinen sijoitus: the legal maximum and extension, care order or home, lengths."""
+
     max_days: float
     extension_max_days: float
     p_extension: float
@@ -111,11 +115,14 @@ class KiireellinenSijoitusParameters:
 
 @dataclass(frozen=True)
 class SijaishuoltoParameters:
+    """Sijaishuolto: length until reunification and placement-type shares by age band."""
+
     duration: Duration
     placement_type: tuple[tuple[float, ...], ...]  # [band][placement type] shares
 
     @property
     def placement_type_cumulative(self) -> list[list[float]]:
+        """Per band, cumulative placement-type shares for inverse-transform choice."""
         return [cumulative(row) for row in self.placement_type]
 
 
@@ -131,6 +138,8 @@ class JalkihuoltoParameters:
 
 @dataclass(frozen=True)
 class CaseloadParameters:
+    """The dated limit, the counting rule for 18+ aftercare, allocation and responsible units."""
+
     limit: Schedule
     count_jalkihuolto_18_plus: bool
     allocation: str
@@ -160,6 +169,8 @@ class LeverParameters:
 
 @dataclass(frozen=True)
 class CostParameters:
+    """What the event model needs of the costs: special-level share and own beds by area."""
+
     special_level_share: float
     own_beds: tuple[int, ...]  # own institutional beds by area
 

@@ -545,15 +545,16 @@ class PathwayModel:
         now = self.env.now
         self.recorder.place(child, CostCategory.KIIREELLINEN_SIJOITUS, now)
         child.placed_at = now
-        ks = self.params.kiireellinen_sijoitus
-        if self.u_pathway() < ks.p_huostaanotto[self._band(child)]:
+        kiireellinen_sijoitus = self.params.kiireellinen_sijoitus
+        if self.u_pathway() < kiireellinen_sijoitus.p_huostaanotto[self._band(child)]:
             child.next = State.SIJAISHUOLTO
             end = now + self.kiireellinen_sijoitus_until_care_order()  # continues while the application is pending
         else:
             child.next = State.AVOHUOLTO
-            cap = ks.max_days + (ks.extension_max_days if self.u_pathway() < ks.p_extension else 0.0)
+            extended = self.u_pathway() < kiireellinen_sijoitus.p_extension
+            cap = kiireellinen_sijoitus.max_days + (kiireellinen_sijoitus.extension_max_days if extended else 0.0)
             length = min(self.kiireellinen_sijoitus_home_duration(), cap)
-            if length > ks.max_days:
+            if length > kiireellinen_sijoitus.max_days:
                 self.recorder.flow[child.area][F_EXTENSIONS] += 1
             end = now + length
         if end >= child.t18:
@@ -656,10 +657,15 @@ class PathwayModel:
         self._set_state(child, State.JALKIHUOLTO)
         now = self.env.now
         self.recorder.place(child, CostCategory.JALKIHUOLTO, now)
-        jh = self.params.jalkihuolto
+        jalkihuolto = self.params.jalkihuolto
         wanted = self.jalkihuolto_duration()
         child.until = aftercare_end(
-            now, wanted, child.placement_ended, jh.max_years_after_placement, child.birth, jh.age_limit
+            now,
+            wanted,
+            child.placement_ended,
+            jalkihuolto.max_years_after_placement,
+            child.birth,
+            jalkihuolto.age_limit,
         )
         self._at(child.t18 if now < child.t18 < child.until else child.until, child)
 

@@ -45,6 +45,7 @@ class BufferedStream:
         self._buf: list[float] = []
 
     def __call__(self) -> float:
+        """The next draw."""
         buf = self._buf
         if not buf:
             buf.extend(self._draw(self._gen, BLOCK).tolist())
@@ -67,18 +68,21 @@ def duration_block(family: str, mean: float, cv: float) -> Callable[[np.random.G
 
 
 def duration_stream(rep_seed: np.random.SeedSequence, purpose: str, spec: Duration) -> BufferedStream:
+    """A stream of durations (days) with ``spec``'s distribution, mean and cv."""
     return BufferedStream(
         purpose_generator(rep_seed, purpose), duration_block(spec.distribution, spec.mean_days, spec.cv)
     )
 
 
 def working_day_stream(rep_seed: np.random.SeedSequence, purpose: str, spec: WorkingDayDelay) -> BufferedStream:
+    """A stream of delays in working days with ``spec``'s distribution, mean and cv."""
     return BufferedStream(
         purpose_generator(rep_seed, purpose), duration_block(spec.distribution, spec.mean_working_days, spec.cv)
     )
 
 
 def uniform_stream(rep_seed: np.random.SeedSequence, purpose: str) -> BufferedStream:
+    """A stream of uniforms on [0, 1) for choices."""
     return BufferedStream(purpose_generator(rep_seed, purpose), lambda g, n: g.random(n))
 
 

@@ -128,6 +128,7 @@ class Recorder:
         self.stock[area][S_IN_PLACEMENT + placement] += 1
 
     def placement_ended(self, area: int, placement: int) -> None:
+        """A substitute-care placement of type ``placement`` ends."""
         self.stock[area][S_IN_PLACEMENT + placement] -= 1
 
     def place(self, child: Tracked, category: int, now: float) -> None:
@@ -154,6 +155,7 @@ class Recorder:
             self.stock[area][S_OWN_BEDS] -= 1
 
     def own_beds_occupied(self, area: int) -> int:
+        """Own institutional beds of ``area`` occupied now."""
         return self.stock[area][S_OWN_BEDS]
 
     # --- snapshots ----------------------------------------------------------------------------

@@ -234,7 +234,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{n} replications, {events:,} events, {seconds:.1f} s, {jobs} processes",
     ),
     "error": ("virhe", "error"),
-    "valid": ("{path}: kelvollinen skenaario ({name})", "{path}: valid scenario ({name})"),
+    "valid": (
+        "{path}: kelvollinen skenaario {name}: alueet {areas}; vuodet {first}–{last}; {n} toistoa; vakanssit: {posts}",
+        "{path}: valid scenario {name}: areas {areas}; years {first}–{last}; {n} replications; posts: {posts}",
+    ),
 }
 
 
