@@ -68,7 +68,7 @@ def cost_frame(results: SimulationResults) -> pd.DataFrame:
     )
     parts.append(placement[placement["category"] != "laitoshoito_oma"])
 
-    workers = m[(m["measure"] == "workers_in_post") & m["unit"].isin(UNITS)]
+    workers = m[(m["measure"] == "fte_in_post") & m["unit"].isin(UNITS)]
     parts.append(
         workers.assign(
             value=workers["value"] * scenario.costs.social_worker_per_fte / 12.0, category="sosiaalityontekijat"

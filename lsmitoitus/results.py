@@ -17,9 +17,9 @@ import pandas as pd
 
 from . import __version__
 from .measures import additive_measures
-from .model.raw import FLOWS, GROUP_KEYS, POINT_MEASURES, POOL, POOL_MEASURES, STOCKS, RawReplication
+from .model.raw import FLOWS, GROUP_KEYS, LIST_MEASURES, POINT_MEASURES, POOL, POOL_MEASURES, STOCKS, RawReplication
 from .scenario.schema import Scenario
-from .vocabulary import ALL, UNITS
+from .vocabulary import ALL
 
 COLUMNS = ["replication", "date", "area", "unit", "measure", "value"]
 QUANTILES = {"p10": 0.1, "p50": 0.5, "p90": 0.9}
@@ -42,6 +42,24 @@ def tidy_long(
     )
 
 
+def tidy_pools(
+    values: np.ndarray, rep: int, dates: Sequence[object], pool_keys: Sequence[tuple[str, str]], measures: Sequence[str]
+) -> pd.DataFrame:
+    """Flatten an array (date, pool, measure) into tidy rows: ``unit`` is the pool's unit and
+    ``area`` its team (an area's name when teams are areas)."""
+    n_d, n_p, n_k = values.shape
+    return pd.DataFrame(
+        {
+            "replication": np.full(n_d * n_p * n_k, rep, dtype=np.int32),
+            "date": np.repeat(np.asarray(dates, dtype="datetime64[D]"), n_p * n_k),
+            "area": np.tile(np.repeat(np.asarray([t for _, t in pool_keys], dtype=object), n_k), n_d),
+            "unit": np.tile(np.repeat(np.asarray([u for u, _ in pool_keys], dtype=object), n_k), n_d),
+            "measure": np.tile(np.asarray(measures, dtype=object), n_d * n_p),
+            "value": values.reshape(-1).astype(float),
+        }
+    )
+
+
 def per_worker(numerator: np.ndarray, workers: np.ndarray) -> np.ndarray:
     """numerator / workers in post, NaN where nobody is in post."""
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -49,11 +67,12 @@ def per_worker(numerator: np.ndarray, workers: np.ndarray) -> np.ndarray:
 
 
 def _pool_frame(raw: RawReplication) -> np.ndarray:
-    """Pool measures plus the derived per-worker ratios, shape (months, areas, units, k)."""
+    """Pool measures plus the derived per-worker ratios, shape (months, pools, k)."""
     pools = raw.pools
     workers = pools[..., POOL["workers_in_post"]]
     mean = per_worker(pools[..., POOL["clients_counted"]], workers)
-    share = per_worker(pools[..., POOL["workers_over_limit"]], workers)
+    # a worker over the limit may be absent with the list waiting: the share is of workers with a list
+    share = np.minimum(per_worker(pools[..., POOL["workers_over_limit"]], workers + pools[..., POOL["workers_absent"]]), 1.0)
     everyone = per_worker(pools[..., POOL["clients"]], workers)
     return np.concatenate([pools, mean[..., None], share[..., None], everyone[..., None]], axis=-1)
 
@@ -67,11 +86,7 @@ def tidy_monthly(raws: Sequence[RawReplication]) -> pd.DataFrame:
         dates = raw.month_ends
         frames.append(tidy_long(raw.flows, raw.replication, dates, raw.areas, FLOWS))
         frames.append(tidy_long(raw.stocks, raw.replication, dates, raw.areas, STOCKS))
-        pools = _pool_frame(raw)  # (m, a, u, k) -> (m, a, u*k)
-        keys = [(u, k) for u in UNITS for k in POOL_KEYS]
-        frames.append(
-            tidy_long(pools.reshape(pools.shape[0], pools.shape[1], -1), raw.replication, dates, raw.areas, keys)
-        )
+        frames.append(tidy_pools(_pool_frame(raw), raw.replication, dates, raw.pool_keys, POOL_KEYS))
     return _categorical(pd.concat(frames, ignore_index=True))
 
 
@@ -93,7 +108,7 @@ def tidy_point_in_time(raws: Sequence[RawReplication]) -> pd.DataFrame:
     """THL's monitoring days: per area and unit, workers in post, counted clients, the mean
     per worker and the number and share of workers over the limit."""
     frames = []
-    keys = [(u, k) for u in UNITS for k in (*POINT_MEASURES, "mean_children_per_worker", "share_workers_over_limit")]
+    keys = (*POINT_MEASURES, *LIST_MEASURES, "mean_children_per_worker", "share_workers_over_limit")
     for raw in raws:
         if not raw.point_dates:
             continue
@@ -102,8 +117,7 @@ def tidy_point_in_time(raws: Sequence[RawReplication]) -> pd.DataFrame:
         mean = per_worker(values[..., POINT_MEASURES.index("clients_counted")], workers)
         share = per_worker(values[..., POINT_MEASURES.index("workers_over_limit")], workers)
         full = np.concatenate([values, mean[..., None], share[..., None]], axis=-1)
-        flat = full.reshape(full.shape[0], full.shape[1], -1)
-        frames.append(tidy_long(flat, raw.replication, raw.point_dates, raw.areas, keys))
+        frames.append(tidy_pools(full, raw.replication, raw.point_dates, raw.pool_keys, keys))
     return _categorical(pd.concat(frames, ignore_index=True)) if frames else _empty()
 
 
@@ -139,9 +153,16 @@ def county_totals(df: pd.DataFrame) -> pd.DataFrame:
     return total[COLUMNS]
 
 
+def parameter_frame(raws: Sequence[RawReplication]) -> pd.DataFrame:
+    """The parameter set each replication drew: replication, parameter, multiplier (or yearly change)."""
+    rows = [(raw.replication, name, value) for raw in raws for name, value in sorted(raw.parameters.items())]
+    return pd.DataFrame(rows, columns=["replication", "parameter", "value"])
+
+
 @dataclass
 class SimulationResults:
-    """Everything one run produced: the scenario that made it and tidy frames of results."""
+    """Everything one run produced: the scenario that made it, tidy frames of results, and the
+    parameter set every replication drew (empty when no parameter is uncertain)."""
 
     scenario: Scenario
     monthly: pd.DataFrame
@@ -151,6 +172,17 @@ class SimulationResults:
     seconds: float
     jobs: int = 1
     meta: dict[str, object] = field(default_factory=dict)
+    parameters: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["replication", "parameter", "value"]))
+
+    @property
+    def uncertainty_kinds(self) -> tuple[str, ...]:
+        """What the P10–P90 bands hold: the simulation's randomness, and parameter uncertainty
+        when some parameter is drawn per replication."""
+        drawn = bool(self.scenario.uncertainty.parameters) or any(
+            s.after == "range"
+            for s in (self.scenario.conversion.arviointi, self.scenario.conversion.avohuolto, self.scenario.conversion.sijoitus)
+        )
+        return ("random", "parameters") if drawn else ("random",)
 
     def summary(self, frame: str = "monthly") -> pd.DataFrame:
         return summarise(self.monthly if frame == "monthly" else self.yearly)
@@ -166,6 +198,7 @@ def build_results(scenario: Scenario, raws: Sequence[RawReplication], seconds: f
         events=sum(r.events for r in raws),
         seconds=seconds,
         jobs=jobs,
+        parameters=parameter_frame(raws),
         meta={
             "version": __version__,
             "seed": scenario.simulation.seed,

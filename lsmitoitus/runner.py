@@ -19,13 +19,28 @@ from .model import PathwayModel, RawReplication
 from .model.randomness import replication_seeds
 from .results import SimulationResults, build_results
 from .scenario.schema import Scenario
+from .scenario.uncertainty import draw_multipliers, scale_data
 
 ProgressCallback = Callable[[int, int], None]
 
 
+def replication_scenario(scenario: Scenario, rep_seed: np.random.SeedSequence) -> tuple[Scenario, dict[str, float]]:
+    """This replication's parameter set: the scenario with each uncertain parameter multiplied by
+    its draw (as nhp_model samples parameter values per model run), and the multipliers drawn.
+    The draws are keyed by parameter name, so a replication draws the same set in every scenario
+    that carries the same uncertainty."""
+    multipliers = draw_multipliers(scenario, rep_seed)
+    if not multipliers:
+        return scenario, {}
+    data = scale_data(scenario.model_dump(), multipliers)
+    data["uncertainty"] = {"parameters": {}, "correlation": {}}  # drawn: this replication is certain
+    return Scenario.model_validate(data), multipliers
+
+
 def run_replication(scenario: Scenario, rep_seed: np.random.SeedSequence, replication: int) -> RawReplication:
-    """One replication of the model core."""
-    return PathwayModel(scenario, rep_seed, replication).run().raw
+    """One replication of the model core, with its own draw of the uncertain parameters."""
+    drawn, multipliers = replication_scenario(scenario, rep_seed)
+    return PathwayModel(drawn, rep_seed, replication, parameters=multipliers).run().raw
 
 
 def _start_method() -> str:

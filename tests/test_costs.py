@@ -47,7 +47,7 @@ def test_cost_arithmetic_on_a_hand_computed_month() -> None:
         ("perhehoito", "placement_days", 31.0),  # one child in family care all month
         ("laitoshoito_oma", "placement_days", 62.0),  # two children in own beds: paid by the fixed cost
         ("laitoshoito_ostettu", "placement_days", 10.0),
-        ("avohuolto", "workers_in_post", 2.0),
+        ("avohuolto", "fte_in_post", 2.0),  # social workers are paid by the FTE in post
     ]
     monthly = pd.DataFrame(
         [{"replication": 0, "date": date, "area": "Forssa", "unit": u, "measure": m, "value": v} for u, m, v in rows]
@@ -141,7 +141,9 @@ def test_extra_open_care_posts_open_at_the_lever_start(base: SimulationResults) 
     )
     m = lever.monthly
     hml = m[
-        (m["area"] == "Hämeenlinna") & (m["unit"] == "avohuolto") & m["measure"].isin(["workers_in_post", "vacancies"])
+        (m["area"] == "Hämeenlinna")
+        & (m["unit"] == "avohuolto")
+        & m["measure"].isin(["workers_in_post", "vacancies", "workers_absent"])
     ]
     posts = hml.groupby(["replication", "date"], observed=True)["value"].sum().reset_index()
     before = posts[posts["date"] < "2026-01-01"]["value"]

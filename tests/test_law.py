@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from lsmitoitus.model.law import aftercare_end, age_limit_reached, value_on
+from lsmitoitus.model.law import NO_LIMIT, aftercare_end, age_limit_reached, limit_on, value_on
 from lsmitoitus.vocabulary import DAYS_PER_YEAR
 
 pytestmark = pytest.mark.unit
@@ -21,15 +21,25 @@ def years(n: float) -> float:
     return n * DAYS_PER_YEAR
 
 
-LAW = [(day(dt.date(1900, 1, 1)), 21.0), (day(dt.date(2020, 1, 1)), 25.0), (day(dt.date(2024, 1, 1)), 23.0)]
-COUNTY_25 = [*LAW[:2], (day(dt.date(2024, 1, 1)), 25.0)]
-LIMIT = [(day(dt.date(1900, 1, 1)), 35.0), (day(dt.date(2024, 1, 1)), 30.0)]
+NONE = float("-inf")
+TRANSITION = day(dt.date(2024, 6, 30))
+LAW = [
+    (day(dt.date(1900, 1, 1)), 21.0, NONE),
+    (day(dt.date(2020, 1, 1)), 25.0, NONE),
+    (day(dt.date(2024, 1, 1)), 23.0, TRANSITION),
+]
+NO_TRANSITION = [*LAW[:2], (day(dt.date(2024, 1, 1)), 23.0, NONE)]
+COUNTY_25 = [*LAW[:2], (day(dt.date(2024, 1, 1)), 25.0, NONE)]
+LIMIT = [(day(dt.date(2022, 1, 1)), 35.0), (day(dt.date(2024, 1, 1)), 30.0)]
 
 
-def test_limit_35_until_2023_and_30_from_2024() -> None:
-    assert value_on(LIMIT, day(dt.date(2023, 12, 31))) == 35
-    assert value_on(LIMIT, day(dt.date(2024, 1, 1))) == 30
-    assert value_on(LIMIT, day(dt.date(2030, 6, 1))) == 30
+def test_no_limit_before_2022_then_35_then_30() -> None:
+    assert limit_on(LIMIT, day(dt.date(2021, 12, 31))) == NO_LIMIT
+    assert limit_on(LIMIT, day(dt.date(2022, 1, 1))) == 35
+    assert limit_on(LIMIT, day(dt.date(2023, 12, 31))) == 35
+    assert limit_on(LIMIT, day(dt.date(2024, 1, 1))) == 30
+    assert limit_on(LIMIT, day(dt.date(2030, 6, 1))) == 30
+    assert value_on(LIMIT, day(dt.date(2021, 1, 1))) == 35  # a schedule read without "before" repeats its first step
 
 
 def test_aftercare_ends_at_23_from_2024() -> None:
@@ -38,10 +48,22 @@ def test_aftercare_ends_at_23_from_2024() -> None:
     assert age_limit_reached(LAW, birth, now) == pytest.approx(birth + years(23))
 
 
-def test_lowered_limit_ends_aftercare_on_the_day_it_takes_effect() -> None:
+def test_lowered_limit_without_a_transition_ends_aftercare_on_the_day_it_takes_effect() -> None:
     birth = day(dt.date(2000, 6, 1))  # 23.6 years on 1.1.2024, allowed until 25 under the 2020–2023 law
     now = day(dt.date(2022, 1, 1))
-    assert age_limit_reached(LAW, birth, now) == day(dt.date(2024, 1, 1))
+    assert age_limit_reached(NO_TRANSITION, birth, now) == day(dt.date(2024, 1, 1))
+
+
+def test_transition_keeps_those_aged_23_or_24_until_30_june_2024() -> None:
+    """Amending act of 2024: those who had turned 23 or 24 on 1.1.2024 kept aftercare until
+    30.6.2024; one who turned 25 before that still left at 25."""
+    now = day(dt.date(2022, 1, 1))
+    aged_23 = day(dt.date(2000, 6, 1))
+    assert age_limit_reached(LAW, aged_23, now) == TRANSITION
+    turns_25_in_march = day(dt.date(1999, 3, 1))
+    assert age_limit_reached(LAW, turns_25_in_march, now) == pytest.approx(turns_25_in_march + years(25))
+    aged_22 = day(dt.date(2001, 6, 1))  # 22.6 on 1.1.2024: the new limit of 23 applies
+    assert age_limit_reached(LAW, aged_22, now) == pytest.approx(aged_22 + years(23))
 
 
 def test_limit_25_applied_in_2020_to_2023() -> None:
@@ -59,11 +81,13 @@ def test_county_may_keep_25() -> None:
     assert age_limit_reached(COUNTY_25, birth, day(dt.date(2025, 1, 1))) == pytest.approx(birth + years(25))
 
 
-def test_five_years_after_placement_comes_first_for_a_young_leaver() -> None:
+def test_five_years_after_placement_comes_first_for_a_young_leaver_under_the_older_reading() -> None:
     birth = day(dt.date(2010, 1, 1))
     ended = day(dt.date(2024, 1, 1))  # reunified at 14
     end = aftercare_end(ended, years(12), ended, 5.0, birth, LAW)
     assert end == pytest.approx(ended + years(5))
+    # the current wording counts the 5 years from the last client contact: no cut while in aftercare
+    assert aftercare_end(ended, years(12), ended, float("inf"), birth, LAW) == pytest.approx(birth + years(23))
 
 
 def test_wanted_length_comes_first_when_short() -> None:
@@ -87,6 +111,8 @@ def test_vectorised_age_limit_equals_the_scalar_rule() -> None:
     rng = np.random.default_rng(3)
     births = day(dt.date(1995, 1, 1)) + rng.random(500) * years(15)
     nows = day(dt.date(2012, 1, 1)) + rng.random(500) * years(16)
-    for schedule in (LAW, COUNTY_25):
+    births = np.concatenate([births, [day(dt.date(2000, 6, 1)), day(dt.date(1999, 3, 1))]])
+    nows = np.concatenate([nows, [day(dt.date(2022, 1, 1))] * 2])
+    for schedule in (LAW, NO_TRANSITION, COUNTY_25):
         vector = age_limit_reached_array(schedule, births, nows)
         assert vector.tolist() == [age_limit_reached(schedule, b, n) for b, n in zip(births, nows, strict=True)]

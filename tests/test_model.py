@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from lsmitoitus import Scenario, load_scenario, simulate
+from lsmitoitus.model.posts import unit_posts
 from lsmitoitus.model.randomness import replication_seeds
 from lsmitoitus.results import tidy_monthly
 from lsmitoitus.runner import run_replication
@@ -90,8 +91,28 @@ def test_limit_switch_and_over_limit_consistency(short_scenario: Scenario, short
         assert ((w["workers_over_limit"] > 0) == over).all()
         # a worker over the limit at month end has been over it for part of the month at least
         assert (w.loc[over, "child_days_over_limit"] > 0).all()
-        posts = {a: short_scenario.staffing[unit][a].social_workers for a in short_scenario.area_names}
-        assert ((w["workers_in_post"] + w["vacancies"]) == w["area"].map(posts)).all()
+        teams = unit_posts(short_scenario, unit)
+        posts = {team: sum(1 for p in specs if not p.lead) for team, specs in teams.items()}
+        filled_or_vacant = w["workers_in_post"] + w["workers_absent"] + w["vacancies"]
+        assert (filled_or_vacant == w["area"].astype(str).map(posts)).all()
+
+
+def test_no_limit_and_no_breach_before_the_law() -> None:
+    """13 b § came into force on 1.1.2022: a 2021 month has no limit and nobody over it."""
+
+    def edit(d: dict[str, Any]) -> None:
+        d["simulation"].update(start="2021-01-01", end="2022-12-31", warmup_years=1, replications=1)
+        for unit in d["staffing"].values():
+            for staff in unit.values():
+                staff["social_workers"] = 1  # far too few: every month from 2022 is a breach
+
+    m = simulate(scenario_with(edit), jobs=1).monthly
+    caseload = m[m["unit"].isin(UNITS)]
+    w = wide(caseload).reset_index()
+    in_2021, in_2022 = w[w["date"] < "2022-01-01"], w[w["date"] >= "2022-01-01"]
+    assert in_2021["limit"].isna().all() and (in_2021["workers_over_limit"] == 0).all()
+    assert (in_2021["child_days_over_limit"] == 0).all()
+    assert set(in_2022["limit"]) == {35.0} and (in_2022["workers_over_limit"] > 0).any()
 
 
 def test_during_year_counts_bounded_by_stocks_and_entries(short_results: Any) -> None:
@@ -216,19 +237,55 @@ def test_vacancies_match_the_fill_rate() -> None:
         flat_demand(d, 200.0)
         for unit in d["staffing"].values():
             for staff in unit.values():
-                staff.update(fill_rate=fill, turnover_per_year=1.0, social_workers=10)
+                staff.update(fill_rate=fill, turnover_per_year=1.0, social_workers=10, notice_days=30.0)
         d["simulation"].update(start="2020-01-01", end="2025-01-31", warmup_years=3, replications=10, seed=5)
 
     m = simulate(scenario_with(edit), jobs=1).monthly
     part = m[
-        m["measure"].isin(["workers_in_post", "vacancies"])
+        m["measure"].isin(["workers_in_post", "workers_absent", "vacancies"])
         & m["date"].isin(pd.to_datetime(["2020-01-31", "2025-01-31"]))
     ]
     totals = part.groupby("measure", observed=True)["value"].sum()
     posts = totals.sum()
-    share = totals["workers_in_post"] / posts
+    share = (totals["workers_in_post"] + totals["workers_absent"]) / posts  # filled: in post or absent
     assert posts == 2 * 10 * 9 * 10
     assert abs(share - fill) < 4 * math.sqrt(fill * (1 - fill) / posts)
+
+
+def test_absences_reduce_workers_in_post_by_the_expected_share() -> None:
+    """With every post always filled, a worker is absent a share a of the time: sick spells
+    (rate r, mean length l: r·l/365.25) plus the summer block (s/365.25) plus parental leave
+    (rate q, mean length L: q·L/365.25), less their overlaps (small, second order). Present
+    workers over post-snapshots are binomial: tolerance 4 standard errors plus the overlaps' bound."""
+    rate, length, summer = 6.0, 5.0, 21.0
+
+    def edit(d: dict[str, Any]) -> None:
+        flat_demand(d, 200.0)
+        for unit in d["staffing"].values():
+            for staff in unit.values():
+                staff.update(fill_rate=1.0, turnover_per_year=0.0, social_workers=10)
+                staff["absences"] = {
+                    "summer_leave_days": summer,
+                    "sick_leave_spells_per_year": rate,
+                    "sick_leave_mean_days": length,
+                    "parental_leave_per_year": 0.0,
+                }
+        d["simulation"].update(start="2020-01-01", end="2029-12-31", warmup_years=1, replications=4, seed=9)
+
+    m = simulate(scenario_with(edit), jobs=1).monthly
+    months = pd.DatetimeIndex(m["date"]).month
+    part = m[m["measure"].isin(["workers_in_post", "workers_absent"])]
+    part = part.assign(month=months[part.index])
+    for summer_month, expected in ((False, rate * length / 365.25), (True, None)):
+        rows = part[part["month"].isin([6, 7]) == summer_month]
+        totals = rows.groupby("measure", observed=True)["value"].sum()
+        n = totals.sum()
+        share = totals["workers_absent"] / n
+        if expected is not None:  # outside June–July only sick leave is taken
+            overlap = (rate * length / 365.25) ** 2
+            assert abs(share - expected) < 4 * math.sqrt(expected * (1 - expected) / n) + overlap, (share, expected)
+        else:  # at the end of June and July some are on their summer block too
+            assert share > rate * length / 365.25
 
 
 def test_same_seed_same_results_different_seed_different(short_scenario: Scenario, short_results: Any) -> None:

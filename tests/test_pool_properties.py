@@ -1,5 +1,6 @@
-"""Property-based tests of the worker pool (Hypothesis): any sequence of adds, removals,
-recounts, leavers, hires, limit changes and time steps keeps the pool's books exact."""
+"""Property-based tests of the worker pool (Hypothesis): any sequence of adds (with siblings),
+removals, recounts, leavers, hires, absences under every cover rule, leads, closing posts, limit
+changes and time steps keeps the pool's books exact."""
 
 from __future__ import annotations
 
@@ -8,17 +9,28 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from lsmitoitus.model.caseload import VACANT, WorkerPool
+from lsmitoitus.model.caseload import (
+    ABSENT_AWAY,
+    ABSENT_WAIT,
+    CLOSED,
+    INF,
+    NO_POST,
+    PRESENT,
+    VACANT,
+    WorkerPool,
+)
 
 pytestmark = pytest.mark.unit
 
 
 class Kid:
-    def __init__(self, serial: int) -> None:
+    def __init__(self, serial: int, family: int) -> None:
         self.serial = serial
+        self.family = family
         self.pool: WorkerPool | None = None
         self.post = -1
         self.counted = False
+        self.cover_from = -1
 
 
 class PoolMachine(RuleBasedStateMachine):
@@ -27,14 +39,33 @@ class PoolMachine(RuleBasedStateMachine):
     @initialize(
         n_posts=st.integers(1, 5),
         filled=st.lists(st.booleans(), min_size=5, max_size=5),
+        part_time=st.lists(st.booleans(), min_size=5, max_size=5),
+        leads=st.integers(0, 2),
+        lead_cap=st.integers(0, 4),
         limit=st.integers(0, 6),
         rule=st.sampled_from(["least_loaded", "round_robin", "random"]),
+        balancing=st.floats(0.0, 1.0),
         rebalance=st.booleans(),
-        u=st.floats(0.0, 0.999),
     )
-    def setup(self, n_posts: int, filled: list[bool], limit: int, rule: str, rebalance: bool, u: float) -> None:
+    def setup(
+        self,
+        n_posts: int,
+        filled: list[bool],
+        part_time: list[bool],
+        leads: int,
+        lead_cap: int,
+        limit: int,
+        rule: str,
+        balancing: float,
+        rebalance: bool,
+    ) -> None:
         self.now = 0.0
-        self.pool = WorkerPool(n_posts, filled[:n_posts], limit, rule, rebalance, lambda: self.now, lambda: u)
+        fte = [0.5 if half else 1.0 for half in part_time[:n_posts]] + [1.0] * leads
+        status = [PRESENT if f else VACANT for f in filled[:n_posts]] + [PRESENT] * leads
+        self.pool = WorkerPool(
+            fte, [False] * n_posts + [True] * leads, status, limit, rule, balancing, rebalance, lambda: self.now,
+            lead_cap=lead_cap,
+        )
         self.kids: dict[int, Kid] = {}
         self.serial = 0
         self.expected_days = 0.0
@@ -42,14 +73,15 @@ class PoolMachine(RuleBasedStateMachine):
 
     def _over_sum(self) -> int:
         p = self.pool
-        return sum(c for post, c in enumerate(p.counted) if p.filled[post] and c > p.limit)
+        return sum(c for post, c in enumerate(p.counted) if c > p.limit * p.fte[post])
 
-    @rule(counted=st.booleans())
-    def add(self, counted: bool) -> None:
+    @rule(counted=st.booleans(), sibling=st.booleans(), u1=st.floats(0.0, 0.999), u2=st.floats(0.0, 0.999))
+    def add(self, counted: bool, sibling: bool, u1: float, u2: float) -> None:
         self.serial += 1
-        kid = Kid(self.serial)
+        family = self.serial - 1 if sibling else self.serial
+        kid = Kid(self.serial, family)
         self.kids[kid.serial] = kid
-        self.pool.add(kid, counted)
+        self.pool.add(kid, counted, u1, u2)
 
     @precondition(lambda self: bool(self.kids))
     @rule(data=st.data())
@@ -63,17 +95,44 @@ class PoolMachine(RuleBasedStateMachine):
         serial = data.draw(st.sampled_from(sorted(self.kids)))
         self.pool.recount(self.kids[serial], counted)
 
+    def _posts(self, *statuses: int) -> list[int]:
+        return [p for p in self.pool.workers if self.pool.status[p] in statuses]
+
     @rule(data=st.data())
     def leave(self, data: st.DataObject) -> None:
-        filled = [p for p, f in enumerate(self.pool.filled) if f]
+        filled = self._posts(PRESENT, ABSENT_WAIT, ABSENT_AWAY)
         if filled:
             self.pool.worker_leaves(data.draw(st.sampled_from(filled)))
 
-    @rule(data=st.data())
-    def hire(self, data: st.DataObject) -> None:
-        vacant = [p for p, f in enumerate(self.pool.filled) if not f]
+    @rule(data=st.data(), capacity=st.sampled_from([0.5, 1.0]))
+    def hire(self, data: st.DataObject, capacity: float) -> None:
+        vacant = self._posts(VACANT)
         if vacant:
-            self.pool.worker_hired(data.draw(st.sampled_from(vacant)))
+            self.pool.worker_hired(data.draw(st.sampled_from(vacant)), capacity)
+
+    @rule(data=st.data())
+    def ramp_ends(self, data: st.DataObject) -> None:
+        present = self._posts(PRESENT)
+        if present:
+            self.pool.capacity_restored(data.draw(st.sampled_from(present)))
+
+    @rule(data=st.data(), cover=st.sampled_from(["wait", "colleagues", "lead"]))
+    def absent(self, data: st.DataObject, cover: str) -> None:
+        present = self._posts(PRESENT)
+        if present:
+            self.pool.absence_starts(data.draw(st.sampled_from(present)), cover)
+
+    @rule(data=st.data())
+    def back(self, data: st.DataObject) -> None:
+        away = self._posts(ABSENT_WAIT, ABSENT_AWAY)
+        if away:
+            self.pool.absence_ends(data.draw(st.sampled_from(away)))
+
+    @rule(data=st.data())
+    def close(self, data: st.DataObject) -> None:
+        existing = self._posts(PRESENT, VACANT, ABSENT_WAIT, ABSENT_AWAY)
+        if len(existing) > 1:
+            self.pool.close_post(data.draw(st.sampled_from(existing)))
 
     @rule(limit=st.integers(0, 6))
     def change_limit(self, limit: int) -> None:
@@ -93,31 +152,40 @@ class PoolMachine(RuleBasedStateMachine):
         p = self.pool
         seen: list[int] = []
         for post, children in enumerate(p.children):
-            assert not children or p.filled[post], "a vacant post holds children"
+            if p.status[post] in (VACANT, CLOSED, ABSENT_AWAY):
+                assert not children, "a post without a worker at hand holds children"
             for kid in children:
                 assert kid.post == post and kid.pool is p
             seen += [k.serial for k in children]
         for kid in p.unassigned:
-            assert kid.post == -1 and kid.pool is p
+            assert kid.post == NO_POST and kid.pool is p
         seen += [k.serial for k in p.unassigned]
         assert sorted(seen) == sorted(self.kids)
-        assert not p.unassigned or not any(p.filled), "children wait unassigned only when every post is vacant"
+        if p.unassigned:
+            assert not self._posts(PRESENT), "children wait unassigned only when no worker is present"
 
     @invariant()
     def counted_lists_sum_to_counted_clients(self) -> None:
         p = self.pool
         for post, children in enumerate(p.children):
             assert p.counted[post] == sum(1 for k in children if k.counted)
-            assert p.load[post] == (len(children) if p.filled[post] else VACANT)
+            takes_new = p.status[post] == PRESENT and not p.is_lead[post]
+            assert p.load[post] == (len(children) / p.cap[post] if takes_new else INF)
         seen = p.observe()
         assert seen.clients == len(self.kids)
         assert seen.clients_counted == sum(1 for k in self.kids.values() if k.counted)
         assert sum(p.counted) == seen.clients_counted - sum(1 for k in p.unassigned if k.counted)
+        cover = sum(1 for lead in p.leads for k in p.children[lead] if k.cover_from != NO_POST)
+        assert cover == seen.lead_cover and all(cover_count <= p.lead_cap for cover_count in self._lead_cover())
+
+    def _lead_cover(self) -> list[int]:
+        p = self.pool
+        return [sum(1 for k in p.children[lead] if k.cover_from != NO_POST) for lead in p.leads]
 
     @invariant()
     def over_limit_counters_match_the_lists(self) -> None:
         p = self.pool
-        over = [c for post, c in enumerate(p.counted) if p.filled[post] and c > p.limit]
+        over = [c for post, c in enumerate(p.counted) if c > p.limit * p.fte[post]]
         assert (p.n_over, p.over_sum) == (len(over), sum(over))
 
     @invariant()

@@ -71,6 +71,12 @@ class WorkingDayCalendar:
     def _rows(self) -> dict[int, list[int]]:
         return {}
 
+    @cached_property
+    def year(self) -> np.ndarray:
+        """Calendar year of every day index."""
+        years = np.array([(self.origin + dt.timedelta(days=i)).year for i in range(self.n_days)])
+        return years
+
     def month_deadlines(self, months: int) -> list[int]:
         """Day index ``months`` calendar months after each day (e.g. the 3-month assessment limit)."""
         return [self.index(add_months(self.date(d), months)) for d in range(self.n_days)]

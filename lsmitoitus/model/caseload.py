@@ -1,97 +1,138 @@
-"""Responsible social workers of one unit in one area, and the children on their lists.
+"""Responsible social workers of one team of one unit, and the children on their lists.
 
-Each post is either filled by a named worker or vacant. A child-protection client is always on
-exactly one filled post's list, or—when every post of the unit is vacant—on the unit's
-unassigned list until someone is hired. Children are never refused: overload shows as lists
-longer than the limit.
+A team has posts (full- or part-time) and possibly lead social workers. A post is closed (does
+not exist yet, or any more), vacant, or filled by a worker who is present or absent. An absent
+worker's list either waits for the worker or has moved to colleagues or a lead. A
+child-protection client is always on exactly one list, or—when no worker is present and no lead
+has room—on the team's unassigned list, which is itself a breach of the law. Children are never
+refused here: overload shows as lists longer than the limit.
+
+Allocation of a new client: a sibling already on a present worker's list in the team brings the
+child to that worker (families are held by one worker); otherwise, with ``least_loaded``, a share
+``balancing`` of new clients go to the worker with the shortest list relative to the worker's
+capacity (FTE, reduced for a new worker), and the rest to a present worker chosen at random.
+Leads take no new clients; they hold the lists of vacant or absent workers up to a cap.
 
 Counters are updated when a list changes, never by polling:
 
-* ``counted[p]`` children on post p that count toward the statutory limit;
-* ``over_sum`` = Σ counted[p] over posts with counted[p] > limit, and ``n_over`` their number;
+* ``counted[p]`` children on list p that count toward the statutory limit;
+* ``over_sum`` = Σ counted[p] over lists with counted[p] > the list's limit (the legal limit,
+  scaled by the post's FTE), and ``n_over`` their number;
 * ``child_days_over`` = ∫ over_sum dt, the child-days spent on the list of a worker over the
   limit (Valvira: one worker over the limit puts every child on that list at risk).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from .raw import PoolObservation
 
-VACANT = 1 << 40  # load of a vacant post: larger than any list
+INF = math.inf
+CLOSED, VACANT, PRESENT, ABSENT_WAIT, ABSENT_AWAY = range(5)  # status of a post
 ADD, REMOVE, RECOUNT = 0, 1, 2  # operations in a pool's log
+#: cover rules during an absence
+WAIT, COLLEAGUES, LEAD = "wait", "colleagues", "lead"
+NO_POST = -1
+NEW_COVER = -2  # cover_from of a new client a lead holds while nobody in the team is present
+
+LogEntry = tuple[float, int, int, bool, int, float, float]  # time, op, serial, counted, family, u1, u2
 
 
 class Client(Protocol):
-    """What a pool needs of a child: an identity for stable ordering, and where it is listed."""
+    """What a pool needs of a child: an identity for stable ordering, its family, and where it is listed."""
 
     serial: int
+    family: int
     pool: WorkerPool | None
     post: int
     counted: bool
+    cover_from: int
 
 
 class WorkerPool:
-    """The posts of one unit in one area and the lists of the workers who fill them."""
+    """The posts of one team of one unit and the lists of the workers who fill them."""
 
     __slots__ = (
-        "_next_rr",
         "allocation",
+        "balancing",
+        "cap",
         "child_days_over",
         "children",
-        "closed",
         "counted",
-        "filled",
+        "family_count",
+        "family_post",
+        "fte",
+        "is_lead",
+        "lead_cap",
+        "leads",
         "limit",
         "load",
         "log",
+        "next_rr",
         "n_over",
         "now",
         "over_sum",
         "rebalance_on_hire",
+        "status",
         "t_last",
         "unassigned",
-        "uniform",
+        "workers",
     )
 
     def __init__(
         self,
-        n_posts: int,
-        filled: list[bool],
-        limit: int,
+        fte: Sequence[float],
+        is_lead: Sequence[bool],
+        status: Sequence[int],
+        limit: float,
         allocation: str,
+        balancing: float,
         rebalance_on_hire: bool,
         now: Callable[[], float],
-        uniform: Callable[[], float],
-        log: list[tuple[float, int, int, bool]] | None = None,
-        closed: list[bool] | None = None,
+        lead_cap: int = 0,
+        log: list[LogEntry] | None = None,
     ) -> None:
-        self.children: list[set[Client]] = [set() for _ in range(n_posts)]
-        self.counted: list[int] = [0] * n_posts
-        self.filled: list[bool] = list(filled)
-        # list length per post, VACANT for a vacant post, so min()/index() pick the least
-        # loaded filled post in C (ties: lowest post number)
-        self.load: list[int] = [0 if f else VACANT for f in self.filled]
-        # posts that do not exist yet (opened later by a policy lever): not vacancies
-        self.closed: list[bool] = list(closed) if closed is not None else [False] * n_posts
+        n = len(fte)
+        self.fte = list(fte)
+        self.is_lead = list(is_lead)
+        self.status = list(status)
+        self.cap = list(self.fte)  # capacity now: FTE, reduced while a new worker starts
+        self.children: list[set[Client]] = [set() for _ in range(n)]
+        self.counted: list[int] = [0] * n
+        self.load: list[float] = [0.0] * n
+        self.workers = [p for p in range(n) if not self.is_lead[p]]
+        self.leads = [p for p in range(n) if self.is_lead[p]]
+        for p in range(n):
+            self._refresh_load(p)
         self.unassigned: set[Client] = set()
+        self.family_post: dict[int, int] = {}
+        self.family_count: dict[int, int] = {}
         self.limit = limit
         self.allocation = allocation
+        self.balancing = balancing
         self.rebalance_on_hire = rebalance_on_hire
+        self.lead_cap = lead_cap
+        self.next_rr = 0
         self.now = now
-        self.uniform = uniform
         self.over_sum = 0
         self.n_over = 0
         self.child_days_over = 0.0
         self.t_last = 0.0
-        self._next_rr = 0
-        # (time, operation, child serial, counted) of every add/remove/recount from outside,
-        # so that other staffings can be replayed against the same clients (see replay.py)
+        # (time, operation, serial, counted, family, u1, u2) of every add/remove/recount from
+        # outside, so that other staffings can be replayed against the same clients (replay.py)
         self.log = log
 
-    # --- bookkeeping of the over-limit integral ---------------------------------------------
+    # --- bookkeeping ------------------------------------------------------------------------
+
+    def _refresh_load(self, p: int) -> None:
+        """Load of a post for allocation: list length over capacity for a present worker, else ∞."""
+        self.load[p] = len(self.children[p]) / self.cap[p] if self.status[p] == PRESENT and not self.is_lead[p] else INF
+
+    def _post_limit(self, p: int) -> float:
+        return self.limit * self.fte[p]
 
     def _flush(self) -> None:
         t = self.now()
@@ -103,7 +144,7 @@ class WorkerPool:
         if old == new:
             return
         self._flush()
-        limit = self.limit
+        limit = self._post_limit(post)
         if old > limit:
             self.over_sum -= old
             self.n_over -= 1
@@ -112,142 +153,255 @@ class WorkerPool:
             self.n_over += 1
         self.counted[post] = new
 
-    def set_limit(self, limit: int) -> None:
-        """Apply a new statutory limit (e.g. 35 → 30 on 2024-01-01) to the running counters."""
-        self._flush()
-        self.limit = limit
-        over = [c for p, c in enumerate(self.counted) if self.filled[p] and c > limit]
+    def _recompute_over(self) -> None:
+        over = [c for p, c in enumerate(self.counted) if c > self._post_limit(p)]
         self.over_sum = sum(over)
         self.n_over = len(over)
 
-    # --- choosing a worker ------------------------------------------------------------------
+    def set_limit(self, limit: float) -> None:
+        """Apply a new statutory limit (e.g. 35 → 30 on 1.1.2024) to the running counters."""
+        self._flush()
+        self.limit = limit
+        self._recompute_over()
 
-    def _choose(self) -> int:
-        """A filled post for a new child by the allocation rule, or -1 if none is filled."""
-        if self.allocation == "least_loaded":
-            least = min(self.load, default=VACANT)
-            return -1 if least >= VACANT else self.load.index(least)
-        candidates = [p for p, f in enumerate(self.filled) if f]
-        if not candidates:
-            return -1
-        if self.allocation == "random":
-            return candidates[int(self.uniform() * len(candidates))]
-        # round robin over post numbers
-        n = len(self.filled)
-        for step in range(n):
-            p = (self._next_rr + step) % n
-            if p in candidates:
-                self._next_rr = p + 1
-                return p
-        return candidates[0]
+    # --- placing children -------------------------------------------------------------------
 
-    # --- children joining and leaving -------------------------------------------------------
-
-    def add(self, child: Client, counted: bool) -> None:
-        """A new client for this unit: a worker is chosen by the allocation rule."""
-        if self.log is not None:
-            self.log.append((self.now(), ADD, child.serial, counted))
-        self._add(child, counted)
-
-    def remove(self, child: Client) -> None:
-        """The client leaves this unit."""
-        if self.log is not None:
-            self.log.append((self.now(), REMOVE, child.serial, child.counted))
-        self._remove(child)
-
-    def _add(self, child: Client, counted: bool) -> None:
-        post = self._choose()
+    def _place(self, child: Client, post: int) -> None:
         child.pool = self
         child.post = post
-        child.counted = counted
-        if post < 0:
+        if post == NO_POST:
             self.unassigned.add(child)
             return
         self.children[post].add(child)
-        self.load[post] += 1
-        if counted:
+        self._refresh_load(post)
+        if child.counted:
             self._set_counted(post, self.counted[post] + 1)
+        if not self.is_lead[post]:
+            self.family_post[child.family] = post
 
-    def _remove(self, child: Client) -> None:
+    def _unplace(self, child: Client) -> None:
         post = child.post
-        child.pool = None
-        if post < 0:
+        if post == NO_POST:
             self.unassigned.discard(child)
             return
         self.children[post].discard(child)
-        self.load[post] -= 1
+        self._refresh_load(post)
         if child.counted:
             self._set_counted(post, self.counted[post] - 1)
 
+    def _even_out(self, post: int) -> None:
+        """Perfect balance (allocation ``balanced``): after a list shortens, a child moves from
+        the longest list if the two differ by more than one, so lists never differ by more."""
+        if self.status[post] != PRESENT or self.is_lead[post]:
+            return
+        longest = max(self.workers, key=lambda p: (self.load[p] if self.load[p] != INF else -1.0, -p))
+        if self.load[longest] != INF and len(self.children[longest]) - len(self.children[post]) > 1:
+            self._move(min(self.children[longest], key=_stable_order), post)
+
+    def _least_loaded(self) -> int:
+        least = min(self.load, default=INF)
+        return NO_POST if least == INF else self.load.index(least)
+
+    def _choose(self, child: Client, u1: float, u2: float) -> int:
+        """A present worker for a new client: the sibling's worker, else by the allocation rule."""
+        sibling = self.family_post.get(child.family, NO_POST)
+        if sibling != NO_POST and self.status[sibling] == PRESENT:
+            return sibling
+        if self.allocation == "balanced" or (self.allocation == "least_loaded" and u1 < self.balancing):
+            return self._least_loaded()
+        present = [p for p in self.workers if self.status[p] == PRESENT]
+        if not present:
+            return NO_POST
+        if self.allocation == "round_robin":  # the next present worker after the previous choice
+            chosen = next((p for p in present if p >= self.next_rr), present[0])
+            self.next_rr = chosen + 1
+            return chosen
+        return present[min(int(u2 * len(present)), len(present) - 1)]
+
+    def _lead_with_room(self) -> int:
+        """The lead holding the fewest covered children, if any has room under the cap."""
+        best, best_n = NO_POST, self.lead_cap
+        for p in self.leads:
+            if self.status[p] != PRESENT:
+                continue
+            n = sum(1 for c in self.children[p] if c.cover_from != NO_POST)
+            if n < best_n:
+                best, best_n = p, n
+        return best
+
+    # --- children joining and leaving -------------------------------------------------------
+
+    def add(self, child: Client, counted: bool, u1: float = 0.0, u2: float = 0.0) -> None:
+        """A new client for this team; ``u1``, ``u2`` are the child's own uniforms for the
+        allocation rule (recorded, so a replay allocates exactly alike)."""
+        if self.log is not None:
+            self.log.append((self.now(), ADD, child.serial, counted, child.family, u1, u2))
+        child.counted = counted
+        child.cover_from = NO_POST
+        post = self._choose(child, u1, u2)
+        if post == NO_POST:
+            lead = self._lead_with_room()
+            if lead != NO_POST:
+                child.cover_from = NEW_COVER
+                post = lead
+        self._place(child, post)
+        self.family_count[child.family] = self.family_count.get(child.family, 0) + 1
+
+    def remove(self, child: Client) -> None:
+        """The client leaves this team."""
+        if self.log is not None:
+            self.log.append((self.now(), REMOVE, child.serial, child.counted, child.family, 0.0, 0.0))
+        post = child.post
+        self._unplace(child)
+        child.pool = None
+        if self.allocation == "balanced" and post != NO_POST:
+            self._even_out(post)
+        left = self.family_count[child.family] - 1
+        if left:
+            self.family_count[child.family] = left
+        else:
+            del self.family_count[child.family]
+            self.family_post.pop(child.family, None)
+
     def recount(self, child: Client, counted: bool) -> None:
-        """Change whether a child on this pool counts toward the limit (e.g. at 18 in aftercare)."""
+        """Change whether a child on this team counts toward the limit (e.g. at 18 in aftercare)."""
         if child.counted == counted:
             return
         if self.log is not None:
-            self.log.append((self.now(), RECOUNT, child.serial, counted))
+            self.log.append((self.now(), RECOUNT, child.serial, counted, child.family, 0.0, 0.0))
         child.counted = counted
-        if child.post >= 0:
+        if child.post != NO_POST:
             self._set_counted(child.post, self.counted[child.post] + (1 if counted else -1))
 
     def _move(self, child: Client, to_post: int) -> None:
-        counted = child.counted
-        self._remove(child)
-        child.pool = self
-        child.post = to_post
-        self.children[to_post].add(child)
-        self.load[to_post] += 1
-        if counted:
-            self._set_counted(to_post, self.counted[to_post] + 1)
+        self._unplace(child)
+        self._place(child, to_post)
 
-    # --- staff turnover ---------------------------------------------------------------------
+    # --- staff events -------------------------------------------------------------------------
 
-    def worker_leaves(self, post: int) -> None:
-        """The worker on ``post`` leaves: the post becomes vacant and the list is reassigned."""
+    def _evacuate(self, post: int, cover: str) -> None:
+        """Move a list away from ``post``: to leads (``cover == lead``) up to their cap, then to
+        the least-loaded colleagues, siblings together; with nobody present, to unassigned."""
         leaving = sorted(self.children[post], key=_stable_order)
         for child in leaving:
-            self._remove(child)
-        self.filled[post] = False
-        self.load[post] = VACANT
+            self._unplace(child)
+        for family in {c.family for c in leaving}:
+            if self.family_post.get(family) == post:
+                del self.family_post[family]
         for child in leaving:
-            self._add(child, child.counted)  # the post is vacant now, so it is not chosen
+            target = NO_POST
+            if cover == LEAD:
+                target = self._lead_with_room()
+                if target != NO_POST:
+                    child.cover_from = post
+            if target == NO_POST:
+                sibling = self.family_post.get(child.family, NO_POST)
+                target = sibling if sibling != NO_POST and self.status[sibling] == PRESENT else self._least_loaded()
+                child.cover_from = NO_POST
+            self._place(child, target)
 
-    def worker_hired(self, post: int) -> None:
-        """A new worker fills ``post``: takes unassigned children and, if set, rebalances."""
-        self.filled[post] = True
-        self.load[post] = 0
+    def _take_back(self, post: int) -> None:
+        """A worker is back on ``post``: children a lead covered for it, and unassigned children,
+        come to it; with rebalancing, it takes children from the longest lists up to the mean."""
+        for lead in self.leads:
+            back = sorted((c for c in self.children[lead] if c.cover_from in (post, NEW_COVER)), key=_stable_order)
+            for child in back:
+                child.cover_from = NO_POST
+                self._move(child, post)
         for child in sorted(self.unassigned, key=_stable_order):
-            self.unassigned.discard(child)
-            child.post = post
-            self.children[post].add(child)
-            self.load[post] += 1
-            if child.counted:
-                self._set_counted(post, self.counted[post] + 1)
+            self._move(child, post)
         if not self.rebalance_on_hire:
             return
-        filled = [p for p, f in enumerate(self.filled) if f]
-        target = sum(len(self.children[p]) for p in filled) // len(filled)
-        while len(self.children[post]) < target:
-            donor = max(filled, key=lambda p: len(self.children[p]))
-            if len(self.children[donor]) <= len(self.children[post]) + 1:
+        present = [p for p in self.workers if self.status[p] == PRESENT]
+        total_cap = sum(self.cap[p] for p in present)
+        target = sum(len(self.children[p]) for p in present) * self.cap[post] / total_cap
+        while len(self.children[post]) < math.floor(target):
+            donor = max(present, key=lambda p: (len(self.children[p]) / self.cap[p], -p))
+            if donor == post or len(self.children[donor]) / self.cap[donor] <= (len(self.children[post]) + 1) / self.cap[
+                post
+            ]:
                 break
-            child = min(self.children[donor], key=_stable_order)
-            self._move(child, post)
+            self._move(min(self.children[donor], key=_stable_order), post)
+
+    def open_post(self, post: int) -> None:
+        """A new post starts to exist (vacant until its first hire)."""
+        self.status[post] = VACANT
+
+    def close_post(self, post: int) -> None:
+        """A post ends: a worker on it leaves and the list moves to colleagues."""
+        if self.status[post] != CLOSED:
+            self.status[post] = CLOSED
+            self._refresh_load(post)
+            self._evacuate(post, COLLEAGUES)
+
+    def worker_leaves(self, post: int) -> None:
+        """The worker on ``post`` leaves: the post becomes vacant and the list is reassigned
+        (to leads up to their cap first, when the team has leads)."""
+        self.status[post] = VACANT
+        self._refresh_load(post)
+        self._evacuate(post, LEAD if self.leads else COLLEAGUES)
+
+    def worker_hired(self, post: int, capacity: float = 1.0) -> None:
+        """A new worker fills ``post`` with a reduced capacity at first (share of a full list)."""
+        self.status[post] = PRESENT
+        self.cap[post] = self.fte[post] * capacity
+        self._refresh_load(post)
+        self._take_back(post)
+
+    def capacity_restored(self, post: int) -> None:
+        """A new worker's starting period ends: full capacity."""
+        self.cap[post] = self.fte[post]
+        self._refresh_load(post)
+
+    def absence_starts(self, post: int, cover: str) -> None:
+        """The worker on ``post`` is absent: the list waits, or moves to colleagues or a lead."""
+        if self.status[post] != PRESENT:
+            return
+        if cover == WAIT:
+            self.status[post] = ABSENT_WAIT
+            self._refresh_load(post)
+        else:
+            self.status[post] = ABSENT_AWAY
+            self._refresh_load(post)
+            self._evacuate(post, cover)
+
+    def absence_ends(self, post: int) -> None:
+        """The worker on ``post`` is back."""
+        status = self.status[post]
+        if status not in (ABSENT_WAIT, ABSENT_AWAY):
+            return
+        self.status[post] = PRESENT
+        self._refresh_load(post)
+        if status == ABSENT_AWAY:
+            self._take_back(post)
 
     # --- observation ------------------------------------------------------------------------
 
     def observe(self) -> PoolObservation:
-        """The pool at this moment: clients, counted clients, workers in post, vacancies,
-        largest counted list, workers over the limit, unassigned children."""
-        filled = [p for p, f in enumerate(self.filled) if f]
+        """The team at this moment (see :class:`PoolObservation`)."""
+        status = self.status
+        workers = [p for p in self.workers if status[p] != CLOSED]
         clients = sum(len(s) for s in self.children) + len(self.unassigned)
         counted = sum(self.counted) + sum(1 for c in self.unassigned if c.counted)
-        max_list = max((self.counted[p] for p in filled), default=0)
-        vacancies = len(self.filled) - len(filled) - sum(self.closed)
-        return PoolObservation(clients, counted, len(filled), vacancies, max_list, self.n_over, len(self.unassigned))
+        holding = [p for p in range(len(status)) if self.children[p]]
+        max_list = max((self.counted[p] for p in holding), default=0)
+        return PoolObservation(
+            clients=clients,
+            clients_counted=counted,
+            workers_in_post=sum(1 for p in workers if status[p] == PRESENT),
+            vacancies=sum(1 for p in workers if status[p] == VACANT),
+            max_children_per_worker=max_list,
+            workers_over_limit=self.n_over,
+            unassigned_children=sum(1 for c in self.unassigned if c.counted),
+            workers_absent=sum(1 for p in workers if status[p] in (ABSENT_WAIT, ABSENT_AWAY)),
+            lead_cover=sum(1 for p in self.leads for c in self.children[p] if c.cover_from != NO_POST),
+            fte_in_post=sum(self.fte[p] for p in workers if status[p] == PRESENT),
+        )
 
-    def open_post(self, post: int) -> None:
-        """A new post starts to exist (vacant until its first hire)."""
-        self.closed[post] = False
+    def mean_counted_per_present(self) -> float:
+        """Counted clients per present worker (FTE); ∞ when nobody is present."""
+        fte = sum(self.fte[p] for p in self.workers if self.status[p] == PRESENT)
+        return INF if fte == 0 else (sum(self.counted) + len(self.unassigned)) / fte
 
     def take_child_days_over(self) -> float:
         """Child-days over the limit accumulated since the previous call (then reset)."""
@@ -257,8 +411,7 @@ class WorkerPool:
         return days
 
     def snapshot(self) -> tuple[float, ...]:
-        """Month-end record in the order of ``raw.POOL_MEASURES``: :meth:`observe`, the
-        child-days over the limit since the last snapshot, and the limit in force."""
+        """Month-end record in the order of ``raw.POOL_MEASURES``."""
         seen = self.observe()
         return (
             seen.clients,
@@ -269,7 +422,10 @@ class WorkerPool:
             seen.workers_over_limit,
             self.take_child_days_over(),
             seen.unassigned_children,
-            self.limit,
+            self.limit if self.limit != INF else math.nan,
+            seen.workers_absent,
+            seen.lead_cover,
+            seen.fte_in_post,
         )
 
 

@@ -60,3 +60,8 @@ def daily_notification_rates(scenario: Scenario, origin: dt.date, n_days: int) -
             per_year[day.year] = county_notifications(scenario, day.year) / float(np.dot(season, month_days))
         rates[i] = per_year[day.year] * season[day.month - 1] * shares
     return rates
+
+
+def first_projected_year(scenario: Scenario) -> int:
+    """The first year without observed notifications: where the projection begins."""
+    return max(scenario.demand.notifications) + 1

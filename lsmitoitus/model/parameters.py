@@ -3,10 +3,15 @@
 Each stage's parameters are a small frozen dataclass whose fields carry the schema's own names
 (``kasittely.p_arviointi`` in the scenario is ``params.kasittely.p_arviointi`` here), so a reader
 can follow any scenario value from :mod:`lsmitoitus.scenario.schema` to every line of the model
-that uses it. What changes on the way is only the form: age-band tables become tuples in
-:data:`~lsmitoitus.vocabulary.AGE_BANDS` order, dates become model days since ``origin``, and
-policy levers that redefine a legal rule (the county's aftercare age) are folded into the rule
-they change, with the reason stated where it happens.
+that uses it. What changes on the way is only the form:
+
+* age-band tables become tuples in :data:`~lsmitoitus.vocabulary.AGE_BANDS` order;
+* values that may change by year (the conversion factors of ``[conversion]`` and
+  ``demand.notifications_per_notified_child``) become one entry per model year, indexed by
+  ``year - first_year``, with the ``range`` rule's yearly change drawn for this replication;
+* dates become model days since ``origin``;
+* policy levers that redefine a legal rule (the county's aftercare age) are folded into the
+  rule they change, with the reason stated where it happens.
 """
 
 from __future__ import annotations
@@ -15,33 +20,54 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from ..scenario.schema import DatedValue, Duration, Scenario, WorkingDayDelay, by_age
+import numpy as np
+
+from ..scenario.schema import Duration, Scenario, WorkingDayDelay, YearlySeries, by_age
+from ..scenario.uncertainty import range_draw
 from ..vocabulary import AGE_BANDS, PLACEMENT_TYPES, STATES, UNITS, State
-from .law import Schedule
+from .law import AgeSchedule, Schedule
 from .randomness import cumulative
 
 AgeTable = tuple[float, ...]  # one value per age band, in AGE_BANDS order
+ByYear = tuple[AgeTable, ...]  # one age table per model year
 NO_UNIT = -1  # a state without a responsible worker (kasittely, arviointi)
 
 
-def dated_days(schedule: list[DatedValue], origin: dt.date) -> Schedule:
+def dated_days(schedule: list, origin: dt.date) -> Schedule:  # type: ignore[type-arg]
     """A dated schedule as (model day it starts, value) steps."""
     return [(float((step.start - origin).days), float(step.value)) for step in schedule]
+
+
+def yearly(
+    series: YearlySeries, years: range, default: float, rep_seed: np.random.SeedSequence | None, name: str
+) -> tuple[float, ...]:
+    """``series`` for every model year; a ``range`` rule draws its yearly change for this replication
+    (its midpoint when no replication seed is given)."""
+    low, high = series.range_per_year
+    change = None
+    if series.after == "range":
+        change = range_draw(rep_seed, name, low, high) if rep_seed is not None else 0.5 * (low + high)
+    return tuple(series.value(y, default, change) for y in years)
+
+
+def _scaled(table: AgeTable, factor: float) -> AgeTable:
+    return tuple(min(1.0, p * factor) for p in table)
 
 
 @dataclass(frozen=True)
 class DemandParameters:
     """Who the newly notified children are (``demand`` in the schema)."""
 
-    notifications_per_notified_child: float
+    notifications_per_notified_child: tuple[float, ...]  # by model year
     already_client_share: float
     age_at_notification: AgeTable  # shares by band
+    family_size_mean: float
 
     @property
-    def p_new_child(self) -> float:
-        """Probability that a notification concerns a child who is neither notified already
-        this year nor a client: (1 − already_client_share) / notifications_per_notified_child."""
-        return (1.0 - self.already_client_share) / self.notifications_per_notified_child
+    def p_new_child(self) -> tuple[float, ...]:
+        """By model year, the probability that a notification concerns a child who is neither
+        notified already this year nor a client: (1 − already_client_share) / notifications per child."""
+        return tuple((1.0 - self.already_client_share) / n for n in self.notifications_per_notified_child)
 
 
 @dataclass(frozen=True)
@@ -50,8 +76,8 @@ class KasittelyParameters:
 
     delay: WorkingDayDelay
     decision_deadline_working_days: int
-    p_arviointi: AgeTable
-    p_kiireellinen_sijoitus: AgeTable
+    p_arviointi: ByYear  # by model year: kasittely.p_arviointi × conversion.arviointi
+    p_kiireellinen_sijoitus: ByYear  # by model year: × conversion.sijoitus
 
 
 @dataclass(frozen=True)
@@ -63,7 +89,8 @@ class ArviointiParameters:
     duration: Duration
     workers: tuple[float, ...]  # FTE by area, in scenario area order
     concurrent_per_worker: float
-    p_avohuolto: AgeTable
+    p_avohuolto: ByYear  # by model year: arviointi.p_avohuolto × conversion.avohuolto
+    when_short: str
 
     @property
     def slots(self) -> tuple[int, ...]:
@@ -76,20 +103,25 @@ class AvohuoltoParameters:
     """Avohuolto: an open-care episode ends in a placement, a care order or an exit."""
 
     duration: Duration
-    p_avohuollon_sijoitus: AgeTable
-    p_kiireellinen_sijoitus: AgeTable
-    p_huostaanotto: AgeTable
+    p_avohuollon_sijoitus: ByYear  # by model year, × conversion.sijoitus
+    p_kiireellinen_sijoitus: ByYear
+    p_huostaanotto: ByYear
 
     @property
-    def outcome_cumulative(self) -> list[list[float]]:
-        """Per band, cumulative probabilities of (avohuollon_sijoitus, kiireellinen_sijoitus,
-        huostaanotto, exit) for inverse-transform choice."""
-        return [
-            cumulative([a, b, c, max(0.0, 1.0 - a - b - c)])
-            for a, b, c in zip(
-                self.p_avohuollon_sijoitus, self.p_kiireellinen_sijoitus, self.p_huostaanotto, strict=True
+    def outcome_cumulative(self) -> list[list[list[float]]]:
+        """Per model year and band, cumulative probabilities of (avohuollon_sijoitus,
+        kiireellinen_sijoitus, huostaanotto, exit) for inverse-transform choice."""
+        out = []
+        for year_a, year_b, year_c in zip(
+            self.p_avohuollon_sijoitus, self.p_kiireellinen_sijoitus, self.p_huostaanotto, strict=True
+        ):
+            out.append(
+                [
+                    cumulative([a, b, c, max(0.0, 1.0 - a - b - c)])
+                    for a, b, c in zip(year_a, year_b, year_c, strict=True)
+                ]
             )
-        ]
+        return out
 
 
 @dataclass(frozen=True)
@@ -132,18 +164,21 @@ class JalkihuoltoParameters:
 
     uptake: float
     duration: Duration
-    max_years_after_placement: float
-    age_limit: Schedule
+    max_years_after_last_client: float  # as applied: inf under the current reading of the 5-year rule
+    age_limit: AgeSchedule
 
 
 @dataclass(frozen=True)
 class CaseloadParameters:
     """The dated limit, the counting rule for 18+ aftercare, allocation and responsible units."""
 
-    limit: Schedule
+    limit: Schedule  # statutory steps; no limit before the first
     count_jalkihuolto_18_plus: bool
     allocation: str
+    balancing: float
     rebalance_on_hire: bool
+    rationing: str
+    rationing_threshold: float
     responsible_unit_under_18: tuple[int, ...]  # unit index per State, NO_UNIT where none
     responsible_unit_adult: tuple[int, ...]
 
@@ -180,6 +215,7 @@ class ModelParameters:
     """Every scenario value the event model uses, under the schema's names."""
 
     origin: dt.date
+    first_year: int
     demand: DemandParameters
     kasittely: KasittelyParameters
     arviointi: ArviointiParameters
@@ -193,20 +229,47 @@ class ModelParameters:
     costs: CostParameters
 
     @classmethod
-    def from_scenario(cls, s: Scenario, origin: dt.date) -> ModelParameters:
-        """Build the parameters of ``s`` for a model whose day 0 is ``origin``."""
+    def from_scenario(
+        cls, s: Scenario, origin: dt.date, rep_seed: np.random.SeedSequence | None = None
+    ) -> ModelParameters:
+        """Build the parameters of ``s`` for a model whose day 0 is ``origin``; ``rep_seed`` draws
+        this replication's yearly changes of ``range`` rules."""
+        years = range(origin.year, s.simulation.end.year + 1)
+        conversion = s.conversion
+
+        def factor(series: YearlySeries, name: str) -> tuple[float, ...]:
+            return yearly(series, years, 1.0, rep_seed, f"conversion.{name}")
+
+        to_arviointi, to_avohuolto, to_sijoitus = (
+            factor(conversion.arviointi, "arviointi"),
+            factor(conversion.avohuolto, "avohuolto"),
+            factor(conversion.sijoitus, "sijoitus"),
+        )
+        per_child = s.demand.notifications_per_notified_child
+        per_child_by_year = (
+            yearly(per_child, years, 1.95, rep_seed, "demand.notifications_per_notified_child")
+            if isinstance(per_child, YearlySeries)
+            else tuple(float(per_child) for _ in years)
+        )
+
+        def by_year(value: object, factors: tuple[float, ...]) -> ByYear:
+            table = by_age(value)  # type: ignore[arg-type]
+            return tuple(_scaled(table, f) for f in factors)
+
         return cls(
             origin=origin,
+            first_year=origin.year,
             demand=DemandParameters(
-                notifications_per_notified_child=s.demand.notifications_per_notified_child,
+                notifications_per_notified_child=per_child_by_year,
                 already_client_share=s.demand.already_client_share,
                 age_at_notification=tuple(s.demand.age_at_notification[b] for b in AGE_BANDS),
+                family_size_mean=s.demand.family_size_mean,
             ),
             kasittely=KasittelyParameters(
                 delay=s.kasittely.delay,
                 decision_deadline_working_days=s.kasittely.decision_deadline_working_days,
-                p_arviointi=by_age(s.kasittely.p_arviointi),
-                p_kiireellinen_sijoitus=by_age(s.kasittely.p_kiireellinen_sijoitus),
+                p_arviointi=by_year(s.kasittely.p_arviointi, to_arviointi),
+                p_kiireellinen_sijoitus=by_year(s.kasittely.p_kiireellinen_sijoitus, to_sijoitus),
             ),
             arviointi=ArviointiParameters(
                 start_deadline_working_days=s.arviointi.start_deadline_working_days,
@@ -214,13 +277,14 @@ class ModelParameters:
                 duration=s.arviointi.duration,
                 workers=tuple(s.arviointi.workers[a] for a in s.areas),
                 concurrent_per_worker=s.arviointi.concurrent_per_worker,
-                p_avohuolto=by_age(s.arviointi.p_avohuolto),
+                p_avohuolto=by_year(s.arviointi.p_avohuolto, to_avohuolto),
+                when_short=s.arviointi.when_short,
             ),
             avohuolto=AvohuoltoParameters(
                 duration=s.avohuolto.duration,
-                p_avohuollon_sijoitus=by_age(s.avohuolto.p_avohuollon_sijoitus),
-                p_kiireellinen_sijoitus=by_age(s.avohuolto.p_kiireellinen_sijoitus),
-                p_huostaanotto=by_age(s.avohuolto.p_huostaanotto),
+                p_avohuollon_sijoitus=by_year(s.avohuolto.p_avohuollon_sijoitus, to_sijoitus),
+                p_kiireellinen_sijoitus=by_year(s.avohuolto.p_kiireellinen_sijoitus, to_sijoitus),
+                p_huostaanotto=by_year(s.avohuolto.p_huostaanotto, to_sijoitus),
             ),
             avohuollon_sijoitus=AvohuollonSijoitusParameters(
                 duration=s.avohuollon_sijoitus.duration,
@@ -258,21 +322,30 @@ class ModelParameters:
             ),
         )
 
+    def year_index(self, year: int) -> int:
+        """Index of a calendar year in the by-year tables (clamped to the modelled years)."""
+        return min(max(year - self.first_year, 0), len(self.demand.notifications_per_notified_child) - 1)
+
 
 def _jalkihuolto(s: Scenario, origin: dt.date) -> JalkihuoltoParameters:
-    age_limit = dated_days(s.jalkihuolto.age_limit, origin)
-    max_years = s.jalkihuolto.max_years_after_placement
+    def day(d: dt.date | None) -> float:
+        return -math.inf if d is None else float((d - origin).days)
+
+    age_limit = [(day(step.start), float(step.value), day(step.transition_until)) for step in s.jalkihuolto.age_limit]
+    # current wording of 75 §: the 5 years count from the last client contact, and aftercare is
+    # client status, so they never cut an ongoing episode
+    max_years = s.jalkihuolto.max_years_after_last_client if s.jalkihuolto.five_year_rule == "from_placement_end" else math.inf
     if s.levers.jalkihuolto_age_limit is not None:
-        # the county's choice replaces the limit from 2024; as a voluntary service it is not
-        # cut by the statutory 5 years after the placement
+        # the county's choice replaces the limit from 2024 (no transition needed when it is kept
+        # at 25); as a voluntary service it is not cut by the statutory 5 years either
         from_2024 = float((dt.date(2024, 1, 1) - origin).days)
-        age_limit = [(t, v) for t, v in age_limit if t < from_2024]
-        age_limit.append((from_2024, float(s.levers.jalkihuolto_age_limit)))
+        age_limit = [step for step in age_limit if step[0] < from_2024]
+        age_limit.append((from_2024, float(s.levers.jalkihuolto_age_limit), -math.inf))
         max_years = math.inf
     return JalkihuoltoParameters(
         uptake=s.jalkihuolto.uptake,
         duration=s.jalkihuolto.duration,
-        max_years_after_placement=max_years,
+        max_years_after_last_client=max_years,
         age_limit=age_limit,
     )
 
@@ -290,7 +363,10 @@ def _caseload(s: Scenario, origin: dt.date) -> CaseloadParameters:
         limit=dated_days(s.caseload.limit, origin),
         count_jalkihuolto_18_plus=s.caseload.count_jalkihuolto_18_plus,
         allocation=s.caseload.allocation,
+        balancing=s.caseload.balancing,
         rebalance_on_hire=s.caseload.rebalance_on_hire,
+        rationing=s.caseload.rationing,
+        rationing_threshold=s.caseload.rationing_threshold,
         responsible_unit_under_18=tuple(under_18),
         responsible_unit_adult=tuple(adult),
     )

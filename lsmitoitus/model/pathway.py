@@ -2,10 +2,15 @@
 
 Design for speed: no SimPy process per child. Each child has exactly one pending SimPy event at
 any time—its next state change—scheduled as a bare :class:`simpy.events.Timeout` whose callback
-dispatches on the child's state. Outcomes and durations are drawn on entry to a state from
-buffered per-purpose streams. Counting is the :class:`~.trackers.Recorder`'s job, staff events
-the :class:`~.staffing.StaffScheduler`'s, and every parameter comes from
+dispatches on the child's state. Notifications and processing, which need no events, are drawn
+a year at a time by the :class:`~.arrivals.ArrivalProcess`; only children whose path goes on (an
+emergency placement, or an assessment) become events. Counting is the
+:class:`~.trackers.Recorder`'s job, staff events the :class:`~.staffing.StaffScheduler`'s, the
+clients the model starts with come from :mod:`.initial_state`, and every parameter comes from
 :class:`~.parameters.ModelParameters` under the scenario's own name.
+
+Random numbers: every child draws its own (:mod:`.randomness`), in the order its path needs
+them, so a change that alters one child's path cannot shift any other child's draws.
 
 Time is in days since ``origin`` (midnight), which is ``warmup_years`` before the first
 reported day. Results are recorded only from ``simulation.start`` on.
@@ -15,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import math
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable
@@ -29,39 +33,37 @@ import simpy
 from simpy.events import Timeout
 
 from ..scenario.schema import Scenario
-from ..vocabulary import (
-    AGE_BAND_BOUNDS,
-    AGE_BANDS,
-    DAYS_PER_YEAR,
-    UNITS,
-    CostCategory,
-    Outcome,
-    Placement,
-    State,
-)
+from ..vocabulary import AGE_BAND_BOUNDS, DAYS_PER_YEAR, UNITS, CostCategory, Outcome, Placement, State
+from .arrivals import EVENT_SLOT, ArrivalProcess, EventChildren
+from .assessment import Assessed, AssessmentQueues
 from .calendar import calendar_for
 from .caseload import WorkerPool
 from .demand import daily_notification_rates
-from .law import Schedule, aftercare_end, value_on
+from .initial_state import initial_clients
+from .law import Schedule, aftercare_end, limit_on
 from .parameters import NO_UNIT, ModelParameters
-from .posts import post_opening_days
-from .randomness import cumulative, duration_stream, purpose_generator, uniform_stream, working_day_stream
+from .posts import PostSpec, unit_posts
+from .randomness import (
+    Sampler,
+    counter_uniform,
+    counter_uniforms,
+    cumulative,
+    purpose_generator,
+    sample_array,
+    stream_key,
+)
 from .raw import FLOW, GROUPS, RawReplication
-from .staffing import PostDynamics, StaffScheduler, pool_key
+from .staffing import PostTimeline, StaffScheduler, post_timelines
 from .trackers import Recorder
 
 ADULT_DAYS = 18 * DAYS_PER_YEAR
 ARRIVAL_BLOCK_DAYS = 365
 BAND_UPPER_DAYS = tuple(hi * DAYS_PER_YEAR for _, hi in AGE_BAND_BOUNDS)
-MAX_TABLED_DELAY = 60  # working-day delays up to this many days are looked up, longer ones computed
+EVENT_DRAWS = 24  # a child's event draws made at once; more come one at a time
 
 # flow columns counted by the state handlers
-F_DECISIONS = FLOW[("kasittely", "decisions")]
-F_DECISIONS_LATE = FLOW[("kasittely", "decisions_late")]
-F_STARTED = FLOW[("arviointi", "assessments_started")]
-F_STARTED_LATE = FLOW[("arviointi", "assessments_started_late")]
-F_COMPLETED = FLOW[("arviointi", "assessments_completed")]
-F_COMPLETED_LATE = FLOW[("arviointi", "assessments_completed_late")]
+F_REFUSED = FLOW[("avohuolto", "intake_refused")]
+F_INTAKE_WAIT = FLOW[("avohuolto", "intake_wait_days")]
 F_CARE_ORDERS = FLOW[("sijaishuolto", "care_orders")]
 F_EXTENSIONS = FLOW[("kiireellinen_sijoitus", "extensions")]
 F_REUNIFICATIONS = FLOW[("sijaishuolto", "reunifications")]
@@ -70,16 +72,25 @@ F_OVERFLOW = FLOW[("laitoshoito_ostettu", "overflow_from_own_beds")]
 
 #: what an open-care episode leads to, in the order of its cumulative outcome table
 AVOHUOLTO_OUTCOMES = (State.AVOHUOLLON_SIJOITUS, State.KIIREELLINEN_SIJOITUS, State.SIJAISHUOLTO, Outcome.NONE)
+AVOHUOLTO_UNIT = UNITS.index("avohuolto")
 
 
 class Child:
-    """A child (entity). Holds no personal data: an area, a birth time and the current episode."""
+    """A child (entity). Holds no personal data: an area, a birth time, the current episode and
+    the child's own random numbers."""
 
     __slots__ = (
         "area",
+        "assessment_pool",
         "birth",
         "cost_cat",
         "counted",
+        "cover_from",
+        "draws",
+        "family",
+        "identity",
+        "j",
+        "key",
         "marks",
         "next",
         "opened",
@@ -91,39 +102,64 @@ class Child:
         "serial",
         "state",
         "t18",
+        "u_client",
         "until",
+        "waiting_since",
     )
 
-    def __init__(self, serial: int, area: int, birth: float, opened: int, n_groups: int) -> None:
+    def __init__(
+        self,
+        serial: int,
+        identity: int,
+        key: int,
+        area: int,
+        birth: float,
+        opened: int,
+        family: int,
+        draws: list[float],
+        u_client: float,
+    ) -> None:
         self.serial = serial
+        self.identity = identity
+        self.key = key
         self.area = area
         self.birth = birth
         self.t18 = birth + ADULT_DAYS
         self.opened = opened  # day index the case opened (notification day)
+        self.family = family
+        self.draws = draws
+        self.j = 1  # next of the child's draws (draw 0 is the assessment's working time)
+        self.u_client = u_client  # the family's draw for the client decision after assessment
         self.state: int = Outcome.NONE
         self.next: int = Outcome.NONE  # what follows the current state (a State or an Outcome)
         self.until = 0.0  # end of aftercare
         self.placed_at = 0.0  # start of the current placement
-        self.placement_ended = 0.0  # end of the last placement (the 5-year aftercare rule counts from it)
+        self.placement_ended = 0.0  # end of the last placement
         self.placement: int = -1  # Placement of the current care order
         self.cost_cat = -1  # placement-day cost category while placed, else -1
         self.pool: WorkerPool | None = None
         self.post = -1
         self.counted = False
-        self.marks = [-1] * n_groups  # last year counted in each during-year group
+        self.cover_from = -1
+        self.assessment_pool: WorkerPool | None = None  # open-care team holding an overflow assessment
+        self.waiting_since = 0.0
+        self.marks = [-1] * len(GROUPS)  # last year counted in each during-year group
 
 
 @dataclass(frozen=True)
 class ModelRun:
     """What one replication leaves behind: its raw counts, and what a replay of its worker
-    pools needs (see :mod:`.replay` and :mod:`lsmitoitus.dimensioning`)."""
+    pools and assessment queues needs (see :mod:`.replay` and :mod:`lsmitoitus.dimensioning`)."""
 
     raw: RawReplication
-    pool_logs: tuple[tuple[list[tuple[float, int, int, bool]] | None, ...], ...]  # [area][unit]
+    pool_keys: tuple[tuple[str, str], ...]  # (unit, team) of each pool
+    pool_logs: tuple[list[tuple[float, int, int, bool, int, float, float]] | None, ...]
+    assessment_logs: tuple[list[tuple[float, int, float]], ...]  # per area: (joined, opened day, work days)
     limit: Schedule
     month_boundaries: tuple[int, ...]
     report_start: int
     origin: dt.date
+    end_day: int
 
 
 class PathwayModel:
@@ -135,8 +171,15 @@ class PathwayModel:
         rep_seed: np.random.SeedSequence,
         replication: int = 0,
         record_pool_logs: bool = False,
+        parameters: dict[str, float] | None = None,
+        trace: list[tuple[int, int, float, int]] | None = None,
     ) -> None:
-        """``record_pool_logs`` keeps each pool's client operations (see :mod:`.replay`)."""
+        """``record_pool_logs`` keeps each pool's client operations and each area's assessments
+        (see :mod:`.replay`); ``parameters`` are the replication's drawn multipliers (recorded);
+        ``trace``, when given, receives every state change of a child in the event model as
+        (stream key, identity, time, new state) — for tests of common random numbers only: it
+        holds no personal data, and is never written anywhere."""
+        self.trace = trace
         self.scenario = scenario
         self.replication = replication
         sim = scenario.simulation
@@ -146,28 +189,40 @@ class PathwayModel:
         self.calendar = calendar_for(self.origin, self.end_day)
         self.env = simpy.Environment()
         self.n_areas = len(scenario.areas)
-        self.params = ModelParameters.from_scenario(scenario, self.origin)
-        # inverse-transform tables, derived once from the parameters
-        self.avohuolto_cumulative = self.params.avohuolto.outcome_cumulative
-        self.placement_cumulative = self.params.sijaishuolto.placement_type_cumulative
-        self.recorder = Recorder(self.n_areas, self.origin.year, sim.start.year, self.report_start)
+        self.params = ModelParameters.from_scenario(scenario, self.origin, rep_seed)
+        self.day_year_index = np.clip(self.calendar.year - self.origin.year, 0, len(self.params.demand.p_new_child) - 1)
+        # inverse-transform tables and samplers, derived once from the parameters
+        p = self.params
+        self.avohuolto_cumulative = p.avohuolto.outcome_cumulative
+        self.placement_cumulative = p.sijaishuolto.placement_type_cumulative
+        self.sample_arviointi = Sampler.of(p.arviointi.duration)
+        self.sample_avohuolto = Sampler.of(p.avohuolto.duration)
+        self.sample_avohuollon_sijoitus = Sampler.of(p.avohuollon_sijoitus.duration)
+        self.sample_kiireellinen_home = Sampler.of(p.kiireellinen_sijoitus.home_duration)
+        self.sample_kiireellinen_until_care_order = Sampler.of(p.kiireellinen_sijoitus.until_care_order)
+        self.sample_sijaishuolto = Sampler.of(p.sijaishuolto.duration)
+        self.sample_jalkihuolto = Sampler.of(p.jalkihuolto.duration)
         self._seed = rep_seed
-        self._setup_deadlines()
-        self._setup_streams()
-        self.active: set[Child] = set()
+        self.parameters = parameters or {}
+        self.record_logs = record_pool_logs
         self.serial = 0
         self.events = 0
-        self.free_slots = list(self.params.arviointi.slots)
-        self.queue: list[deque[Child]] = [deque() for _ in range(self.n_areas)]
+        self.active: set[Child] = set()
+        self.assessment_logs: list[list[tuple[float, int, float]]] = [[] for _ in range(self.n_areas)]
+        self._setup_deadlines()
         # calendar events first: at equal times SimPy runs events in scheduling order, so a
         # month-end snapshot precedes staff events (e.g. posts opening on the 1st) at that instant
         self._setup_calendar_events()
+        self.recorder = Recorder(
+            self.n_areas, self.origin.year, sim.start.year, self.report_start, len(self.month_boundaries)
+        )
         self.staff = StaffScheduler(self.env)
-        self.pools = self._setup_pools(record_pool_logs)
+        self._setup_pools()
+        self.intake_queue: dict[int, deque[Child]] = {id(pool): deque() for pool in self.pools}
+        self._setup_arrivals()
+        self._seed_initial_clients()
         # what ends each state, and what starts a target state, by name
         self._end_of: dict[int, Callable[[Child], None]] = {
-            State.KASITTELY: self._end_kasittely,
-            State.ARVIOINTI: self._end_arviointi,
             State.AVOHUOLTO: self._end_avohuolto,
             State.AVOHUOLLON_SIJOITUS: self._end_avohuollon_sijoitus,
             State.KIIREELLINEN_SIJOITUS: self._end_kiireellinen_sijoitus,
@@ -175,7 +230,7 @@ class PathwayModel:
             State.JALKIHUOLTO: self._end_jalkihuolto,
         }
         self._start_of: dict[int, Callable[[Child], None]] = {
-            State.AVOHUOLTO: self._start_avohuolto,
+            State.AVOHUOLTO: self._admit_to_avohuolto,
             State.AVOHUOLLON_SIJOITUS: self._start_avohuollon_sijoitus,
             State.KIIREELLINEN_SIJOITUS: self._start_kiireellinen_sijoitus,
             State.SIJAISHUOLTO: self._start_sijaishuolto,
@@ -186,78 +241,17 @@ class PathwayModel:
     def _setup_deadlines(self) -> None:
         """Statutory deadlines as day-index lookups by the day the case opened."""
         p = self.params
-        self.decision_deadline_day = self.calendar.working_day_row(p.kasittely.decision_deadline_working_days)
+        self.decision_deadline_day = np.asarray(
+            self.calendar.working_day_row(p.kasittely.decision_deadline_working_days)
+        )
         self.start_deadline_day = self.calendar.working_day_row(p.arviointi.start_deadline_working_days)
         self.completion_deadline_day = _cached_month_deadlines(
             self.origin, self.end_day, p.arviointi.completion_deadline_months
         )
-        self.working_day_rows = [self.calendar.working_day_row(k) for k in range(MAX_TABLED_DELAY + 1)]
-
-    def _setup_streams(self) -> None:
-        """One random stream per purpose (named distribution), independent of all others."""
-        p, seed = self.params, self._seed
-        self.u_pathway = uniform_stream(seed, "pathway_choices")
-        self.kasittely_delay = working_day_stream(seed, "processing_delay", p.kasittely.delay)
-        self.arviointi_duration = duration_stream(seed, "assessment_duration", p.arviointi.duration)
-        self.avohuolto_duration = duration_stream(seed, "avohuolto_duration", p.avohuolto.duration)
-        self.avohuollon_sijoitus_duration = duration_stream(
-            seed, "avohuollon_sijoitus_duration", p.avohuollon_sijoitus.duration
-        )
-        self.kiireellinen_sijoitus_home_duration = duration_stream(
-            seed, "kiireellinen_home_duration", p.kiireellinen_sijoitus.home_duration
-        )
-        self.kiireellinen_sijoitus_until_care_order = duration_stream(
-            seed, "kiireellinen_until_care_order", p.kiireellinen_sijoitus.until_care_order
-        )
-        self.sijaishuolto_duration = duration_stream(seed, "sijaishuolto_duration", p.sijaishuolto.duration)
-        self.jalkihuolto_duration = duration_stream(seed, "jalkihuolto_duration", p.jalkihuolto.duration)
-
-        # Daily notifications and newly notified children, drawn for the whole run at once.
-        rates = daily_notification_rates(self.scenario, self.origin, self.end_day)
-        gen = purpose_generator(seed, "arrivals")
-        self.notifications = gen.poisson(rates)
-        self.new_children = gen.binomial(self.notifications, p.demand.p_new_child)
-        # Age and urgency of arrivals are drawn one block of days at a time (vectorised), so
-        # memory follows the block, not the length of the run.
-        self.age_gen = purpose_generator(seed, "age_at_notification")
-        self.urgent_gen = purpose_generator(seed, "urgent_placement")
-        self.age_cumulative = cumulative(p.demand.age_at_notification)
-        self.arrival_age_days: list[float] = []
-        self.arrival_urgent: list[bool] = []
-        self.next_arrival = 0
-        self.block_end = 0
-
-    def _setup_pools(self, record_logs: bool) -> list[list[WorkerPool]]:
-        """A worker pool per area and unit, with its posts' staff events scheduled."""
-        s, caseload = self.scenario, self.params.caseload
-        limit = int(value_on(caseload.limit, 0.0))
-        now: Callable[[], float] = lambda: self.env.now  # noqa: E731
-        pools = []
-        for area in s.areas:
-            row = []
-            for unit in UNITS:
-                key = pool_key(area, unit)
-                opens_at = post_opening_days(s, unit, area, self.origin)
-                dynamics = PostDynamics(s.staffing[unit][area], len(opens_at), self._seed, key, opens_at)
-                pool = WorkerPool(
-                    len(opens_at),
-                    dynamics.initially_filled,
-                    limit,
-                    caseload.allocation,
-                    caseload.rebalance_on_hire,
-                    now,
-                    uniform_stream(self._seed, f"{key}/allocation"),
-                    log=[] if record_logs else None,
-                    closed=dynamics.initially_closed,
-                )
-                self.staff.start(pool, dynamics)
-                row.append(pool)
-            pools.append(row)
-        return pools
 
     def _setup_calendar_events(self) -> None:
-        """Month, year and limit boundaries are scheduled first, so at equal times they run
-        before any child event (SimPy breaks ties by scheduling order): month-end snapshots,
+        """Month, monitoring-day and limit boundaries are scheduled first, so at equal times they
+        run before any child event (SimPy breaks ties by scheduling order): month-end snapshots,
         then limit changes, then children."""
         env = self.env
         self.month_boundaries: list[int] = []  # day index of each first-of-month after the origin
@@ -270,75 +264,249 @@ class PathwayModel:
             self.month_boundaries.append(index)
             ev = Timeout(env, index, day)
             ev.callbacks.append(self._on_month)
-        for day_index, date in thl_monitoring_days(
-            self.scenario.simulation.start, self.scenario.simulation.end, self.origin
-        ):
+        sim = self.scenario.simulation
+        for day_index, date in thl_monitoring_days(sim.start, sim.end, self.origin):
             ev = Timeout(env, day_index + 0.5, date)  # during the day, after its arrivals
             ev.callbacks.append(self._on_monitoring_day)
         # after the month ends: a snapshot of 31.12. still shows the limit in force that day
-        for limit_start, _ in self.params.caseload.limit[1:]:
-            if 0 < limit_start < self.end_day:
-                ev = Timeout(env, limit_start, limit_start)
+        for step_start, _ in self.params.caseload.limit:
+            if 0 < step_start < self.end_day:
+                ev = Timeout(env, step_start, step_start)
                 ev.callbacks.append(self._on_limit_change)
-        tick = Timeout(env, 0, 0)
-        tick.callbacks.append(self._on_day)
+
+    def _setup_pools(self) -> None:
+        """A worker pool per team of each unit, with its posts' staff events scheduled."""
+        s, caseload = self.scenario, self.params.caseload
+        limit = limit_on(caseload.limit, 0.0)
+        now: Callable[[], float] = lambda: self.env.now  # noqa: E731
+        self.pools: list[WorkerPool] = []
+        self.pool_keys: list[tuple[str, str]] = []
+        self.pool_of: list[list[WorkerPool]] = []  # [unit][area]
+        for unit in UNITS:
+            by_area: dict[str, WorkerPool] = {}
+            teams = s.organisation.team_areas(unit, s.area_names)
+            for team, specs in unit_posts(s, unit).items():
+                timelines = post_timelines(unit, specs, self._seed, self.origin, self.end_day)
+                pool = build_pool(specs, timelines, limit, self.params, s.organisation.lead_cover_cap, now)
+                if self.record_logs:
+                    pool.log = []
+                self.staff.start(pool, timelines)
+                self.pools.append(pool)
+                self.pool_keys.append((unit, team))
+                for area in teams[team]:
+                    by_area[area] = pool
+            self.pool_of.append([by_area[a] for a in s.area_names])
+
+    def _setup_arrivals(self) -> None:
+        """The arrival process and a yearly event that draws each block of arrivals."""
+        s = self.scenario
+        n_days = self.calendar.n_days
+        rates = np.zeros((n_days, self.n_areas))
+        rates[: self.end_day] = daily_notification_rates(s, self.origin, self.end_day)
+        uniforms = np.stack(
+            [purpose_generator(self._seed, f"arrivals/{area}").random((n_days, 2)) for area in s.area_names], axis=1
+        )
+        month_of_day = np.searchsorted(np.asarray(self.month_boundaries), np.arange(n_days), side="right")
+        self.child_key = stream_key(self._seed, "children")
+        self.arrivals = ArrivalProcess(
+            self.params,
+            rates,
+            uniforms,
+            self.child_key,
+            self.calendar.cumulative,
+            self.decision_deadline_day,
+            self.day_year_index,
+            month_of_day,
+            self.recorder.pre_flows,
+            self.recorder.pre_stocks,
+        )
+        years = range(self.origin.year, self.scenario.simulation.end.year + 2)
+        year_start_day = np.array([(dt.date(y, 1, 1) - self.origin).days for y in years])
+        self.assessments = AssessmentQueues(
+            self.params.arviointi.slots,
+            self.params.arviointi.when_short,
+            self.start_deadline_day,
+            self.completion_deadline_day,
+            month_of_day,
+            self.day_year_index,
+            year_start_day,
+            self.recorder.pre_flows,
+            self.recorder.pre_stocks,
+            self.recorder.pre_during,
+        )
+        for first in range(0, self.end_day, ARRIVAL_BLOCK_DAYS):
+            ev = Timeout(self.env, first, first)
+            ev.callbacks.append(self._on_block)
+
+    def _seed_initial_clients(self) -> None:
+        """The clients at day 0, each in the state and with the remaining time the vectorised
+        pathway gave it (see :mod:`.initial_state`)."""
+        start = initial_clients(self.scenario, self.params, self._seed, self.day_year_index)
+        key = stream_key(self._seed, "initial_children")
+        ids = np.arange(start.area.size, dtype=np.uint64)
+        draws = counter_uniforms(key, ids, EVENT_SLOT, EVENT_DRAWS).tolist()
+        for i in range(start.area.size):
+            self.serial += 1
+            area = int(start.area[i])
+            child = Child(self.serial, i, key, area, float(start.birth[i]), 0, -1 - i, draws[i], 0.0)
+            self.active.add(child)
+            self.recorder.initial_client(area)
+            state, end, nxt = int(start.state[i]), float(start.end[i]), int(start.nxt[i])
+            self._set_state(child, state)
+            aged = end >= child.t18 - 1e-9
+            if state == State.AVOHUOLTO:
+                child.next = nxt if nxt >= 0 else Outcome.NONE
+            elif state in (State.AVOHUOLLON_SIJOITUS, State.KIIREELLINEN_SIJOITUS):
+                self.recorder.place(child, _PLACEMENT_COST[state], 0.0)
+                child.placed_at = float(start.start[i])
+                child.next = Outcome.AT_18 if aged else (nxt if nxt >= 0 else State.AVOHUOLTO)
+            elif state == State.SIJAISHUOLTO:
+                self._place_in_care(child, self._band_at(child, float(start.start[i])))
+                child.next = Outcome.AT_18 if aged else Outcome.REUNIFY
+            else:  # jälkihuolto
+                self.recorder.place(child, CostCategory.JALKIHUOLTO, 0.0)
+                child.until = end
+                child.placement_ended = float(start.start[i])
+                end = child.t18 if 0 < child.t18 < end else end
+            self._at(end, child)
 
     # ------------------------------------------------------------------ calendar events
 
-    def _draw_arrival_block(self, first_day: int) -> None:
-        """Ages and urgency of all arrivals on days first_day .. first_day + ARRIVAL_BLOCK_DAYS - 1."""
-        self.block_end = min(first_day + ARRIVAL_BLOCK_DAYS, self.end_day)
-        n = int(self.new_children[first_day : self.block_end].sum())
-        band = np.minimum(
-            np.searchsorted(self.age_cumulative, self.age_gen.random(n), side="right"), len(AGE_BANDS) - 1
-        )
-        bounds = np.asarray(AGE_BAND_BOUNDS, dtype=float)
-        lo, hi = bounds[band, 0], bounds[band, 1]
-        self.arrival_age_days = ((lo + (hi - lo) * self.age_gen.random(n)) * DAYS_PER_YEAR).tolist()
-        p_urgent = np.asarray(self.params.kasittely.p_kiireellinen_sijoitus)
-        self.arrival_urgent = (self.urgent_gen.random(n) < p_urgent[band]).tolist()
-        self.next_arrival = 0
-
-    def _on_day(self, ev: simpy.Event) -> None:
-        """A new day: the day's newly notified children arrive; tomorrow is scheduled."""
-        day = cast(int, ev.value)
+    def _on_block(self, ev: simpy.Event) -> None:
+        """A new block of days: draw its arrivals and processing; work through the assessments
+        that open before the next block; schedule the children whose path goes on."""
+        first = cast(int, ev.value)
         self.events += 1
-        if day >= self.block_end:
-            self._draw_arrival_block(day)
-        for area, count in enumerate(self.new_children[day].tolist()):
-            for _ in range(count):
-                self._arrive(area, day)
-        if day + 1 < self.end_day:
-            nxt = Timeout(self.env, 1, day + 1)
-            nxt.callbacks.append(self._on_day)
+        last = min(first + ARRIVAL_BLOCK_DAYS, self.end_day)
+        block = self.arrivals.block(first, last)
+        urgent = block.urgent
+        assessed = _subset(block, ~urgent)
+        work_u = counter_uniforms(self.child_key, assessed.identity, EVENT_SLOT, 1)[:, 0]
+        self.assessments.add(assessed, sample_array(self.params.arviointi.duration, work_u))
+        done = self.assessments.work_through(before=last if last < self.end_day else np.inf)
+        now = self.env.now
+        emergencies = _subset(block, urgent)
+        draws = counter_uniforms(self.child_key, emergencies.identity, EVENT_SLOT, EVENT_DRAWS).tolist()
+        for i, t in enumerate(emergencies.time.tolist()):
+            entry = Timeout(self.env, t - now, (emergencies, i, draws[i]))
+            entry.callbacks.append(self._on_emergency)
+        if done is not None:
+            self._after_assessments(done)
+
+    def _after_assessments(self, done: Assessed) -> None:
+        """Assessments worked through: record them for a replay; decide who needs a client
+        relationship (the family's shared draw, the probability of the year and age at the end);
+        count the others' exits; schedule the clients, and the overflow assessments' lists."""
+        children = done.children
+        if self.record_logs:
+            for area, joined, opened, work in zip(
+                children.area.tolist(), done.joined.tolist(), children.opened.tolist(), done.work.tolist(), strict=True
+            ):
+                self.assessment_logs[area].append((joined, opened, work))
+        last = len(self.day_year_index) - 1
+        year = self.day_year_index[np.minimum(done.end.astype(np.int64), last)]
+        band = np.minimum(
+            np.searchsorted(np.asarray(BAND_UPPER_DAYS), done.end - children.birth, side="right"), len(BAND_UPPER_DAYS) - 1
+        )
+        p_avohuolto = np.asarray(self.params.arviointi.p_avohuolto)[year, band]
+        client = (done.end < children.birth + ADULT_DAYS) & (children.u_client < p_avohuolto)
+        self.assessments.count_exits(done, ~client)
+        going_on = np.flatnonzero(client | done.overflow)
+        draws = counter_uniforms(self.child_key, children.identity[going_on], EVENT_SLOT, EVENT_DRAWS).tolist()
+        now = self.env.now
+        for k, i in enumerate(going_on.tolist()):
+            payload = (children, i, draws[k], bool(client[i]), float(done.end[i]))
+            if done.overflow[i]:
+                entry = Timeout(self.env, float(done.start[i]) - now, payload)
+                entry.callbacks.append(self._on_overflow_assessment)
+            else:
+                entry = Timeout(self.env, float(done.end[i]) - now, payload)
+                entry.callbacks.append(self._on_client)
+
+    def _new_child(self, children: EventChildren, i: int, draws: list[float]) -> Child:
+        self.serial += 1
+        child = Child(
+            self.serial,
+            int(children.identity[i]),
+            self.child_key,
+            int(children.area[i]),
+            float(children.birth[i]),
+            int(children.opened[i]),
+            int(children.family[i]),
+            draws,
+            float(children.u_client[i]),
+        )
+        self.active.add(child)
+        return child
+
+    def _on_emergency(self, ev: simpy.Event) -> None:
+        """A child whose notification leads at once to an emergency placement."""
+        children, i, draws = cast(tuple[EventChildren, int, list[float]], ev.value)
+        self.events += 1
+        self._start_kiireellinen_sijoitus(self._new_child(children, i, draws))
+
+    def _on_client(self, ev: simpy.Event) -> None:
+        """An assessment ends and the child needs an open-care client relationship."""
+        children, i, draws, _, _ = cast(tuple[EventChildren, int, list[float], bool, float], ev.value)
+        self.events += 1
+        self._admit_to_avohuolto(self._new_child(children, i, draws))
+
+    def _on_overflow_assessment(self, ev: simpy.Event) -> None:
+        """An assessment beyond the slots starts, done by an open-care worker: the child is on
+        that worker's list until it ends."""
+        children, i, draws, client, end = cast(tuple[EventChildren, int, list[float], bool, float], ev.value)
+        self.events += 1
+        child = self._new_child(children, i, draws)
+        pool = self.pool_of[AVOHUOLTO_UNIT][child.area]
+        pool.add(child, True, self._u(child), self._u(child))
+        child.assessment_pool = pool
+        child.next = State.AVOHUOLTO if client else Outcome.NONE
+        done = Timeout(self.env, end - self.env.now, child)
+        done.callbacks.append(self._on_overflow_done)
+
+    def _on_overflow_done(self, ev: simpy.Event) -> None:
+        """An overflow assessment ends: off the open-care worker's list; a client, or gone."""
+        child = cast(Child, ev.value)
+        self.events += 1
+        self._leave_pool(child)
+        child.assessment_pool = None
+        if child.next == State.AVOHUOLTO:
+            self._admit_to_avohuolto(child)
+        else:
+            self.active.discard(child)
 
     def _on_limit_change(self, ev: simpy.Event) -> None:
-        """The statutory limit changes (e.g. 35 → 30 on 1.1.2024) for every worker."""
-        limit = int(value_on(self.params.caseload.limit, cast(float, ev.value)))
-        for row in self.pools:
-            for pool in row:
-                pool.set_limit(limit)
+        """The statutory limit changes (35 on 1.1.2022, 30 on 1.1.2024) for every worker."""
+        limit = limit_on(self.params.caseload.limit, cast(float, ev.value))
+        for pool in self.pools:
+            pool.set_limit(limit)
 
     def _on_month(self, ev: simpy.Event) -> None:
-        """A month ends: the recorder closes it with the month's notifications and the queues."""
-        first_of_next = cast(dt.date, ev.value)
-        index = (first_of_next - self.origin).days
-        notifications = self.notifications[self.recorder.last_month_day : index].sum(axis=0)
+        """A month ends: the recorder closes it with the queues."""
         self.recorder.close_month(
-            first_of_next,
-            index,
-            self.env.now,
-            notifications,
-            self.pools,
-            [len(q) for q in self.queue],
-            self.active,
+            cast(dt.date, ev.value), self.env.now, self.pools, self._intake_queue_by_area(), self.active
         )
+
+    def _intake_queue_by_area(self) -> list[int]:
+        counts = [0] * self.n_areas
+        for queue in self.intake_queue.values():
+            for child in queue:
+                counts[child.area] += 1
+        return counts
 
     def _on_monitoring_day(self, ev: simpy.Event) -> None:
         """THL's monitoring day: the recorder counts workers and lists."""
         self.recorder.monitoring_day(cast(dt.date, ev.value), self.pools)
 
     # ------------------------------------------------------------------ child bookkeeping
+
+    def _u(self, child: Child) -> float:
+        """The child's next random number."""
+        j = child.j
+        child.j = j + 1
+        if j < EVENT_DRAWS:
+            return child.draws[j]
+        return counter_uniform(child.key, child.identity, EVENT_SLOT + j)
 
     def _at(self, t: float, child: Child) -> None:
         """Schedule ``child``'s next state change at time ``t``."""
@@ -351,39 +519,55 @@ class PathwayModel:
         child = cast(Child, ev.value)
         self._end_of[child.state](child)
 
-    def _band(self, child: Child) -> int:
-        """The child's age band now."""
-        age = self.env.now - child.birth
+    def _band_at(self, child: Child, t: float) -> int:
+        age = t - child.birth
         for i, upper in enumerate(BAND_UPPER_DAYS):
             if age < upper:
                 return i
         return len(BAND_UPPER_DAYS) - 1
 
+    def _band(self, child: Child) -> int:
+        """The child's age band now."""
+        return self._band_at(child, self.env.now)
+
+    def _year(self) -> int:
+        """Index of the current year in the by-year parameter tables."""
+        return int(self.day_year_index[min(int(self.env.now), len(self.day_year_index) - 1)])
+
     def _set_state(self, child: Child, new: int) -> None:
         """Move ``child`` into state ``new``.
 
         Steps: the recorder counts the move (stocks, entries, during-year marks, end of any
-        placement days); the child is handed to the responsible unit of the new state, keeping
-        its worker when the unit does not change.
+        placement days); the child is handed to the responsible team of the new state (its own
+        area's team of the unit), keeping its worker when the team does not change.
         """
         now = self.env.now
         self.recorder.enter(child, new, now)
+        if self.trace is not None:
+            self.trace.append((child.key, child.identity, now, new))
         adult = now >= child.t18
         caseload = self.params.caseload
         unit = caseload.responsible_unit_adult[new] if adult else caseload.responsible_unit_under_18[new]
-        pool = self.pools[child.area][unit] if unit != NO_UNIT else None
+        pool = self.pool_of[unit][child.area] if unit != NO_UNIT else None
         counted = (not adult) or caseload.count_jalkihuolto_18_plus
         if child.pool is not pool:
-            if child.pool is not None:
-                child.pool.remove(child)
+            self._leave_pool(child)
             if pool is not None:
-                pool.add(child, counted)
+                pool.add(child, counted, self._u(child), self._u(child))
+
+    def _leave_pool(self, child: Child) -> None:
+        pool = child.pool
+        if pool is not None:
+            pool.remove(child)
+            if self.intake_queue.get(id(pool)):
+                self._admit_waiting(pool)
 
     def _exit(self, child: Child) -> None:
         """``child`` leaves child protection: counted, off its worker's list, forgotten."""
         self.recorder.exit(child, self.env.now)
-        if child.pool is not None:
-            child.pool.remove(child)
+        if self.trace is not None:
+            self.trace.append((child.key, child.identity, self.env.now, Outcome.NONE))
+        self._leave_pool(child)
         child.state = Outcome.NONE
         self.active.discard(child)
 
@@ -396,107 +580,57 @@ class PathwayModel:
 
     # ------------------------------------------------------------------ pathway
 
-    def _arrive(self, area: int, day: int) -> None:
-        """A newly notified child arrives.
+    def _admit_to_avohuolto(self, child: Child) -> None:
+        """A child needs an open-care client relationship.
 
-        Steps: take the next age and urgency drawn for this block; count the arrival; start an
-        emergency placement at once if urgent, else processing.
+        Steps: with rationing off, or while the team's workers are below the threshold, start
+        open care; when the team is at the limit, turn the child away (counted as unmet need) or
+        put it in the team's queue for a client relationship.
         """
-        i = self.next_arrival
-        self.next_arrival = i + 1
-        self.serial += 1
-        child = Child(self.serial, area, day - self.arrival_age_days[i], day, len(GROUPS))
-        self.active.add(child)
-        self.recorder.arrival(area)
-        if self.arrival_urgent[i]:
-            self._start_kiireellinen_sijoitus(child)
-        else:
-            self._start_kasittely(child)
+        caseload = self.params.caseload
+        if caseload.rationing != "off":
+            pool = self.pool_of[AVOHUOLTO_UNIT][child.area]
+            if pool.mean_counted_per_present() >= caseload.rationing_threshold * pool.limit:
+                if caseload.rationing == "turn_away":
+                    self.recorder.flow[child.area][F_REFUSED] += 1
+                    self._exit(child)
+                else:
+                    self.recorder.hold(child, self.env.now)
+                    self._leave_pool(child)
+                    child.waiting_since = self.env.now
+                    self.intake_queue[id(pool)].append(child)
+                return
+        self._start_avohuolto(child)
 
-    def _start_kasittely(self, child: Child) -> None:
-        """Käsittely starts.
-
-        Steps: enter the state; draw the processing delay in working days (at least one, the
-        opening day not counted); schedule the decision on that working day.
-        """
-        self._set_state(child, State.KASITTELY)
-        k = max(1, math.ceil(self.kasittely_delay()))
-        if k <= MAX_TABLED_DELAY:
-            decided = self.working_day_rows[k][child.opened]
-        else:
-            decided = self.calendar.add_working_days(child.opened, k)
-        self._at(decided, child)
-
-    def _end_kasittely(self, child: Child) -> None:
-        """The decision on an assessment is made.
-
-        Steps: count the decision and whether it is later than the deadline; with probability
-        ``kasittely.p_arviointi`` open an assessment (start it if the area has a free slot,
-        else queue FIFO); otherwise the child exits.
-        """
-        flow = self.recorder.flow[child.area]
-        flow[F_DECISIONS] += 1
-        if int(self.env.now) > self.decision_deadline_day[child.opened]:
-            flow[F_DECISIONS_LATE] += 1
-        if self.u_pathway() < self.params.kasittely.p_arviointi[self._band(child)]:
-            self._set_state(child, State.ARVIOINTI)
-            area = child.area
-            if self.free_slots[area] > 0:
-                self.free_slots[area] -= 1
-                self._begin_arviointi(child)
-            else:
-                self.queue[area].append(child)
-        else:
-            self._exit(child)
-
-    def _begin_arviointi(self, child: Child) -> None:
-        """An assessment gets a slot and starts.
-
-        Steps: count the start and whether it is after the start deadline (working days from the
-        case opening); draw the working time; schedule the end.
-        """
-        flow = self.recorder.flow[child.area]
-        flow[F_STARTED] += 1
-        if int(self.env.now) > self.start_deadline_day[child.opened]:
-            flow[F_STARTED_LATE] += 1
-        self._at(self.env.now + self.arviointi_duration(), child)
-
-    def _end_arviointi(self, child: Child) -> None:
-        """An assessment is completed.
-
-        Steps: count the completion and whether it is later than the completion deadline; give
-        the slot to the next queued child (or free it); a child under 18 becomes an open-care
-        client with probability ``arviointi.p_avohuolto``, else exits.
-        """
-        area = child.area
-        flow = self.recorder.flow[area]
-        flow[F_COMPLETED] += 1
-        if int(self.env.now) > self.completion_deadline_day[child.opened]:
-            flow[F_COMPLETED_LATE] += 1
-        if self.queue[area]:
-            self._begin_arviointi(self.queue[area].popleft())
-        else:
-            self.free_slots[area] += 1
-        if self.env.now < child.t18 and self.u_pathway() < self.params.arviointi.p_avohuolto[self._band(child)]:
+    def _admit_waiting(self, pool: WorkerPool) -> None:
+        """Room in a team: children queueing for a client relationship start open care."""
+        queue = self.intake_queue[id(pool)]
+        threshold = self.params.caseload.rationing_threshold * pool.limit
+        while queue and pool.mean_counted_per_present() < threshold:
+            child = queue.popleft()
+            self.recorder.flow[child.area][F_INTAKE_WAIT] += self.env.now - child.waiting_since
+            if self.env.now >= child.t18:
+                self.recorder.release(child)
+                child.state = Outcome.NONE
+                self.active.discard(child)
+                continue
             self._start_avohuolto(child)
-        else:
-            self._exit(child)
 
     def _start_avohuolto(self, child: Child) -> None:
         """An open-care episode starts.
 
         Steps: enter the state; choose what ends it (placement, emergency placement, care order
-        or exit), the escalation lever cutting the placements; draw its length; an episode
-        still running at 18 ends then with an exit.
+        or exit) with the year's probabilities, the escalation lever cutting the placements;
+        draw its length; an episode still running at 18 ends then with an exit.
         """
         self._set_state(child, State.AVOHUOLTO)
-        cum = self.avohuolto_cumulative[self._band(child)]
+        cum = self.avohuolto_cumulative[self._year()][self._band(child)]
         levers = self.params.levers
         if levers.avohuolto_escalation_reduction:
             keep = 1.0 - levers.avohuolto_escalation_reduction * levers.ramp(self.env.now)  # fewer placements
             cum = [c * keep for c in cum[:-1]] + [1.0]
-        child.next = AVOHUOLTO_OUTCOMES[bisect_right(cum, self.u_pathway())]
-        end = self.env.now + self.avohuolto_duration()
+        child.next = AVOHUOLTO_OUTCOMES[bisect_right(cum, self._u(child))]
+        end = self.env.now + self.sample_avohuolto(self._u(child))
         if end >= child.t18:
             end, child.next = child.t18, Outcome.NONE  # open care of a child ends at 18
         self._at(end, child)
@@ -516,8 +650,8 @@ class PathwayModel:
         self.recorder.place(child, CostCategory.AVOHUOLLON_SIJOITUS, now)
         child.placed_at = now
         p_care = self.params.avohuollon_sijoitus.p_huostaanotto[self._band(child)]
-        child.next = State.SIJAISHUOLTO if self.u_pathway() < p_care else State.AVOHUOLTO
-        end = now + self.avohuollon_sijoitus_duration()
+        child.next = State.SIJAISHUOLTO if self._u(child) < p_care else State.AVOHUOLTO
+        end = now + self.sample_avohuollon_sijoitus(self._u(child))
         if end >= child.t18:
             end, child.next = child.t18, Outcome.AT_18
         self._at(end, child)
@@ -546,14 +680,16 @@ class PathwayModel:
         self.recorder.place(child, CostCategory.KIIREELLINEN_SIJOITUS, now)
         child.placed_at = now
         kiireellinen_sijoitus = self.params.kiireellinen_sijoitus
-        if self.u_pathway() < kiireellinen_sijoitus.p_huostaanotto[self._band(child)]:
+        to_care, extended, u_length = self._u(child), self._u(child), self._u(child)
+        if to_care < kiireellinen_sijoitus.p_huostaanotto[self._band(child)]:
             child.next = State.SIJAISHUOLTO
-            end = now + self.kiireellinen_sijoitus_until_care_order()  # continues while the application is pending
+            end = now + self.sample_kiireellinen_until_care_order(u_length)  # continues while the application is pending
         else:
             child.next = State.AVOHUOLTO
-            extended = self.u_pathway() < kiireellinen_sijoitus.p_extension
-            cap = kiireellinen_sijoitus.max_days + (kiireellinen_sijoitus.extension_max_days if extended else 0.0)
-            length = min(self.kiireellinen_sijoitus_home_duration(), cap)
+            cap = kiireellinen_sijoitus.max_days + (
+                kiireellinen_sijoitus.extension_max_days if extended < kiireellinen_sijoitus.p_extension else 0.0
+            )
+            length = min(self.sample_kiireellinen_home(u_length), cap)
             if length > kiireellinen_sijoitus.max_days:
                 self.recorder.flow[child.area][F_EXTENSIONS] += 1
             end = now + length
@@ -571,22 +707,15 @@ class PathwayModel:
     def _start_sijaishuolto(self, child: Child) -> None:
         """A care order (huostaanotto) starts substitute care.
 
-        Steps: enter the state; count the care order; choose the placement type by age band (the
-        family-care lever raising perhehoito); count the placement and start its days in the
-        right cost category; draw the length until reunification (the reunification lever
-        shortening it); care ends at 18 at the latest.
+        Steps: enter the state; count the care order; place the child (type by age band, the
+        family-care lever raising perhehoito; cost category); draw the length until
+        reunification (the reunification lever shortening it); care ends at 18 at the latest.
         """
         self._set_state(child, State.SIJAISHUOLTO)
-        area = child.area
-        self.recorder.flow[area][F_CARE_ORDERS] += 1
-        band = self._band(child)
+        self.recorder.flow[child.area][F_CARE_ORDERS] += 1
+        self._place_in_care(child, self._band(child))
+        length = self.sample_sijaishuolto(self._u(child))
         levers = self.params.levers
-        cum = self.placement_cumulative[band] if levers.perhehoito_share_target is None else self._perhehoito_cum(band)
-        placement = min(bisect_right(cum, self.u_pathway()), len(Placement) - 1)
-        child.placement = placement
-        self.recorder.placement_started(area, placement)
-        self.recorder.place(child, self._cost_category(area, placement), self.env.now)
-        length = self.sijaishuolto_duration()
         if levers.reunification_speedup:
             length *= 1.0 - levers.reunification_speedup * levers.ramp(self.env.now)
         end = self.env.now + length
@@ -594,6 +723,17 @@ class PathwayModel:
         if end >= child.t18:
             end, child.next = child.t18, Outcome.AT_18  # a care order ends at 18 at the latest
         self._at(end, child)
+
+    def _place_in_care(self, child: Child, band: int) -> None:
+        """Choose the placement type of a care order and start its placement days."""
+        levers = self.params.levers
+        cum = self.placement_cumulative[band] if levers.perhehoito_share_target is None else self._perhehoito_cum(band)
+        # both draws are made whatever the type, so the type never shifts the child's later draws
+        u_type, u_special = self._u(child), self._u(child)
+        placement = min(bisect_right(cum, u_type), len(Placement) - 1)
+        child.placement = placement
+        self.recorder.placement_started(child.area, placement)
+        self.recorder.place(child, self._cost_category(child, placement, u_special), self.env.now)
 
     def _perhehoito_cum(self, band: int) -> list[float]:
         """Placement-type cumulative shares with the family-care target in force now: family
@@ -613,16 +753,17 @@ class PathwayModel:
         ]
         return cumulative(adjusted)
 
-    def _cost_category(self, area: int, placement: int) -> int:
+    def _cost_category(self, child: Child, placement: int, u_special: float) -> int:
         """Family care and professional homes keep their type; an institutional placement is
-        special-level with the scenario's share, else takes a free own bed or overflows to a
-        purchased place."""
+        special-level with the scenario's share (the child's draw ``u_special``), else takes a
+        free own bed or overflows to a purchased place."""
         if placement == Placement.PERHEHOITO:
             return CostCategory.PERHEHOITO
         if placement == Placement.AMMATILLINEN_PERHEKOTI:
             return CostCategory.AMMATILLINEN_PERHEKOTI
-        if self.u_pathway() < self.params.costs.special_level_share:
+        if u_special < self.params.costs.special_level_share:
             return CostCategory.ERITYISTASON_LAITOSHOITO
+        area = child.area
         own_beds = self.params.costs.own_beds[area]
         if self.recorder.own_beds_occupied(area) < own_beds:
             return CostCategory.LAITOSHOITO_OMA
@@ -642,7 +783,7 @@ class PathwayModel:
         """A placement ended: the young person takes up aftercare with probability
         ``jalkihuolto.uptake``, else exits."""
         child.placement_ended = self.env.now
-        if self.u_pathway() < self.params.jalkihuolto.uptake:
+        if self._u(child) < self.params.jalkihuolto.uptake:
             self._start_jalkihuolto(child)
         else:
             self._exit(child)
@@ -650,37 +791,38 @@ class PathwayModel:
     def _start_jalkihuolto(self, child: Child) -> None:
         """Aftercare starts.
 
-        Steps: enter the state and start its support days; its end is the wanted length, 5 years
-        after the placement or the age limit in force, whichever comes first; a minor's
-        aftercare is part of open care, so an event at 18 hands the young person over.
+        Steps: enter the state and start its support days; its end is the wanted length or the
+        age limit in force (with the 2024 transition), whichever comes first (the 5-year rule
+        counts from the last client contact, so it does not cut the episode unless the scenario
+        reads it from the end of the placement); a minor's aftercare is part of open care, so an
+        event at 18 hands the young person over.
         """
         self._set_state(child, State.JALKIHUOLTO)
         now = self.env.now
         self.recorder.place(child, CostCategory.JALKIHUOLTO, now)
         jalkihuolto = self.params.jalkihuolto
-        wanted = self.jalkihuolto_duration()
+        wanted = self.sample_jalkihuolto(self._u(child))
         child.until = aftercare_end(
             now,
             wanted,
             child.placement_ended,
-            jalkihuolto.max_years_after_placement,
+            jalkihuolto.max_years_after_last_client,
             child.birth,
             jalkihuolto.age_limit,
         )
         self._at(child.t18 if now < child.t18 < child.until else child.until, child)
 
     def _end_jalkihuolto(self, child: Child) -> None:
-        """Aftercare's event: at 18 the young person moves to the adults' unit and its counting
+        """Aftercare's event: at 18 the young person moves to the adults' team and its counting
         rule; at the end of aftercare the young person exits."""
         if self.env.now < child.until:
             caseload = self.params.caseload
-            adult_pool = self.pools[child.area][caseload.responsible_unit_adult[State.JALKIHUOLTO]]
+            adult_pool = self.pool_of[caseload.responsible_unit_adult[State.JALKIHUOLTO]][child.area]
             if child.pool is adult_pool:
                 adult_pool.recount(child, caseload.count_jalkihuolto_18_plus)
             else:
-                if child.pool is not None:
-                    child.pool.remove(child)
-                adult_pool.add(child, caseload.count_jalkihuolto_18_plus)
+                self._leave_pool(child)
+                adult_pool.add(child, caseload.count_jalkihuolto_18_plus, self._u(child), self._u(child))
             self._at(child.until, child)
         else:
             self._exit(child)
@@ -689,7 +831,7 @@ class PathwayModel:
 
     def run(self) -> ModelRun:
         """Simulate from the origin through the last reported day; return the counts and what a
-        replay of the worker pools needs."""
+        replay of the worker pools and assessment queues needs."""
         # The cyclic garbage collector would rescan millions of live children again and again;
         # children hold no cycles once they exit (the child-pool link is cut), so reference
         # counting frees them and the collector can pause for the run.
@@ -701,15 +843,53 @@ class PathwayModel:
         finally:
             if was_enabled:
                 gc.enable()
-        raw = self.recorder.raw(self.replication, tuple(self.scenario.areas), self.events + self.staff.events)
+        raw = self.recorder.raw(
+            self.replication,
+            tuple(self.scenario.areas),
+            tuple(self.pool_keys),
+            self.events + self.staff.events,
+            self.parameters,
+        )
         return ModelRun(
             raw=raw,
-            pool_logs=tuple(tuple(pool.log for pool in row) for row in self.pools),
+            pool_keys=tuple(self.pool_keys),
+            pool_logs=tuple(pool.log for pool in self.pools),
+            assessment_logs=tuple(self.assessment_logs),
             limit=self.params.caseload.limit,
             month_boundaries=tuple(self.month_boundaries),
             report_start=self.report_start,
             origin=self.origin,
+            end_day=self.end_day,
         )
+
+
+_PLACEMENT_COST = {
+    State.AVOHUOLLON_SIJOITUS: CostCategory.AVOHUOLLON_SIJOITUS,
+    State.KIIREELLINEN_SIJOITUS: CostCategory.KIIREELLINEN_SIJOITUS,
+}
+
+
+def build_pool(
+    specs: list[PostSpec],
+    timelines: list[PostTimeline],
+    limit: float,
+    params: ModelParameters,
+    lead_cover_cap: int,
+    now: Callable[[], float],
+) -> WorkerPool:
+    """A team's pool with its posts' initial statuses (shared by the event model and the replay)."""
+    caseload = params.caseload
+    return WorkerPool(
+        [s.fte for s in specs],
+        [s.lead for s in specs],
+        [t.initial_status for t in timelines],
+        limit,
+        caseload.allocation,
+        caseload.balancing,
+        caseload.rebalance_on_hire,
+        now,
+        lead_cap=lead_cover_cap,
+    )
 
 
 def thl_monitoring_days(start: dt.date, end: dt.date, origin: dt.date) -> list[tuple[int, dt.date]]:
@@ -730,4 +910,9 @@ def _cached_month_deadlines(origin: dt.date, n_days: int, months: int) -> list[i
     return calendar_for(origin, n_days).month_deadlines(months)
 
 
-__all__ = ["Child", "ModelRun", "PathwayModel"]
+__all__ = ["Child", "ModelRun", "PathwayModel", "build_pool"]
+
+
+def _subset(children: EventChildren, mask: np.ndarray) -> EventChildren:
+    """The children of a block selected by ``mask``, in the same order."""
+    return EventChildren(**{f: getattr(children, f)[mask] for f in EventChildren.__dataclass_fields__})

@@ -1,17 +1,22 @@
-"""Random streams: one independent, buffered stream per purpose within each replication.
+"""Random numbers: replication seeds, per-purpose streams and per-child counter-based draws.
 
 Replication streams come from ``SeedSequence(seed).spawn(n)``, so replication r draws the same
-numbers whichever process runs it. Inside a replication every purpose (arrivals, assessment
-durations, allocation, …) has its own child stream keyed by a stable hash of its name: changing
-staffing therefore leaves the pathway draws untouched (common random numbers across scenarios).
+numbers whichever process or machine runs it. Inside a replication:
 
-Draws are made in blocks with numpy and handed out one at a time from a Python list, because a
-scalar numpy call costs about a microsecond and the model needs millions of draws.
+* every purpose that is not a child's (arrivals per area, each post's staffing, parameter
+  draws) has its own stream keyed by a stable hash of its name;
+* every child has its own numbers: the uniform number ``j`` of the child with identity ``i`` is
+  a hash of (replication key, i·64 + j) — a counter-based generator (SplitMix64's output
+  function, Steele, Lea & Flood 2014, as used by Java's SplittableRandom). A child's identity
+  is its area, arrival day and rank that day, so two scenarios that share a child's arrival
+  give it the same numbers, and a policy that changes one child's path cannot shift any other
+  child's draws (common random numbers, child by child).
 """
 
 from __future__ import annotations
 
 import math
+import statistics
 import zlib
 from collections.abc import Callable, Sequence
 
@@ -19,7 +24,14 @@ import numpy as np
 
 from ..scenario.schema import Duration, WorkingDayDelay
 
+_NORMAL = statistics.NormalDist()
+
 BLOCK = 4096
+SLOTS_PER_CHILD = 64  # counter space of one child: arrival draws, then event draws
+_GOLDEN = 0x9E3779B97F4A7C15
+_MIX1 = 0xBF58476D1CE4E5B9
+_MIX2 = 0x94D049BB133111EB
+_MASK = (1 << 64) - 1
 
 
 def replication_seeds(seed: int, replications: int) -> list[np.random.SeedSequence]:
@@ -91,3 +103,89 @@ def cumulative(probabilities: Sequence[float]) -> list[float]:
     out = list(np.cumsum(probabilities, dtype=float))
     out[-1] = 1.0
     return out
+
+
+def stream_key(rep_seed: np.random.SeedSequence, purpose: str) -> int:
+    """A 64-bit key of one replication and purpose for counter-based draws."""
+    key = zlib.crc32(purpose.encode("utf-8"))
+    state = np.random.SeedSequence(rep_seed.entropy, spawn_key=(*rep_seed.spawn_key, key)).generate_state(2)
+    return int(state[0]) << 32 | int(state[1])
+
+
+def child_identity(area: np.ndarray, day: np.ndarray, rank: np.ndarray) -> np.ndarray:
+    """Identities of children: area (< 1024), arrival day (< 2^17) and rank that day (< 4096)."""
+    return (day.astype(np.uint64) << np.uint64(22)) | (area.astype(np.uint64) << np.uint64(12)) | rank.astype(np.uint64)
+
+
+def counter_uniforms(key: int, identities: np.ndarray, first: int, count: int) -> np.ndarray:
+    """Uniforms on [0, 1) number first..first+count-1 of each child, shape (len(identities), count)."""
+    counters = identities.astype(np.uint64)[:, None] * np.uint64(SLOTS_PER_CHILD) + np.arange(
+        first, first + count, dtype=np.uint64
+    )
+    with np.errstate(over="ignore"):
+        z = counters * np.uint64(_GOLDEN) + np.uint64(key)
+        z = (z ^ (z >> np.uint64(30))) * np.uint64(_MIX1)
+        z = (z ^ (z >> np.uint64(27))) * np.uint64(_MIX2)
+        z = z ^ (z >> np.uint64(31))
+    return (z >> np.uint64(11)).astype(np.float64) * 2.0**-53
+
+
+def counter_uniform(key: int, identity: int, j: int) -> float:
+    """The same draw as :func:`counter_uniforms`, one at a time (for a child's rare extra draws)."""
+    z = (key + (identity * SLOTS_PER_CHILD + j) * _GOLDEN) & _MASK
+    z = ((z ^ (z >> 30)) * _MIX1) & _MASK
+    z = ((z ^ (z >> 27)) * _MIX2) & _MASK
+    return ((z ^ (z >> 31)) >> 11) * 2.0**-53
+
+
+class Sampler:
+    """Inverse CDF of a duration (days): a uniform in, a draw with the spec's distribution,
+    mean and cv out. Exact for every family (statistics' inverse normal CDF, scipy's inverse
+    regularised incomplete gamma), so a child's duration is a monotone function of its own
+    uniform: common random numbers carry over to any change of the mean."""
+
+    __slots__ = ("_call", "mean")
+
+    def __init__(self, family: str, mean: float, cv: float) -> None:
+        self.mean = mean
+        if family == "exponential":
+            self._call: Callable[[float], float] = lambda u: -mean * math.log1p(-u)
+        elif family == "lognormal":
+            sigma = math.sqrt(math.log1p(cv * cv))
+            mu = math.log(mean) - 0.5 * sigma * sigma
+            inv = _NORMAL.inv_cdf
+            self._call = lambda u: math.exp(mu + sigma * inv(min(max(u, 1e-15), 1 - 1e-15)))
+        elif family == "gamma":
+            from scipy.special import gammaincinv
+
+            shape = 1.0 / (cv * cv)
+            scale = mean / shape
+            self._call = lambda u: scale * float(gammaincinv(shape, u))
+        else:
+            raise ValueError(f"unknown distribution {family!r}")
+
+    def __call__(self, u: float) -> float:
+        """The draw for uniform ``u``."""
+        return self._call(u)
+
+    @classmethod
+    def of(cls, spec: Duration | WorkingDayDelay, scale: float = 1.0) -> Sampler:
+        """A sampler of ``spec`` with its mean multiplied by ``scale``."""
+        mean = spec.mean_days if isinstance(spec, Duration) else spec.mean_working_days
+        cv = 1.0 if spec.distribution == "exponential" else spec.cv
+        return cls(spec.distribution, mean * scale, cv)
+
+
+def sample_array(spec: Duration | WorkingDayDelay, u: np.ndarray) -> np.ndarray:
+    """Vectorised :class:`Sampler`: the draws of ``spec`` for an array of uniforms."""
+    from scipy.special import gammaincinv, ndtri
+
+    mean = spec.mean_days if isinstance(spec, Duration) else spec.mean_working_days
+    u = np.clip(u, 1e-15, 1 - 1e-15)
+    if spec.distribution == "exponential":
+        return -mean * np.log1p(-u)
+    if spec.distribution == "lognormal":
+        sigma = math.sqrt(math.log1p(spec.cv * spec.cv))
+        return mean * np.exp(sigma * ndtri(u) - 0.5 * sigma * sigma)
+    shape = 1.0 / (spec.cv * spec.cv)
+    return mean / shape * gammaincinv(shape, u)

@@ -38,6 +38,10 @@ FLOWS: Final[tuple[Key, ...]] = (
     *((p, "placements_started") for p in PLACEMENT_TYPES),
     ("laitoshoito_ostettu", "overflow_from_own_beds"),
     *((c, "placement_days") for c in COST_CATEGORIES),
+    ("arviointi", "assessment_wait_days"),
+    ("arviointi", "assessments_by_extra_capacity"),
+    ("avohuolto", "intake_refused"),
+    ("avohuolto", "intake_wait_days"),
 )
 FLOW: Final = {key: i for i, key in enumerate(FLOWS)}
 
@@ -49,12 +53,13 @@ STOCKS: Final[tuple[Key, ...]] = (
     (ALL, "entered_total"),
     (ALL, "exited_total"),
     ("laitoshoito_oma", "beds_occupied"),
+    ("avohuolto", "intake_queue"),
 )
 STOCK: Final = {key: i for i, key in enumerate(STOCKS)}
 
 
 class PoolObservation(NamedTuple):
-    """A worker pool at one moment (see :meth:`lsmitoitus.model.caseload.WorkerPool.observe`)."""
+    """A team of workers at one moment (see :meth:`lsmitoitus.model.caseload.WorkerPool.observe`)."""
 
     clients: int
     clients_counted: int
@@ -63,9 +68,12 @@ class PoolObservation(NamedTuple):
     max_children_per_worker: int
     workers_over_limit: int
     unassigned_children: int
+    workers_absent: int
+    lead_cover: int
+    fte_in_post: float
 
 
-#: Per area and unit, at the end of each month (child_days_over_limit: during the month).
+#: Per team and unit, at the end of each month (child_days_over_limit: during the month).
 POOL_MEASURES: Final[tuple[str, ...]] = (
     "clients",
     "clients_counted",
@@ -76,6 +84,9 @@ POOL_MEASURES: Final[tuple[str, ...]] = (
     "child_days_over_limit",
     "unassigned_children",
     "limit",
+    "workers_absent",
+    "lead_cover",
+    "fte_in_post",
 )
 POOL: Final = {name: i for i, name in enumerate(POOL_MEASURES)}
 
@@ -83,25 +94,30 @@ POOL: Final = {name: i for i, name in enumerate(POOL_MEASURES)}
 GROUPS: Final[tuple[str, ...]] = tuple(DURING_YEAR_GROUPS)
 GROUP_KEYS: Final[tuple[Key, ...]] = tuple((GROUP_UNIT[g], g) for g in GROUPS)
 
-#: Per area and unit on THL's monitoring days (second Tuesday of April and October).
+#: Per team and unit on THL's monitoring days (second Tuesday of April and October).
 POINT_MEASURES: Final[tuple[str, ...]] = ("workers_in_post", "clients_counted", "workers_over_limit", "limit")
+#: lists on THL's monitoring days, for the distribution of list lengths: P10, P50, P90, mean, share over 35
+LIST_MEASURES: Final[tuple[str, ...]] = ("list_p10", "list_p50", "list_p90", "list_mean", "share_lists_over_35")
 
 assert all(m in MEASURES for _, m in (*FLOWS, *STOCKS, *GROUP_KEYS)), "raw columns are registered measures"
-assert all(m in MEASURES for m in (*POOL_MEASURES, *POINT_MEASURES))
+assert all(m in MEASURES for m in (*POOL_MEASURES, *POINT_MEASURES, *LIST_MEASURES))
 
 
 @dataclass(frozen=True)
 class RawReplication:
-    """All counts of one replication; arrays are indexed [month, area, …] or [year, area, group]."""
+    """All counts of one replication; arrays are indexed [month, area, …], [month, pool, …] or
+    [year, area, group]. Pools are the teams of each unit, named by ``pool_keys`` (unit, team)."""
 
     replication: int
     month_ends: tuple[dt.date, ...]
     areas: tuple[str, ...]
     flows: np.ndarray  # (n_months, n_areas, len(FLOWS))
     stocks: np.ndarray  # (n_months, n_areas, len(STOCKS))
-    pools: np.ndarray  # (n_months, n_areas, n_units, len(POOL_MEASURES))
+    pool_keys: tuple[tuple[str, str], ...]  # (unit, team) of each pool
+    pools: np.ndarray  # (n_months, n_pools, len(POOL_MEASURES))
     years: tuple[int, ...]
     during_year: np.ndarray  # (n_years, n_areas, len(GROUPS))
     point_dates: tuple[dt.date, ...]
-    point_in_time: np.ndarray  # (n_dates, n_areas, n_units, len(POINT_MEASURES))
+    point_in_time: np.ndarray  # (n_dates, n_pools, len(POINT_MEASURES) + len(LIST_MEASURES))
     events: int
+    parameters: dict[str, float]  # this replication's drawn parameter multipliers and yearly changes

@@ -1,81 +1,92 @@
-"""Replaying one unit's clients against another staffing.
+"""Replaying a team's clients against another staffing, and an area's assessments against
+another number of slots.
 
-Which children a unit has, and when, does not depend on its staffing (staff only decide who
-holds each list), and the pathway's random streams are separate from the staffing streams. So
-the discrete-event run records each pool's client operations once, and any number of posts can
-be replayed against exactly the same clients with the same ``WorkerPool`` code and the unit's
-own post streams. Replaying with the scenario's own posts reproduces the run exactly (tested).
+Which children a team has, and when, does not depend on its staffing (staff only decide who
+holds each list; the one exception, rationing, is held fixed: the admitted clients are
+replayed), and the pathway's random numbers are separate from the staffing streams. So the
+event model records each team's client operations once (with each new client's own allocation
+draws), and any set of posts can be replayed against exactly the same clients with the same
+``WorkerPool`` code and the posts' own timelines. Replaying with the scenario's own posts
+reproduces the event model exactly (tested).
 
 Ordering at equal times follows the event model: month-end snapshot, then limit change, then
-staff and client events in time order.
+staff events, then client operations.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from ..scenario.schema import UnitStaffing
-from .caseload import ADD, RECOUNT, REMOVE, WorkerPool
-from .law import value_on
-from .randomness import uniform_stream
-from .staffing import PostDynamics, apply_staff_event
-
-PoolLog = Sequence[tuple[float, int, int, bool]]
+from ..vocabulary import DAYS_PER_YEAR
+from .caseload import ADD, RECOUNT, REMOVE, LogEntry, WorkerPool
+from .law import Schedule, limit_on
+from .parameters import CaseloadParameters
+from .posts import PostSpec
+from .staffing import StaffEvent, StaffSwitches, apply_staff_event, post_timelines
 
 
 class _Client:
-    __slots__ = ("counted", "pool", "post", "serial")
+    __slots__ = ("counted", "cover_from", "family", "pool", "post", "serial")
 
-    def __init__(self, serial: int) -> None:
+    def __init__(self, serial: int, family: int) -> None:
         self.serial = serial
+        self.family = family
         self.pool: WorkerPool | None = None
         self.post = -1
         self.counted = False
+        self.cover_from = -1
 
 
 def replay_pool(
-    log: PoolLog,
-    n_posts: int,
-    staff: UnitStaffing,
+    log: Sequence[LogEntry],
+    unit: str,
+    specs: Sequence[PostSpec],
     rep_seed: np.random.SeedSequence,
-    key: str,
-    allocation: str,
-    rebalance_on_hire: bool,
-    limit_steps: Sequence[tuple[float, float]],
+    origin: dt.date,
+    end_day: int,
+    caseload: CaseloadParameters,
+    lead_cover_cap: int,
+    limit_steps: Schedule,
     boundaries: Sequence[int],
     report_start: int,
-    opens_at: Sequence[float] = (),
+    switches: StaffSwitches = StaffSwitches(),
+    extra_key: str = "",
 ) -> np.ndarray:
     """Month-end pool measures (``raw.POOL_MEASURES`` order) of every reported month.
 
     ``boundaries`` are the day indices of the first day of each month after the origin;
     snapshots at boundaries up to ``report_start`` belong to the warm-up and are discarded.
+    ``extra_key`` names posts added beyond the scenario's (candidate staffings), so that they
+    draw from streams of their own.
     """
     clock = [0.0]
-    dynamics = PostDynamics(staff, n_posts, rep_seed, key, opens_at)
+    timelines = post_timelines(unit, specs, rep_seed, origin, end_day, switches, extra_key)
     pool = WorkerPool(
-        n_posts,
-        dynamics.initially_filled,
-        int(value_on(limit_steps, 0.0)),
-        allocation,
-        rebalance_on_hire,
+        [s.fte for s in specs],
+        [s.lead for s in specs],
+        [t.initial_status for t in timelines],
+        limit_on(limit_steps, 0.0),
+        caseload.allocation,
+        caseload.balancing,
+        caseload.rebalance_on_hire,
         lambda: clock[0],
-        uniform_stream(rep_seed, f"{key}/allocation"),
-        closed=dynamics.initially_closed,
+        lead_cap=lead_cover_cap,
     )
     order = 0
-    staff_events: list[tuple[float, int, int, bool | None]] = []
-    for post in range(n_posts):
-        first = dynamics.first_event(post)
+    staff: list[tuple[float, int, int, Iterator[StaffEvent], StaffEvent]] = []
+    for post, timeline in enumerate(timelines):
+        events = timeline.events()
+        first = next(events, None)
         if first is not None:
-            staff_events.append((first[0], order, post, first[1]))
+            staff.append((first[0], order, post, events, first))
             order += 1
-    heapq.heapify(staff_events)
-    limit_changes = [t for t, _ in limit_steps[1:] if t > 0]
+    heapq.heapify(staff)
+    limit_changes = [t for t, _ in limit_steps if t > 0]
     clients: dict[int, _Client] = {}
     rows: list[tuple[float, ...]] = []
     i = j = k = 0
@@ -83,7 +94,7 @@ def replay_pool(
     while j < n_bound:
         t_bound = boundaries[j]
         t_limit = limit_changes[k] if k < len(limit_changes) else math.inf
-        t_staff = staff_events[0][0] if staff_events else math.inf
+        t_staff = staff[0][0] if staff else math.inf
         t_log = log[i][0] if i < n_log else math.inf
         if t_bound <= min(t_limit, t_staff, t_log):
             clock[0] = t_bound
@@ -93,24 +104,71 @@ def replay_pool(
             j += 1
         elif t_limit <= min(t_staff, t_log):
             clock[0] = t_limit
-            pool.set_limit(int(value_on(limit_steps, t_limit)))
+            pool.set_limit(limit_on(limit_steps, t_limit))
             k += 1
         elif t_staff <= t_log:
-            t, _, post, state = heapq.heappop(staff_events)
+            t, _, post, events, (_, kind, payload) = heapq.heappop(staff)
             clock[0] = t
-            delay, new_state = apply_staff_event(pool, dynamics, post, state)
-            if delay is not None:
-                heapq.heappush(staff_events, (t + delay, order, post, new_state))
+            apply_staff_event(pool, post, kind, payload)
+            nxt = next(events, None)
+            if nxt is not None:
+                heapq.heappush(staff, (nxt[0], order, post, events, nxt))
                 order += 1
         else:
-            t, op, serial, counted = log[i]
+            t, op, serial, counted, family, u1, u2 = log[i]
             clock[0] = t
             if op == ADD:
-                child = clients[serial] = _Client(serial)
-                pool.add(child, counted)
+                child = clients[serial] = _Client(serial, family)
+                pool.add(child, counted, u1, u2)
             elif op == REMOVE:
                 pool.remove(clients.pop(serial))
             elif op == RECOUNT:
                 pool.recount(clients[serial], counted)
             i += 1
     return np.array(rows, dtype=float)
+
+
+def merged_log(logs: Sequence[Sequence[LogEntry]]) -> list[LogEntry]:
+    """Several teams' client operations as one team's, in time order (a stable merge: at equal
+    times the order within each log is kept)."""
+    return list(heapq.merge(*logs, key=lambda entry: entry[0]))
+
+
+def fifo_starts(joined: Sequence[float], work: Sequence[float], slots: int) -> list[float]:
+    """Start times of jobs joining at ``joined`` (in order) with ``work`` each, on ``slots``
+    identical servers, first come first served (an M/G/c queue's discipline)."""
+    busy: list[float] = []
+    starts = []
+    for t, w in zip(joined, work, strict=True):
+        while busy and busy[0] <= t:
+            heapq.heappop(busy)
+        start = t if len(busy) < slots else heapq.heappop(busy)
+        heapq.heappush(busy, start + w)
+        starts.append(start)
+    return starts
+
+
+def replay_assessments(
+    log: Sequence[tuple[float, int, float]],
+    slots: int,
+    start_deadline: Sequence[int],
+    completion_deadline: Sequence[int],
+    year_of_day: np.ndarray,
+) -> dict[int, tuple[int, int, int, float]]:
+    """An area's assessments with ``slots`` slots, first come first served: per calendar year of
+    the start, (assessments, started on time, completed on time, days waited in total)."""
+    out: dict[int, list[float]] = {}
+    last = len(year_of_day) - 1
+    ordered = sorted(log, key=lambda e: e[0])
+    starts = fifo_starts([e[0] for e in ordered], [e[2] for e in ordered], slots)
+    for (joined, opened, work), start in zip(ordered, starts, strict=True):
+        year = int(year_of_day[min(int(start), last)])
+        row = out.setdefault(year, [0, 0, 0, 0.0])
+        row[0] += 1
+        row[1] += int(start) <= start_deadline[opened]
+        row[2] += int(start + work) <= completion_deadline[opened]
+        row[3] += start - joined
+    return {y: (int(r[0]), int(r[1]), int(r[2]), float(r[3])) for y, r in out.items()}
+
+
+__all__ = ["DAYS_PER_YEAR", "fifo_starts", "merged_log", "replay_assessments", "replay_pool"]

@@ -1,14 +1,30 @@
-"""Filled and vacant spells of responsible social-worker posts.
+"""What happens to each post of responsible social workers: openings, recruitment, leavers with
+their notice, a new worker's first months, and absences.
 
-Each post alternates between filled (exponential, mean 1 / turnover) and vacant (gamma with the
-unit's cv, mean set so that the long-run filled share equals ``fill_rate``). Every post has its
-own random stream, so a staffing with one more post has the same history for the others:
-candidate staffings are compared with common random numbers.
+Every post has its own random stream and its own timeline of staff events, generated lazily in
+time order:
+
+* a filled spell lasts an exponential time (mean 1 / turnover) and ends with a notice period,
+  during which the worker keeps the list while recruitment already runs;
+* recruitment takes a gamma time (the unit's cv) whose mean is set so that the long-run filled
+  share equals ``fill_rate``; if it is shorter than the notice, the successor starts the day the
+  leaver goes;
+* a new worker holds a reduced list (``ramp_up_capacity``) for ``ramp_up_days``;
+* a present worker takes a summer leave each year (a block in June–August), sick-leave spells
+  and, rarely, parental leave; each kind has a cover rule (the list waits, or moves to
+  colleagues or a lead).
+
+Because each post has its own stream, a staffing with one more post has the same history for
+the others: candidate staffings are compared with common random numbers. The same timelines
+drive the event model and the replay (:mod:`.replay`), so both follow the same rules.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import cast
 
 import numpy as np
@@ -17,77 +33,238 @@ from simpy.events import Timeout
 
 from ..scenario.schema import UnitStaffing
 from ..vocabulary import DAYS_PER_YEAR
-from .caseload import WorkerPool
+from .caseload import CLOSED, PRESENT, VACANT, WorkerPool
+from .posts import PostSpec, days_since
 from .randomness import purpose_generator
 
-
-def pool_key(area: str, unit: str) -> str:
-    """The random-stream key of one area's unit: staffing draws depend on nothing else."""
-    return f"staff/{area}/{unit}"
-
-
-OPEN = None  # a staff event that opens a new post (it then waits for its first hire)
+OPEN, CLOSE, HIRE, RAMP_END, DEPART, ABSENT, RETURN, OPEN_FILLED = range(8)
+StaffEvent = tuple[float, int, object]  # (time, kind, payload: capacity for HIRE, cover for ABSENT)
+SUMMER_DAYS = 92  # June to August
 
 
-class PostDynamics:
-    """``opens_at[p]`` > 0 makes post p a new post that exists only from that day (e.g. posts
-    funded by a policy lever); before it, the post is neither filled nor vacant."""
+@dataclass(frozen=True)
+class StaffSwitches:
+    """Which staff dynamics run: switching them off gives the requirement of demand alone (no
+    vacancies, no absences) or of demand and vacancies, for the requirement's decomposition."""
+
+    vacancies: bool = True
+    absences: bool = True
+
+
+def mean_recruitment_days(staff: UnitStaffing) -> float:
+    """Mean recruitment time (days) that makes the long-run filled share equal ``fill_rate``.
+
+    A filled spell lasts 1/turnover years plus the notice; the post is vacant for the part of the
+    recruitment time R that exceeds the notice n, so the mean vacancy is E[max(R − n, 0)]. The
+    filled share f gives the mean vacancy v = (365.25/turnover + n)(1 − f)/f, and the mean of the
+    gamma R (its cv fixed) is solved from E[max(R − n, 0)] = v.
+    """
+    if staff.fill_rate >= 1.0 or staff.turnover_per_year == 0.0:
+        return 0.0
+    filled = DAYS_PER_YEAR / staff.turnover_per_year + staff.notice_days
+    v = filled * (1.0 - staff.fill_rate) / staff.fill_rate
+    n = staff.notice_days
+    if n == 0:
+        return v
+    from scipy.optimize import brentq
+    from scipy.special import gammainc
+
+    k = 1.0 / staff.recruitment_delay_cv**2
+
+    def excess(theta: float) -> float:
+        return k * theta * (1 - gammainc(k + 1, n / theta)) - n * (1 - gammainc(k, n / theta)) - v
+
+    return float(k * brentq(excess, v / k, (v + n) / k + 1.0))
+
+
+class PostTimeline:
+    """The staff events of one post, in time order, from the post's own random stream."""
 
     def __init__(
         self,
-        staff: UnitStaffing,
-        n_posts: int,
-        seed: np.random.SeedSequence,
-        key: str,
-        opens_at: Sequence[float] = (),
+        spec: PostSpec,
+        generator: np.random.Generator,
+        origin: dt.date,
+        end_day: int,
+        summer_starts: Sequence[float],
+        switches: StaffSwitches,
     ) -> None:
-        self.generators = [purpose_generator(seed, f"{key}/post{p}") for p in range(n_posts)]
-        self.opens_at = list(opens_at) or [0.0] * n_posts
-        self.mean_filled_days = DAYS_PER_YEAR / staff.turnover_per_year if staff.turnover_per_year > 0 else None
-        self.mean_vacant_days = staff.mean_vacancy_days()
-        self.vacancy_shape = 1.0 / staff.recruitment_delay_cv**2
-        drawn = [bool(g.random() < staff.fill_rate) for g in self.generators]
-        self.initially_filled = [f and self.opens_at[p] <= 0 for p, f in enumerate(drawn)]
-        self.initially_closed = [t > 0 for t in self.opens_at]
+        self.spec = spec
+        self.end_day = float(end_day)
+        self.g = generator
+        self.opens = days_since(origin, spec.opens, 0.0)
+        self.closes = days_since(origin, spec.closes, math.inf)
+        self.summer_starts = summer_starts
+        self.switches = switches
+        staff = spec.staff
+        self.mean_filled = DAYS_PER_YEAR / staff.turnover_per_year if staff.turnover_per_year > 0 else math.inf
+        self.recruitment_mean = mean_recruitment_days(staff)
+        self.recruitment_shape = 1.0 / staff.recruitment_delay_cv**2
+        # the initial state is drawn first, so it does not depend on what is asked later
+        self.initially_filled = spec.lead or not switches.vacancies or bool(self.g.random() < staff.fill_rate)
 
-    def first_event(self, post: int) -> tuple[float, bool | None] | None:
-        """(time, state before the event) of a post's first staff event: opening, leaving or hire;
-        None if a filled post never turns over."""
-        if self.initially_closed[post]:
-            return self.opens_at[post], OPEN
-        delay = self.next_change(post, self.initially_filled[post])
-        return None if delay is None else (delay, self.initially_filled[post])
+    @property
+    def initial_status(self) -> int:
+        """The post's status on day 0."""
+        if self.opens > 0:
+            return CLOSED
+        return PRESENT if self.initially_filled else VACANT
 
-    def next_change(self, post: int, filled: bool) -> float | None:
-        """Days until ``post`` changes state (leaver or hire); None if a filled post never turns over."""
-        gen = self.generators[post]
-        if filled:
-            return None if self.mean_filled_days is None else float(gen.exponential(self.mean_filled_days))
-        if self.mean_vacant_days <= 0:
+    def _recruitment(self) -> float:
+        if self.recruitment_mean <= 0:
             return 0.0
-        return float(gen.gamma(self.vacancy_shape, self.mean_vacant_days / self.vacancy_shape))
+        return float(self.g.gamma(self.recruitment_shape, self.recruitment_mean / self.recruitment_shape))
+
+    def _absences(self, start: float, stop: float) -> list[StaffEvent]:
+        """Absences of a worker present from ``start`` to ``stop``, non-overlapping, as
+        (ABSENT, cover) and RETURN events."""
+        a = self.spec.staff.absences
+        spells: list[tuple[float, float, str]] = []
+        for june in self.summer_starts:
+            if a.summer_leave_days <= 0:
+                break
+            begin = june + float(self.g.random()) * max(0.0, SUMMER_DAYS - a.summer_leave_days)
+            if start < begin < stop:
+                spells.append((begin, a.summer_leave_days, a.cover["summer"]))
+        for rate, mean, kind in (
+            (a.sick_leave_spells_per_year, a.sick_leave_mean_days, "sick"),
+            (a.parental_leave_per_year, a.parental_leave_mean_days, "parental"),
+        ):
+            if rate <= 0:
+                continue
+            t = start
+            while True:
+                t += float(self.g.exponential(DAYS_PER_YEAR / rate))
+                if t >= stop:
+                    break
+                spells.append((t, float(self.g.exponential(mean)), a.cover[kind]))  # type: ignore[index]
+        events: list[StaffEvent] = []
+        busy_until = -math.inf
+        for begin, length, cover in sorted(spells):
+            if begin < busy_until:
+                continue  # already absent
+            busy_until = begin + length
+            events.append((begin, ABSENT, cover))
+            if busy_until < stop:
+                events.append((busy_until, RETURN, None))
+        return events
+
+    def events(self) -> Iterator[StaffEvent]:
+        """The post's staff events from day 0 on, lazily."""
+        staff = self.spec.staff
+        t = self.opens
+        filled_at_once = self.spec.lead or not self.switches.vacancies
+        if self.opens > 0:
+            # a post filled the day it opens is one event, so its order with other events that
+            # day is the same in the event model and in a replay
+            yield (t, OPEN_FILLED, 1.0) if filled_at_once else (t, OPEN, None)
+        if self.spec.lead:  # leads are always present while the post exists
+            if self.closes < math.inf:
+                yield (self.closes, CLOSE, None)
+            return
+        filled = (self.initially_filled and self.opens <= 0) or (self.opens > 0 and filled_at_once)
+        ramp = self.switches.vacancies and staff.ramp_up_days > 0 and staff.ramp_up_capacity < 1.0
+        first = True
+        while True:
+            if not filled:
+                if not self.switches.vacancies:
+                    wait = 0.0
+                elif first and self.opens > 0:  # a new post: recruitment starts when it opens
+                    wait = self._recruitment()
+                else:  # recruitment started at the notice
+                    wait = max(self._recruitment() - staff.notice_days, 0.0)
+                t += wait
+                if t >= self.closes:
+                    yield (self.closes, CLOSE, None)
+                    return
+                yield (t, HIRE, staff.ramp_up_capacity if ramp else 1.0)
+                hired = t
+            else:
+                hired = -math.inf
+            first = False
+            if not self.switches.vacancies or self.mean_filled == math.inf:
+                depart = math.inf
+            else:
+                resign = t + float(self.g.exponential(self.mean_filled))
+                depart = resign + staff.notice_days
+            stop = min(depart, self.closes)
+            spell: list[StaffEvent] = []
+            if ramp and hired > -math.inf and hired + staff.ramp_up_days < stop:
+                spell.append((hired + staff.ramp_up_days, RAMP_END, None))
+            if self.switches.absences and stop > t:
+                spell += self._absences(t, min(stop, self.end_day))
+            yield from sorted(spell, key=lambda e: e[0])
+            if stop == math.inf:
+                return
+            if self.closes <= depart:
+                yield (self.closes, CLOSE, None)
+                return
+            yield (depart, DEPART, None)
+            t = depart
+            filled = False
 
 
-def apply_staff_event(
-    pool: WorkerPool, dynamics: PostDynamics, post: int, state: bool | None
-) -> tuple[float | None, bool]:
-    """Carry out a post's staff event (open, leaver or hire) on ``pool``; return the delay to the
-    post's next event (None: no further event) and the post's new state (filled or not).
-    Shared by the event model and the replay so that both follow the same rules."""
-    if state is OPEN:
-        pool.open_post(post)
-        new_state = False
-    elif state:
+def summer_starts(origin: dt.date, end_day: int) -> list[float]:
+    """Model days of 1 June in every year of the run."""
+    out = []
+    for year in range(origin.year, origin.year + end_day // 365 + 2):
+        day = float((dt.date(year, 6, 1) - origin).days)
+        if 0 <= day < end_day:
+            out.append(day)
+    return out
+
+
+def post_stream_key(unit: str, spec: PostSpec, index_in_area: int) -> str:
+    """The random-stream key of a post: its unit, area and rank among the area's posts (a lead
+    or a candidate post has its own key), so staffing draws depend on nothing else."""
+    kind = "lead" if spec.lead else "post"
+    return f"staff/{spec.area}/{unit}/{kind}{index_in_area}"
+
+
+def post_timelines(
+    unit: str,
+    specs: Sequence[PostSpec],
+    rep_seed: np.random.SeedSequence,
+    origin: dt.date,
+    end_day: int,
+    switches: StaffSwitches = StaffSwitches(),
+    extra_key: str = "",
+) -> list[PostTimeline]:
+    """Timelines of a team's posts, each from its own stream (``extra_key`` names candidate posts)."""
+    seen: dict[tuple[str, bool], int] = {}
+    starts = summer_starts(origin, end_day)
+    out = []
+    for spec in specs:
+        rank = seen.get((spec.area, spec.lead), 0)
+        seen[(spec.area, spec.lead)] = rank + 1
+        key = post_stream_key(unit, spec, rank) + extra_key
+        out.append(PostTimeline(spec, purpose_generator(rep_seed, key), origin, end_day, starts, switches))
+    return out
+
+
+def apply_staff_event(pool: WorkerPool, post: int, kind: int, payload: object) -> None:
+    """Carry out one staff event on ``pool``: shared by the event model and the replay."""
+    if kind == HIRE:
+        pool.worker_hired(post, cast(float, payload))
+    elif kind == DEPART:
         pool.worker_leaves(post)
-        new_state = False
-    else:
-        pool.worker_hired(post)
-        new_state = True
-    return dynamics.next_change(post, new_state), new_state
+    elif kind == ABSENT:
+        pool.absence_starts(post, cast(str, payload))
+    elif kind == RETURN:
+        pool.absence_ends(post)
+    elif kind == RAMP_END:
+        pool.capacity_restored(post)
+    elif kind == OPEN:
+        pool.open_post(post)
+    elif kind == OPEN_FILLED:
+        pool.open_post(post)
+        pool.worker_hired(post, cast(float, payload))
+    elif kind == CLOSE:
+        pool.close_post(post)
 
 
 class StaffScheduler:
-    """Runs every post's staff events (opening, leaver, hire) as SimPy events on its pool.
+    """Runs every post's staff events as SimPy events on its pool.
 
     ``events`` counts the staff events carried out (part of a replication's event count).
     """
@@ -96,21 +273,23 @@ class StaffScheduler:
         self.env = env
         self.events = 0
 
-    def start(self, pool: WorkerPool, dynamics: PostDynamics) -> None:
+    def start(self, pool: WorkerPool, timelines: Sequence[PostTimeline]) -> None:
         """Schedule the first staff event of every post of ``pool``."""
-        for post in range(len(dynamics.opens_at)):
-            first = dynamics.first_event(post)
-            if first is not None:
-                self._schedule(first[0], pool, dynamics, post, first[1])
+        for post, timeline in enumerate(timelines):
+            self._next(pool, post, timeline.events())
 
-    def _schedule(self, delay: float, pool: WorkerPool, dynamics: PostDynamics, post: int, state: bool | None) -> None:
-        ev = Timeout(self.env, delay, (pool, dynamics, post, state))
-        ev.callbacks.append(self._on_staff_change)
+    def _next(self, pool: WorkerPool, post: int, events: Iterator[StaffEvent]) -> None:
+        nxt = next(events, None)
+        if nxt is None:
+            return
+        ev = Timeout(self.env, nxt[0] - self.env.now, (pool, post, events, nxt))
+        ev.callbacks.append(self._on_staff_event)
 
-    def _on_staff_change(self, ev: simpy.Event) -> None:
+    def _on_staff_event(self, ev: simpy.Event) -> None:
         """A post's staff event is due: carry it out and schedule the post's next one."""
-        pool, dynamics, post, state = cast(tuple[WorkerPool, PostDynamics, int, bool | None], ev.value)
+        pool, post, events, (_, kind, payload) = cast(
+            tuple[WorkerPool, int, Iterator[StaffEvent], StaffEvent], ev.value
+        )
         self.events += 1
-        delay, new_state = apply_staff_event(pool, dynamics, post, state)
-        if delay is not None:
-            self._schedule(delay, pool, dynamics, post, new_state)
+        apply_staff_event(pool, post, kind, payload)
+        self._next(pool, post, events)

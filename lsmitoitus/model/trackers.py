@@ -25,21 +25,20 @@ from ..vocabulary import (
     Outcome,
     State,
 )
-from .caseload import WorkerPool
-from .raw import FLOW, FLOWS, GROUPS, POINT_MEASURES, STOCK, STOCKS, RawReplication
+from .caseload import PRESENT, WorkerPool
+from .raw import FLOW, FLOWS, GROUPS, LIST_MEASURES, POINT_MEASURES, STOCK, STOCKS, RawReplication
 
 #: column indices the pathway uses on its hot path
 F_ENTRIES = FLOW[(STATES[0], "entries")]
-F_NEW_CHILDREN = FLOW[("kasittely", "new_children")]
 F_PLACEMENTS_STARTED = FLOW[(PLACEMENT_TYPES[0], "placements_started")]
 F_PLACEMENT_DAYS = FLOW[(COST_CATEGORIES[0], "placement_days")]
-F_NOTIFICATIONS = FLOW[("kasittely", "notifications")]
 F_EXITS = FLOW[("kaikki", "exits")]
 S_IN_PLACEMENT = STOCK[(PLACEMENT_TYPES[0], "children")]
 S_ENTERED = STOCK[("kaikki", "entered_total")]
 S_EXITED = STOCK[("kaikki", "exited_total")]
 S_OWN_BEDS = STOCK[("laitoshoito_oma", "beds_occupied")]
 S_QUEUE = STOCK[("arviointi", "queue")]
+S_INTAKE_QUEUE = STOCK[("avohuolto", "intake_queue")]
 
 
 class Tracked(Protocol):
@@ -57,11 +56,19 @@ class Recorder:
     """Counts of one replication, by area; turned into a :class:`RawReplication` at the end.
 
     ``report_start`` is the model day of the first reported day: month ends up to it belong to
-    the warm-up. Years before ``start_year`` are not recorded.
+    the warm-up. Years before ``start_year`` are not recorded. What the arrival process counts
+    without events (processing) arrives in ``pre_flows`` (per month) and ``pre_stocks`` (changes
+    effective from a month end on), both indexed [month, area, column].
     """
 
-    def __init__(self, n_areas: int, first_year: int, start_year: int, report_start: int) -> None:
+    def __init__(self, n_areas: int, first_year: int, start_year: int, report_start: int, n_months: int) -> None:
         self.n_areas = n_areas
+        self.pre_flows = np.zeros((n_months + 2, n_areas, len(FLOWS)))
+        self.pre_stocks = np.zeros((n_months + 2, n_areas, len(STOCKS)))
+        self.pre_during = np.zeros((n_months // 12 + 3, n_areas, len(GROUPS)))  # by year since the origin's
+        self.first_year = first_year
+        self._pre_stock_now = np.zeros((n_areas, len(STOCKS)))
+        self.month = 0
         self.start_year = start_year
         self.report_start = report_start
         self.stock = [[0] * len(STOCKS) for _ in range(n_areas)]
@@ -85,10 +92,9 @@ class Recorder:
 
     # --- children -----------------------------------------------------------------------------
 
-    def arrival(self, area: int) -> None:
-        """A newly notified child enters the model."""
+    def initial_client(self, area: int) -> None:
+        """A client the model starts with (it entered before the origin)."""
         self.stock[area][S_ENTERED] += 1
-        self.flow[area][F_NEW_CHILDREN] += 1
 
     def enter(self, child: Tracked, new: int, now: float) -> None:
         """``child`` moves from its current state to ``new``: stocks, entries and the
@@ -112,6 +118,19 @@ class Recorder:
         self.stock[area][child.state] -= 1
         self.stock[area][S_EXITED] += 1
         self.flow[area][F_EXITS] += 1
+
+    def hold(self, child: Tracked, now: float) -> None:
+        """``child`` leaves its state to queue for a client relationship (not an exit: it is
+        counted in the intake queue until admitted or released)."""
+        if child.cost_cat >= 0:
+            self.unplace(child, now)
+        self.stock[child.area][child.state] -= 1
+        child.state = Outcome.NONE
+
+    def release(self, child: Tracked) -> None:
+        """A child leaves the intake queue without a client relationship (it turned 18)."""
+        self.stock[child.area][S_EXITED] += 1
+        self.flow[child.area][F_EXITS] += 1
 
     def mark(self, child: Tracked, now: float) -> None:
         """Count the child once this year in every during-year group of its current state."""
@@ -163,48 +182,49 @@ class Recorder:
     def close_month(
         self,
         first_of_next: dt.date,
-        index: int,
         now: float,
-        notifications: np.ndarray,
-        pools: Sequence[Sequence[WorkerPool]],
-        queue_lengths: Sequence[int],
+        pools: Sequence[WorkerPool],
+        intake_queue_lengths: Sequence[int],
         active: Iterable[Tracked],
     ) -> None:
-        """The month before ``first_of_next`` (model day ``index``) ends: close the year if it
-        changes, then record the month's flows and month-end stocks (or discard them in warm-up).
-
-        ``notifications`` are the month's notifications per area (drawn by the arrival process).
-        """
-        self.last_month_day = index
+        """The month before ``first_of_next`` ends: close the year if it changes, then record the
+        month's flows and month-end stocks (or discard them in warm-up)."""
+        m = self.month
+        self.month += 1
+        self._pre_stock_now += self.pre_stocks[m]
         if first_of_next.year != self.year:
             self._new_year(first_of_next.year, now, active)
         days = self._take_placement_days(now)
-        if index <= self.report_start:
+        if now <= self.report_start:
             # warm-up: discard flows and integrals, keep stocks
             for area in range(self.n_areas):
                 self.flow[area] = [0] * len(FLOWS)
-                for pool in pools[area]:
-                    pool.snapshot()
+            for pool in pools:
+                pool.snapshot()
             return
-        flows = np.array(self.flow, dtype=float)
+        flows = np.array(self.flow, dtype=float) + self.pre_flows[m]
         flows[:, F_PLACEMENT_DAYS : F_PLACEMENT_DAYS + len(COST_CATEGORIES)] = days
-        flows[:, F_NOTIFICATIONS] = notifications
-        stocks = np.array(self.stock, dtype=float)
+        stocks = np.array(self.stock, dtype=float) + self._pre_stock_now
         for area in range(self.n_areas):
-            stocks[area, S_QUEUE] = queue_lengths[area]
+            stocks[area, S_INTAKE_QUEUE] = intake_queue_lengths[area]
             self.flow[area] = [0] * len(FLOWS)
-        rows = np.array([[pool.snapshot() for pool in row] for row in pools], dtype=float)
+        rows = np.array([pool.snapshot() for pool in pools], dtype=float)
         self._month_rows.append((first_of_next - dt.timedelta(days=1), flows, stocks, rows))
 
-    def monitoring_day(self, date: dt.date, pools: Sequence[Sequence[WorkerPool]]) -> None:
-        """THL's point-in-time count: workers, counted clients and workers over the limit."""
+    def monitoring_day(self, date: dt.date, pools: Sequence[WorkerPool]) -> None:
+        """THL's point-in-time count: workers, counted clients, workers over the limit, and the
+        distribution of the present workers' counted lists."""
         rows = []
-        for row in pools:
-            cells = []
-            for pool in row:
-                seen = pool.observe()
-                cells.append((seen.workers_in_post, seen.clients_counted, seen.workers_over_limit, pool.limit))
-            rows.append(cells)
+        for pool in pools:
+            seen = pool.observe()
+            lists = np.array([pool.counted[p] for p in pool.workers if pool.status[p] == PRESENT], dtype=float)
+            if lists.size:
+                p10, p50, p90 = np.quantile(lists, [0.1, 0.5, 0.9])
+                spread = (p10, p50, p90, float(lists.mean()), float((lists > 35).mean()))
+            else:
+                spread = (np.nan,) * len(LIST_MEASURES)
+            limit = pool.limit if pool.limit != float("inf") else np.nan
+            rows.append((seen.workers_in_post, seen.clients_counted, seen.workers_over_limit, limit, *spread))
         self._point_rows.append((date, np.array(rows, dtype=float)))
 
     def _take_placement_days(self, now: float) -> list[list[float]]:
@@ -222,7 +242,8 @@ class Recorder:
     def _new_year(self, year: int, now: float, active: Iterable[Tracked]) -> None:
         """Close the during-year counts and count every active child once in the new year."""
         if year - 1 >= self.start_year:
-            self._year_rows.append((year - 1, np.array(self.during, dtype=float)))
+            counted = np.array(self.during, dtype=float) + self.pre_during[year - 1 - self.first_year]
+            self._year_rows.append((year - 1, counted))
         self.during = [[0] * len(GROUPS) for _ in range(self.n_areas)]
         self.year = year
         for child in sorted(active, key=lambda c: c.serial):
@@ -231,7 +252,14 @@ class Recorder:
 
     # --- result -------------------------------------------------------------------------------
 
-    def raw(self, replication: int, areas: tuple[str, ...], events: int) -> RawReplication:
+    def raw(
+        self,
+        replication: int,
+        areas: tuple[str, ...],
+        pool_keys: tuple[tuple[str, str], ...],
+        events: int,
+        parameters: dict[str, float],
+    ) -> RawReplication:
         """Everything recorded, as the model core's output arrays."""
         months, flows, stocks, pools = zip(*self._month_rows, strict=True)
         years = tuple(y for y, _ in self._year_rows)
@@ -242,6 +270,7 @@ class Recorder:
             areas=areas,
             flows=np.stack(flows),
             stocks=np.stack(stocks),
+            pool_keys=pool_keys,
             pools=np.stack(pools),
             years=years,
             during_year=during,
@@ -249,9 +278,10 @@ class Recorder:
             point_in_time=(
                 np.stack([a for _, a in self._point_rows])
                 if self._point_rows
-                else np.zeros((0, self.n_areas, len(UNITS), len(POINT_MEASURES)))
+                else np.zeros((0, len(pool_keys), len(POINT_MEASURES) + len(LIST_MEASURES)))
             ),
             events=events,
+            parameters=parameters,
         )
 
 

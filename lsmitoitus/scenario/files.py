@@ -44,6 +44,7 @@ RENAMED_KEYS: dict[str, str] = {
     "levers.open_care_extra_posts": "avohuolto_extra_posts",
     "levers.family_care_share_target": "perhehoito_share_target",
     "levers.aftercare_age_limit": "jalkihuolto_age_limit",
+    "jalkihuolto.max_years_after_placement": "max_years_after_last_client",
 }
 
 

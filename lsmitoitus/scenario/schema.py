@@ -94,6 +94,67 @@ class DatedValue(StrictModel):
     value: int = Field(ge=1, le=200)
 
 
+class AgeLimitStep(DatedValue):
+    """A step of the aftercare age limit, with the amending act's transition for those already
+    past the new limit on the day it takes effect."""
+
+    transition_until: dt.date | None = Field(
+        None,
+        description=(
+            "Young people who on ``start`` are at least the new limit but under the previous one keep aftercare "
+            "until this day, still ending at the previous limit (2024 act: 30.6.2024 for those aged 23 or 24)."
+        ),
+    )
+
+
+class YearlySeries(StrictModel):
+    """A value given by year, with an explicit rule for the years after the last given one.
+
+    Years before the first given year take the first value. ``after`` decides later years:
+    ``held`` keeps the last value; ``trend`` multiplies it by (1 + trend_per_year) a year;
+    ``range`` does the same with a yearly change drawn once per replication, uniformly from
+    ``range_per_year`` (parameter uncertainty that widens with the distance from the data).
+    """
+
+    values: dict[Year, Annotated[float, Field(gt=0.0, le=100.0)]] = Field(
+        default_factory=dict, description="Value by year (a factor or a ratio, see the field that uses it)."
+    )
+    after: Literal["held", "trend", "range"] = Field("held", description="Rule for the years after the data.")
+    trend_per_year: float = Field(0.0, ge=-0.5, le=1.0, description="Relative change a year after the data (trend).")
+    range_per_year: tuple[float, float] = Field(
+        (0.0, 0.0), description="Lowest and highest relative change a year after the data (range)."
+    )
+    note: str = Field("", max_length=2000, description="Where the values come from (sourced, fitted, assumed).")
+
+    @model_validator(mode="after")
+    def _check(self) -> YearlySeries:
+        low, high = self.range_per_year
+        if not -0.5 <= low <= high <= 1.0:
+            raise ValueError(f"range_per_year must satisfy -0.5 ≤ low ≤ high ≤ 1 (got {low}, {high})")
+        return self
+
+    def value(self, year: int, default: float, change: float | None = None) -> float:
+        """The value in ``year`` (``default`` when no year is given); ``change`` is the yearly
+        change after the data for the ``range`` rule (drawn per replication), else the rule's own."""
+        if not self.values:
+            return default
+        years = sorted(self.values)
+        if year <= years[0]:
+            return float(self.values[years[0]])
+        if year in self.values:
+            return float(self.values[year])
+        earlier = [y for y in years if y < year]
+        last = earlier[-1]
+        if last != years[-1]:  # between given years: the earlier value holds
+            return float(self.values[last])
+        rate = {"held": 0.0, "trend": self.trend_per_year}.get(self.after, change if change is not None else 0.0)
+        return float(self.values[last]) * (1.0 + rate) ** (year - last)
+
+    @property
+    def last_year(self) -> int | None:
+        return max(self.values) if self.values else None
+
+
 class SimulationSettings(StrictModel):
     start: dt.date = Field(dt.date(2021, 1, 1), description="First day of reported results.")
     end: dt.date = Field(dt.date(2030, 12, 31), description="Last day of reported results.")
@@ -159,11 +220,21 @@ class Demand(StrictModel):
         max_length=12,
         description="Relative notification intensity Jan..Dec; rescaled to average 1.",
     )
-    notifications_per_notified_child: float = Field(
+    notifications_per_notified_child: float | YearlySeries = Field(
         1.95,
+        description=(
+            "Notifications per distinct notified child in a year, one number or by year (THL national: "
+            "2022 ≈ 1.89, 2023 1.95, 2024 ≈ 2.0; a value ≥ 1)."
+        ),
+    )
+    family_size_mean: float = Field(
+        1.0,
         ge=1.0,
-        le=10.0,
-        description="Notifications per distinct notified child in a year (THL 2023 national: 1.95).",
+        le=6.0,
+        description=(
+            "Mean number of children notified together as one family (siblings): they share the decisions of "
+            "processing and assessment, and one worker holds them while they are in the same unit. 1 = no siblings."
+        ),
     )
     already_client_share: Share = Field(
         0.3,
@@ -186,6 +257,10 @@ class Demand(StrictModel):
         total = sum(self.age_at_notification.values())
         if abs(total - 1.0) > 1e-6:
             raise ValueError(f"age_at_notification shares must sum to 1 (they sum to {total:.6g})")
+        per_child = self.notifications_per_notified_child
+        values = per_child.values.values() if isinstance(per_child, YearlySeries) else [per_child]
+        if any(not 1.0 <= v <= 10.0 for v in values):
+            raise ValueError("notifications_per_notified_child must lie in 1 ≤ value ≤ 10")
         return self
 
 
@@ -220,6 +295,19 @@ class ArviointiStage(StrictModel):
     )
     p_avohuolto: ByAge = Field(
         description="Probability that a completed assessment makes the child a child-protection client (avohuolto)."
+    )
+    when_short: Literal["queue", "extra_capacity", "child_protection_workers"] = Field(
+        "queue",
+        description=(
+            "What the county does when every assessment slot is taken: queue (first come first served; the "
+            "report shows how many wait and how long), extra_capacity (the assessment starts at once; the "
+            "dimensioning shows the posts that needs), or child_protection_workers (it starts at once and the "
+            "child is on an open-care worker's list while assessed)."
+        ),
+    )
+    on_time_target: Share = Field(
+        0.9,
+        description="Share of assessments to start and complete within the statutory deadlines when dimensioning.",
     )
 
 
@@ -303,14 +391,29 @@ class JalkihuoltoStage(StrictModel):
 
     uptake: Probability = Field(description="Probability that an entitled young person takes up aftercare.")
     duration: Duration = Field(description="Length of aftercare if no legal limit ends it first.")
-    max_years_after_placement: float = Field(
-        5.0, gt=0.0, le=20.0, description="Aftercare ends this many years after the placement ended (law: 5)."
+    max_years_after_last_client: float = Field(
+        5.0,
+        gt=0.0,
+        le=20.0,
+        description=(
+            "The duty to arrange aftercare ends this many years after the young person was last a child-protection "
+            "client after the placement (lastensuojelulaki 75 §: 5). Aftercare is itself client status, so the "
+            "period does not run while aftercare continues; see five_year_rule."
+        ),
     )
-    age_limit: list[DatedValue] = Field(
+    five_year_rule: Literal["from_last_client", "from_placement_end"] = Field(
+        "from_last_client",
+        description=(
+            "from_last_client: the current wording, the 5 years count from the last client contact, so an ongoing "
+            "aftercare episode is not cut by them; from_placement_end: the older reading, aftercare ends 5 years "
+            "after the placement at the latest."
+        ),
+    )
+    age_limit: list[AgeLimitStep] = Field(
         default_factory=lambda: [
-            DatedValue(start=dt.date(1900, 1, 1), value=21),
-            DatedValue(start=dt.date(2020, 1, 1), value=25),
-            DatedValue(start=dt.date(2024, 1, 1), value=23),
+            AgeLimitStep(start=dt.date(1900, 1, 1), value=21),
+            AgeLimitStep(start=dt.date(2020, 1, 1), value=25),
+            AgeLimitStep(start=dt.date(2024, 1, 1), value=23, transition_until=dt.date(2024, 6, 30)),
         ],
         min_length=1,
         description="Upper age limit of aftercare (years) by date; a county may choose 25 from 2024.",
@@ -322,11 +425,42 @@ class JalkihuoltoStage(StrictModel):
         return self
 
 
+class Absences(StrictModel):
+    """Absences of a worker in post and who holds the list meanwhile (every default an assumption)."""
+
+    summer_leave_days: float = Field(
+        28.0, ge=0.0, le=90.0, description="Annual leave taken as one block in June–August, calendar days (assumption)."
+    )
+    sick_leave_spells_per_year: float = Field(
+        3.0, ge=0.0, le=50.0, description="Sick-leave spells per worker-year (assumption)."
+    )
+    sick_leave_mean_days: float = Field(4.0, gt=0.0, le=365.0, description="Mean sick-leave spell, days (assumption).")
+    parental_leave_per_year: float = Field(
+        0.03, ge=0.0, le=1.0, description="Parental leaves started per worker-year (assumption)."
+    )
+    parental_leave_mean_days: float = Field(
+        300.0, gt=0.0, le=1100.0, description="Mean parental leave, days (assumption)."
+    )
+    cover: dict[Literal["summer", "sick", "parental"], Literal["wait", "colleagues", "lead"]] = Field(
+        default_factory=lambda: {"summer": "wait", "sick": "wait", "parental": "colleagues"},
+        description=(
+            "Who holds the list during each kind of absence: wait (it stays with the absent worker, who gets no "
+            "new children), colleagues (it moves to colleagues), lead (to a lead social worker up to the cover "
+            "cap, the rest to colleagues)."
+        ),
+    )
+
+
 class UnitStaffing(StrictModel):
     """Responsible social workers (lapsen asioista vastaavat sosiaalityöntekijät) of one unit in one area."""
 
-    social_workers: int = Field(
-        ge=0, le=10_000, description="Posts of social workers who carry a caseload (lead workers excluded)."
+    social_workers: float = Field(
+        ge=0,
+        le=10_000,
+        description=(
+            "Funded posts of social workers who carry a caseload (lead workers excluded), FTE; a fraction is one "
+            "part-time post (6.5 = six full-time posts and one half-time post)."
+        ),
     )
     fill_rate: float = Field(
         0.9,
@@ -341,18 +475,41 @@ class UnitStaffing(StrictModel):
         0.5,
         gt=0.0,
         le=5.0,
-        description="Spread (cv) of the vacancy length; its mean follows from fill_rate and turnover.",
+        description="Spread (cv) of the recruitment time; its mean follows from fill_rate, turnover and notice.",
     )
+    notice_days: float = Field(
+        30.0,
+        ge=0.0,
+        le=365.0,
+        description=(
+            "Notice period of a leaver, days: the worker keeps the list while recruitment has already started "
+            "(assumption: one month)."
+        ),
+    )
+    ramp_up_days: float = Field(
+        90.0, ge=0.0, le=730.0, description="A new worker's reduced list lasts this many days (assumption)."
+    )
+    ramp_up_capacity: float = Field(
+        0.5, gt=0.0, le=1.0, description="Share of a full list a new worker takes meanwhile (assumption)."
+    )
+    absences: Absences = Field(default_factory=lambda: Absences())
 
     def mean_vacancy_days(self) -> float:
         """Mean vacancy length (days) that makes the long-run filled share equal ``fill_rate``.
 
-        With filled spells of mean 1/turnover years and vacancies of mean v, the filled share is
-        (1/turnover) / (1/turnover + v), hence v = (1 - fill_rate) / (fill_rate * turnover).
+        With filled spells of mean 1/turnover years (the notice included) and vacancies of mean v,
+        the filled share is (1/turnover) / (1/turnover + v), hence
+        v = (1 - fill_rate) / (fill_rate * turnover).
         """
         if self.fill_rate >= 1.0 or self.turnover_per_year == 0.0:
             return 0.0
         return 365.25 * (1.0 - self.fill_rate) / (self.fill_rate * self.turnover_per_year)
+
+    def post_fte(self) -> list[float]:
+        """The posts as FTE: whole posts, then one part-time post for a fraction."""
+        whole = int(self.social_workers)
+        part = round(self.social_workers - whole, 6)
+        return [1.0] * whole + ([part] if part > 0 else [])
 
 
 class Caseload(StrictModel):
@@ -360,26 +517,74 @@ class Caseload(StrictModel):
 
     limit: list[DatedValue] = Field(
         default_factory=lambda: [
-            DatedValue(start=dt.date(1900, 1, 1), value=35),
+            DatedValue(start=dt.date(2022, 1, 1), value=35),
             DatedValue(start=dt.date(2024, 1, 1), value=30),
         ],
         min_length=1,
-        description="Maximum children per responsible social worker by date (law: 35 in 2022–2023, 30 from 2024).",
+        description=(
+            "Maximum children per responsible social worker by date (law: none before 2022, 35 in 2022–2023, "
+            "30 from 2024); before the first step there is no limit."
+        ),
+    )
+    planning_target: int | None = Field(
+        None,
+        ge=1,
+        le=200,
+        description=(
+            "A stricter planning target (e.g. 25, the STM quality recommendation) applied from planning_target_from; "
+            "None: the statutory limit only."
+        ),
+    )
+    planning_target_from: dt.date | None = Field(
+        None,
+        description="First day of the planning target (default: 1 January of the first projected year). Never the past.",
     )
     count_jalkihuolto_18_plus: bool = Field(
         False, description="Whether aftercare clients aged 18+ count toward the limit (unsettled in law)."
     )
-    allocation: Literal["least_loaded", "round_robin", "random"] = Field(
-        "least_loaded", description="How a new client is given a named worker within the area and unit."
+    jalkihuolto_planning_target: int = Field(
+        30,
+        ge=1,
+        le=200,
+        description=(
+            "Aftercare clients of every age (18+ included) per aftercare worker used to dimension the aftercare "
+            "unit, so that its answer reflects the workload and not only the legal count (assumption: 30)."
+        ),
+    )
+    allocation: Literal["least_loaded", "balanced", "round_robin", "random"] = Field(
+        "least_loaded",
+        description=(
+            "How a new client is given a named worker within the team and unit: least_loaded (with the share "
+            "balancing), balanced (perfect balance: lists never differ by more than one), round_robin, random."
+        ),
+    )
+    balancing: Share = Field(
+        1.0,
+        description=(
+            "With least_loaded allocation, the share of new clients (families) given to the least-loaded worker; "
+            "the rest go to a worker chosen at random (duty rotas, areas within a team, specialised roles). "
+            "Fitted to THL's national spread of lists (see docs/sources.md)."
+        ),
     )
     rebalance_on_hire: bool = Field(
-        True, description="A newly hired worker takes children from the most loaded colleagues up to the unit mean."
+        True, description="A newly hired worker takes children from the most loaded colleagues up to the team mean."
+    )
+    rationing: Literal["off", "turn_away", "queue"] = Field(
+        "off",
+        description=(
+            "Whether a staff shortage holds recorded demand down (THL 2024): when every worker of the team is at "
+            "the limit, a child who needs an open-care client relationship is turned away (unmet need) or queues "
+            "for one; off: children are never refused."
+        ),
+    )
+    rationing_threshold: float = Field(
+        1.0, gt=0.0, le=2.0, description="Intake stops when the team's mean counted list reaches this share of the limit."
     )
     responsible_unit: dict[str, UnitName] = Field(
         default_factory=lambda: {  # type: ignore[arg-type]  # literals widen to str in lambdas
             "avohuolto": "avohuolto",
             "avohuollon_sijoitus": "avohuolto",
-            "kiireellinen_sijoitus": "avohuolto",
+            "kiireellinen_sijoitus": "sijaishuolto",
             "sijaishuolto": "sijaishuolto",
             "jalkihuolto_alle_18": "avohuolto",
             "jalkihuolto": "jalkihuolto",
@@ -393,6 +598,40 @@ class Caseload(StrictModel):
         if set(self.responsible_unit) != set(RESPONSIBILITY_KEYS):
             raise ValueError(f"responsible_unit must have exactly the keys {list(RESPONSIBILITY_KEYS)}")
         return self
+
+
+TeamLayout = Literal["area", "county"] | dict[str, list[str]]
+
+
+class Organisation(StrictModel):
+    """How each unit's posts are organised into teams, and its lead social workers."""
+
+    teams: dict[UnitName, TeamLayout] = Field(
+        default_factory=dict,
+        description=(
+            "Per unit: 'area' (a team per area), 'county' (one team for the county) or named teams listing their "
+            "areas. A child stays with its area's team; posts of a team are its areas' posts. Default: area."
+        ),
+    )
+    leads: dict[UnitName, int] = Field(
+        default_factory=dict,
+        description="Lead social workers of each unit, county-wide, split over its teams by posts (sourced: 5/2/1).",
+    )
+    lead_cover_cap: int = Field(
+        10,
+        ge=0,
+        le=100,
+        description="Children a lead may hold from vacant or absent workers' lists (assumption).",
+    )
+
+    def team_areas(self, unit: str, areas: tuple[str, ...]) -> dict[str, list[str]]:
+        """Team name -> its areas for ``unit`` (area teams are named after their area)."""
+        layout = self.teams.get(unit, "area")  # type: ignore[call-overload]
+        if layout == "area":
+            return {a: [a] for a in areas}
+        if layout == "county":
+            return {"koko_alue": list(areas)}
+        return {name: list(members) for name, members in layout.items()}
 
 
 class PlacementDayCosts(StrictModel):
@@ -506,6 +745,80 @@ class Levers(StrictModel):
         )
 
 
+class Conversion(StrictModel):
+    """Year-varying factors on the conversion probabilities (1 = the stage's own probability).
+
+    THL: notifications keep rising while the other indicators stay level, "fewer and fewer
+    notifications lead to a client relationship". These factors let the conversion change by
+    year, with a rule for the years after the data. Probabilities are capped at 1.
+    """
+
+    arviointi: YearlySeries = Field(
+        default_factory=lambda: YearlySeries(), description="Factor on kasittely.p_arviointi (to assessment)."
+    )
+    avohuolto: YearlySeries = Field(
+        default_factory=lambda: YearlySeries(), description="Factor on arviointi.p_avohuolto (to a client relationship)."
+    )
+    sijoitus: YearlySeries = Field(
+        default_factory=lambda: YearlySeries(),
+        description=(
+            "Factor on the placement probabilities (kasittely.p_kiireellinen_sijoitus and avohuolto's "
+            "p_avohuollon_sijoitus, p_kiireellinen_sijoitus and p_huostaanotto)."
+        ),
+    )
+
+
+class ParameterUncertainty(StrictModel):
+    """What is not known about one parameter: a multiplier drawn once per replication."""
+
+    distribution: Literal["lognormal", "uniform"] = Field(
+        "lognormal", description="lognormal: multiplier exp(N(0, log_sd²)); uniform: multiplier in [low, high]."
+    )
+    log_sd: float = Field(0.0, ge=0.0, le=2.0, description="Standard deviation of the log multiplier (lognormal).")
+    low: float = Field(1.0, gt=0.0, le=10.0, description="Lowest multiplier (uniform).")
+    high: float = Field(1.0, gt=0.0, le=10.0, description="Highest multiplier (uniform).")
+    source: Literal["fitted", "assumed", "sourced"] = Field(
+        "assumed", description="Where the uncertainty comes from: a fit's covariance, an assumption, a source."
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> ParameterUncertainty:
+        if self.low > self.high:
+            raise ValueError(f"low ({self.low}) must not exceed high ({self.high})")
+        return self
+
+
+class Uncertainty(StrictModel):
+    """Parameter uncertainty: each replication draws one parameter set (as nhp_model does), so the
+    P10–P90 bands hold both what we do not know and the simulation's own randomness. A
+    replication draws the same set in every scenario it is compared with."""
+
+    parameters: dict[str, ParameterUncertainty] = Field(
+        default_factory=dict,
+        description=(
+            "Dotted parameter path (a number, an age-band table or a duration's mean_days; '*' matches every area "
+            "or unit) -> its uncertainty."
+        ),
+    )
+    correlation: dict[str, Annotated[float, Field(ge=-0.99, le=0.99)]] = Field(
+        default_factory=dict,
+        description="Correlation of two lognormal multipliers, keyed 'path_a|path_b' (e.g. from a fit's covariance).",
+    )
+
+
+class PlanStep(StrictModel):
+    """A dated change of posts in a staffing plan (e.g. two more open-care posts in Hämeenlinna
+    from 1.3.2026)."""
+
+    start: dt.date = Field(description="First day of the change.")
+    unit: UnitName = Field(description="Unit whose posts change.")
+    area: str = Field(description="Area the posts belong to (their team follows from the organisation).")
+    change: float = Field(
+        ge=-1000, le=1000, description="Posts added (positive) or removed (negative), FTE; a fraction is a part-time post."
+    )
+    lead: bool = Field(False, description="The posts are lead social workers' (they cover vacant posts' lists).")
+
+
 class Scenario(StrictModel):
     """A complete, validated simulation scenario."""
 
@@ -527,6 +840,12 @@ class Scenario(StrictModel):
         description="Posts by unit and area: staffing.<unit>.<area>."
     )
     caseload: Caseload = Field(default_factory=lambda: Caseload())
+    organisation: Organisation = Field(default_factory=lambda: Organisation())
+    staffing_plan: list[PlanStep] = Field(
+        default_factory=list, description="Dated changes of posts after the start (a budget's staffing plan)."
+    )
+    conversion: Conversion = Field(default_factory=lambda: Conversion())
+    uncertainty: Uncertainty = Field(default_factory=lambda: Uncertainty())
     costs: Costs = Field(default_factory=lambda: Costs())
     levers: Levers = Field(default_factory=lambda: Levers())
 
@@ -550,6 +869,17 @@ class Scenario(StrictModel):
         ):
             if not keys <= names:
                 raise ValueError(f"{what} names unknown areas {sorted(keys - names)}; areas: {sorted(names)}")
+        for unit in UNITS:
+            teams = self.organisation.team_areas(unit, self.area_names)
+            listed = [a for members in teams.values() for a in members]
+            if sorted(listed) != sorted(names):
+                raise ValueError(f"organisation.teams.{unit}: every area must be in exactly one team (areas: {sorted(names)})")
+        for i, step in enumerate(self.staffing_plan):
+            if step.area not in names:
+                raise ValueError(f"staffing_plan[{i}].area {step.area!r} is not an area; areas: {sorted(names)}")
+        from .uncertainty import check_paths  # the paths are checked against this scenario's own values
+
+        check_paths(self)
         return self
 
     @property
@@ -571,6 +901,13 @@ def _check_sorted(schedule: list[DatedValue], what: str) -> None:
 
 __all__ = [
     "AGE_BANDS",
+    "AgeLimitStep",
+    "Conversion",
+    "Organisation",
+    "ParameterUncertainty",
+    "PlanStep",
+    "Uncertainty",
+    "YearlySeries",
     "Area",
     "ArviointiStage",
     "ByAge",
