@@ -17,7 +17,6 @@ columns, is reported as not identifiable: the objective is flat along it.
 
 from __future__ import annotations
 
-import copy
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from ..runner import simulate
 from ..scenario.files import ScenarioError, scenario_from_dict
 from ..scenario.schema import Scenario
 from .approx import PathwayApproximation
+from ..scenario.uncertainty import get_path, scale_data
 from .candidates import BOUNDS, CANDIDATES, DEFAULT_FIT
 
 GROUP_INDICATORS = tuple(i for i in INDICATORS if i != "lastensuojeluilmoitukset")
@@ -43,35 +43,26 @@ Progress = Callable[[str], None]
 
 
 def _get(data: Mapping[str, Any], path: str) -> Any:
-    node: Any = data
-    for part in path.split("."):
-        node = node[part]
-    return node
+    return get_path(data, path)
 
 
-def _set(data: dict[str, Any], path: str, value: Any) -> None:
-    *parents, last = path.split(".")
-    node = data
-    for part in parents:
-        node = node[part]
-    node[last] = value
+def _has(data: Mapping[str, Any], path: str) -> bool:
+    try:
+        get_path(data, path)
+    except (KeyError, TypeError):
+        return False
+    return True
 
 
 def apply_multipliers(base: Scenario, multipliers: Mapping[str, float]) -> dict[str, Any]:
-    """Scenario data with each named parameter multiplied (probabilities capped at 1)."""
-    data = copy.deepcopy(base.model_dump())
-    for name, factor in multipliers.items():
-        kind = CANDIDATES[name][0]
-        value = _get(data, name)
-
-        def scaled(v: float, kind: str = kind, factor: float = factor) -> float:
-            return min(1.0, v * factor) if kind == "probability" else v * factor
-
-        _set(data, name, {k: scaled(v) for k, v in value.items()} if isinstance(value, dict) else scaled(value))
-    return data
+    """Scenario data with each named parameter multiplied: the one scaling rule
+    (:func:`lsmitoitus.scenario.uncertainty.scale_data`) that parameter uncertainty uses too."""
+    return scale_data(base.model_dump(), multipliers)
 
 
 def describe_value(value: Any) -> str:
+    if value is None:
+        return "–"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {v:.4g}" for k, v in value.items()) + "}"
     return f"{value:.4g}"
@@ -110,10 +101,29 @@ class ParameterReport:
     note: str
 
 
+def fitted_uncertainty(base: Scenario, names: Sequence[str], covariance: np.ndarray) -> dict[str, Any]:
+    """The calibrated scenario's [uncertainty]: the base's entries for parameters not fitted, and
+    for each fitted one a lognormal multiplier with the fit's standard deviation (capped at 0.5),
+    correlated as the covariance says."""
+    sd = np.sqrt(np.clip(np.diag(covariance), 0.0, None))
+    parameters = {k: v.model_dump() for k, v in base.uncertainty.parameters.items() if k not in names}
+    correlation = {k: v for k, v in base.uncertainty.correlation.items() if not set(k.split("|")) & set(names)}
+    for i, name in enumerate(names):
+        parameters[name] = {"distribution": "lognormal", "log_sd": round(float(min(sd[i], 0.5)), 4), "source": "fitted"}
+    for i, a in enumerate(names):
+        for j in range(i + 1, len(names)):
+            if sd[i] > 0 and sd[j] > 0:
+                rho = float(covariance[i, j] / (sd[i] * sd[j]))
+                if abs(rho) >= 0.05:
+                    correlation[f"{a}|{names[j]}"] = round(max(-0.95, min(0.95, rho)), 3)
+    return {"parameters": parameters, "correlation": correlation}
+
+
 @dataclass
 class CalibrationResult:
     scenario: Scenario
     base: Scenario
+    covariance: np.ndarray
     fitted: dict[str, float]  # multipliers
     observed: pd.DataFrame
     des_table: pd.DataFrame  # observation rows with des_p10/p50/p90 and approx values
@@ -240,11 +250,15 @@ class Calibrator:
             # space mapping: correct the approximation by the DES/approximation ratio at this point
             self.correction = table["des_mean"].to_numpy() / approx
         multipliers = self._multipliers(theta, self.fit_names)
-        scenario = scenario_from_dict(apply_multipliers(self.base, multipliers), "calibrated scenario")
+        covariance = self._covariance(theta, table)
+        data = apply_multipliers(self.base, multipliers)
+        data["uncertainty"] = fitted_uncertainty(self.base, self.fit_names, covariance)
+        scenario = scenario_from_dict(data, "calibrated scenario")
         parameters = self._identifiability(theta)
         return CalibrationResult(
             scenario=scenario,
             base=self.base,
+            covariance=covariance,
             fitted=multipliers,
             observed=self.obs,
             des_table=table,
@@ -252,6 +266,19 @@ class Calibrator:
             rounds=self.rounds,
             seconds=time.perf_counter() - started,
         )
+
+    def _covariance(self, theta: np.ndarray, table: pd.DataFrame) -> np.ndarray:
+        """Covariance of the fitted log multipliers: s²·(JᵀJ)⁻¹ at the optimum (the least-squares
+        asymptotics), J the Jacobian of the relative residuals. s² is the residual variance of the
+        final discrete-event fit, but never below the replications' own noise (from their
+        P10–P90 spread), so a fit that happens to pass every point is not taken as certain."""
+        jac = self._jacobian(theta)
+        residual = (table["des_p50"] / table["observed"] - 1.0).to_numpy()
+        n, p = jac.shape
+        s2 = float(residual @ residual) / (n - p) if n > p else float(np.mean(residual**2))
+        noise = ((table["des_p90"] - table["des_p10"]) / (2 * 1.2816) / table["observed"]).to_numpy()
+        s2 = max(s2, float(np.mean(noise**2)))
+        return s2 * np.linalg.pinv(jac.T @ jac)
 
     def _identifiability(self, theta: np.ndarray, step: float = 0.1) -> list[ParameterReport]:
         fitted = self._multipliers(theta, self.fit_names)
@@ -300,8 +327,8 @@ class Calibrator:
                 ParameterReport(
                     name=name,
                     fitted=is_fitted,
-                    base=_get(base_data, name),
-                    value=_get(calibrated, name),
+                    base=_get(base_data, name) if _has(base_data, name) else None,
+                    value=_get(calibrated, name) if _has(calibrated, name) else None,
                     multiplier=fitted.get(name, 1.0),
                     sensitivity=norm,
                     unique=unique,
@@ -322,11 +349,15 @@ def calibration_header(result: CalibrationResult, history_source: str, version: 
         f"Method: scipy least_squares on a vectorised approximation, {result.rounds} rounds corrected by the "
         "discrete-event model.",
         "",
-        "Fitted parameters (value = base × multiplier):",
+        "Fitted parameters (value = base × multiplier; ± the standard deviation of the log multiplier,",
+        "from the least-squares covariance, written to [uncertainty] so every replication draws from it):",
     ]
+    sd = dict(zip(result.fitted, np.sqrt(np.clip(np.diag(result.covariance), 0, None)).tolist(), strict=True))
     for p in result.parameters:
         if p.fitted:
-            lines.append(f"  {p.name} = {describe_value(p.value)}  (×{p.multiplier:.3f}; {p.note})")
+            lines.append(
+                f"  {p.name} = {describe_value(p.value)}  (×{p.multiplier:.3f} ± {sd[p.name]:.3f}; {p.note})"
+            )
     lines += ["", "Fit, discrete-event model (P50 of replications) vs observed:"]
     for r in result.des_table.to_dict("records"):
         lines.append(

@@ -25,11 +25,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.stats import binom, poisson
 
 from ..vocabulary import Outcome
 from .parameters import ModelParameters
-from .randomness import child_identity, counter_uniforms, sample_array
+from .randomness import add_counts, binomial_quantile, child_identity, counter_uniforms, poisson_quantile, sample_array
 from .raw import FLOW, STOCK
 from .vectorised import ages_from, band_of
 
@@ -99,11 +98,16 @@ class ArrivalProcess:
         days = np.arange(first, last)
         year = self.day_year_index[days]
         u = np.clip(self.day_uniforms[first:last], 1e-12, 1 - 1e-12)
-        notes = poisson.ppf(u[..., 0], self.rates[first:last]).astype(np.int64)
+        notes = poisson_quantile(u[..., 0], self.rates[first:last])
         p_new = np.asarray(p.demand.p_new_child)[year][:, None]
-        new = binom.ppf(u[..., 1], notes, p_new).astype(np.int64)
+        new = binomial_quantile(u[..., 1], notes, p_new)
         month = self.month_of_day[days]
-        np.add.at(self.pre_flows[:, :, F_NOTIFICATIONS], (month[:, None], np.arange(n_areas)[None, :]), notes)
+        add_counts(
+            self.pre_flows[:, :, F_NOTIFICATIONS],
+            np.repeat(month, n_areas),
+            np.tile(np.arange(n_areas), days.size),
+            notes.reshape(-1).astype(float),
+        )
 
         flat = new.reshape(-1)
         n = int(flat.sum())
@@ -162,7 +166,7 @@ class ArrivalProcess:
     def _count(self, column: int, month: np.ndarray, area: np.ndarray, mask: np.ndarray | None) -> None:
         if mask is not None:
             month, area = month[mask], area[mask]
-        np.add.at(self.pre_flows[:, :, column], (month, area), 1)
+        add_counts(self.pre_flows[:, :, column], month, area)
 
     def _stock(
         self, column: int, month: np.ndarray, area: np.ndarray, sign: int, mask: np.ndarray | None = None
@@ -170,7 +174,7 @@ class ArrivalProcess:
         """A stock change effective from the snapshot at ``month`` on (cumulated by the recorder)."""
         if mask is not None:
             month, area = month[mask], area[mask]
-        np.add.at(self.pre_stocks[:, :, column], (month, area), sign)
+        add_counts(self.pre_stocks[:, :, column], month, area, np.full(month.size, float(sign)))
 
 
 __all__ = ["EVENT_SLOT", "ArrivalProcess", "EventChildren", "Outcome"]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .arrivals import EventChildren
+from .randomness import add_counts
 from .raw import FLOW, GROUPS, STOCK
 
 F_STARTED = FLOW[("arviointi", "assessments_started")]
@@ -135,30 +136,31 @@ class AssessmentQueues:
         m_start = self.month_of_day[np.minimum(start.astype(np.int64), last)]
         m_end = self.month_of_day[np.minimum(end.astype(np.int64), last)]
         flows, stocks = self.pre_flows, self.pre_stocks
-        np.add.at(flows[:, :, F_ENTRIES], (m_join, area), 1)
-        np.add.at(flows[:, :, F_STARTED], (m_start, area), 1)
+        ones = np.ones(area.size)
+        add_counts(flows[:, :, F_ENTRIES], m_join, area)
+        add_counts(flows[:, :, F_STARTED], m_start, area)
         late_start = start.astype(np.int64) > self.start_deadline[opened]
-        np.add.at(flows[:, :, F_STARTED_LATE], (m_start[late_start], area[late_start]), 1)
-        np.add.at(flows[:, :, F_WAIT], (m_start, area), start - joined)
-        np.add.at(flows[:, :, F_EXTRA], (m_start[extra], area[extra]), 1)
-        np.add.at(flows[:, :, F_COMPLETED], (m_end, area), 1)
+        add_counts(flows[:, :, F_STARTED_LATE], m_start[late_start], area[late_start])
+        add_counts(flows[:, :, F_WAIT], m_start, area, start - joined)
+        add_counts(flows[:, :, F_EXTRA], m_start[extra], area[extra])
+        add_counts(flows[:, :, F_COMPLETED], m_end, area)
         late_end = end.astype(np.int64) > self.completion_deadline[opened]
-        np.add.at(flows[:, :, F_COMPLETED_LATE], (m_end[late_end], area[late_end]), 1)
-        np.add.at(stocks[:, :, S_ARVIOINTI], (m_join, area), 1)
-        np.add.at(stocks[:, :, S_ARVIOINTI], (m_end, area), -1)
-        np.add.at(stocks[:, :, S_QUEUE], (m_join, area), 1)
-        np.add.at(stocks[:, :, S_QUEUE], (m_start, area), -1)
+        add_counts(flows[:, :, F_COMPLETED_LATE], m_end[late_end], area[late_end])
+        add_counts(stocks[:, :, S_ARVIOINTI], m_join, area)
+        add_counts(stocks[:, :, S_ARVIOINTI], m_end, area, -ones)
+        add_counts(stocks[:, :, S_QUEUE], m_join, area)
+        add_counts(stocks[:, :, S_QUEUE], m_start, area, -ones)
         # distinct children in assessment during each year its interval overlaps
         y_first = self.day_year_index[np.minimum(joined.astype(np.int64), last)]
         y_last = self.day_year_index[np.minimum(np.ceil(end).astype(np.int64) - 1, last)]
         for offset in range(int((y_last - y_first).max(initial=0)) + 1):
             hit = y_first + offset <= y_last
-            np.add.at(self.pre_during[:, :, G_ARVIOINNISSA], (y_first[hit] + offset, area[hit]), 1)
+            add_counts(self.pre_during[:, :, G_ARVIOINNISSA], y_first[hit] + offset, area[hit])
 
     def count_exits(self, assessed: Assessed, leaving: np.ndarray) -> None:
         """Children who leave child protection when their assessment ends."""
         last = len(self.month_of_day) - 1
         m_end = self.month_of_day[np.minimum(assessed.end[leaving].astype(np.int64), last)]
         area = assessed.children.area[leaving]
-        np.add.at(self.pre_flows[:, :, F_EXITS], (m_end, area), 1)
-        np.add.at(self.pre_stocks[:, :, S_EXITED], (m_end, area), 1)
+        add_counts(self.pre_flows[:, :, F_EXITS], m_end, area)
+        add_counts(self.pre_stocks[:, :, S_EXITED], m_end, area)

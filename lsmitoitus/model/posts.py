@@ -103,3 +103,10 @@ def posts_on(scenario: Scenario, unit: str, team: str, day: dt.date, lead: bool 
 def days_since(origin: dt.date, day: dt.date | None, default: float) -> float:
     """A post date as model days since ``origin`` (``default`` for None), never before day 0."""
     return default if day is None else float(max(0, (day - origin).days))
+
+
+def pool_keys(scenario: Scenario) -> list[tuple[str, str]]:
+    """(unit, team) of every team, in the order the model and the reports use."""
+    from ..vocabulary import UNITS
+
+    return [(unit, team) for unit in UNITS for team in scenario.organisation.team_areas(unit, scenario.area_names)]

@@ -189,3 +189,50 @@ def sample_array(spec: Duration | WorkingDayDelay, u: np.ndarray) -> np.ndarray:
         return mean * np.exp(sigma * ndtri(u) - 0.5 * sigma * sigma)
     shape = 1.0 / (spec.cv * spec.cv)
     return mean / shape * gammaincinv(shape, u)
+
+
+def poisson_quantile(u: np.ndarray, lam: np.ndarray) -> np.ndarray:
+    """Smallest k with P(X ≤ k) ≥ u for X ~ Poisson(lam), elementwise: the inverse transform,
+    so a larger mean never gives fewer events for the same u (common random numbers)."""
+    u, lam = np.broadcast_arrays(np.asarray(u, dtype=float), np.asarray(lam, dtype=float))
+    if lam.size and float(lam.max()) > 500:  # exp(−λ) would underflow: scipy's own inverse
+        from scipy.stats import poisson
+
+        return poisson.ppf(u, lam).astype(np.int64)
+    pmf = np.exp(-lam)
+    cdf = pmf.copy()
+    k = np.zeros(u.shape, dtype=np.int64)
+    m = 0
+    below = u > cdf
+    while below.any():
+        m += 1
+        pmf = pmf * lam / m
+        cdf = cdf + pmf
+        k += below
+        below = below & (u > cdf) & (pmf > 0)
+    return k
+
+
+def binomial_quantile(u: np.ndarray, n: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """Smallest k with P(X ≤ k) ≥ u for X ~ Binomial(n, p), elementwise (inverse transform)."""
+    u, n, p = np.broadcast_arrays(np.asarray(u, dtype=float), np.asarray(n), np.asarray(p, dtype=float))
+    q = 1.0 - p
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(q > 0, p / q, np.inf)
+    pmf = np.where(q > 0, q**n, (n == 0).astype(float))
+    cdf = pmf.copy()
+    k = np.zeros(u.shape, dtype=np.int64)
+    below = (u > cdf) & (k < n)
+    while below.any():
+        pmf = np.where(below, pmf * (n - k) / (k + 1) * ratio, pmf)
+        cdf = cdf + np.where(below, pmf, 0.0)
+        k += below
+        below = below & (u > cdf) & (k < n)
+    return np.where(q > 0, k, n)
+
+
+def add_counts(target: np.ndarray, month: np.ndarray, area: np.ndarray, weights: np.ndarray | None = None) -> None:
+    """``target[month, area] += weights`` (1 each by default) for repeated indices, by bincount."""
+    n_months, n_areas = target.shape
+    flat = np.bincount(month * n_areas + area, weights=weights, minlength=n_months * n_areas)
+    target += flat[: n_months * n_areas].reshape(n_months, n_areas)

@@ -9,6 +9,7 @@ from typing import Any
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from ..model.posts import pool_keys
 from ..results import SimulationResults, summarise
 from ..vocabulary import UNITS
 from .i18n import Lang, t
@@ -20,7 +21,7 @@ def caseload_figure(results: SimulationResults, lang: Lang = "fi") -> Figure:
     df = results.monthly
     wanted = ["mean_children_per_worker", "max_children_per_worker", "mean_clients_per_worker", "limit"]
     summary = summarise(df[df["measure"].isin(wanted) & df["unit"].isin(UNITS)])
-    fig, panels = unit_area_panels(results.scenario.area_names, lang)
+    fig, panels = unit_team_panels(pool_keys(results.scenario), lang)
     styles = {
         "mean_children_per_worker": ("tab:blue", t("chart_mean", lang)),
         "max_children_per_worker": ("tab:orange", t("chart_max", lang)),
@@ -40,19 +41,31 @@ def caseload_figure(results: SimulationResults, lang: Lang = "fi") -> Figure:
     return finish_panels(fig, f"{t('chart_title', lang)} – {results.scenario.name}", t("chart_ylabel", lang))
 
 
-def unit_area_panels(areas: Sequence[str], lang: Lang) -> tuple[Figure, Iterator[tuple[Axes, str, str, bool]]]:
-    """A figure with one panel per unit (rows) and area (columns), and the panels in order as
-    (axes, unit, area, first column); each panel gets its title, zero-based y-axis and grid."""
-    fig = Figure(figsize=(4.2 * len(areas), 3.0 * len(UNITS)))
-    axes = fig.subplots(len(UNITS), len(areas), sharex=True, squeeze=False)
+def team_label(team: str, lang: Lang) -> str:
+    """A team's name for people (the county-wide team has a translated name)."""
+    return t("team_county", lang) if team == "koko_alue" else team
+
+
+def unit_team_panels(
+    keys: Sequence[tuple[str, str]], lang: Lang
+) -> tuple[Figure, Iterator[tuple[Axes, str, str, bool]]]:
+    """A figure with one panel per team, a row per unit, and the panels in order as
+    (axes, unit, team, first column); each panel gets its title, zero-based y-axis and grid."""
+    rows = [[team for u, team in keys if u == unit] for unit in UNITS]
+    width = max(len(r) for r in rows)
+    fig = Figure(figsize=(4.2 * width, 3.0 * len(UNITS)))
+    axes = fig.subplots(len(UNITS), width, sharex=True, squeeze=False)
+    for i, teams in enumerate(rows):
+        for j in range(len(teams), width):
+            axes[i][j].set_visible(False)
 
     def panels() -> Iterator[tuple[Axes, str, str, bool]]:
         for i, unit in enumerate(UNITS):
-            for j, area in enumerate(areas):
+            for j, team in enumerate(rows[i]):
                 ax = axes[i][j]
-                ax.set_title(f"{area} – {t(unit, lang)}", fontsize=10)
+                ax.set_title(f"{team_label(team, lang)} – {t(unit, lang)}", fontsize=10)
                 ax.grid(alpha=0.3)
-                yield ax, unit, area, j == 0
+                yield ax, unit, team, j == 0
                 ax.set_ylim(bottom=0)
 
     return fig, panels()

@@ -15,7 +15,8 @@ from ..dimensioning import DimensioningResult, month_label
 from ..scenario.files import scenario_to_toml
 from ..scenario.schema import Scenario
 from ..vocabulary import ALL
-from .charts import finish_panels, save_figure, unit_area_panels
+from ..model.posts import pool_keys
+from .charts import finish_panels, save_figure, team_label, unit_team_panels
 from .folders import atomic_folder
 from .i18n import Lang, t
 
@@ -34,7 +35,7 @@ def answer_lines(result: DimensioningResult, lang: Lang = "fi") -> list[str]:
             t(
                 "answer_breach",
                 lang,
-                area=r["area"],
+                area=team_label(r["team"], lang),
                 unit=t(r["unit"], lang),
                 month=month_label(r["first_breach"]),
                 scenario=result.scenario.name,
@@ -56,9 +57,11 @@ def _headers(df: pd.DataFrame, result: DimensioningResult, lang: Lang) -> pd.Dat
     conf = round(100 * result.confidence)
     names = {c: t(c, lang, conf=conf) if c == "required_posts_conf" else t(c, lang) for c in df.columns}
     out = df.copy()
+    if "team" in out:
+        out["team"] = [team_label(str(v), lang) if v != ALL else t(ALL, lang) for v in out["team"]]
     if "unit" in out:
         out["unit"] = [t(u, lang) for u in out["unit"]]
-    for col in ("date", "first_breach"):
+    for col in ("date", "first_breach", "worst_month"):
         if col in out:
             out[col] = [month_label(v) for v in out[col]]
     return out.rename(columns=names)
@@ -113,6 +116,8 @@ def tables(result: DimensioningResult, lang: Lang = "fi") -> dict[str, pd.DataFr
         t("sheet_units", lang): _headers(result.units, result, lang),
         t("sheet_yearly", lang): _headers(result.yearly, result, lang),
         t("sheet_monthly", lang): _headers(result.monthly, result, lang),
+        t("sheet_decomposition", lang): _headers(result.decomposition, result, lang),
+        t("sheet_assessment", lang): _headers(result.assessment, result, lang),
         t("sheet_costs", lang): _cost_sheet(result, lang),
         t("sheet_scenario", lang): scenario_table(result.scenario, lang),
     }
@@ -140,10 +145,10 @@ def _cost_sheet(result: DimensioningResult, lang: Lang) -> pd.DataFrame:
 def staffing_figure(result: DimensioningResult, lang: Lang = "fi") -> Figure:
     """Required posts (P50, band to the confidence quantile) against funded posts, per unit and
     area, with the first breach marked."""
-    fig, panels = unit_area_panels(result.scenario.area_names, lang)
+    fig, panels = unit_team_panels(pool_keys(result.scenario), lang)
     conf = round(100 * result.confidence)
     for ax, unit, area, _ in panels:
-        part = result.monthly[(result.monthly["area"] == area) & (result.monthly["unit"] == unit)]
+        part = result.monthly[(result.monthly["team"] == area) & (result.monthly["unit"] == unit)]
         ax.fill_between(
             part["date"],
             part["required_posts_p50"],
@@ -176,8 +181,7 @@ def staffing_figure(result: DimensioningResult, lang: Lang = "fi") -> Figure:
             linewidth=1.6,
             label=t("chart_funded", lang),
         )
-        ax.plot(part["date"], part["expected_in_post"], color="tab:blue", linestyle=":", label=t("chart_in_post", lang))
-        breach = result.units[(result.units["area"] == area) & (result.units["unit"] == unit)]["first_breach"]
+        breach = result.units[(result.units["team"] == area) & (result.units["unit"] == unit)]["first_breach"]
         if not breach.empty and pd.notna(breach.iloc[0]):
             ax.axvline(breach.iloc[0], color="black", linestyle="--", linewidth=0.8)
             ax.plot([breach.iloc[0]], [part["funded_posts"].iloc[0]], "v", color="black", label=t("chart_breach", lang))
@@ -202,10 +206,11 @@ def markdown_report(result: DimensioningResult, lang: Lang = "fi") -> str:
     conf = round(100 * result.confidence)
     tab = tables(result, lang)
     yearly = result.yearly.pivot_table(
-        index=["area", "unit"], columns="year", values="required_posts_conf", sort=False
+        index=["unit", "team"], columns="year", values="required_posts_conf", sort=False
     ).reset_index()
     yearly["unit"] = [t(u, lang) for u in yearly["unit"]]
-    yearly = yearly.rename(columns={"area": t("area", lang), "unit": t("unit", lang)})
+    yearly["team"] = [team_label(str(v), lang) if v != ALL else t(ALL, lang) for v in yearly["team"]]
+    yearly = yearly.rename(columns={"team": t("team", lang), "unit": t("unit", lang)})
     parts = [
         f"# {t('staffing_title', lang, name=result.scenario.name, target=target_text(result, lang), conf=conf)}",
         "",

@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from ..costs import CATEGORIES, TOTAL, cost_frame, cost_summary
+from ..model.posts import pool_keys
 from ..indicators import indicator_table
 from ..results import SimulationResults
 from ..vocabulary import ALL, UNITS
@@ -41,11 +42,10 @@ def _area_unit_rows(
 ) -> Iterator[tuple[str, str, Any, dict[Hashable, Any]]]:
     """Rows of ``table`` in area, unit and ``key`` order, for the ``shown`` values of ``key``."""
     rows = {(r["area"], r["unit"], r[key]): r for r in table.to_dict("records")}
-    for area in results.scenario.area_names:
-        for unit in UNITS:
-            for value in shown:
-                if (area, unit, value) in rows:
-                    yield area, unit, value, rows[(area, unit, value)]
+    for unit, team in pool_keys(results.scenario):
+        for value in shown:
+            if (team, unit, value) in rows:
+                yield team, unit, value, rows[(team, unit, value)]
 
 
 def point_in_time_table(results: SimulationResults) -> pd.DataFrame:

@@ -108,16 +108,22 @@ class AgeLimitStep(DatedValue):
 
 
 class YearlySeries(StrictModel):
-    """A value given by year, with an explicit rule for the years after the last given one.
+    """A value given by year, with an explicit rule for the years after the data.
 
-    Years before the first given year take the first value. ``after`` decides later years:
-    ``held`` keeps the last value; ``trend`` multiplies it by (1 + trend_per_year) a year;
-    ``range`` does the same with a yearly change drawn once per replication, uniformly from
-    ``range_per_year`` (parameter uncertainty that widens with the distance from the data).
+    ``values`` are levels in given years; ``year_factors`` are changes from the year before
+    (1.06 = +6 %), for evidence that says how a value moved rather than where it stood (e.g. a
+    national trend applied to a county). Years before the first given year take the first value.
+    After the last year given either way, ``after`` decides: ``held`` keeps the last value;
+    ``trend`` multiplies it by (1 + trend_per_year) a year; ``range`` does the same with a yearly
+    change drawn once per replication, uniformly from ``range_per_year`` (parameter uncertainty
+    that widens with the distance from the data).
     """
 
     values: dict[Year, Annotated[float, Field(gt=0.0, le=100.0)]] = Field(
         default_factory=dict, description="Value by year (a factor or a ratio, see the field that uses it)."
+    )
+    year_factors: dict[Year, Annotated[float, Field(gt=0.0, le=10.0)]] = Field(
+        default_factory=dict, description="Change from the previous year's value, as a factor (1.06 = +6 %)."
     )
     after: Literal["held", "trend", "range"] = Field("held", description="Rule for the years after the data.")
     trend_per_year: float = Field(0.0, ge=-0.5, le=1.0, description="Relative change a year after the data (trend).")
@@ -131,6 +137,11 @@ class YearlySeries(StrictModel):
         low, high = self.range_per_year
         if not -0.5 <= low <= high <= 1.0:
             raise ValueError(f"range_per_year must satisfy -0.5 ≤ low ≤ high ≤ 1 (got {low}, {high})")
+        if self.year_factors and not self.values:
+            raise ValueError("year_factors need a level to start from: give values for at least one year")
+        clash = set(self.values) & set(self.year_factors)
+        if clash:
+            raise ValueError(f"years {sorted(clash)} are given both as values and as year_factors")
         return self
 
     def value(self, year: int, default: float, change: float | None = None) -> float:
@@ -138,21 +149,26 @@ class YearlySeries(StrictModel):
         change after the data for the ``range`` rule (drawn per replication), else the rule's own."""
         if not self.values:
             return default
-        years = sorted(self.values)
-        if year <= years[0]:
-            return float(self.values[years[0]])
-        if year in self.values:
-            return float(self.values[year])
-        earlier = [y for y in years if y < year]
-        last = earlier[-1]
-        if last != years[-1]:  # between given years: the earlier value holds
-            return float(self.values[last])
+        first = min(self.values)
+        if year <= first:
+            return float(self.values[first])
+        last_data = max([*self.values, *self.year_factors])
         rate = {"held": 0.0, "trend": self.trend_per_year}.get(self.after, change if change is not None else 0.0)
-        return float(self.values[last]) * (1.0 + rate) ** (year - last)
+        level = float(self.values[first])
+        for y in range(first + 1, year + 1):
+            if y in self.values:
+                level = float(self.values[y])
+            elif y in self.year_factors:
+                level *= float(self.year_factors[y])
+            elif y > last_data:
+                level *= 1.0 + rate
+        return level
 
     @property
     def last_year(self) -> int | None:
-        return max(self.values) if self.values else None
+        """The last year the data give (a value or a year factor)."""
+        years = [*self.values, *self.year_factors]
+        return max(years) if years else None
 
 
 class SimulationSettings(StrictModel):

@@ -41,7 +41,7 @@ def expand(data: Mapping[str, Any], path: str) -> list[str]:
         head, *rest = parts
         if not isinstance(node, Mapping):
             return
-        keys = list(node) if head == "*" else [head] if head in node else []
+        keys = list(node) if head == "*" else [k for k in node if str(k) == head]
         for key in keys:
             walk(node[key], rest, [*done, str(key)])
 
@@ -49,10 +49,16 @@ def expand(data: Mapping[str, Any], path: str) -> list[str]:
     return found
 
 
-def _get(data: Mapping[str, Any], path: str) -> Any:
+def _key(node: Mapping[Any, Any], part: str) -> Any:
+    """The key of ``node`` written ``part`` in a dotted path (year keys are numbers)."""
+    return next((k for k in node if str(k) == part), part)
+
+
+def get_path(data: Mapping[str, Any], path: str) -> Any:
+    """The value at a dotted path."""
     node: Any = data
     for part in path.split("."):
-        node = node[part]
+        node = node[_key(node, part)]
     return node
 
 
@@ -60,8 +66,8 @@ def _set(data: dict[str, Any], path: str, value: Any) -> None:
     *parents, last = path.split(".")
     node: Any = data
     for part in parents:
-        node = node[part]
-    node[last] = value
+        node = node[_key(node, part)]
+    node[_key(node, last)] = value
 
 
 def _is_number(value: Any) -> bool:
@@ -81,7 +87,7 @@ def check_paths(scenario: Scenario) -> None:
         concrete = expand(data, path)
         if not concrete:
             raise ValueError(f"uncertainty.parameters: {path!r} names no parameter of the scenario")
-        bad = [c for c in concrete if not scalable(_get(data, c))]
+        bad = [c for c in concrete if not scalable(get_path(data, c))]
         if bad:
             raise ValueError(f"uncertainty.parameters: {bad[0]!r} is not a number or an age-band table")
     for key in scenario.uncertainty.correlation:
@@ -103,7 +109,7 @@ def scale_data(data: Mapping[str, Any], multipliers: Mapping[str, float]) -> dic
             def scaled(v: float, cap: float = cap, factor: float = factor) -> float:
                 return min(cap, v * factor)
 
-            value = _get(out, concrete)
+            value = get_path(out, concrete)
             _set(out, concrete, {k: scaled(v) for k, v in value.items()} if isinstance(value, Mapping) else scaled(value))
     _keep_escalation_below_one(out)
     return out
