@@ -51,9 +51,12 @@ class PathwayApproximation:
         years = np.array([(self.origin + dt.timedelta(days=int(d))).year for d in range(self.end_day)])
         self.day_year = years - self.origin.year
 
-    def episodes(self, scenario: Scenario) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """(child, state, start, end) of every episode of the kept children, and their 18th birthdays."""
-        params = ModelParameters.from_scenario(scenario, self.origin)
+    def episodes(
+        self, scenario: Scenario, rep_seed: np.random.SeedSequence | None = None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(child, state, start, end) of every episode of the kept children, and their 18th
+        birthdays; ``rep_seed`` draws the yearly changes of ``range`` rules (else their midpoint)."""
+        params = ModelParameters.from_scenario(scenario, self.origin, rep_seed)
         year_index = np.clip(self.day_year, 0, len(params.demand.p_new_child) - 1)
         p_new = np.asarray(params.demand.p_new_child)[year_index[self.arrival.astype(np.int64)]]
         keep = self.u_keep < p_new / self.p_max
@@ -62,9 +65,11 @@ class PathwayApproximation:
         ep = VectorisedPathway(params, year_index).episodes(arrival, birth, self.u[:, :, keep])
         return ep.child, ep.state, ep.start, ep.end, ep.t18
 
-    def indicators(self, scenario: Scenario, years: list[int]) -> dict[tuple[str, int], float]:
+    def indicators(
+        self, scenario: Scenario, years: list[int], rep_seed: np.random.SeedSequence | None = None
+    ) -> dict[tuple[str, int], float]:
         """Distinct children aged 0–17 in each THL group during each year (county counts)."""
-        child, state, start, end, t18 = self.episodes(scenario)
+        child, state, start, end, t18 = self.episodes(scenario, rep_seed)
         out: dict[tuple[str, int], float] = {}
         for year in years:
             y0 = float((dt.date(year, 1, 1) - self.origin).days)

@@ -34,7 +34,7 @@ from ..runner import simulate
 from ..scenario.files import ScenarioError, scenario_from_dict
 from ..scenario.schema import Scenario
 from .approx import PathwayApproximation
-from ..scenario.uncertainty import get_path, scale_data
+from ..scenario.uncertainty import expand, get_path, scale_data
 from .candidates import BOUNDS, CANDIDATES, DEFAULT_FIT
 
 GROUP_INDICATORS = tuple(i for i in INDICATORS if i != "lastensuojeluilmoitukset")
@@ -153,7 +153,10 @@ class Calibrator:
         if unknown:
             raise ScenarioError(f"cannot fit {unknown}; candidates: {sorted(CANDIDATES)}")
         self.base = base
-        self.fit_names = list(fit)
+        data = base.model_dump()
+        # a year-specific parameter of a year the scenario does not give (e.g. a conversion factor
+        # after the fitted years) is not a candidate here
+        self.fit_names = [p for p in fit if expand(data, p)]
         self.obs = observations(history, base, years)
         self.years = sorted(self.obs["year"].unique().tolist())
         last = max(self.years)
@@ -215,7 +218,10 @@ class Calibrator:
         return np.array(lo), np.array(hi)
 
     def _des(self, multipliers: Mapping[str, float], seed: int) -> pd.DataFrame:
-        scenario = scenario_from_dict(apply_multipliers(self.base, multipliers), "calibrated scenario")
+        data = apply_multipliers(self.base, multipliers)
+        # the fit is of the point values: no parameter draws, only the simulation's own randomness
+        data["uncertainty"] = {"parameters": {}, "correlation": {}}
+        scenario = scenario_from_dict(data, "calibrated scenario")
         scenario = scenario.with_overrides(replications=self.replications, seed=seed)
         results = simulate(scenario, jobs=self.jobs)
         sim = simulated_indicators(results)
@@ -249,6 +255,15 @@ class Calibrator:
             )
             # space mapping: correct the approximation by the DES/approximation ratio at this point
             self.correction = table["des_mean"].to_numpy() / approx
+        if self.rounds == 0:  # approximation only: its values stand in for the discrete-event table
+            fit = least_squares(self.residuals, theta, jac=self._jacobian, bounds=(lo, hi), max_nfev=100)
+            theta = fit.x
+            approx = self.approx_values(self._multipliers(theta, self.fit_names))
+            assert approx is not None
+            noise = np.sqrt(np.maximum(approx, 1.0)) * 1.2816  # Poisson counts: P10–P90 ≈ ± 1.28 sd
+            table = self.obs.assign(
+                des_mean=approx, des_p50=approx, des_p10=approx - noise, des_p90=approx + noise, approx=approx
+            )
         multipliers = self._multipliers(theta, self.fit_names)
         covariance = self._covariance(theta, table)
         data = apply_multipliers(self.base, multipliers)

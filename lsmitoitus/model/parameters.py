@@ -25,6 +25,7 @@ import numpy as np
 from ..scenario.schema import Duration, Scenario, WorkingDayDelay, YearlySeries, by_age
 from ..scenario.uncertainty import range_draw
 from ..vocabulary import AGE_BANDS, PLACEMENT_TYPES, STATES, UNITS, State
+from .demand import county_notifications, county_population
 from .law import AgeSchedule, Schedule
 from .randomness import cumulative
 
@@ -245,6 +246,16 @@ class ModelParameters:
             factor(conversion.avohuolto, "avohuolto"),
             factor(conversion.sijoitus, "sijoitus"),
         )
+        last = conversion.avohuolto.last_year
+        if conversion.notification_elasticity and last is not None:
+            # decoupling: after the data, notifications per child that rise (or fall) convert less
+            # (or more) often into a client relationship
+            intensity = {y: county_notifications(s, y) / county_population(s, y) for y in years}
+            base_intensity = county_notifications(s, last) / county_population(s, last)
+            to_avohuolto = tuple(
+                f * (intensity[y] / base_intensity) ** (-conversion.notification_elasticity) if y > last else f
+                for y, f in zip(years, to_avohuolto, strict=True)
+            )
         per_child = s.demand.notifications_per_notified_child
         per_child_by_year = (
             yearly(per_child, years, 1.95, rep_seed, "demand.notifications_per_notified_child")
@@ -255,6 +266,17 @@ class ModelParameters:
         def by_year(value: object, factors: tuple[float, ...]) -> ByYear:
             table = by_age(value)  # type: ignore[arg-type]
             return tuple(_scaled(table, f) for f in factors)
+
+        # selective conversion: the clients a lower conversion leaves out are those who would not
+        # have been placed, so open care's escalation rises by the same factor (and the other way)
+        escalation = tuple(
+            s_f / a_f if conversion.selective else s_f for s_f, a_f in zip(to_sijoitus, to_avohuolto, strict=True)
+        )
+        avohuolto_escalation = _bounded_escalation(
+            by_year(s.avohuolto.p_avohuollon_sijoitus, escalation),
+            by_year(s.avohuolto.p_kiireellinen_sijoitus, escalation),
+            by_year(s.avohuolto.p_huostaanotto, escalation),
+        )
 
         return cls(
             origin=origin,
@@ -282,9 +304,9 @@ class ModelParameters:
             ),
             avohuolto=AvohuoltoParameters(
                 duration=s.avohuolto.duration,
-                p_avohuollon_sijoitus=by_year(s.avohuolto.p_avohuollon_sijoitus, to_sijoitus),
-                p_kiireellinen_sijoitus=by_year(s.avohuolto.p_kiireellinen_sijoitus, to_sijoitus),
-                p_huostaanotto=by_year(s.avohuolto.p_huostaanotto, to_sijoitus),
+                p_avohuollon_sijoitus=avohuolto_escalation[0],
+                p_kiireellinen_sijoitus=avohuolto_escalation[1],
+                p_huostaanotto=avohuolto_escalation[2],
             ),
             avohuollon_sijoitus=AvohuollonSijoitusParameters(
                 duration=s.avohuollon_sijoitus.duration,
@@ -325,6 +347,23 @@ class ModelParameters:
     def year_index(self, year: int) -> int:
         """Index of a calendar year in the by-year tables (clamped to the modelled years)."""
         return min(max(year - self.first_year, 0), len(self.demand.notifications_per_notified_child) - 1)
+
+
+def _bounded_escalation(a: ByYear, b: ByYear, c: ByYear) -> tuple[ByYear, ByYear, ByYear]:
+    """The three escalation tables, scaled down together in any year and band where they would
+    sum to more than 1."""
+    out: tuple[list[AgeTable], list[AgeTable], list[AgeTable]] = ([], [], [])
+    for ya, yb, yc in zip(a, b, c, strict=True):
+        rows: tuple[list[float], list[float], list[float]] = ([], [], [])
+        for pa, pb, pc in zip(ya, yb, yc, strict=True):
+            total = pa + pb + pc
+            k = 1.0 / total if total > 1.0 else 1.0
+            rows[0].append(pa * k)
+            rows[1].append(pb * k)
+            rows[2].append(pc * k)
+        for i in range(3):
+            out[i].append(tuple(rows[i]))
+    return tuple(out[0]), tuple(out[1]), tuple(out[2])
 
 
 def _jalkihuolto(s: Scenario, origin: dt.date) -> JalkihuoltoParameters:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ..calibration.backtest import BacktestResult
+from ..calibration.backtest import BacktestResult, coverage
 from .i18n import Lang, t
 
 
@@ -56,15 +56,19 @@ def backtest_text(result: BacktestResult, lang: Lang = "fi") -> str:
     rows = _shown_rows(result.table)
     header = (
         f"{t('indicator', lang):<40}{t('year', lang):>6}{t('role', lang):>9}{'P10':>8}{'P50':>8}{'P90':>8}"
-        f"{t('observed', lang):>10}{'Δ':>7}"
+        f"{t('observed', lang):>10}{'Δ':>7}{t('in_band', lang):>10}"
     )
     lines = [t("backtest_title", lang, year=result.fit_until), "", header, "-" * len(header)]
     for r in rows.to_dict("records"):
         pct = r["unit"] == "percent_of_0_17"
         d = 2 if pct else 0
         name = t(str(r["indicator"]), lang) + (" %" if pct else "")
+        inside = t("yes" if r["inside"] else "no", lang) if r["role"] == "test" else ""
         lines.append(
             f"{name:<40}{r['year']:>6}{t('role_' + str(r['role']), lang):>9}{r['p10']:>8.{d}f}{r['p50']:>8.{d}f}"
-            f"{r['p90']:>8.{d}f}{r['observed']:>10.{d}f}{100 * r['p50_vs_observed']:>6.0f}%"
+            f"{r['p90']:>8.{d}f}{r['observed']:>10.{d}f}{100 * r['p50_vs_observed']:>6.0f}%{inside:>10}"
         )
+    inside, total = coverage(result.table)
+    if total:
+        lines += ["", t("backtest_coverage", lang, inside=inside, total=total, share=round(100 * inside / total))]
     return "\n".join(lines)

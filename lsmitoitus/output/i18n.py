@@ -239,6 +239,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "replayed with other numbers of posts (same random numbers, fill rate, turnover and allocation rule). "
         "A month's requirement is the fewest posts with which nobody's counted list exceeds the target.",
     ),
+    "in_band": ("välillä", "in band"),
+    "inside": ("P10–P90-välillä", "inside P10–P90"),
+    "yes": ("kyllä", "yes"),
+    "no": ("ei", "no"),
+    "backtest_coverage": (
+        "Testivuosien havainnoista {inside}/{total} ({share} %) osui P10–P90-välille (tavoite noin 80 %).",
+        "{inside} of {total} held-out values ({share} %) lie inside their P10–P90 band (nominal 80 %).",
+    ),
     "role_fit": ("sovitus", "fit"),
     "role_test": ("testi", "test"),
     "role_input": ("syöte", "input"),

@@ -130,6 +130,15 @@ class YearlySeries(StrictModel):
     range_per_year: tuple[float, float] = Field(
         (0.0, 0.0), description="Lowest and highest relative change a year after the data (range)."
     )
+    range_years: int | None = Field(
+        None,
+        ge=1,
+        le=100,
+        description=(
+            "The trend or range applies for at most this many years after the data, then the value is held "
+            "(a shift that settles rather than a trend forever); None: every year."
+        ),
+    )
     note: str = Field("", max_length=2000, description="Where the values come from (sourced, fitted, assumed).")
 
     @model_validator(mode="after")
@@ -160,7 +169,7 @@ class YearlySeries(StrictModel):
                 level = float(self.values[y])
             elif y in self.year_factors:
                 level *= float(self.year_factors[y])
-            elif y > last_data:
+            elif y > last_data and (self.range_years is None or y - last_data <= self.range_years):
                 level *= 1.0 + rate
         return level
 
@@ -780,6 +789,27 @@ class Conversion(StrictModel):
         description=(
             "Factor on the placement probabilities (kasittely.p_kiireellinen_sijoitus and avohuolto's "
             "p_avohuollon_sijoitus, p_kiireellinen_sijoitus and p_huostaanotto)."
+        ),
+    )
+    selective: bool = Field(
+        True,
+        description=(
+            "When the conversion to a client relationship falls (or rises), the children no longer taken in are "
+            "those who would not have been placed: open care's escalation probabilities rise in proportion, so "
+            "placements do not follow the change (THL 2022–2024: open-care clients fell while emergency "
+            "placements and care orders stayed level). False: every client escalates as before."
+        ),
+    )
+    notification_elasticity: float = Field(
+        0.0,
+        ge=0.0,
+        le=3.0,
+        description=(
+            "After the years the avohuolto series gives, how much a change in notifications per child is offset "
+            "by the conversion to a client relationship: the factor moves by (notifications per child, relative "
+            "to the last year of data) to the power −elasticity. 0: every extra notification converts as before; "
+            "1: clients follow the child population, not the notifications (THL 2022–2024: notifications rose "
+            "while clients did not)."
         ),
     )
 
