@@ -1,39 +1,53 @@
 """Command line: ``lsmitoitus run``, ``validate``, ``dimension``, ``compare``, ``calibrate``,
 ``backtest`` and ``app``.
 
-User errors (bad scenario, existing output folder, bad flags) print one clear message and exit
-with status 2; they never show a traceback. Heavy libraries are imported by the command that
-needs them, so ``--help`` and ``validate`` start quickly.
+User errors (bad scenario or history file, an output that exists or cannot be written, bad
+flags) print one clear message in the chosen language and exit with status 2; they never show a
+traceback. Outputs are checked before any simulating or fitting. Ctrl-C and SIGTERM stop a run
+the same way: worker processes are ended, temporary folders removed, status 130 / 143. Heavy
+libraries are imported by the command that needs them, so ``--help`` and ``validate`` start
+quickly (a test checks that they import none of them).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
+from typing import Any, NoReturn
 
 from . import __version__
 from .calibration.candidates import DEFAULT_FIT
-from .output.folders import OutputExistsError, atomic_folder, default_out_dir, refuse_existing, write_new_text
-from .output.i18n import LANGS, Lang, t
-from .scenario.files import ScenarioError, load_scenario, resolve_scenario_path, scenario_to_toml
+from .output.folders import atomic_folder, check_output, default_out_dir
+from .output.i18n import LANGS, Lang, Msg, UserError, echo, render, t
+
+#: Language of the messages argparse shows while it parses (before ``--lang`` is known to it).
+_ARG_LANG: list[Lang] = ["fi"]
 
 
 def _number(
     kind: type[int] | type[float], low: float, high: float, what: str, below_high: bool = False
 ) -> Callable[[str], float]:
     """An argparse type: a number of ``kind`` with low ≤ value ≤ high (or < high)."""
-    name = "a whole number" if kind is int else "a number"
-    relation = "<" if below_high else "≤"
 
     def parse(text: str) -> float:
+        lang = _ARG_LANG[0]
         try:
             value = kind(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"expected {name}, got {text!r}") from None
+            key = "arg_not_integer" if kind is int else "arg_not_number"
+            raise argparse.ArgumentTypeError(t(key, lang, value=echo(text))) from None
         if not (low <= value and (value < high if below_high else value <= high)):
-            raise argparse.ArgumentTypeError(f"allowed range: {low} ≤ {what} {relation} {high}, got {value}")
+            relation = "<" if below_high else "≤"
+            raise argparse.ArgumentTypeError(
+                t("arg_range", lang, low=low, what=what, relation=relation, high=high, value=echo(value, plain=True))
+            )
         return value
 
     return parse
@@ -46,10 +60,39 @@ _port = _number(int, 1024, 65535, "port")
 _seed = _number(int, 0, 2**63, "seed", below_high=True)
 _target = _number(int, 1, 100, "target")
 _confidence = _number(float, 0.5, 1.0, "confidence", below_high=True)
+_year = _number(int, 1990, 2100, "year")
+
+#: argparse's own error texts and their entries in the translation table.
+_ARGPARSE_ERRORS = (
+    (re.compile(r"^the following arguments are required: (?P<args>.*)$"), "arg_required"),
+    (re.compile(r"^unrecognized arguments: (?P<args>.*)$"), "arg_unrecognized"),
+    (
+        re.compile(r"^argument (?P<arg>[^:]+): invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)$"),
+        "arg_choice",
+    ),
+    (re.compile(r"^argument (?P<arg>[^:]+): expected one argument$"), "arg_expected_one"),
+    (re.compile(r"^argument (?P<arg>[^:]+): (?P<problem>.*)$"), "arg_problem"),
+)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="lsmitoitus", description="Child-protection caseload and staffing simulator.")
+class _Parser(argparse.ArgumentParser):
+    """argparse with its error messages in the table's language, and echoed values cut short."""
+
+    def error(self, message: str) -> NoReturn:
+        lang = _ARG_LANG[0]
+        text = message
+        for pattern, key in _ARGPARSE_ERRORS:
+            found = pattern.match(message)
+            if found:
+                text = t(key, lang, **{k: echo(v, plain=True) for k, v in found.groupdict().items()})
+                break
+        usage = self.format_usage().replace("usage:", t("usage", lang), 1)
+        self.exit(2, f"{usage}{self.prog}: {t('error', lang)}: {text}\n")
+
+
+def build_parser(lang: Lang = "fi") -> argparse.ArgumentParser:
+    _ARG_LANG[0] = lang
+    parser = _Parser(prog="lsmitoitus", description="Child-protection caseload and staffing simulator.")
     parser.add_argument("--version", action="version", version=f"lsmitoitus {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -77,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     backtest = sub.add_parser("backtest", help="calibrate on years up to Y, predict later years, compare with observed")
     backtest.add_argument("history", type=Path, help="history CSV in long format")
     backtest.add_argument("--scenario", help="base scenario file or bundled name (default: kanta-hame)")
-    backtest.add_argument("--fit-until", type=int, required=True, help="last year used for fitting")
+    backtest.add_argument("--fit-until", type=_year, required=True, help="last year used for fitting")
     backtest.add_argument("--out", type=Path, help="output folder (default: tulokset/backtest-<timestamp>/)")
     _calibration_options(backtest)
 
@@ -91,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     app = sub.add_parser("app", help="start the what-if web app in the browser (Streamlit)")
     app.add_argument("--port", type=_port, default=8501, help="local port (default 8501)")
     app.add_argument("--no-browser", action="store_true", help="do not open a browser window")
+    app.add_argument("--lang", choices=LANGS, default="fi", help="language of the messages printed here")
 
     validate = sub.add_parser("validate", help="check a scenario file and report every problem")
     validate.add_argument("file", help="scenario TOML file or bundled name")
@@ -121,17 +165,62 @@ def _dimension_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=LANGS, default="fi")
 
 
+def _notes(notes: Sequence[Msg], lang: Lang) -> None:
+    for note in notes:
+        print(render(note, lang), file=sys.stderr)
+
+
+def _prepare(target: Path, lang: Lang, file: bool = False) -> None:
+    """Check the output can be written before any work; report temporary folders of killed runs."""
+    _notes(check_output(target, file=file), lang)
+
+
+@contextmanager
+def _replication_progress(lang: Lang, enabled: bool = True) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress report for replications: a bar on a terminal, plain lines in a log or pipe."""
+    from .runner import BarProgress, LineProgress
+
+    if not enabled:
+        yield None
+        return
+    progress: BarProgress | LineProgress
+    if sys.stderr.isatty():
+        progress = BarProgress(t("progress_label", lang))
+    else:
+        progress = LineProgress(
+            lambda line: print(line, file=sys.stderr, flush=True),
+            lambda done, total, percent: t("progress_line", lang, done=done, total=total, percent=percent),
+        )
+    try:
+        yield progress
+    finally:
+        progress.close()
+
+
+def _load(spec: str | None) -> Any:
+    from .scenario.files import load_scenario, resolve_scenario_path
+
+    return load_scenario(resolve_scenario_path(spec))
+
+
 def _dimension(args: argparse.Namespace) -> int:
     from .dimensioning import dimension
     from .output.dimensioning_report import answer_lines, tables, write_dimensioning
 
     lang: Lang = args.lang
-    scenario = load_scenario(resolve_scenario_path(args.scenario))
+    scenario = _load(args.scenario)
     target_dir = args.out or default_out_dir(f"mitoitus-{scenario.name}")
-    refuse_existing(target_dir)
-    result = dimension(
-        scenario, args.target, args.confidence, replications=args.replications, seed=args.seed, jobs=args.jobs
-    )
+    _prepare(target_dir, lang)
+    with _replication_progress(lang) as progress:
+        result = dimension(
+            scenario,
+            args.target,
+            args.confidence,
+            replications=args.replications,
+            seed=args.seed,
+            jobs=args.jobs,
+            progress=progress,
+        )
     print("\n".join(answer_lines(result, lang)))
     print()
     print(tables(result, lang)[t("sheet_units", lang)].to_string(index=False))
@@ -145,10 +234,13 @@ def _compare(args: argparse.Namespace) -> int:
     from .output.dimensioning_report import tables, write_excel
 
     lang: Lang = args.lang
-    scenarios = [load_scenario(resolve_scenario_path(s)) for s in args.scenarios]
+    scenarios = [_load(s) for s in args.scenarios]
     target_dir = args.out or default_out_dir("vertailu")
-    refuse_existing(target_dir)
-    results = compare(scenarios, args.target, args.confidence, args.replications, args.seed, args.jobs)
+    _prepare(target_dir, lang)
+    with _replication_progress(lang) as progress:
+        results = compare(
+            scenarios, args.target, args.confidence, args.replications, args.seed, args.jobs, progress=progress
+        )
     table = comparison_table(results)
     translated = table.rename(columns={c: t(c, lang) for c in table.columns})
     print(t("comparison_title", lang))
@@ -164,32 +256,6 @@ def _compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _app(args: argparse.Namespace) -> int:
-    """Run the Streamlit page on localhost."""
-    import subprocess
-    from importlib.util import find_spec
-
-    if find_spec("streamlit") is None:
-        raise ScenarioError("the web app needs Streamlit: pip install -e '.[app]'")
-    page = Path(__file__).parent / "app" / "page.py"
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(page),
-        "--server.port",
-        str(args.port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.headless",
-        "true" if args.no_browser else "false",
-    ]
-    return subprocess.call(command)
-
-
 def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -197,10 +263,12 @@ def _progress(message: str) -> None:
 def _calibrate(args: argparse.Namespace) -> int:
     from .calibration.fit import Calibrator, calibration_header
     from .history import load_history
+    from .output.folders import write_new_text
+    from .scenario.files import scenario_to_toml
 
-    if args.out.exists():
-        raise OutputExistsError(f"{args.out} already exists; choose another --out (nothing was overwritten)")
-    base = load_scenario(resolve_scenario_path(args.scenario))
+    lang: Lang = args.lang
+    _prepare(args.out, lang, file=True)
+    base = _load(args.scenario)
     history = load_history(args.history, region=args.region)
     fit = args.fit.split(",") if args.fit else list(DEFAULT_FIT)
     calibrator = Calibrator(
@@ -211,7 +279,7 @@ def _calibrate(args: argparse.Namespace) -> int:
     print(header)
     write_new_text(args.out, scenario_to_toml(result.scenario, header))
     print()
-    print(t("calibrated_to", args.lang, path=args.out))
+    print(t("calibrated_to", lang, path=args.out))
     return 0
 
 
@@ -221,18 +289,19 @@ def _backtest(args: argparse.Namespace) -> int:
     from .history import load_history
     from .output.backtest_report import backtest_figure, backtest_text, translated_table
     from .output.charts import save_figure
+    from .scenario.files import scenario_to_toml
 
     lang: Lang = args.lang
-    base = load_scenario(resolve_scenario_path(args.scenario))
+    base = _load(args.scenario)
     target = args.out or default_out_dir(f"backtest-{base.name}")
-    refuse_existing(target)
+    _prepare(target, lang)
     history = load_history(args.history, region=args.region)
     fit = args.fit.split(",") if args.fit else list(DEFAULT_FIT)
     result = backtest(
         base,
         history,
         args.fit_until,
-        replications=max(args.replications, 10),
+        replications=args.replications,
         jobs=args.jobs,
         progress=_progress,
         fit=fit,
@@ -251,23 +320,23 @@ def _backtest(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .history import default_history
-    from .output.run_folder import write_run
-    from .output.summary import summary_text
-    from .runner import simulate
+    from .scenario.files import load_scenario, resolve_scenario_path
 
     lang: Lang = args.lang
     source = resolve_scenario_path(args.scenario)
     scenario = load_scenario(source)
     target = args.out or default_out_dir(scenario.name)
-    refuse_existing(target)
-    results = simulate(
-        scenario,
-        replications=args.replications,
-        seed=args.seed,
-        jobs=args.jobs,
-        progress=not args.no_progress and sys.stderr.isatty(),
-    )
+    _prepare(target, lang)
+
+    from .history import default_history
+    from .output.run_folder import write_run
+    from .output.summary import summary_text
+    from .runner import simulate
+
+    with _replication_progress(lang, not args.no_progress) as progress:
+        results = simulate(
+            scenario, replications=args.replications, seed=args.seed, jobs=args.jobs, progress=progress or False
+        )
     observed = default_history(scenario)
     print(summary_text(results, lang, observed))
     print()
@@ -287,6 +356,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from .scenario.files import load_scenario
     from .vocabulary import UNITS
 
     lang: Lang = args.lang
@@ -299,7 +369,7 @@ def _validate(args: argparse.Namespace) -> int:
         t(
             "valid",
             lang,
-            path=args.file,
+            path=echo(args.file, plain=True, limit=200),
             name=scenario.name,
             areas=", ".join(scenario.area_names),
             first=sim.start.year,
@@ -311,26 +381,230 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    lang: Lang = getattr(args, "lang", "fi")
+# --- the web app --------------------------------------------------------------------------
+
+#: Streamlit settings for ``lsmitoitus app``: no e-mail prompt, no usage statistics, our page
+#: only (no Deploy button or developer menu), no tracebacks in the browser, small uploads.
+APP_SETTINGS: dict[str, str] = {
+    "server.headless": "true",  # no "Email:" prompt; we open the browser ourselves
+    "server.showEmailPrompt": "false",
+    "browser.gatherUsageStats": "false",
+    "server.address": "127.0.0.1",
+    "server.maxUploadSize": "1",  # MB
+    "server.fileWatcherType": "none",
+    "server.runOnSave": "false",
+    "client.toolbarMode": "minimal",
+    "client.showErrorDetails": "none",
+    "global.developmentMode": "false",
+    "logger.level": "error",
+    "logger.hideWelcomeMessage": "true",  # we print our own line, in the user's language
+}
+
+
+def app_command(port: int) -> list[str]:
+    """The command that serves the page on ``port`` with :data:`APP_SETTINGS`."""
+    page = Path(__file__).parent / "app" / "page.py"
+    command = [sys.executable, "-m", "streamlit", "run", str(page), "--server.port", str(port)]
+    for option, value in APP_SETTINGS.items():
+        command += [f"--{option}", value]
+    return command
+
+
+def app_environment(base: dict[str, str] | None = None) -> dict[str, str]:
+    """Environment of the Streamlit process: the same settings as variables too, so that a
+    user's own Streamlit configuration cannot bring the prompt or the menu back."""
+    env = dict(os.environ if base is None else base)
+    for option, value in APP_SETTINGS.items():
+        section, name = option.split(".")
+        env["STREAMLIT_" + section.upper() + "_" + re.sub(r"(?<!^)(?=[A-Z])", "_", name).upper()] = value
+    return env
+
+
+def _port_free(port: int) -> bool:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def _browser_available() -> bool:
+    """Whether a graphical browser can be opened here (not on a server without a display)."""
+    import webbrowser
+
+    if os.environ.get("BROWSER"):
+        return True
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return False
     try:
-        commands = {
-            "run": _run,
-            "validate": _validate,
-            "calibrate": _calibrate,
-            "backtest": _backtest,
-            "dimension": _dimension,
-            "compare": _compare,
-            "app": _app,
-        }
-        return commands[args.command](args)
-    except (ScenarioError, OutputExistsError) as exc:
-        print(f"{t('error', lang)}: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print(f"{t('error', lang)}: interrupted; no output folder was written", file=sys.stderr)
-        return 130
+        webbrowser.get()
+    except webbrowser.Error:
+        return False
+    return True
+
+
+def _wait_until_serving(url: str, child: Any, seconds: float = 120.0) -> bool:
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and child.poll() is None:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
+def _stop_child(child: Any) -> None:
+    import subprocess
+
+    if child.poll() is None:
+        child.terminate()
+        try:
+            child.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+
+
+def _app(args: argparse.Namespace) -> int:
+    """Serve the Streamlit page on localhost until Ctrl-C or SIGTERM; open the browser if there is one."""
+    import subprocess
+    import webbrowser
+    from importlib.util import find_spec
+
+    lang: Lang = args.lang
+    if find_spec("streamlit") is None:
+        raise UserError(Msg("app_needs_streamlit"))
+    if not _port_free(args.port):
+        raise UserError(Msg("app_port_busy", port=args.port))
+    url = f"http://127.0.0.1:{args.port}"
+    # its own session: Ctrl-C reaches us only, and we stop it (also on SIGTERM); no standard
+    # input, so nothing can prompt; its banner is replaced by our own line
+    child = subprocess.Popen(
+        app_command(args.port),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        env=app_environment(),
+        start_new_session=True,
+    )
+    try:
+        if not _wait_until_serving(url, child):
+            _stop_child(child)
+            raise UserError(Msg("app_did_not_start", status=child.returncode))
+        print(t("app_started", lang, url=url), file=sys.stderr, flush=True)
+        if args.no_browser or not _browser_available():
+            print(t("app_open_yourself", lang, url=url), file=sys.stderr, flush=True)
+        else:
+            try:
+                webbrowser.open(url)
+            except Exception:  # a browser that fails to start is not worth stopping for
+                print(t("app_open_yourself", lang, url=url), file=sys.stderr, flush=True)
+        status = child.wait()
+        if status != 0:
+            raise UserError(Msg("app_stopped", status=status))
+        return 0
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: a normal way to stop the app
+        _stop_child(child)
+        print(t("app_closed", lang), file=sys.stderr, flush=True)
+        return 0
+    finally:
+        _stop_child(child)
+
+
+# --- signals and the entry point ----------------------------------------------------------
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C."""
+
+
+_MAIN_PID = os.getpid()
+
+
+def _on_signal(signum: int, _frame: FrameType | None) -> None:
+    """Ctrl-C or SIGTERM: end worker processes at once and unwind (temporary folders are removed
+    on the way). In a worker process (forked from this one) just exit quietly."""
+    if os.getpid() != _MAIN_PID:
+        os._exit(128 + signum)
+    multiprocessing = sys.modules.get("multiprocessing")
+    if multiprocessing is not None:
+        for child in multiprocessing.active_children():
+            child.kill()
+    raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+@contextmanager
+def _signals_stop_the_run() -> Iterator[None]:
+    global _MAIN_PID
+    _MAIN_PID = os.getpid()
+    handled = [signal.SIGINT, signal.SIGTERM]
+    try:
+        previous = {s: signal.signal(s, _on_signal) for s in handled}
+    except ValueError:  # not the main thread (e.g. called from a notebook's worker thread)
+        yield
+        return
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _lang_in(argv: Sequence[str]) -> Lang:
+    """The ``--lang`` given on the command line, for messages shown while it is parsed."""
+    for i, arg in enumerate(argv):
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg.removeprefix("--lang=")
+        if (arg == "--lang" or arg.startswith("--lang=")) and value in LANGS:
+            return "en" if value == "en" else "fi"
+    return "fi"
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "run": _run,
+    "validate": _validate,
+    "calibrate": _calibrate,
+    "backtest": _backtest,
+    "dimension": _dimension,
+    "compare": _compare,
+    "app": _app,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    lang: Lang = _lang_in(argv)
+    args = build_parser(lang).parse_args(argv)
+    lang = getattr(args, "lang", lang)
+
+    def fail(message: Msg | str, status: int) -> int:
+        print(f"{t('error', lang)}: {render(message, lang)}", file=sys.stderr, flush=True)
+        return status
+
+    with _signals_stop_the_run():
+        try:
+            return COMMANDS[args.command](args)
+        except UserError as exc:
+            return fail(exc.text(lang), 2)
+        except Terminated:
+            return fail(Msg("terminated"), 143)
+        except KeyboardInterrupt:
+            return fail(Msg("interrupted"), 130)
+        except MemoryError:
+            return fail(Msg("out_of_memory"), 1)
+        except RecursionError:
+            return fail(Msg("too_deep_input"), 1)
+        except Exception as exc:
+            if os.environ.get("LSMITOITUS_DEBUG"):
+                raise
+            detail = echo(f"{type(exc).__name__}: {exc}", plain=True, limit=200)
+            return fail(Msg("unexpected", detail=detail), 1)
 
 
 if __name__ == "__main__":

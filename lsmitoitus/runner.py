@@ -11,7 +11,7 @@ import os
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -97,6 +97,48 @@ def simulate_raw(
 ) -> list[RawReplication]:
     """Raw counts of all replications of ``scenario`` in replication order."""
     return map_replications(run_replication, scenario, jobs, progress)
+
+
+class LineProgress:
+    """Progress for a log file or a pipe, where a bar cannot redraw: one plain line each time
+    another ``step`` per cent of the replications is done (and at the end)."""
+
+    def __init__(self, write: Callable[[str], None], text: Callable[[int, int, int], str], step: int = 10) -> None:
+        self.write = write
+        self.text = text
+        self.step = step
+        self.shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = 100 * done // max(total, 1)
+        mark = percent // self.step * self.step
+        if mark > self.shown or (done == total and self.shown < 100):
+            self.shown = 100 if done == total else mark
+            self.write(self.text(done, total, percent))
+
+    def close(self) -> None:
+        """Nothing to tidy (the lines stay)."""
+
+
+class BarProgress:
+    """Progress for a terminal: a tqdm bar, drawn on the first report and removed at the end."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, desc=self.label, leave=False)
+        self.bar.total = total
+        self.bar.n = done
+        self.bar.refresh()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def simulate(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -16,6 +17,8 @@ import pytest
 
 from lsmitoitus import ScenarioError, load_scenario
 from lsmitoitus.app import logic
+from lsmitoitus.cli import APP_SETTINGS, app_command, app_environment
+from lsmitoitus.output.i18n import t
 
 PAGE = Path(__file__).resolve().parents[1] / "lsmitoitus" / "app" / "page.py"
 
@@ -51,7 +54,8 @@ def test_uploaded_scenario_errors_read_like_the_command_line(tmp_path: Path) -> 
     with pytest.raises(ScenarioError) as from_cli:
         load_scenario(cli_file)
     assert str(from_app.value) == str(from_cli.value).replace(str(cli_file), "oma.toml")
-    assert str(from_app.value).startswith("oma.toml: invalid scenario")
+    assert str(from_app.value).startswith("oma.toml: virheellinen skenaario")
+    assert from_app.value.text("en").startswith("oma.toml: invalid scenario")
     assert "staffing.avohuolto.Forssa.social_workers" in str(from_app.value)
     assert logic.load_uploaded(b'extends = "kanta-hame"\nname = "oma"\n', "oma.toml").name == "oma"
 
@@ -184,3 +188,166 @@ def test_browser_changes_a_slider_runs_and_sees_the_answer(tmp_path: Path) -> No
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+# --- safety of the page and of `lsmitoitus app` (issue 10, items 9 and 13) -----------------------
+
+SECRET = "sk-live-SALAINEN-0123456789abcdef"
+
+
+def plant_secrets(root: Path) -> Path:
+    """Secret TOML files around a "server" working folder; returns that folder."""
+    work = root / "palvelin" / "työ"
+    work.mkdir(parents=True)
+    for folder in (root, root / "palvelin", work):
+        (folder / "salainen.toml").write_text(f'api_key = "{SECRET}"\nname = "{SECRET}"\n', encoding="utf-8")
+    return work
+
+
+def page_texts(app: Any) -> str:
+    parts = []
+    for kind in ("error", "warning", "info", "success", "markdown", "caption", "text", "exception", "code"):
+        parts += [str(getattr(e, "value", "")) for e in app.get(kind)]
+    return "\n".join(parts)
+
+
+@pytest.mark.unit
+def test_the_app_is_started_without_prompts_menus_or_tracebacks() -> None:
+    command = app_command(8765)
+    settings = dict(zip(command[5::2], command[6::2], strict=True))
+    assert settings["--server.port"] == "8765" and settings["--server.address"] == "127.0.0.1"
+    assert settings["--server.headless"] == "true"  # no "Email:" prompt; we open the browser ourselves
+    assert settings["--server.showEmailPrompt"] == "false"
+    assert settings["--client.toolbarMode"] == "minimal"  # no Deploy button, no framework menu
+    assert settings["--client.showErrorDetails"] == "none"  # no tracebacks in the browser
+    assert settings["--server.maxUploadSize"] == "1"  # MB, not the framework's 200
+    env = app_environment({})
+    assert env["STREAMLIT_SERVER_HEADLESS"] == "true" and env["STREAMLIT_CLIENT_TOOLBAR_MODE"] == "minimal"
+    assert env["STREAMLIT_SERVER_MAX_UPLOAD_SIZE"] == "1" and env["STREAMLIT_SERVER_SHOW_EMAIL_PROMPT"] == "false"
+    assert len(env) == len(APP_SETTINGS)
+
+
+@pytest.mark.integration
+def test_page_never_shows_another_files_content(app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app, _ = app
+    work = plant_secrets(tmp_path)
+    monkeypatch.chdir(work)
+    app.run()
+    assert app.file_uploader(key="upload").proto.max_upload_size_mb == 1  # the page says 1 MB, not 200 MB
+    for target in ("../salainen.toml", "salainen.toml", str(tmp_path / "salainen.toml"), "../../salainen.toml"):
+        upload = f'extends = "{target}"\nname = "oma"\n'.encode()
+        app.file_uploader(key="upload").set_value((f"{len(target)}.toml", upload, "application/toml"))
+        app.run()
+        assert not app.exception
+        shown = page_texts(app)
+        assert f"{len(target)}.toml: extends = " in shown  # this upload's own message
+        assert "ladattu skenaario voi laajentaa vain valmista skenaariota nimeltä" in shown
+        assert SECRET not in shown and "api_key" not in shown
+    app.file_uploader(key="upload").set_value(("iso.toml", b'name = "' + b"x" * 2_000_000 + b'"\n', "text/plain"))
+    app.run()
+    assert "liian suuri" in page_texts(app) and not app.exception
+
+
+@pytest.mark.integration
+def test_page_shows_a_message_not_a_traceback(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    app, _ = app
+
+    def broken(*_args: Any, **_kwargs: Any) -> Any:
+        raise RuntimeError(f"sisäinen vika {SECRET}")
+
+    monkeypatch.setattr(logic, "run_whatif", broken)
+    app.run()
+    app.slider(key="replications").set_value(2)
+    app.button(key="run").click()
+    app.run()
+    assert not app.exception
+    assert [e.value for e in app.error] == [t("app_unexpected")]
+    assert SECRET not in page_texts(app)
+
+
+def wait_for_health(url: str, seconds: float = 90) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
+                return True
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
+def start_app(tmp_path: Path, *extra: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], str]:
+    """`lsmitoitus app` as a user starts it, with standard input closed and a home folder where
+    Streamlit has never run (so it would ask for an e-mail address if it could)."""
+    home = tmp_path / "koti"
+    home.mkdir(exist_ok=True)
+    port = free_port()
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("STREAMLIT_")}
+    environment.update({"HOME": str(home), "PYTHONUNBUFFERED": "1", **(env or {})})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "lsmitoitus", "app", "--port", str(port), *extra],
+        cwd=tmp_path,
+        env=environment,
+        stdin=None,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: os.close(0),  # standard input closed, as under a service manager
+    )
+    return process, f"http://127.0.0.1:{port}"
+
+
+@pytest.mark.e2e
+def test_app_starts_without_prompts_opens_the_browser_and_stops_on_sigterm(tmp_path: Path) -> None:
+    pytest.importorskip("streamlit")
+    opened = tmp_path / "selain.txt"
+    browser = tmp_path / "selain.sh"
+    browser.write_text(f'#!/bin/sh\necho "$@" > {opened}\n', encoding="utf-8")
+    browser.chmod(0o755)
+    process, url = start_app(tmp_path, env={"BROWSER": str(browser)})
+    try:
+        assert wait_for_health(url), "the app did not answer"
+        deadline = time.monotonic() + 30
+        while not opened.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert opened.read_text().strip() == url  # the browser was opened by us, at our address
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, err
+    assert f"Sovellus käynnissä osoitteessa {url}" in err and "Sovellus suljettu." in err
+    assert "Email" not in out + err and "Traceback" not in out + err
+    assert not wait_for_health(url, seconds=2)  # the server is gone with it
+
+
+@pytest.mark.e2e
+def test_browser_sees_only_our_page_and_a_1_mb_upload_limit(tmp_path: Path) -> None:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("no Chromium installed (Debian: apt-get install chromium); .ci/run installs it")
+    playwright = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    work = plant_secrets(tmp_path)
+    upload = tmp_path / "oma.toml"
+    upload.write_text('extends = "../salainen.toml"\nname = "oma"\n', encoding="utf-8")
+    process, url = start_app(work, "--no-browser")
+    try:
+        assert wait_for_health(url)
+        with playwright.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu"])
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(url)
+            page.get_by_text("Lastensuojelun mitoitus").first.wait_for(timeout=120_000)
+            assert page.get_by_role("button", name="Deploy").count() == 0
+            assert page.locator('[data-testid="stMainMenu"]').count() == 0
+            uploader = page.locator('[data-testid="stFileUploader"]')
+            assert "200MB" not in uploader.inner_text() and "1MB" in uploader.inner_text()
+            uploader.locator('input[type="file"]').set_input_files(str(upload))
+            page.get_by_text("ladattu skenaario voi laajentaa vain").first.wait_for(timeout=60_000)
+            body = page.locator("body").inner_text()
+            assert SECRET not in body and "Traceback" not in body
+            browser.close()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=30)

@@ -13,7 +13,7 @@ import pytest
 from lsmitoitus import Scenario, ScenarioError, load_scenario, simulate
 from lsmitoitus.calibration.approx import PathwayApproximation
 from lsmitoitus.calibration.fit import Calibrator, apply_multipliers, observations
-from lsmitoitus.history import load_history
+from lsmitoitus.history import bundled_history_path, load_history
 from lsmitoitus.indicators import indicator_table, simulated_indicators
 
 TRUTH = {
@@ -51,10 +51,10 @@ def test_percentages_become_counts_with_the_scenario_population(base: Scenario) 
 
 @pytest.mark.unit
 def test_bad_requests_are_clear_errors(base: Scenario) -> None:
-    with pytest.raises(ScenarioError, match="cannot fit"):
+    with pytest.raises(ScenarioError, match=r"ei voi sovittaa: avohuolto\.colour"):
         Calibrator(base, load_history(), fit=["avohuolto.colour"])
     short = base.with_overrides(start="2023-01-01")
-    with pytest.raises(ScenarioError, match="within the scenario's simulated period"):
+    with pytest.raises(ScenarioError, match="pitää olla skenaarion simuloidulla jaksolla"):
         Calibrator(short, load_history())
 
 
@@ -142,3 +142,49 @@ def test_observations_table_has_one_row_per_indicator_and_year(base: Scenario) -
     obs = observations(load_history(), base)
     assert not obs.duplicated(["indicator", "year"]).any()
     assert isinstance(obs, pd.DataFrame) and len(obs) == 8
+
+
+@pytest.mark.unit
+def test_backtest_uses_the_replications_it_is_given(base: Scenario, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 10 item 8: `backtest -n 3` used 10 replications without saying so."""
+    from lsmitoitus.calibration import backtest as module
+
+    used: dict[str, int] = {}
+
+    class FakeCalibrator:
+        def __init__(self, scenario: Scenario, *_args: Any, replications: int = 10, **_kwargs: Any) -> None:
+            used["calibration"] = replications
+            self.scenario = scenario
+
+        def run(self) -> Any:
+            class Result:
+                scenario = self.scenario
+
+            return Result()
+
+    def fake_simulate(scenario: Scenario, **_kwargs: Any) -> Any:
+        used["final run"] = scenario.simulation.replications
+        raise StopIteration  # nothing more is needed
+
+    monkeypatch.setattr(module, "Calibrator", FakeCalibrator)
+    monkeypatch.setattr(module, "simulate", fake_simulate)
+    with pytest.raises(StopIteration):
+        module.backtest(base, load_history(), 2021, replications=3)
+    assert used == {"calibration": 3, "final run": 3}
+
+
+@pytest.mark.unit
+def test_the_backtest_command_passes_replications_unchanged(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lsmitoitus import cli
+    from lsmitoitus.calibration import backtest as module
+
+    seen: dict[str, Any] = {}
+
+    def fake_backtest(*_args: Any, replications: int, **_kwargs: Any) -> Any:
+        seen["replications"] = replications
+        raise KeyboardInterrupt  # stop here; the command reports it as an interruption
+
+    monkeypatch.setattr(module, "backtest", fake_backtest)
+    history = str(bundled_history_path())
+    status = cli.main(["backtest", history, "--fit-until", "2021", "-n", "3", "--out", str(tmp_path / "bt")])
+    assert status == 130 and seen == {"replications": 3}

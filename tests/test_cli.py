@@ -81,7 +81,7 @@ def test_existing_output_folder_is_never_overwritten(tmp_path: Path, short_file:
     (out / "oma.txt").write_text("käyttäjän tiedosto")
     done = cli("run", str(short_file), "-n", "1", "--out", str(out), cwd=tmp_path)
     assert done.returncode == 2
-    assert "already exists" in done.stderr and "Traceback" not in done.stderr
+    assert "on jo olemassa" in done.stderr and "Traceback" not in done.stderr
     assert [p.name for p in out.iterdir()] == ["oma.txt"]
 
 
@@ -91,14 +91,15 @@ def test_bad_scenario_gives_a_clear_error_and_no_output(tmp_path: Path) -> None:
     for args in (["validate", str(bad)], ["run", str(bad), "--out", str(tmp_path / "x")]):
         done = cli(*args, cwd=tmp_path)
         assert done.returncode == 2
-        assert "staffing.avohuolto.Forssa.social_workers" in done.stderr and "0 ≤ value ≤ 10000" in done.stderr
+        assert "staffing.avohuolto.Forssa.social_workers" in done.stderr and "0 ≤ arvo ≤ 10000" in done.stderr
         assert "Traceback" not in done.stderr
     assert not (tmp_path / "x").exists()
 
 
 def test_bad_flag_values_are_refused(tmp_path: Path) -> None:
     done = cli("run", "--replications", "0", cwd=tmp_path)
-    assert done.returncode == 2 and "1 ≤ replications ≤ 10000, got 0" in done.stderr and "Traceback" not in done.stderr
+    assert done.returncode == 2 and "1 ≤ replications ≤ 10000, annettu 0" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_validate_describes_what_it_read(tmp_path: Path, short_file: Path) -> None:
@@ -122,7 +123,7 @@ def test_calibrate_writes_a_valid_commented_scenario_and_never_overwrites(tmp_pa
     assert "#   arviointi.p_avohuolto = " in text and "not separately identifiable" in text
     assert load_scenario(out).name == "kanta-hame"
     again = cli(*args, cwd=tmp_path)
-    assert again.returncode == 2 and "already exists" in again.stderr
+    assert again.returncode == 2 and "on jo olemassa" in again.stderr
     assert out.read_text(encoding="utf-8") == text
 
 
@@ -130,7 +131,7 @@ def test_calibrate_reports_a_bad_history_file(tmp_path: Path) -> None:
     bad = tmp_path / "h.csv"
     bad.write_text("indicator,region,year,value\n")
     done = cli("calibrate", str(bad), "--out", str(tmp_path / "x.toml"), cwd=tmp_path)
-    assert done.returncode == 2 and "missing columns" in done.stderr and "Traceback" not in done.stderr
+    assert done.returncode == 2 and "sarakkeet puuttuvat" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "x.toml").exists()
 
 
@@ -156,3 +157,12 @@ def test_backtest_writes_table_chart_and_scenario(tmp_path: Path) -> None:
     assert set(tested["vuosi"]) == {2022} and tested["havaittu"].notna().all()
     assert (out / "backtest.png").read_bytes()[:4] == b"\x89PNG"
     assert load_scenario(out / "scenario.toml").demand.notifications[2023] == 6390
+
+
+def test_progress_is_shown_as_lines_when_output_is_not_a_terminal(tmp_path: Path, short_file: Path) -> None:
+    """Issue 10 item 10: a run logged to a file showed no progress at all."""
+    done = cli("run", str(short_file), "-n", "2", "-j", "1", "--out", str(tmp_path / "a"), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "toistot: 1/2 (50 %)\ntoistot: 2/2 (100 %)\n" in done.stderr
+    quiet = cli("run", str(short_file), "-n", "1", "--no-progress", "--out", str(tmp_path / "b"), cwd=tmp_path)
+    assert quiet.returncode == 0 and "toistot" not in quiet.stderr

@@ -104,13 +104,13 @@ def test_indicator_table_joins_observed_values(results: Any, tmp_path: Path) -> 
 def test_history_errors_name_the_file_and_row(tmp_path: Path) -> None:
     bad = tmp_path / "h.csv"
     bad.write_text("indicator,region,year,value,unit\nhuostassa_0_17,Kanta-Häme,2021,425,kpl\n")
-    with pytest.raises(ScenarioError, match=r"h\.csv: row 2: unit 'kpl'"):
+    with pytest.raises(ScenarioError, match=r"h\.csv: rivi 2: yksikkö 'kpl'"):
         load_history(bad)
     bad.write_text("indicator,region,year,unit\nhuostassa_0_17,Kanta-Häme,2021,count\n")
-    with pytest.raises(ScenarioError, match="missing columns"):
+    with pytest.raises(ScenarioError, match="sarakkeet puuttuvat: value"):
         load_history(bad)
     bad.write_text("indicator,region,year,value,unit\nhuostassa_0_17,Kanta-Häme,2021,x,count\n")
-    with pytest.raises(ScenarioError, match="row 2: year and value must be numbers"):
+    with pytest.raises(ScenarioError, match="rivi 2: arvo 'x'; pitää olla äärellinen luku"):
         load_history(bad)
-    with pytest.raises(ScenarioError, match="no rows for region 'Pirkanmaa'"):
+    with pytest.raises(ScenarioError, match="ei rivejä alueelle 'Pirkanmaa'"):
         load_history(region="Pirkanmaa")

@@ -21,7 +21,7 @@ from ..dimensioning import DimensioningResult
 from ..indicators import late_assessment_shares
 from ..output.dimensioning_report import answer_lines, tables, write_excel
 from ..output.i18n import Lang, t
-from ..scenario.files import ScenarioError, bundled_scenarios, load_scenario, scenario_from_dict, scenario_to_toml
+from ..scenario.files import bundled_scenarios, scenario_from_dict, scenario_from_upload, scenario_to_toml
 from ..scenario.schema import Scenario
 from ..vocabulary import ALL, UNITS
 
@@ -60,27 +60,18 @@ def edit_scenario(base: Scenario, edits: Edits) -> Scenario:
     return scenario_from_dict(data, "edited scenario")
 
 
-def available_scenarios(folder: Path | None = None) -> dict[str, str]:
-    """Bundled scenario names and the TOML files of a ``scenarios/`` folder, label -> spec."""
-    found = {name: name for name in bundled_scenarios()}
-    folder = folder or Path.cwd() / "scenarios"
-    if folder.is_dir():
-        for path in sorted(folder.glob("*.toml")):
-            found.setdefault(path.stem, str(path))
-    return found
+def available_scenarios() -> dict[str, str]:
+    """Every bundled scenario, label -> name: the same list wherever the app is started."""
+    return {name: name for name in bundled_scenarios()}
 
 
 def load_uploaded(content: bytes, filename: str) -> Scenario:
-    """Validate an uploaded scenario with the same messages as the command line. It may extend a
-    bundled scenario (``extends = "kanta-hame"``); a relative path cannot be resolved."""
-    name = Path(filename).name or "scenario.toml"
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / name
-        path.write_bytes(content)
-        try:
-            return load_scenario(path)
-        except ScenarioError as exc:
-            raise ScenarioError(str(exc).replace(str(path), name)) from None
+    """Validate an uploaded scenario with the same messages as the command line.
+
+    It may extend a bundled scenario by name (``extends = "kanta-hame"``), never a path; it is
+    never written to disk, and no message shows anything but the upload's own values
+    (:func:`lsmitoitus.scenario.files.scenario_from_upload`)."""
+    return scenario_from_upload(content, filename)
 
 
 @dataclass

@@ -2,9 +2,17 @@
 
 Draws only: every number comes from :mod:`lsmitoitus.app.logic` and the public API. Runs are
 cached on the scenario text and settings, so repeating the same settings is instant.
+
+Safety: uploads are at most :data:`MAX_UPLOAD_MB`, may extend bundled scenarios by name only,
+and their messages show nothing but the upload's own values; any other failure shows a Finnish
+(or English) message, never a traceback (which goes to the server's log instead). The Deploy
+button and the framework's menu are hidden.
 """
 
 from __future__ import annotations
+
+import contextlib
+import logging
 
 import streamlit as st
 from matplotlib.figure import Figure
@@ -12,12 +20,18 @@ from matplotlib.figure import Figure
 from lsmitoitus.app import logic
 from lsmitoitus.output.charts import caseload_figure
 from lsmitoitus.output.dimensioning_report import staffing_figure
-from lsmitoitus.output.i18n import Lang, t
-from lsmitoitus.scenario.files import ScenarioError, load_scenario
+from lsmitoitus.output.i18n import Lang, UserError, t
+from lsmitoitus.scenario.files import MAX_FILE_BYTES, load_scenario
 from lsmitoitus.scenario.schema import Scenario
 from lsmitoitus.vocabulary import UNITS
 
-st.set_page_config(page_title="lsmitoitus", layout="wide")
+#: Largest upload accepted (MB); a scenario is a few kilobytes.
+MAX_UPLOAD_MB = MAX_FILE_BYTES // 1_000_000
+
+st.set_page_config(page_title="lsmitoitus", layout="wide", menu_items={})
+for _option, _value in (("client.toolbarMode", "minimal"), ("client.showErrorDetails", "none")):
+    with contextlib.suppress(Exception):  # also set by `lsmitoitus app`; older Streamlit may refuse
+        st.set_option(_option, _value)
 
 
 @st.cache_resource
@@ -45,13 +59,16 @@ def run_cached(key: tuple[str, str, int | None, int], progress: object) -> logic
 def choose_scenario(lang: Lang) -> Scenario | None:
     options = logic.available_scenarios()
     choice = st.sidebar.selectbox(t("app_scenario", lang), list(options), key="scenario")
-    upload = st.sidebar.file_uploader(t("app_upload", lang), type=["toml"], key="upload")
+    upload = st.sidebar.file_uploader(t("app_upload", lang), type=["toml"], key="upload", max_upload_size=MAX_UPLOAD_MB)
     try:
         if upload is not None:
+            if upload.size > MAX_FILE_BYTES:
+                st.error(f"{t('error', lang)}: {t('app_upload_too_large', lang, limit=MAX_UPLOAD_MB)}")
+                return None
             return logic.load_uploaded(upload.getvalue(), upload.name)
         return load_scenario(options[choice])
-    except ScenarioError as exc:
-        st.error(f"{t('error', lang)}: {exc}")
+    except UserError as exc:
+        st.error(f"{t('error', lang)}: {exc.text(lang)}")
         return None
 
 
@@ -150,12 +167,12 @@ def show_results(whatif: logic.WhatIf, lang: Lang, edited: Scenario) -> None:
         )
 
 
-def main() -> None:
-    lang: Lang = (
-        "en"
-        if st.sidebar.radio("Kieli / Language", ["Suomi", "English"], horizontal=True, key="lang") == "English"
-        else "fi"
-    )
+def language() -> Lang:
+    choice = st.sidebar.radio("Kieli / Language", ["Suomi", "English"], horizontal=True, key="lang")
+    return "en" if choice == "English" else "fi"
+
+
+def page(lang: Lang) -> None:
     st.title(t("app_title", lang))
     st.caption(t("app_caption", lang))
     base = choose_scenario(lang)
@@ -164,8 +181,8 @@ def main() -> None:
     edits, target, replications = edits_from_sidebar(base, lang)
     try:
         edited = logic.edit_scenario(base, edits)
-    except ScenarioError as exc:
-        st.error(f"{t('error', lang)}: {exc}")
+    except UserError as exc:
+        st.error(f"{t('error', lang)}: {exc.text(lang)}")
         return
     if st.button(t("app_run", lang), type="primary", key="run"):
         st.session_state["settings"] = (logic.scenario_toml(base), logic.scenario_toml(edited), target, replications)
@@ -181,6 +198,20 @@ def main() -> None:
     whatif = run_cached(settings, progress)
     bar.empty()
     show_results(whatif, lang, whatif.edited.scenario)
+
+
+def main() -> None:
+    """The page; whatever goes wrong is shown as a message, never as a traceback in the browser.
+    (Streamlit's own reruns and stops are BaseExceptions and pass through.)"""
+    lang: Lang = "fi"
+    try:
+        lang = language()
+        page(lang)
+    except UserError as exc:
+        st.error(f"{t('error', lang)}: {exc.text(lang)}")
+    except Exception:
+        logging.getLogger("lsmitoitus.app").exception("the page failed")
+        st.error(t("app_unexpected", lang))
 
 
 main()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..indicators import indicator_table
+from ..output.i18n import Msg
 from ..runner import simulate
 from ..scenario.files import ScenarioError, scenario_from_dict
 from ..scenario.schema import Scenario
@@ -37,7 +38,7 @@ def with_observed_notifications(base: Scenario, history: pd.DataFrame, fit_until
     the scenario says about conversion after that year."""
     notes = history[(history["indicator"] == "lastensuojeluilmoitukset") & (history["unit"] == "count")]
     if notes.empty:
-        raise ScenarioError("the history has no notification counts (lastensuojeluilmoitukset) to drive a back-test")
+        raise ScenarioError(Msg("backtest_no_notifications"))
     data = base.model_dump()
     data["demand"]["notifications"] = {int(y): float(v) for y, v in zip(notes["year"], notes["value"], strict=True)}
     data["simulation"]["end"] = f"{int(history['year'].max())}-12-31"
@@ -70,6 +71,8 @@ def backtest(
     progress: Progress | None = None,
     **calibration_options: object,
 ) -> BacktestResult:
+    """Calibrate on the years up to ``fit_until`` and predict the later ones. ``replications`` is
+    used throughout: in the calibration's discrete-event rounds and in the final run."""
     driven = with_observed_notifications(base, history, fit_until)
     fit_years = sorted(y for y in history["year"].unique() if y <= fit_until)
     test_years = sorted(
@@ -77,10 +80,21 @@ def backtest(
     )
     if not fit_years or not test_years:
         raise ScenarioError(
-            f"--fit-until {fit_until}: needs history years both up to it and after it "
-            f"(history years with outcomes: {sorted(history['year'].unique())})"
+            Msg(
+                "backtest_years",
+                fit_until=fit_until,
+                years=", ".join(str(int(y)) for y in sorted(history["year"].unique())),
+            )
         )
-    calibrator = Calibrator(driven, history, years=fit_years, jobs=jobs, progress=progress, **calibration_options)  # type: ignore[arg-type]
+    calibrator = Calibrator(
+        driven,
+        history,
+        years=fit_years,
+        replications=replications,
+        jobs=jobs,
+        progress=progress,
+        **calibration_options,  # type: ignore[arg-type]
+    )
     calibration = calibrator.run()
     scenario = calibration.scenario.with_overrides(replications=replications)
     results = simulate(scenario, jobs=jobs)

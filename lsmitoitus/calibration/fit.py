@@ -29,6 +29,7 @@ from scipy.optimize import least_squares
 from ..history import INDICATORS
 from ..indicators import simulated_indicators
 from ..model.demand import county_population
+from ..output.i18n import Msg, echo
 from ..results import quantile_summary
 from ..runner import simulate
 from ..scenario.files import ScenarioError, scenario_from_dict
@@ -84,7 +85,7 @@ def observations(history: pd.DataFrame, scenario: Scenario, years: Sequence[int]
             rows.append((indicator, year, pct * county_population(scenario, year) / 100.0, "percent_of_0_17"))
     obs = pd.DataFrame(rows, columns=["indicator", "year", "observed", "source_unit"])
     if obs.empty:
-        raise ScenarioError("the history has no observed indicators of children for the chosen years")
+        raise ScenarioError(Msg("calibration_no_observations"))
     return obs.sort_values(["indicator", "year"]).reset_index(drop=True)
 
 
@@ -151,7 +152,13 @@ class Calibrator:
     ) -> None:
         unknown = [p for p in fit if p not in CANDIDATES]
         if unknown:
-            raise ScenarioError(f"cannot fit {unknown}; candidates: {sorted(CANDIDATES)}")
+            raise ScenarioError(
+                Msg(
+                    "calibration_unknown",
+                    unknown=echo(", ".join(unknown), plain=True),
+                    candidates=", ".join(CANDIDATES),
+                )
+            )
         self.base = base
         data = base.model_dump()
         # a year-specific parameter of a year the scenario does not give (e.g. a conversion factor
@@ -162,8 +169,12 @@ class Calibrator:
         last = max(self.years)
         if last > base.simulation.end.year or min(self.years) < base.simulation.start.year:
             raise ScenarioError(
-                f"history years {self.years} must lie within the scenario's simulated period "
-                f"{base.simulation.start.year}–{base.simulation.end.year}"
+                Msg(
+                    "calibration_years",
+                    years=", ".join(str(y) for y in self.years),
+                    first=base.simulation.start.year,
+                    last=base.simulation.end.year,
+                )
             )
         self.approx = PathwayApproximation(base, last)
         self.replications = replications

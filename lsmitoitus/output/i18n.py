@@ -8,6 +8,7 @@ identifier shown to a user.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from ..measures import MEASURES
@@ -121,6 +122,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "app_download_csv": ("Henkilöstötarve (CSV)", "Staffing curves (CSV)"),
     "app_download_png": ("Kuva (PNG)", "Chart (PNG)"),
     "app_download_toml": ("Muokattu skenaario (TOML)", "Edited scenario (TOML)"),
+    "app_upload_too_large": (
+        "ladattu tiedosto on liian suuri; skenaario saa olla enintään {limit} MB",
+        "the uploaded file is too large; a scenario may be at most {limit} MB",
+    ),
+    "app_unexpected": (
+        "Jotain meni pieleen, eikä tulosta voitu näyttää. Kokeile uudelleen tai muuta asetuksia; "
+        "virheen tiedot on kirjattu palvelimen lokiin.",
+        "Something went wrong and no result could be shown. Try again or change the settings; "
+        "the details were written to the server's log.",
+    ),
     # costs
     "category": ("kustannuslaji", "cost category"),
     "costs_title": (
@@ -270,6 +281,314 @@ TEXT: dict[str, tuple[str, str]] = {
         "{n} replications, {events:,} events, {seconds:.1f} s, {jobs} processes",
     ),
     "error": ("virhe", "error"),
+    # messages about input files (scenarios and history): every value a user gave is cut to
+    # ECHO_LIMIT characters, and nothing from any other file is shown
+    "file_not_found": ("{path}: tiedostoa ei löydy", "{path}: file not found"),
+    "not_a_file": (
+        "{path}: ei ole tavallinen tiedosto vaan {kind}; anna tiedoston polku",
+        "{path}: not a regular file but {kind}; give the path of a file",
+    ),
+    "kind_folder": ("kansio", "a folder"),
+    "kind_fifo": ("nimetty putki (FIFO)", "a named pipe (FIFO)"),
+    "kind_device": ("laite", "a device"),
+    "kind_special": ("erikoistiedosto", "a special file"),
+    "cannot_read": ("{path}: tiedostoa ei voi lukea: {reason}", "{path}: cannot read the file: {reason}"),
+    "reason_permission": ("ei oikeutta", "permission denied"),
+    "reason_read_only": ("levy on vain luettavissa", "the disk is read-only"),
+    "reason_disk_full": ("levy on täynnä", "the disk is full"),
+    "too_large": (
+        "{path}: tiedosto on liian suuri ({size} MB; enintään {limit} MB); sitä ei luettu",
+        "{path}: the file is too large ({size} MB; at most {limit} MB); it was not read",
+    ),
+    "not_utf8": (
+        "{path}: tiedosto ei ole UTF-8-merkistössä (ensimmäinen virheellinen merkki rivillä {line}); "
+        "tallenna se UTF-8-muodossa",
+        "{path}: the file is not in UTF-8 (first invalid character on line {line}); save it as UTF-8",
+    ),
+    "utf16": (
+        "{path}: tiedosto on UTF-16-merkistössä; tallenna se UTF-8-muodossa",
+        "{path}: the file is in UTF-16; save it as UTF-8",
+    ),
+    "not_toml_at": (
+        "{path}: ei kelvollista TOML-muotoa rivillä {line}, sarake {col}: {detail}",
+        "{path}: not valid TOML at line {line}, column {col}: {detail}",
+    ),
+    "not_toml": ("{path}: ei kelvollista TOML-muotoa: {detail}", "{path}: not valid TOML: {detail}"),
+    "not_toml_number": (
+        "{path}: ei kelvollista TOML-muotoa: luvussa on liikaa numeroita",
+        "{path}: not valid TOML: a number has too many digits",
+    ),
+    "too_deep": (
+        "{path}: tiedosto on sisäkkäistetty liian syvälle (yli {limit} tasoa taulukoita tai listoja); "
+        "skenaario tarvitsee enintään viisi",
+        "{path}: the file is nested too deeply (more than {limit} levels of tables or arrays); "
+        "a scenario needs at most five",
+    ),
+    "too_deep_input": (
+        "syöte on sisäkkäistetty liian syvälle; mitään ei kirjoitettu",
+        "the input is nested too deeply; nothing was written",
+    ),
+    "no_such_scenario": (
+        "{spec}: skenaariotiedostoa ei löydy, eikä sen nimistä valmista skenaariota ole (valmiit: {names})",
+        "{spec}: no such scenario file, and no bundled scenario of that name (bundled: {names})",
+    ),
+    "renamed_both": (
+        "{source}: sekä {old} (vanha nimi) että {new} on annettu; poista toinen",
+        "{source}: both {old} (old name) and {new} are given; remove one",
+    ),
+    "extends_cycle": ("{path}: extends-ketju kiertää kehää: {chain}", "{path}: extends forms a cycle: {chain}"),
+    "extends_type": (
+        "{path}: extends = {value}: pitää olla valmiin skenaarion nimi tai suhteellinen polku",
+        "{path}: extends = {value}: must be a bundled scenario name or a relative path",
+    ),
+    "extends_missing": (
+        "{path}: extends = {value}: tiedostoa tai sen nimistä valmista skenaariota ei ole (valmiit: {names})",
+        "{path}: extends = {value}: no such file or bundled scenario (bundled: {names})",
+    ),
+    "upload_extends": (
+        "{path}: extends = {value}: ladattu skenaario voi laajentaa vain valmista skenaariota nimeltä, "
+        "ei tiedostoa (valmiit: {names})",
+        "{path}: extends = {value}: an uploaded scenario may extend only a bundled scenario by name, "
+        "never a file (bundled: {names})",
+    ),
+    # validation of a scenario
+    "invalid_scenario": (
+        "{source}: virheellinen skenaario ({n} ongelmaa):",
+        "{source}: invalid scenario ({n} problems):",
+    ),
+    "invalid_scenario_one": (
+        "{source}: virheellinen skenaario (1 ongelma):",
+        "{source}: invalid scenario (1 problem):",
+    ),
+    "problem_line": ("  {path}: {text}", "  {path}: {text}"),
+    "more_problems": ("  … ja {n} muuta ongelmaa", "  … and {n} more problems"),
+    "top_level": ("(ylin taso)", "(top level)"),
+    "val_got": ("annettu {value}", "got {value}"),
+    "val_range": ("sallittu väli: {low}arvo{high}", "allowed range: {low}value{high}"),
+    "val_allowed": ("sallittu: {expected}", "allowed: {expected}"),
+    "val_meaning": ("merkitys: {description}", "meaning: {description}"),
+    "val_missing": ("pakollinen kenttä puuttuu", "Field required"),
+    "val_extra": ("tuntematon kenttä", "unknown field"),
+    "val_ge": ("arvon pitää olla vähintään {ge}", "Input should be greater than or equal to {ge}"),
+    "val_gt": ("arvon pitää olla suurempi kuin {gt}", "Input should be greater than {gt}"),
+    "val_le": ("arvon pitää olla enintään {le}", "Input should be less than or equal to {le}"),
+    "val_lt": ("arvon pitää olla pienempi kuin {lt}", "Input should be less than {lt}"),
+    "val_number": ("arvon pitää olla äärellinen luku", "Input should be a valid finite number"),
+    "val_integer": ("arvon pitää olla kokonaisluku", "Input should be a valid integer"),
+    "val_bool": ("arvon pitää olla true tai false", "Input should be true or false"),
+    "val_string": ("arvon pitää olla merkkijono", "Input should be a valid string"),
+    "val_table": ("arvon pitää olla taulukko", "Input should be a table"),
+    "val_list": ("arvon pitää olla lista", "Input should be a valid list"),
+    "val_date": ("arvon pitää olla päivämäärä (VVVV-KK-PP)", "Input should be a valid date (YYYY-MM-DD)"),
+    "val_too_long": (
+        "merkkijono on liian pitkä (enintään {max_length} merkkiä)",
+        "String should have at most {max_length} characters",
+    ),
+    "val_too_short": (
+        "merkkijono on liian lyhyt (vähintään {min_length} merkkiä)",
+        "String should have at least {min_length} characters",
+    ),
+    "val_too_many": ("liian monta alkiota (enintään {max_length})", "Too many items (at most {max_length})"),
+    "val_too_few": ("liian vähän alkioita (vähintään {min_length})", "Too few items (at least {min_length})"),
+    "val_pattern": ("muoto ei kelpaa (sallittu: {pattern})", "String should match pattern {pattern}"),
+    "val_literal": ("arvon pitää olla {expected}", "Input should be {expected}"),
+    # plausibility of a valid scenario (scenario/checks.py)
+    "not_runnable": (
+        "{source}: skenaariota ei voi ajaa (mitään ei simuloitu):",
+        "{source}: the scenario cannot be run (nothing was simulated):",
+    ),
+    "check_horizon": (
+        "  simulation: raportoitava jakso {start} – {end} ei sisällä yhtään vuodenvaihdetta; tulokset ja THL:n "
+        "indikaattorit ovat kalenterivuosittain, joten end pitää olla vähintään aloitusvuoden 31.12.",
+        "  simulation: the reported period {start} to {end} contains no year end; results and THL's indicators "
+        "are by calendar year, so end must be 31 December of the first year or later",
+    ),
+    "check_population_empty": (
+        "  areas: alueiden {areas} population_0_17-taulukko on tyhjä; anna 0–17-vuotiaiden määrä ainakin "
+        "yhdelle vuodelle",
+        "  areas: the population_0_17 table of {areas} is empty; give the number of children aged 0–17 for "
+        "at least one year",
+    ),
+    "check_population_zero": (
+        "  areas: koko alueen 0–17-vuotiaiden määrä on 0 {when}; ilmoitukset lasta kohden ja THL:n "
+        "prosenttiluvut tarvitsevat väestön",
+        "  areas: the county's population aged 0–17 is 0 {when}; notifications per child and THL's "
+        "percentages need a population",
+    ),
+    "in_year": ("vuonna {year}", "in {year}"),
+    "in_years": ("vuosina {first}–{last}", "in {first}–{last}"),
+    "check_demand_per_child": (
+        "  demand: vuonna {year} {notifications} ilmoitusta {children} lapselle on {ratio} ilmoitusta lasta "
+        "kohden vuodessa; enintään {limit} hyväksytään (koko maa 2023: noin 0,2)",
+        "  demand: in {year}, {notifications} notifications for {children} children is {ratio} per child a "
+        "year; at most {limit} is accepted (Finland 2023: about 0.2)",
+    ),
+    "check_demand_total": (
+        "  demand: yksi toisto simuloisi {total} ilmoitusta vuosina {first}–{last}; enintään {limit} "
+        "hyväksytään (ajo kestäisi tunteja)",
+        "  demand: one replication would simulate {total} notifications in {first}–{last}; at most {limit} "
+        "is accepted (the run would take hours)",
+    ),
+    # history files (calibration and back-test)
+    "history_empty": ("{path}: tiedosto on tyhjä", "{path}: the file is empty"),
+    "history_not_csv": ("{path}: ei luettava CSV-tiedosto: {detail}", "{path}: not a readable CSV file: {detail}"),
+    "history_columns": (
+        "{path}: sarakkeet puuttuvat: {missing}; tarvitaan {expected}",
+        "{path}: missing columns: {missing}; expected {expected}",
+    ),
+    "history_no_rows": ("{path}: tiedostossa ei ole yhtään tietoriviä", "{path}: the file has no data rows"),
+    "history_row": ("{path}: rivi {row}: {problem}", "{path}: row {row}: {problem}"),
+    "history_unit": ("yksikkö {unit}; sallitut: {allowed}", "unit {unit}; allowed: {allowed}"),
+    "history_year": (
+        "vuosi {value}; pitää olla kokonaisluku {low}–{high}",
+        "year {value}; must be a whole number {low}–{high}",
+    ),
+    "history_value": (
+        "arvo {value}; pitää olla äärellinen luku, suurempi kuin 0",
+        "value {value}; must be a finite number greater than 0",
+    ),
+    "history_percent": (
+        "arvo {value} prosenttia 0–17-vuotiaista; enintään 100",
+        "value {value} per cent of children aged 0–17; at most 100",
+    ),
+    "history_conflict": (
+        "{path}: rivit {row1} ja {row2} antavat eri arvot ({value1} ja {value2}) samalle indikaattorille "
+        "{indicator}, alueelle {region} ja vuodelle {year}; jätä vain yksi",
+        "{path}: rows {row1} and {row2} give different values ({value1} and {value2}) for the same indicator "
+        "{indicator}, region {region} and year {year}; keep one",
+    ),
+    "history_region": (
+        "{path}: ei rivejä alueelle {region} (alueet: {regions})",
+        "{path}: no rows for region {region} (regions: {regions})",
+    ),
+    "calibration_no_observations": (
+        "historiassa ei ole lapsia koskevia havaintoja valituille vuosille",
+        "the history has no observed indicators of children for the chosen years",
+    ),
+    "calibration_unknown": (
+        "ei voi sovittaa: {unknown}; mahdolliset: {candidates}",
+        "cannot fit {unknown}; candidates: {candidates}",
+    ),
+    "calibration_years": (
+        "historian vuosien {years} pitää olla skenaarion simuloidulla jaksolla {first}–{last}",
+        "history years {years} must lie within the scenario's simulated period {first}–{last}",
+    ),
+    "backtest_no_notifications": (
+        "historiassa ei ole ilmoitusmääriä (lastensuojeluilmoitukset), joilla takautuva testi ajettaisiin",
+        "the history has no notification counts (lastensuojeluilmoitukset) to drive a back-test",
+    ),
+    "backtest_years": (
+        "--fit-until {fit_until}: historiassa pitää olla vuosia sekä siihen asti että sen jälkeen "
+        "(historian vuodet: {years})",
+        "--fit-until {fit_until}: needs history years both up to it and after it (history years: {years})",
+    ),
+    # outputs (output/folders.py)
+    "out_exists": (
+        "{path} on jo olemassa; valitse toinen --out (mitään ei korvattu)",
+        "{path} already exists; choose another --out (nothing was overwritten)",
+    ),
+    "out_is_file": (
+        "{path} on tiedosto; --out tarvitsee kansion nimen (mitään ei korvattu)",
+        "{path} is a file; --out needs the name of a folder (nothing was overwritten)",
+    ),
+    "file_exists": (
+        "{path} on jo olemassa; valitse toinen nimi (mitään ei korvattu)",
+        "{path} already exists; choose another name (nothing was overwritten)",
+    ),
+    "file_appeared": (
+        "{path} ilmestyi ajon aikana (toinen ajo?); sitä ei korvattu",
+        "{path} appeared while this run was working (another run?); it was not overwritten",
+    ),
+    "out_parent_not_folder": (
+        "{path}: {parent} ei ole kansio; tuloksia ei voi kirjoittaa sinne",
+        "{path}: {parent} is not a folder; results cannot be written there",
+    ),
+    "out_not_writable": (
+        "{path}: kansioon {parent} ei voi kirjoittaa ({reason}); mitään ei ajettu",
+        "{path}: cannot write in {parent} ({reason}); nothing was run",
+    ),
+    "out_disk_full": (
+        "{path}: levyllä on tilaa vain {free} MB (tarvitaan noin {needed} MB); vapauta tilaa tai valitse "
+        "toinen --out; mitään ei ajettu",
+        "{path}: only {free} MB free on the disk (about {needed} MB needed); free some space or choose another "
+        "--out; nothing was run",
+    ),
+    "out_write_failed": (
+        "{path}: tulosten kirjoittaminen epäonnistui ({reason}); keskeneräistä kansiota ei jätetty",
+        "{path}: writing the results failed ({reason}); no partial folder was left",
+    ),
+    "out_appeared": (
+        "{path} ilmestyi ajon aikana (toinen ajo samaan --out-kansioon?); sitä ei korvattu.\n"
+        "Tämän ajon tulokset kirjoitettiin kansioon {saved}",
+        "{path} appeared while this run was working (another run to the same --out?); it was not overwritten.\n"
+        "This run's results were written to {saved}",
+    ),
+    "out_appeared_lost": (
+        "{path} ilmestyi ajon aikana, eikä vapaata vaihtoehtoista nimeä löytynyt; tuloksia ei kirjoitettu",
+        "{path} appeared while this run was working and no free alternative name was found; nothing was written",
+    ),
+    "stale_removed": (
+        "huom.: poistettiin keskeytyneen ajon väliaikainen kansio {path}",
+        "note: removed the temporary folder of an interrupted run: {path}",
+    ),
+    "stale_found": (
+        "huom.: {path} näyttää keskeytyneen ajon väliaikaiselta kansiolta; sen voi poistaa",
+        "note: {path} looks like the temporary folder of an interrupted run; it can be deleted",
+    ),
+    # the command line
+    "usage": ("käyttö:", "usage:"),
+    "arg_not_integer": ("pitää olla kokonaisluku, annettu {value}", "expected a whole number, got {value}"),
+    "arg_not_number": ("pitää olla luku, annettu {value}", "expected a number, got {value}"),
+    "arg_range": (
+        "sallittu väli: {low} ≤ {what} {relation} {high}, annettu {value}",
+        "allowed range: {low} ≤ {what} {relation} {high}, got {value}",
+    ),
+    "arg_required": ("nämä argumentit puuttuvat: {args}", "the following arguments are required: {args}"),
+    "arg_unrecognized": ("tuntemattomat argumentit: {args}", "unrecognized arguments: {args}"),
+    "arg_choice": (
+        "argumentti {arg}: {value} ei käy (vaihtoehdot: {choices})",
+        "argument {arg}: invalid choice: {value} (choose from {choices})",
+    ),
+    "arg_expected_one": ("argumentti {arg}: puuttuu arvo", "argument {arg}: expected one argument"),
+    "arg_problem": ("argumentti {arg}: {problem}", "argument {arg}: {problem}"),
+    "progress_label": ("toistot", "replications"),
+    "progress_line": ("toistot: {done}/{total} ({percent} %)", "replications: {done}/{total} ({percent} %)"),
+    "interrupted": (
+        "keskeytetty; tuloskansiota ei kirjoitettu",
+        "interrupted; no output folder was written",
+    ),
+    "terminated": (
+        "lopetettu (SIGTERM); tuloskansiota ei kirjoitettu",
+        "terminated (SIGTERM); no output folder was written",
+    ),
+    "out_of_memory": (
+        "muisti loppui; kokeile vähemmän toistoja tai lyhyempää jaksoa; mitään ei kirjoitettu",
+        "out of memory; try fewer replications or a shorter period; nothing was written",
+    ),
+    "unexpected": (
+        "odottamaton virhe ({detail}); tämä on ohjelman vika, ilmoitathan siitä. "
+        "LSMITOITUS_DEBUG=1 näyttää yksityiskohdat",
+        "unexpected error ({detail}); this is a bug, please report it. LSMITOITUS_DEBUG=1 shows the details",
+    ),
+    "app_needs_streamlit": (
+        "verkkosovellus tarvitsee Streamlitin: pip install -e '.[app]'",
+        "the web app needs Streamlit: pip install -e '.[app]'",
+    ),
+    "app_port_busy": (
+        "portti {port} on jo käytössä; valitse toinen: lsmitoitus app --port 8502",
+        "port {port} is already in use; choose another: lsmitoitus app --port 8502",
+    ),
+    "app_started": (
+        "Sovellus käynnissä osoitteessa {url} (lopeta: Ctrl-C)",
+        "The app is running at {url} (stop: Ctrl-C)",
+    ),
+    "app_open_yourself": ("Avaa selaimessa {url}", "Open {url} in a browser"),
+    "app_did_not_start": (
+        "verkkosovellus ei käynnistynyt (tila {status}); katso viestit yllä",
+        "the web app did not start (status {status}); see the messages above",
+    ),
+    "app_stopped": ("verkkosovellus pysähtyi (tila {status})", "the web app stopped (status {status})"),
+    "app_closed": ("Sovellus suljettu.", "The app was stopped."),
     "valid": (
         "{path}: kelvollinen skenaario {name}: alueet {areas}; vuodet {first}–{last}; {n} toistoa; vakanssit: {posts}",
         "{path}: valid scenario {name}: areas {areas}; years {first}–{last}; {n} replications; posts: {posts}",
@@ -279,6 +598,91 @@ TEXT: dict[str, tuple[str, str]] = {
 
 class MissingTranslation(KeyError):
     """A user-facing text has no entry in the translation table."""
+
+
+#: Longest echo of a value the user gave, in any message (longer ones are cut with "…").
+ECHO_LIMIT = 80
+
+
+def echo(value: object, plain: bool = False, limit: int = ECHO_LIMIT) -> str:
+    """``value`` as it may appear in a message: its ``repr`` (or, with ``plain``, a printable
+    string as it is), on one line and at most ``limit`` characters, so a message never repeats a
+    large input back."""
+    if plain:
+        text = str(value)
+        if not text.isprintable():
+            text = repr(text)
+    else:
+        text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Msg:
+    """A message of the table with its fields, shown in the reader's language when rendered.
+
+    Fields that are themselves :class:`Msg` are rendered in the same language. The key is
+    checked at once, so a misspelt key fails in the tests, not in front of a user."""
+
+    __slots__ = ("fmt", "key")
+
+    def __init__(self, key: str, /, **fmt: object) -> None:
+        if key not in TEXT:
+            raise MissingTranslation(f"no translation for {key!r}")
+        self.key = key
+        self.fmt = fmt
+
+    def render(self, lang: Lang = "fi") -> str:
+        return t(
+            self.key, lang, **{k: v.render(lang) if isinstance(v, Msg | Joined) else v for k, v in self.fmt.items()}
+        )
+
+    def __str__(self) -> str:
+        return self.render("fi")
+
+    def __repr__(self) -> str:
+        return f"Msg({self.key!r}, {self.fmt!r})"
+
+
+class Joined:
+    """Parts of one line (text or table entries) joined by ``sep`` in the reader's language."""
+
+    __slots__ = ("parts", "sep")
+
+    def __init__(self, parts: Sequence[str | Msg | Joined], sep: str = "; ") -> None:
+        self.parts = list(parts)
+        self.sep = sep
+
+    def render(self, lang: Lang = "fi") -> str:
+        return self.sep.join(render(part, lang) for part in self.parts)
+
+    def __str__(self) -> str:
+        return self.render("fi")
+
+
+#: A user-facing message: ready text, a table entry, joined parts, or lines of any of these.
+Message = str | Msg | Joined | Sequence[str | Msg | Joined]
+
+
+def render(message: Message, lang: Lang = "fi") -> str:
+    """The text of ``message`` in ``lang`` (lines joined with newlines)."""
+    if isinstance(message, str):
+        return message
+    if isinstance(message, Msg | Joined):
+        return message.render(lang)
+    return "\n".join(render(part, lang) for part in message)
+
+
+class UserError(Exception):
+    """An error meant for the person using the tool (bad input, a folder that exists, …). The
+    command line and the app show :meth:`text` in the chosen language, never a traceback;
+    ``str()`` gives the Finnish text."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(render(message, "fi"))
+
+    def text(self, lang: Lang = "fi") -> str:
+        return render(self.message, lang)
 
 
 def t(key: str, lang: Lang = "fi", **fmt: object) -> str:

@@ -2,16 +2,26 @@
 
 A scenario file may start with ``extends = "kanta-hame"`` (a bundled scenario) or
 ``extends = "other.toml"`` (a path relative to the file): its tables are merged over the base,
-table by table, so a growth scenario states only what differs.
+table by table, so a growth scenario states only what differs. A scenario uploaded to the web
+app (:func:`scenario_from_upload`) may extend bundled scenarios by name only, never a path.
+
+Only regular files of at most :data:`MAX_FILE_BYTES` are read, as UTF-8 (a byte-order mark is
+accepted), and nested at most :data:`MAX_NESTING` levels: a folder, a named pipe, a device, a
+huge file or a pathologically nested one gets a message, never a hang, a traceback or an echo of
+its content. Every message comes from the translation table (Finnish by default).
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import os
+import re
+import stat
 import tomllib
 import typing
 import warnings
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,13 +30,21 @@ import tomli_w
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
+from ..output.i18n import LANGS, Joined, Msg, UserError, echo
 from .schema import Scenario
 
 BUNDLED_DEFAULT = "kanta-hame"
+#: Largest scenario file read (bytes); a scenario is a few kilobytes.
+MAX_FILE_BYTES = 1_000_000
+#: Deepest nesting of tables and arrays accepted; a scenario needs five levels.
+MAX_NESTING = 16
+#: Problems listed in one validation message; the rest are counted.
+MAX_PROBLEMS_SHOWN = 20
 
 
-class ScenarioError(ValueError):
-    """A scenario could not be read or is invalid. The message is meant for the end user."""
+class ScenarioError(UserError, ValueError):
+    """A scenario (or another input file) could not be read or is invalid. The message is meant
+    for the end user: :meth:`text` gives it in either language, ``str()`` in Finnish."""
 
 
 #: Keys renamed when the schema adopted the project's naming rule (Finnish for the pathway's
@@ -62,7 +80,7 @@ def upgrade_keys(data: dict[str, Any], source: str) -> dict[str, Any]:
         if not isinstance(node, dict) or last not in node:
             continue
         if new in node:
-            raise ScenarioError(f"{source}: both {old} (old name) and {'.'.join([*parents, new])} are given")
+            raise ScenarioError(Msg("renamed_both", source=source, old=old, new=".".join([*parents, new])))
         node[new] = node.pop(last)
         warnings.warn(
             f"{source}: {old} is now called {'.'.join([*parents, new])}; the file was read with the new name",
@@ -86,30 +104,148 @@ def _bundled_path(name: str) -> Path:
 
 
 def resolve_scenario_path(spec: str | Path | None) -> Path:
-    """A path for a scenario given as a file path, a bundled name, or None (the default)."""
+    """A path for a scenario given as a file path, a bundled name, or None (the default).
+
+    A bundled name wins over a folder or other non-file of the same name in the working folder."""
     if spec is None:
         return _bundled_path(BUNDLED_DEFAULT)
     path = Path(spec)
-    if path.exists():
+    bundled = bundled_scenarios()
+    if os.path.isfile(path) or (os.path.lexists(path) and str(spec) not in bundled):
         return path
-    if str(spec) in bundled_scenarios():
+    if str(spec) in bundled:
         return _bundled_path(str(spec))
-    raise ScenarioError(
-        f"{spec}: no such scenario file, and no bundled scenario of that name "
-        f"(bundled: {', '.join(bundled_scenarios())})"
-    )
+    raise ScenarioError(Msg("no_such_scenario", spec=echo(str(spec), plain=True), names=", ".join(bundled)))
+
+
+# --- reading files safely ----------------------------------------------------------------
+
+
+def _kind(mode: int) -> Msg:
+    if stat.S_ISDIR(mode):
+        return Msg("kind_folder")
+    if stat.S_ISFIFO(mode):
+        return Msg("kind_fifo")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return Msg("kind_device")
+    return Msg("kind_special")
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1e6:.1f}"
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The content of a regular file of at most ``limit`` bytes.
+
+    The file is opened without blocking (a named pipe with no writer does not hang), checked to
+    be a regular file, and read up to ``limit`` + 1 bytes at most, so a device such as
+    ``/dev/zero`` or a huge file cannot exhaust memory."""
+    shown = echo(str(path), plain=True)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise ScenarioError(Msg("file_not_found", path=shown)) from None
+    except IsADirectoryError:
+        raise ScenarioError(Msg("not_a_file", path=shown, kind=Msg("kind_folder"))) from None
+    except PermissionError:
+        raise ScenarioError(Msg("cannot_read", path=shown, reason=Msg("reason_permission"))) from None
+    except OSError as exc:
+        raise ScenarioError(Msg("cannot_read", path=shown, reason=exc.strerror or type(exc).__name__)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ScenarioError(Msg("not_a_file", path=shown, kind=_kind(info.st_mode)))
+        if info.st_size > limit:
+            raise ScenarioError(Msg("too_large", path=shown, size=_megabytes(info.st_size), limit=_megabytes(limit)))
+        chunks: list[bytes] = []
+        got = 0
+        while got <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - got))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+        if got > limit:  # the file grew, or is not what its size says (/proc)
+            raise ScenarioError(Msg("too_large", path=shown, size=f"> {_megabytes(limit)}", limit=_megabytes(limit)))
+        return b"".join(chunks)
+    except OSError as exc:
+        raise ScenarioError(Msg("cannot_read", path=shown, reason=exc.strerror or type(exc).__name__)) from None
+    finally:
+        os.close(fd)
+
+
+def decode_utf8(data: bytes, source: str) -> str:
+    """``data`` as UTF-8 text (a UTF-8 byte-order mark is dropped); any other encoding gets a
+    message saying UTF-8 is needed and where the first byte that is not UTF-8 is."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:4096]:
+        raise ScenarioError(Msg("utf16", path=source))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ScenarioError(Msg("not_utf8", path=source, line=line)) from None
+
+
+def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
+    """The UTF-8 text of a regular file of at most ``limit`` bytes (see :func:`read_bytes`)."""
+    return decode_utf8(read_bytes(path, limit), echo(str(path), plain=True))
+
+
+_TOML_WHERE = re.compile(r"^(?P<what>.*?)\s*\(at (?:line (?P<line>\d+), column (?P<col>\d+)|end of document)\)$")
+
+
+def nesting_depth(data: object, limit: int = MAX_NESTING) -> int:
+    """Levels of nested tables and arrays in ``data`` (counted without recursion; stops once
+    past ``limit``)."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, Mapping):
+            children: Sequence[object] = list(node.values())
+        elif isinstance(node, list | tuple):
+            children = node
+        else:
+            continue
+        deepest = max(deepest, depth + 1)
+        if deepest > limit:
+            return deepest
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _check_nesting(data: object, source: str) -> None:
+    if nesting_depth(data) > MAX_NESTING:
+        raise ScenarioError(Msg("too_deep", path=source, limit=MAX_NESTING))
+
+
+def parse_toml(text: str, source: str) -> dict[str, Any]:
+    """TOML text as a dictionary; errors name the line and column, and too deep nesting (which
+    would exhaust Python's recursion) gets its own message."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_WHERE.match(str(exc))
+        if found and found["line"]:
+            raise ScenarioError(
+                Msg("not_toml_at", path=source, line=found["line"], col=found["col"], detail=found["what"])
+            ) from None
+        detail = echo(found["what"] if found else str(exc), plain=True)
+        raise ScenarioError(Msg("not_toml", path=source, detail=detail)) from None
+    except RecursionError:
+        raise ScenarioError(Msg("too_deep", path=source, limit=MAX_NESTING)) from None
+    except ValueError:  # an integer with thousands of digits
+        raise ScenarioError(Msg("not_toml_number", path=source)) from None
+    _check_nesting(data, source)
+    return data
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        raise ScenarioError(f"{path}: file not found") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ScenarioError(f"{path}: not valid TOML: {exc}") from None
-    except OSError as exc:
-        raise ScenarioError(f"{path}: cannot read: {exc.strerror}") from None
+    return parse_toml(read_text(path), echo(str(path), plain=True))
 
 
 def deep_merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
@@ -126,40 +262,91 @@ def deep_merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str
 def read_scenario_data(path: Path, _seen: tuple[Path, ...] = ()) -> dict[str, Any]:
     """The raw (unvalidated) data of a scenario file with its ``extends`` chain merged in."""
     path = path.resolve()
+    shown = echo(str(path), plain=True)
     if path in _seen:
         chain = " -> ".join(str(p) for p in (*_seen, path))
-        raise ScenarioError(f"{path}: extends forms a cycle: {chain}")
+        raise ScenarioError(Msg("extends_cycle", path=shown, chain=echo(chain, plain=True, limit=400)))
     data = upgrade_keys(_read_toml(path), str(path))
     parent = data.pop("extends", None)
     if parent is None:
         return data
     if not isinstance(parent, str):
-        raise ScenarioError(f"{path}: extends must be a bundled scenario name or a relative path")
+        raise ScenarioError(Msg("extends_type", path=shown, value=echo(parent)))
     candidate = (path.parent / parent) if parent.endswith(".toml") else None
-    if candidate is None or not candidate.exists():
+    if candidate is None or not os.path.lexists(candidate):
         if parent in bundled_scenarios():
             candidate = _bundled_path(parent)
         else:
-            raise ScenarioError(f"{path}: extends = {parent!r}: no such file or bundled scenario")
+            raise ScenarioError(
+                Msg("extends_missing", path=shown, value=echo(parent), names=", ".join(bundled_scenarios()))
+            )
     return deep_merge(read_scenario_data(candidate, (*_seen, path)), data)
 
 
 def load_scenario(spec: str | Path | None = None) -> Scenario:
     """Load and validate a scenario from a path or bundled name; None gives the Kanta-Häme default.
 
-    Raises :class:`ScenarioError` naming the file, the field path, the value and the allowed range.
+    Raises :class:`ScenarioError` naming the file, the field path, the value and the allowed range,
+    or saying why a valid scenario cannot be run (:mod:`lsmitoitus.scenario.checks`).
     """
     path = resolve_scenario_path(spec)
-    return scenario_from_dict(read_scenario_data(path), source=str(path))
+    return scenario_from_dict(read_scenario_data(path), source=echo(str(path), plain=True))
 
 
-def scenario_from_dict(data: Mapping[str, Any], source: str = "<scenario>") -> Scenario:
-    """Validate scenario data, turning pydantic's errors into one readable :class:`ScenarioError`."""
+def upload_name(filename: str) -> str:
+    """The name an uploaded file is called by in messages: its last part, printable, short."""
+    name = Path(filename.replace("\\", "/")).name or "scenario.toml"
+    return echo("".join(c for c in name if c.isprintable()) or "scenario.toml", plain=True)
+
+
+def scenario_from_upload(content: bytes, filename: str) -> Scenario:
+    """Validate a scenario uploaded to the web app, with the same messages as the command line.
+
+    The upload is never written to disk and never resolves a path: ``extends`` may only name a
+    bundled scenario. A message echoes values only where the upload itself gives them, so no
+    content of any other file can reach the person uploading."""
+    name = upload_name(filename)
+    if len(content) > MAX_FILE_BYTES:
+        raise ScenarioError(
+            Msg("too_large", path=name, size=_megabytes(len(content)), limit=_megabytes(MAX_FILE_BYTES))
+        )
+    own = upgrade_keys(parse_toml(decode_utf8(content, name), name), name)
+    parent = own.pop("extends", None)
+    bundled = bundled_scenarios()
+    if parent is None:
+        data = own
+    elif isinstance(parent, str) and parent in bundled:
+        data = deep_merge(read_scenario_data(_bundled_path(parent)), own)
+    else:
+        raise ScenarioError(Msg("upload_extends", path=name, value=echo(parent), names=", ".join(bundled)))
+    return scenario_from_dict(data, source=name, echo_from=own)
+
+
+def scenario_from_dict(
+    data: Mapping[str, Any],
+    source: str = "<scenario>",
+    *,
+    echo_from: Mapping[str, Any] | None = None,
+    check: bool = True,
+) -> Scenario:
+    """Validate scenario data, turning pydantic's errors into one readable :class:`ScenarioError`.
+
+    ``echo_from``: show a rejected value only where these data (the user's own file) give it.
+    ``check``: also refuse a valid scenario that cannot be run (:func:`.checks.check_runnable`).
+    """
+    _check_nesting(data, source)
     data = upgrade_keys(dict(data), source)
     try:
-        return Scenario.model_validate(data)
+        scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        raise ScenarioError(format_validation_error(exc, source)) from None
+        raise ScenarioError(validation_message(exc, source, echo_from)) from None
+    except RecursionError:
+        raise ScenarioError(Msg("too_deep", path=source, limit=MAX_NESTING)) from None
+    if check:
+        from .checks import check_runnable
+
+        check_runnable(scenario, source)
+    return scenario
 
 
 # --- error formatting -------------------------------------------------------------------
@@ -199,7 +386,7 @@ def _constraints(annotation: Any) -> list[Any]:
     return found
 
 
-def _allowed_range(info: FieldInfo | None, ctx: Mapping[str, Any]) -> str:
+def _allowed_range(info: FieldInfo | None, ctx: Mapping[str, Any]) -> Msg | None:
     bounds: dict[str, Any] = {}
     metadata = [*info.metadata, *_constraints(info.annotation)] if info is not None else []
     for meta in metadata:
@@ -211,13 +398,13 @@ def _allowed_range(info: FieldInfo | None, ctx: Mapping[str, Any]) -> str:
             bounds[key] = ctx[key]
     if not bounds:
         if "expected" in ctx:
-            return f"allowed: {ctx['expected']}"
+            return Msg("val_allowed", expected=echo(ctx["expected"], plain=True, limit=200))
         if info is not None and info.description:
-            return f"meaning: {info.description}"
-        return ""
+            return Msg("val_meaning", description=info.description)
+        return None
     low = f"{bounds['ge']} ≤ " if "ge" in bounds else (f"{bounds['gt']} < " if "gt" in bounds else "")
     high = f" ≤ {bounds['le']}" if "le" in bounds else (f" < {bounds['lt']}" if "lt" in bounds else "")
-    return f"allowed range: {low}value{high}"
+    return Msg("val_range", low=low, high=high)
 
 
 def _clean_loc(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
@@ -227,27 +414,98 @@ def _clean_loc(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
 
 UNION_TAGS = {"float", "int", "constrained-float", "constrained-int", "function-after"}
 
+#: pydantic error types with a message of our own (Finnish and English); others keep pydantic's.
+ERROR_TYPES: dict[str, str] = {
+    "missing": "val_missing",
+    "extra_forbidden": "val_extra",
+    "greater_than_equal": "val_ge",
+    "greater_than": "val_gt",
+    "less_than_equal": "val_le",
+    "less_than": "val_lt",
+    "float_type": "val_number",
+    "float_parsing": "val_number",
+    "finite_number": "val_number",
+    "int_type": "val_integer",
+    "int_parsing": "val_integer",
+    "int_from_float": "val_integer",
+    "bool_type": "val_bool",
+    "bool_parsing": "val_bool",
+    "string_type": "val_string",
+    "dict_type": "val_table",
+    "model_type": "val_table",
+    "model_attributes_type": "val_table",
+    "list_type": "val_list",
+    "date_type": "val_date",
+    "date_parsing": "val_date",
+    "date_from_datetime_parsing": "val_date",
+    "date_from_datetime_inexact": "val_date",
+    "string_too_long": "val_too_long",
+    "string_too_short": "val_too_short",
+    "too_long": "val_too_many",
+    "too_short": "val_too_few",
+    "string_pattern_mismatch": "val_pattern",
+    "literal_error": "val_literal",
+}
 
-def format_validation_error(exc: ValidationError, source: str) -> str:
+
+def _problem(err: Mapping[str, Any]) -> Msg | str:
+    """What is wrong, in our words where we have them; otherwise pydantic's (and the schema's
+    own rules, which are written in English)."""
+    key = ERROR_TYPES.get(err["type"])
+    ctx = {k: echo(v, plain=True, limit=200) for k, v in (err.get("ctx") or {}).items()}
+    if key is not None:
+        message = Msg(key, **ctx)
+        try:
+            for lang in LANGS:
+                message.render(lang)
+        except (KeyError, IndexError, ValueError):  # the error lacks a field the text needs
+            pass
+        else:
+            return message
+    return str(err["msg"]).removeprefix("Value error, ")
+
+
+def _given_in(data: Mapping[str, Any] | None, loc: tuple[int | str, ...]) -> bool:
+    """Whether ``data`` (the user's own file) holds a value at ``loc``."""
+    node: Any = data
+    for part in loc:
+        if isinstance(node, Mapping) and part in node:
+            node = node[part]
+        elif isinstance(node, Mapping) and str(part) in node:
+            node = node[str(part)]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return False
+    return True
+
+
+def validation_message(
+    exc: ValidationError, source: str, echo_from: Mapping[str, Any] | None = None
+) -> list[Msg | str]:
+    """The lines of a validation message: one per problem (at most :data:`MAX_PROBLEMS_SHOWN`),
+    each with the field path, what is wrong, the value given and the allowed range."""
     errors = exc.errors()
     # For a number-or-table field, a number that fails its range also "is not a table": keep
     # only the error of the member the user evidently meant.
     number_errors = {_clean_loc(e["loc"]) for e in errors if e["type"] != "dict_type"}
     errors = [e for e in errors if not (e["type"] == "dict_type" and _clean_loc(e["loc"]) in number_errors)]
-    lines = [f"{source}: invalid scenario ({len(errors)} problem{'s' if len(errors) > 1 else ''}):"]
-    for err in errors:
+    n = len(errors)
+    lines: list[Msg | str] = [Msg("invalid_scenario_one" if n == 1 else "invalid_scenario", source=source, n=n)]
+    for err in errors[:MAX_PROBLEMS_SHOWN]:
         loc = _clean_loc(err["loc"])
-        path = ".".join(str(p) for p in loc) or "(top level)"
-        ctx = err.get("ctx") or {}
-        message = err["msg"].removeprefix("Value error, ")
-        parts = [f"  {path}: {message}"]
-        if err["type"] not in {"missing", "model_type", "value_error"} and "input" in err:
-            parts.append(f"got {err['input']!r}")
-        hint = _allowed_range(_field_at(loc), ctx) if err["type"] != "extra_forbidden" else "unknown field"
-        if hint:
+        path = echo(".".join(str(p) for p in loc), plain=True, limit=200) if loc else Msg("top_level")
+        parts: list[Msg | str] = [_problem(err)]
+        shows_value = err["type"] not in {"missing", "model_type", "value_error"} and "input" in err
+        if shows_value and (echo_from is None or _given_in(echo_from, loc)):
+            parts.append(Msg("val_got", value=echo(err["input"])))
+        hint = _allowed_range(_field_at(loc), err.get("ctx") or {}) if err["type"] != "extra_forbidden" else None
+        if hint is not None:
             parts.append(hint)
-        lines.append("; ".join(parts))
-    return "\n".join(lines)
+        lines.append(Msg("problem_line", path=path, text=Joined(parts)))
+    if n > MAX_PROBLEMS_SHOWN:
+        lines.append(Msg("more_problems", n=n - MAX_PROBLEMS_SHOWN))
+    return lines
 
 
 # --- writing ----------------------------------------------------------------------------

@@ -1,0 +1,565 @@
+"""The catalogue of bad inputs: files, command-line arguments, uploads and history files, each
+with the message it must get. None may give a traceback or hang, and none may echo more than a
+short piece of what it was given.
+
+Each row is (id, what is given, expected message fragment). The command-line rows run
+``lsmitoitus`` in a subprocess with a timeout (a hang fails the test); the upload rows call the
+web app's logic directly. Messages are Finnish by default; a few rows check ``--lang en``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lsmitoitus import ScenarioError
+from lsmitoitus.app import logic
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = ROOT / "lsmitoitus" / "scenario" / "bundled" / "kanta-hame.toml"
+HISTORY_HEADER = "indicator,sotkanet_id,region,year,value,unit\n"
+GOOD_ROW = "huostassa_0_17,1077,Kanta-Häme,2021,425,count\n"
+MB = 1_000_000
+LONG = "x" * 5000
+#: No message is longer than this, whatever it was given (a 50 MB input is never echoed).
+MAX_MESSAGE_CHARS = 3000
+
+
+def base(extra: str = "") -> str:
+    return f'extends = "kanta-hame"\nname = "huono"\n{extra}'
+
+
+def bundled_with(pattern: str, replacement: str) -> str:
+    """The bundled default's text with every match of ``pattern`` replaced (a full scenario
+    without ``extends``, for changes a merge cannot express, like an emptied table)."""
+    text = BUNDLED.read_text(encoding="utf-8")
+    changed = re.sub(pattern, replacement, text)
+    assert changed != text, pattern
+    return changed
+
+
+def nested_tables(levels: int) -> str:
+    return base("[" + ".".join(["a"] * levels) + "]\nx = 1\n")
+
+
+def nested_arrays(levels: int) -> str:
+    return base("x = " + "[" * levels + "]" * levels + "\n")
+
+
+# --- scenario files: (id, file content (text or bytes), extra arguments, fragment) -----------
+
+Content = str | bytes | Callable[[Path], Path]
+
+
+@dataclass
+class Case:
+    id: str
+    content: Content
+    fragment: str
+    command: str = "validate"
+    args: list[str] = field(default_factory=list)
+    status: int = 2
+
+
+def fifo(name: str) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        os.mkfifo(path)
+        return path
+
+    return make
+
+
+def extends_to(target: Callable[[Path], Path], name: str = "main.toml") -> Callable[[Path], Path]:
+    """A scenario that extends the special file ``target`` makes (by relative path)."""
+
+    def make(folder: Path) -> Path:
+        special = target(folder)
+        path = folder / name
+        path.write_text(f'extends = "{special.name}"\nname = "x"\n', encoding="utf-8")
+        return path
+
+    return make
+
+
+def folder_named(name: str) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        path.mkdir()
+        return path
+
+    return make
+
+
+def link_to(target: str, name: str) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        path.symlink_to(target)
+        return path
+
+    return make
+
+
+def big_file(name: str, megabytes: int) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        with path.open("wb") as fh:
+            fh.write(b'name = "' + b"x" * (megabytes * MB) + b'"\n')
+        return path
+
+    return make
+
+
+SCENARIO_CASES = [
+    Case("latin-1", base('description = "Hämeenlinna"\n').encode("latin-1"), "ei ole UTF-8-merkistössä (ensimmäinen"),
+    Case(
+        "latin-1-en",
+        base('description = "Hämeenlinna"\n').encode("latin-1"),
+        "is not in UTF-8 (first invalid character on line 3); save it as UTF-8",
+        args=["--lang", "en"],
+    ),
+    Case("utf-16", base().encode("utf-16"), "on UTF-16-merkistössä; tallenna se UTF-8-muodossa"),
+    Case("utf-8-bom-accepted", b"\xef\xbb\xbf" + base().encode(), "kelvollinen skenaario huono", status=0),
+    Case("1000-nested-tables", nested_tables(1000), "sisäkkäistetty liian syvälle"),
+    Case("100k-deep-arrays", nested_arrays(100_000), "sisäkkäistetty liian syvälle"),
+    Case("50-MB-file", big_file("iso.toml", 50), "tiedosto on liian suuri (50.0 MB; enintään 1.0 MB)"),
+    Case("broken-toml", base("[demand\n"), "ei kelvollista TOML-muotoa rivillä 3"),
+    Case("huge-integer", base("[simulation]\nseed = " + "9" * 5000 + "\n"), "luvussa on liikaa numeroita"),
+    Case("nul-bytes", base().encode() + b"\x00\x00", "UTF-16"),
+    Case("a-folder", folder_named("kansio.toml"), "ei ole tavallinen tiedosto vaan kansio"),
+    Case("a-fifo", fifo("putki.toml"), "ei ole tavallinen tiedosto vaan nimetty putki (FIFO)"),
+    Case("dev-zero", lambda _folder: Path("/dev/zero"), "ei ole tavallinen tiedosto vaan laite"),
+    Case("extends-a-fifo", extends_to(fifo("putki.toml")), "putki.toml: ei ole tavallinen tiedosto vaan nimetty putki"),
+    Case("extends-dev-zero", extends_to(link_to("/dev/zero", "nolla.toml")), "ei ole tavallinen tiedosto vaan laite"),
+    Case("extends-a-folder", extends_to(folder_named("kansio.toml")), "ei ole tavallinen tiedosto vaan kansio"),
+    Case("extends-50-MB", extends_to(big_file("iso.toml", 50)), "tiedosto on liian suuri (50.0 MB"),
+    Case("extends-missing", base().replace('"kanta-hame"', '"ei-ole.toml"'), "tiedostoa tai sen nimistä valmista"),
+    Case("extends-a-number", 'extends = 5\nname = "x"\n', "extends = 5: pitää olla valmiin skenaarion nimi"),
+    Case("unknown-key", base("[caseload]\nlimitt = 30\n"), "caseload.limitt: tuntematon kenttä"),
+    Case(
+        "negative-posts",
+        base("[staffing.avohuolto.Forssa]\nsocial_workers = -3\n"),
+        "arvon pitää olla vähintään 0; annettu -3; sallittu väli: 0 ≤ arvo ≤ 10000",
+    ),
+    Case(
+        "negative-posts-en",
+        base("[staffing.avohuolto.Forssa]\nsocial_workers = -3\n"),
+        "Input should be greater than or equal to 0; got -3; allowed range: 0 ≤ value ≤ 10000",
+        args=["--lang", "en"],
+    ),
+    Case("long-value-cut", base(f'[simulation]\nseed = "{LONG}"\n'), "annettu 'xxxxxxxx"),
+    Case("text-for-a-number", base('[demand]\ngrowth_per_year = "paljon"\n'), "arvon pitää olla äärellinen luku"),
+    Case("nan", base("[demand]\ngrowth_per_year = nan\n"), "demand.growth_per_year"),
+    Case("many-problems", base("".join(f"k{i} = {i}\n" for i in range(100))), "… ja 80 muuta ongelmaa"),
+    Case("bad-date", base("[simulation]\nstart = 2023-01-15\n"), "start must be the first day of a month"),
+    Case(
+        "horizon-under-a-year",
+        base("[simulation]\nstart = 2023-01-01\nend = 2023-06-30\n"),
+        "ei sisällä yhtään vuodenvaihdetta",
+    ),
+    Case(
+        "horizon-under-a-month",
+        base("[simulation]\nstart = 2023-03-01\nend = 2023-03-20\n"),
+        "ei sisällä yhtään vuodenvaihdetta",
+    ),
+    Case(
+        "population-0-everywhere",
+        bundled_with(r"population_0_17 = \{[^}]*\}", "population_0_17 = { 2021 = 0, 2022 = 0 }"),
+        "koko alueen 0–17-vuotiaiden määrä on 0 vuosina",
+    ),
+    Case(
+        "empty-population-table",
+        bundled_with(r"population_0_17 = \{[^}]*\}", "population_0_17 = {}"),
+        "population_0_17-taulukko on tyhjä",
+    ),
+    Case(
+        "10-million-notifications",
+        base("[demand]\nnotifications = { 2021 = 10000000, 2022 = 10000000, 2023 = 10000000 }\n"),
+        "ilmoitusta lasta kohden vuodessa; enintään 2.0 hyväksytään",
+    ),
+    Case(
+        "run-horizon-under-a-year",
+        base("[simulation]\nstart = 2023-01-01\nend = 2023-06-30\n"),
+        "skenaariota ei voi ajaa (mitään ei simuloitu)",
+        command="run",
+    ),
+    Case(
+        "run-empty-population-table",
+        bundled_with(r"population_0_17 = \{[^}]*\}", "population_0_17 = {}"),
+        "population_0_17-taulukko on tyhjä",
+        command="run",
+    ),
+]
+
+
+def cli(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """``lsmitoitus ARGS`` with a timeout: a hang fails the test instead of stalling it."""
+    return subprocess.run(
+        [sys.executable, "-m", "lsmitoitus", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def assert_clean_message(done: subprocess.CompletedProcess[str], status: int, fragment: str) -> None:
+    output = done.stdout + done.stderr
+    assert "Traceback" not in output, output[-3000:]
+    assert done.returncode == status, output[-3000:]
+    assert fragment in output, output[-3000:]
+    assert len(done.stderr) < MAX_MESSAGE_CHARS, done.stderr[:500]
+
+
+def materialise(content: Content, folder: Path) -> Path:
+    if callable(content):
+        return content(folder)
+    path = folder / "huono.toml"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("case", SCENARIO_CASES, ids=[c.id for c in SCENARIO_CASES])
+def test_bad_scenario_file(case: Case, tmp_path: Path) -> None:
+    path = materialise(case.content, tmp_path)
+    out = tmp_path / "tulos"
+    extra = ["--out", str(out), "-n", "1"] if case.command == "run" else []
+    done = cli(case.command, str(path), *extra, *case.args, cwd=tmp_path)
+    assert_clean_message(done, case.status, case.fragment)
+    assert not out.exists()
+
+
+@pytest.mark.e2e
+def test_a_long_value_is_cut_not_echoed(tmp_path: Path) -> None:
+    """The 5,000-character value appears only as its first 80 characters."""
+    path = materialise(base(f'[simulation]\nseed = "{LONG}"\n'), tmp_path)
+    done = cli("validate", str(path), cwd=tmp_path)
+    assert "x" * 100 not in done.stderr and "x" * 70 + "…" in done.stderr
+
+
+# --- command-line arguments and outputs ---------------------------------------------------
+
+
+def busy_port() -> tuple[socket.socket, int]:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen()
+    return sock, int(sock.getsockname()[1])
+
+
+ARGUMENT_CASES = [
+    ("replications-0", ["run", "--replications", "0"], "sallittu väli: 1 ≤ replications ≤ 10000, annettu 0"),
+    ("replications-text", ["run", "-n", "abc"], "pitää olla kokonaisluku, annettu 'abc'"),
+    ("seed-negative", ["run", "--seed", "-1"], "sallittu väli: 0 ≤ seed < "),
+    ("port-70000", ["app", "--port", "70000"], "sallittu väli: 1024 ≤ port ≤ 65535, annettu 70000"),
+    ("port-70000-en", ["app", "--port", "70000", "--lang", "en"], "allowed range: 1024 ≤ port ≤ 65535, got 70000"),
+    ("port-80", ["app", "--port", "80"], "1024 ≤ port ≤ 65535, annettu 80"),
+    ("confidence-1.5", ["dimension", "--confidence", "1.5"], "0.5 ≤ confidence < 1.0, annettu 1.5"),
+    ("fit-until-3000", ["backtest", "h.csv", "--fit-until", "3000"], "1990 ≤ year ≤ 2100, annettu 3000"),
+    ("lang-xx", ["run", "--lang", "xx"], "argumentti --lang: 'xx' ei käy (vaihtoehdot: 'fi', 'en')"),
+    ("calibrate-without-out", ["calibrate", "h.csv"], "nämä argumentit puuttuvat: --out"),
+    ("compare-nothing", ["compare"], "nämä argumentit puuttuvat: scenarios"),
+    ("unknown-option", ["run", "--bogus"], "tuntemattomat argumentit: --bogus"),
+    ("no-such-scenario", ["run", "ei-ole"], "ei-ole: skenaariotiedostoa ei löydy"),
+    ("long-argument", ["run", LONG], "xxxxxxxx…: skenaariotiedostoa ei löydy"),
+    (
+        "fit-unknown",
+        ["calibrate", str(ROOT / "lsmitoitus/data/kanta-hame-history.csv"), "--out", "k.toml", "--fit", "x.y"],
+        "ei voi sovittaa: x.y",
+    ),
+]
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("args", "fragment"), [c[1:] for c in ARGUMENT_CASES], ids=[c[0] for c in ARGUMENT_CASES])
+def test_bad_arguments(args: list[str], fragment: str, tmp_path: Path) -> None:
+    done = cli(*args, cwd=tmp_path)
+    assert_clean_message(done, 2, fragment)
+    assert not (tmp_path / "k.toml").exists() and not (tmp_path / "tulokset").exists()
+
+
+@pytest.mark.e2e
+def test_port_in_use(tmp_path: Path) -> None:
+    pytest.importorskip("streamlit")
+    sock, port = busy_port()
+    with sock:
+        done = cli("app", "--port", str(port), "--no-browser", cwd=tmp_path)
+    assert_clean_message(done, 2, f"portti {port} on jo käytössä")
+
+
+def make_out(kind: str, folder: Path) -> Path:
+    if kind == "file":
+        (folder / "tulos.txt").write_text("käyttäjän tiedosto")
+        return folder / "tulos.txt"
+    if kind == "under-a-file":
+        (folder / "tiedosto").write_text("x")
+        return folder / "tiedosto" / "tulos"
+    if kind == "non-empty-folder":
+        (folder / "tulos").mkdir()
+        (folder / "tulos" / "oma.txt").write_text("x")
+        return folder / "tulos"
+    if kind == "read-only-place":
+        return Path("/proc/lsmitoitus-test/tulos")
+    if kind == "name-too-long":
+        return folder / ("y" * 300)
+    raise AssertionError(kind)
+
+
+OUT_CASES = [
+    ("file", "tulos.txt on tiedosto; --out tarvitsee kansion nimen"),
+    ("under-a-file", "tiedosto ei ole kansio; tuloksia ei voi kirjoittaa sinne"),
+    ("non-empty-folder", "tulos on jo olemassa; valitse toinen --out"),
+    ("read-only-place", "kansioon /proc ei voi kirjoittaa"),
+    ("name-too-long", "yyyyyyyy…: kansioon"),
+]
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("command", ["run", "dimension", "compare", "backtest", "calibrate"])
+@pytest.mark.parametrize(("kind", "fragment"), OUT_CASES, ids=[c[0] for c in OUT_CASES])
+def test_bad_output_is_refused_before_any_work(command: str, kind: str, fragment: str, tmp_path: Path) -> None:
+    out = make_out(kind, tmp_path)
+    history = str(ROOT / "lsmitoitus" / "data" / "kanta-hame-history.csv")
+    args = {
+        "run": ["run"],
+        "dimension": ["dimension"],
+        "compare": ["compare", "kanta-hame", "kasvu-5"],
+        "backtest": ["backtest", history, "--fit-until", "2021"],
+        "calibrate": ["calibrate", history],
+    }[command]
+    if command == "calibrate":
+        fragment = {
+            "file": "tulos.txt on jo olemassa; valitse toinen nimi",
+            "non-empty-folder": "tulos on jo olemassa; valitse toinen nimi",
+        }.get(kind, fragment)
+    done = cli(*args, "--out", str(out), cwd=tmp_path, timeout=30)  # refused at once: no run takes place
+    assert_clean_message(done, 2, fragment)
+    assert "toistot" not in done.stderr and "round 1" not in done.stderr  # nothing was simulated or fitted
+
+
+# --- history files for calibrate and backtest ------------------------------------------------
+
+HISTORY_CASES: list[tuple[str, Content, str]] = [
+    ("empty-file", "", "tiedosto on tyhjä"),
+    ("header-only", HISTORY_HEADER, "tiedostossa ei ole yhtään tietoriviä"),
+    ("a-folder", folder_named("h.csv"), "ei ole tavallinen tiedosto vaan kansio"),
+    ("a-fifo", fifo("h.csv"), "ei ole tavallinen tiedosto vaan nimetty putki"),
+    ("zero-value", HISTORY_HEADER + GOOD_ROW.replace(",425,", ",0,"), "rivi 2: arvo '0'; pitää olla äärellinen luku"),
+    ("negative-value", HISTORY_HEADER + GOOD_ROW.replace(",425,", ",-5,"), "rivi 2: arvo '-5'"),
+    ("inf", HISTORY_HEADER + GOOD_ROW.replace(",425,", ",inf,"), "rivi 2: arvo 'inf'; pitää olla äärellinen luku"),
+    ("empty-value", HISTORY_HEADER + GOOD_ROW.replace(",425,", ",,"), "rivi 2: arvo ''"),
+    (
+        "percent-over-100",
+        HISTORY_HEADER + "huostassa_0_17,1077,Kanta-Häme,2021,130,percent_of_0_17\n",
+        "rivi 2: arvo '130' prosenttia 0–17-vuotiaista; enintään 100",
+    ),
+    (
+        "conflicting-duplicates",
+        HISTORY_HEADER + GOOD_ROW + GOOD_ROW.replace(",425,", ",430,"),
+        "rivit 2 ja 3 antavat eri arvot (425 ja 430) samalle indikaattorille 'huostassa_0_17'",
+    ),
+    (
+        "missing-column",
+        "indicator,region,year,value\nhuostassa_0_17,Kanta-Häme,2021,425\n",
+        "sarakkeet puuttuvat: unit",
+    ),
+    ("bad-unit", HISTORY_HEADER + GOOD_ROW.replace(",count", ",kpl"), "rivi 2: yksikkö 'kpl'"),
+    ("bad-year", HISTORY_HEADER + GOOD_ROW.replace(",2021,", ",20x1,"), "rivi 2: vuosi '20x1'"),
+    ("year-1800", HISTORY_HEADER + GOOD_ROW.replace(",2021,", ",1800,"), "rivi 2: vuosi '1800'"),
+    ("latin-1", (HISTORY_HEADER + GOOD_ROW).encode("latin-1"), "ei ole UTF-8-merkistössä"),
+    (
+        "other-region-only",
+        HISTORY_HEADER + GOOD_ROW.replace("Kanta-Häme", "Pirkanmaa"),
+        "ei rivejä alueelle 'Kanta-Häme'",
+    ),
+    ("broken-csv", HISTORY_HEADER + 'a,"b\n', "ei luettava CSV-tiedosto"),
+    ("50-MB", big_file("h.csv", 50), "tiedosto on liian suuri (50.0 MB; enintään 20.0 MB)"),
+]
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("content", "fragment"), [c[1:] for c in HISTORY_CASES], ids=[c[0] for c in HISTORY_CASES])
+def test_bad_history_file(content: Content, fragment: str, tmp_path: Path) -> None:
+    if callable(content):
+        path = content(tmp_path)
+    else:
+        path = tmp_path / "h.csv"
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    out = tmp_path / "kalibroitu.toml"
+    done = cli("calibrate", str(path), "--out", str(out), cwd=tmp_path)
+    assert_clean_message(done, 2, fragment)
+    assert not out.exists()  # no calibrated scenario written
+
+
+# --- uploads to the web app -------------------------------------------------------------------
+
+SECRET = "sk-live-SALAINEN-0123456789abcdef"
+
+
+@pytest.fixture
+def planted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Secret files beside, above and in the working folder of the "server"; each is a valid
+    TOML file that would merge (and be echoed by a validation error) if it were ever read."""
+    secret = f'api_key = "{SECRET}"\nname = "{SECRET}"\n[simulation]\nseed = "{SECRET}"\n'
+    work = tmp_path / "palvelin" / "työ"
+    work.mkdir(parents=True)
+    for folder in (tmp_path, tmp_path / "palvelin", work):
+        (folder / "salainen.toml").write_text(secret, encoding="utf-8")
+        (folder / "salainen").write_text(secret, encoding="utf-8")
+    monkeypatch.chdir(work)
+    return tmp_path
+
+
+def malicious_extends(root: Path) -> list[object]:
+    return [
+        str(root / "salainen.toml"),
+        str(root / "palvelin" / "työ" / "salainen.toml"),
+        "salainen.toml",
+        "./salainen.toml",
+        "../salainen.toml",
+        "../../salainen.toml",
+        "../" * 12 + str(root / "salainen.toml").lstrip("/"),
+        "salainen",
+        "~/salainen.toml",
+        f"file://{root}/salainen.toml",
+        "kanta-hame/../../salainen.toml",
+        "kanta-hame.toml",
+        "/etc/passwd",
+        "/dev/zero",
+        ["kanta-hame", str(root / "salainen.toml")],
+        {"path": str(root / "salainen.toml")},
+    ]
+
+
+@pytest.mark.unit
+def test_uploads_may_extend_bundled_scenarios_by_name_only_and_never_show_another_file(planted: Path) -> None:
+    import tomli_w
+
+    for target in malicious_extends(planted):
+        upload = tomli_w.dumps({"extends": target, "name": "oma"}).encode()
+        with pytest.raises(ScenarioError) as err:
+            logic.load_uploaded(upload, "oma.toml")
+        for lang in ("fi", "en"):
+            text = err.value.text(lang)
+            assert SECRET not in text and "api_key" not in text, (target, text)
+        assert "ladattu skenaario voi laajentaa vain valmista skenaariota nimeltä" in str(err.value)
+        assert "kanta-hame" in str(err.value)  # the names it may use
+
+
+@pytest.mark.unit
+def test_upload_errors_show_only_the_uploads_own_values(planted: Path) -> None:
+    """A bad value the upload gives is shown (cut short); values it takes from the bundled base
+    are not echoed, even when the upload makes them invalid in combination."""
+    upload = b'extends = "kanta-hame"\nname = "oma"\n[simulation]\nseed = "' + b"s" * 500 + b'"\n'
+    with pytest.raises(ScenarioError) as err:
+        logic.load_uploaded(upload, "../../oma.toml")
+    text = str(err.value)
+    assert text.startswith("oma.toml: virheellinen skenaario")  # the upload's own name, no path
+    assert "annettu '" + "s" * 60 in text and "s" * 100 not in text
+    # a table the upload replaces by a number: the error is at a place the upload gives (echoed)
+    with pytest.raises(ScenarioError) as err:
+        logic.load_uploaded(b'extends = "kanta-hame"\nname = "oma"\nareas = 5\n', "oma.toml")
+    assert "annettu 5" in str(err.value)
+    # the base's values are never echoed: a missing field in a standalone upload shows no value
+    with pytest.raises(ScenarioError) as err:
+        logic.load_uploaded(b'name = "oma"\n', "oma.toml")
+    assert "pakollinen kenttä puuttuu" in str(err.value) and "annettu" not in str(err.value)
+
+
+UPLOAD_CASES: list[tuple[str, bytes, str]] = [
+    ("2-MB", b'name = "' + b"x" * (2 * MB) + b'"\n', "oma.toml: tiedosto on liian suuri (2.0 MB; enintään 1.0 MB)"),
+    ("latin-1", base('description = "Hämeenlinna"\n').encode("latin-1"), "ei ole UTF-8-merkistössä"),
+    ("utf-8-bom", b"\xef\xbb\xbf" + base("[caseload]\nlimitt = 1\n").encode(), "caseload.limitt: tuntematon kenttä"),
+    ("deep-tables", nested_tables(1000).encode(), "sisäkkäistetty liian syvälle"),
+    ("deep-arrays", nested_arrays(100_000).encode(), "sisäkkäistetty liian syvälle"),
+    ("broken-toml", b"name = \n", "ei kelvollista TOML-muotoa rivillä 1"),
+    ("extends-a-path", b'extends = "../x.toml"\n', "ladattu skenaario voi laajentaa vain valmista skenaariota"),
+    ("horizon", base("[simulation]\nstart = 2023-01-01\nend = 2023-02-28\n").encode(), "vuodenvaihdetta"),
+    (
+        "absurd-demand",
+        base("[demand]\nnotifications = { 2021 = 10000000, 2022 = 10000000, 2023 = 10000000 }\n").encode(),
+        "ilmoitusta lasta kohden",
+    ),
+]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("content", "fragment"), [c[1:] for c in UPLOAD_CASES], ids=[c[0] for c in UPLOAD_CASES])
+def test_bad_upload(content: bytes, fragment: str) -> None:
+    with pytest.raises(ScenarioError) as err:
+        logic.load_uploaded(content, "oma.toml")
+    assert fragment in str(err.value)
+    assert len(str(err.value)) < MAX_MESSAGE_CHARS
+
+
+# --- generated bad scenarios -----------------------------------------------------------------
+
+
+def _leaf_paths(node: object, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found: list[tuple[Any, ...]] = []
+    children = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else []
+    for key, child in children:
+        found.append((*prefix, key))
+        found += _leaf_paths(child, (*prefix, key))
+    return found
+
+
+@pytest.mark.unit
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_generated_bad_scenarios_get_a_message_never_a_traceback(data: st.DataObject) -> None:
+    """Any field of the bundled default replaced by any value (wrong types, NaN, infinities,
+    huge numbers and strings, empty tables): a valid scenario or a ScenarioError with a short
+    message in both languages, never another exception."""
+    import copy
+
+    from lsmitoitus import load_scenario, scenario_from_dict
+
+    scenario = copy.deepcopy(load_scenario().model_dump())
+    paths = _leaf_paths(scenario)
+    values = st.one_of(
+        st.integers(min_value=-(10**30), max_value=10**30),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.text(max_size=300),
+        st.booleans(),
+        st.none(),
+        st.dates(),
+        st.lists(st.integers(), max_size=3),
+        st.dictionaries(st.text(max_size=5), st.integers(), max_size=3),
+    )
+    for _ in range(data.draw(st.integers(min_value=1, max_value=3))):
+        *parents, last = data.draw(st.sampled_from(paths))
+        node: Any = scenario
+        for key in parents:  # an earlier draw may have replaced a table on the way
+            try:
+                node = node[key]
+            except (KeyError, IndexError, TypeError):
+                node = None
+                break
+        if isinstance(node, dict) or (isinstance(node, list) and isinstance(last, int) and last < len(node)):
+            node[last] = data.draw(values)
+    try:
+        scenario_from_dict(scenario, "generoitu.toml")
+    except ScenarioError as err:
+        for lang in ("fi", "en"):
+            assert 0 < len(err.text(lang)) < MAX_MESSAGE_CHARS
