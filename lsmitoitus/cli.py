@@ -357,13 +357,15 @@ def _run(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     from .scenario.files import load_scenario
+    from .output.formats import number
     from .vocabulary import UNITS
 
     lang: Lang = args.lang
     scenario = load_scenario(args.file)
     sim = scenario.simulation
     posts = ", ".join(
-        f"{t(unit, lang)} {sum(s.social_workers for s in scenario.staffing[unit].values())}" for unit in UNITS
+        f"{t(unit, lang)} {number(sum(s.social_workers for s in scenario.staffing[unit].values()), lang)}"
+        for unit in UNITS
     )
     print(
         t(

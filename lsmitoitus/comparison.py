@@ -63,7 +63,7 @@ def comparison_table(results: Sequence[DimensioningResult]) -> pd.DataFrame:
                 "scenario": result.scenario.name,
                 "clients_last_year": round(float(clients.median())),
                 "funded_posts": int(units["funded_posts"].sum()),
-                "required_posts_horizon": int(units["required_posts_horizon"].sum()),
+                "required_last_year": int(units["required_last_year"].sum()),
                 "extra_posts": result.extra_posts,
                 "units_in_breach": int(units["first_breach"].notna().sum()),
                 "first_breach": month_label(first_of(units["first_breach"])),

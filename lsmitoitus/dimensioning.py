@@ -53,7 +53,7 @@ from .model.staffing import StaffSwitches
 from .results import SimulationResults, build_results, tidy_pools
 from .runner import ProgressCallback, default_jobs, map_replications, replication_scenario, with_run_settings
 from .scenario.schema import Scenario
-from .vocabulary import UNITS
+from .vocabulary import ALL, UNITS
 
 N_OVER = POOL["workers_over_limit"]
 UNASSIGNED = POOL["unassigned_children"]
@@ -105,8 +105,14 @@ def candidate_specs(base: list[PostSpec], n: int) -> list[PostSpec]:
     if first is None:
         raise ValueError("a team needs at least one post or lead to be dimensioned")
     out = [
-        PostSpec(ordinary[i].area if i < len(ordinary) else first.area, 1.0, None, None, False,
-                 ordinary[i].staff if i < len(ordinary) else first.staff)
+        PostSpec(
+            ordinary[i].area if i < len(ordinary) else first.area,
+            1.0,
+            None,
+            None,
+            False,
+            ordinary[i].staff if i < len(ordinary) else first.staff,
+        )
         for i in range(n)
     ]
     return out + [PostSpec(p.area, 1.0, None, None, True, p.staff) for p in leads]
@@ -126,9 +132,10 @@ class ReplicationRequirement:
     capped: bool
 
 
-def _search(replay: Any, counted: np.ndarray, limit: np.ndarray, funded_rows: np.ndarray | None, n_funded: int) -> tuple[np.ndarray, bool]:
+def _search(
+    replay: Any, counted: np.ndarray, limit: np.ndarray, funded_rows: np.ndarray | None, n_funded: int
+) -> tuple[np.ndarray, bool]:
     """Per month the fewest posts whose replay complies, stepping up from the pigeonhole bound."""
-    n_months = counted.size
     with np.errstate(invalid="ignore", divide="ignore"):
         bound = np.where(np.isnan(limit), 0.0, np.ceil(counted / np.where(np.isnan(limit), 1.0, limit)))
     needed = ~np.isnan(limit)
@@ -167,7 +174,7 @@ def requirement_for_replication(
     required = {v: np.full((n_months, len(run.pool_keys)), np.nan) for v in variants}
     compliant = np.zeros((n_months, len(run.pool_keys)), dtype=bool)
     capped = False
-    teams_of = {unit: unit_posts(drawn, unit) for unit in UNITS}
+    teams_of: dict[str, dict[str, list[PostSpec]]] = {unit: unit_posts(drawn, unit) for unit in UNITS}
     logs_of_unit: dict[str, list[list[LogEntry]]] = {u: [] for u in UNITS}
     for p, (unit, team) in enumerate(run.pool_keys):
         log = run.pool_logs[p]
@@ -188,7 +195,10 @@ def requirement_for_replication(
         limit = funded_rows[:, LIMIT]
         n_funded = sum(1 for s in base if not s.lead)
         for variant in variants:
-            def replay_n(n: int, variant: str = variant, base: list[PostSpec] = base, replayer: Any = replayer) -> np.ndarray:
+
+            def replay_n(
+                n: int, variant: str = variant, base: list[PostSpec] = base, replayer: Any = replayer
+            ) -> np.ndarray:
                 return replayer(candidate_specs(base, n), SWITCHES[variant])
 
             found, hit_cap = _search(replay_n, counted, limit, None, n_funded)
@@ -199,14 +209,16 @@ def requirement_for_replication(
         for u, unit in enumerate(UNITS):
             teams = teams_of[unit]
             if len(teams) == 1:
-                pooled[:, u] = required["full"][:, [k for k, (un, _) in enumerate(run.pool_keys) if un == unit][0]]
+                pooled[:, u] = required["full"][:, next(k for k, (un, _) in enumerate(run.pool_keys) if un == unit)]
                 continue
             log = merged_log(logs_of_unit[unit])
             aftercare = unit == "jalkihuolto"
             goal = drawn.caseload.jalkihuolto_planning_target if aftercare else target or drawn.caseload.planning_target
             steps = target_schedule(run.limit, goal, from_day)
             base = [s for team_specs in teams.values() for s in team_specs]
-            replayer = functools.partial(_replay, log, unit, rep_seed, run, params, drawn.organisation.lead_cover_cap, steps)
+            replayer = functools.partial(
+                _replay, log, unit, rep_seed, run, params, drawn.organisation.lead_cover_cap, steps
+            )
             rows = replayer(base, StaffSwitches())
             counted = rows[:, CLIENTS if aftercare else COUNTED]
             n_funded = sum(1 for s in base if not s.lead)
@@ -247,7 +259,9 @@ def _replay(
     )
 
 
-def _assessment_requirement(scenario: Scenario, run: ModelRun, params: ModelParameters) -> dict[int, dict[int, dict[str, float]]]:
+def _assessment_requirement(
+    scenario: Scenario, run: ModelRun, params: ModelParameters
+) -> dict[int, dict[int, dict[str, float]]]:
     """Per area and reported year: the fewest assessment workers (half-FTE steps) with which the
     target share start and finish on time, and the funded workers' shares and waiting."""
     from .model.calendar import calendar_for
@@ -265,7 +279,9 @@ def _assessment_requirement(scenario: Scenario, run: ModelRun, params: ModelPara
         funded = params.arviointi.workers[area]
 
         def stats(workers: float, log: list[tuple[float, int, float]] = log) -> dict[int, tuple[int, int, int, float]]:
-            return replay_assessments(log, max(1, round(workers * per_worker)), start_deadline, completion_deadline, cal.year)
+            return replay_assessments(
+                log, max(1, round(workers * per_worker)), start_deadline, completion_deadline, cal.year
+            )
 
         at_funded = stats(funded)
         unlimited = stats(1e6)  # every assessment starts when it is opened
@@ -329,7 +345,8 @@ class DimensioningResult:
     def extra_posts(self) -> int:
         """Posts to add in the last year, summed over teams (never negative per team)."""
         last = self.yearly[self.yearly["year"] == self.yearly["year"].max()]
-        return int(np.clip(last["gap_posts"], 0, None).sum())
+        teams = last[(last["unit"] != ALL) & (last["team"] != ALL)]  # totals would count teams twice
+        return int(np.clip(teams["gap_posts"], 0, None).sum())
 
 
 def dimension(

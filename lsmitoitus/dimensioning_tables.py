@@ -8,6 +8,7 @@ not a sum of quantiles.
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -15,8 +16,8 @@ import numpy as np
 import pandas as pd
 
 from .costs import price_index
-from .model.raw import RawReplication
 from .model.posts import posts_on
+from .model.raw import RawReplication
 from .results import SimulationResults, tidy_pools
 from .scenario.schema import Scenario
 from .vocabulary import ALL, UNITS
@@ -27,7 +28,8 @@ if TYPE_CHECKING:
 
 def _quantile(values: np.ndarray, q: float, axis: int = 0) -> np.ndarray:
     """The replications' quantile (the 'higher' value: a number of posts that was needed)."""
-    with np.errstate(all="ignore"):
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN: months before the law, answered NaN
         return np.nanquantile(values, q, axis=axis, method="higher")
 
 
@@ -61,7 +63,8 @@ def assemble(
     funded = np.array([[posts_on(scenario, u, t, m.date()) for (u, t) in pool_keys] for m in months])
     monthly_rows = []
     p50, conf = _quantile(full, 0.5), _quantile(full, confidence)
-    compliance = compliant.mean(axis=0)
+    # no limit in force (before 13 b §): nothing to comply with, so no probability either
+    compliance = np.where(np.isnan(conf), np.nan, compliant.mean(axis=0))
     for m, date in enumerate(months):
         for p, (unit, team) in enumerate(pool_keys):
             monthly_rows.append(
@@ -98,7 +101,10 @@ def assemble(
             req_conf = float(_quantile(summed, confidence)) if not np.isnan(summed).all() else np.nan
             monthly_conf = conf[in_year][:, members].sum(axis=1)
             worst = int(np.nanargmax(monthly_conf)) if not np.isnan(monthly_conf).all() else None
-            ok_all_months = compliant[:, in_year][:, :, members].all(axis=(1, 2)).mean()
+            in_force = ~np.isnan(conf[in_year][:, members]).all(axis=1)
+            ok_all_months = (
+                compliant[:, in_year][:, in_force][:, :, members].all(axis=(1, 2)).mean() if in_force.any() else np.nan
+            )
             yearly_rows.append(
                 {
                     "year": year,
@@ -122,11 +128,15 @@ def assemble(
     first_projected = target_from.year
     last_year = int(years.max())
     unit_rows = []
-    for p, (unit, team) in enumerate(pool_keys):
+    for unit, team in pool_keys:
         part = monthly[(monthly["unit"] == unit) & (monthly["team"] == team)]
         in_force = part["required_posts_conf"].notna()
         breach = part[in_force & (part["compliance_probability"] < confidence)]
-        row_first = yearly[(yearly["unit"] == unit) & (yearly["team"] == team) & (yearly["year"] == max(first_projected, int(years.min())))]
+        row_first = yearly[
+            (yearly["unit"] == unit)
+            & (yearly["team"] == team)
+            & (yearly["year"] == max(first_projected, int(years.min())))
+        ]
         row_last = yearly[(yearly["unit"] == unit) & (yearly["team"] == team) & (yearly["year"] == last_year)]
         unit_rows.append(
             {
@@ -135,7 +145,9 @@ def assemble(
                 "funded_posts": float(part["funded_posts"].iloc[-1]),
                 "first_breach": breach["date"].iloc[0] if not breach.empty else pd.NaT,
                 "months_in_breach": len(breach),
-                "required_first_projected": float(row_first["required_posts_conf"].iloc[0]) if not row_first.empty else np.nan,
+                "required_first_projected": float(row_first["required_posts_conf"].iloc[0])
+                if not row_first.empty
+                else np.nan,
                 "required_last_year": float(row_last["required_posts_conf"].iloc[0]),
                 "extra_posts": max(0.0, float(row_last["gap_posts"].iloc[0])),
             }
@@ -145,7 +157,10 @@ def assemble(
     decomposition = _decomposition(reps, pool_keys, years, confidence)
     assessment = _assessment_table(scenario, reps, confidence)
     requirement = pd.concat(
-        [tidy_pools(r.required["full"][:, :, None], raw.replication, raw.month_ends, pool_keys, ["required_posts"]) for r, raw in zip(reps, raws, strict=True)],
+        [
+            tidy_pools(r.required["full"][:, :, None], raw.replication, raw.month_ends, pool_keys, ["required_posts"])
+            for r, raw in zip(reps, raws, strict=True)
+        ],
         ignore_index=True,
     )
     return DimensioningResult(

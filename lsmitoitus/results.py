@@ -72,7 +72,9 @@ def _pool_frame(raw: RawReplication) -> np.ndarray:
     workers = pools[..., POOL["workers_in_post"]]
     mean = per_worker(pools[..., POOL["clients_counted"]], workers)
     # a worker over the limit may be absent with the list waiting: the share is of workers with a list
-    share = np.minimum(per_worker(pools[..., POOL["workers_over_limit"]], workers + pools[..., POOL["workers_absent"]]), 1.0)
+    share = np.minimum(
+        per_worker(pools[..., POOL["workers_over_limit"]], workers + pools[..., POOL["workers_absent"]]), 1.0
+    )
     everyone = per_worker(pools[..., POOL["clients"]], workers)
     return np.concatenate([pools, mean[..., None], share[..., None], everyone[..., None]], axis=-1)
 
@@ -172,7 +174,9 @@ class SimulationResults:
     seconds: float
     jobs: int = 1
     meta: dict[str, object] = field(default_factory=dict)
-    parameters: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["replication", "parameter", "value"]))
+    parameters: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["replication", "parameter", "value"])
+    )
 
     @property
     def uncertainty_kinds(self) -> tuple[str, ...]:
@@ -180,7 +184,11 @@ class SimulationResults:
         when some parameter is drawn per replication."""
         drawn = bool(self.scenario.uncertainty.parameters) or any(
             s.after == "range"
-            for s in (self.scenario.conversion.arviointi, self.scenario.conversion.avohuolto, self.scenario.conversion.sijoitus)
+            for s in (
+                self.scenario.conversion.arviointi,
+                self.scenario.conversion.avohuolto,
+                self.scenario.conversion.sijoitus,
+            )
         )
         return ("random", "parameters") if drawn else ("random",)
 

@@ -72,7 +72,12 @@ def test_approximation_agrees_with_the_discrete_event_model(base: Scenario) -> N
 
 
 @pytest.fixture(scope="module")
-def recovery(base: Scenario) -> dict[str, Any]:
+def recovery() -> dict[str, Any]:
+    # the data years only, and no parameter draws: the truth is exactly TRUTH (a mean over draws of
+    # lognormal multipliers would sit exp(σ²/2) above it)
+    data = load_scenario().with_overrides(end="2022-12-31").model_dump()
+    data.pop("uncertainty")
+    base = Scenario.model_validate(data)
     true_scenario = Scenario.model_validate(apply_multipliers(base, TRUTH)).with_overrides(
         replications=REPLICATIONS, seed=999
     )
@@ -91,20 +96,20 @@ def test_calibration_recovers_known_parameters(recovery: dict[str, Any]) -> None
 
     Tolerance by linearised error propagation: the synthetic observations are means of R
     replications (variance s²/R each) and the DES correction adds another mean of R
-    replications, so each relative residual has variance 2·s²/(R·y²). With J the Jacobian in
-    log-multiplier space, Cov(θ̂) = A Σ Aᵀ with A = (JᵀJ)⁻¹Jᵀ; each parameter must lie within
-    4 standard errors of the truth.
+    replications, so each Pearson residual (simulated − y)/√y has variance 2·s²/(R·y). With J
+    the Jacobian in log-multiplier space, Cov(θ̂) = A Σ Aᵀ with A = (JᵀJ)⁻¹Jᵀ; each parameter
+    must lie within 4 standard errors of the truth.
     """
     calibrator, result, stats = recovery["calibrator"], recovery["result"], recovery["stats"]
     theta = np.log([result.fitted[n] for n in calibrator.fit_names])
     jac = calibrator._jacobian(theta)
     merged = calibrator.obs.merge(stats, on=["indicator", "year"])
-    sigma = np.diag(2 * merged["var"].to_numpy() / REPLICATIONS / merged["observed"].to_numpy() ** 2)
+    sigma = np.diag(2 * merged["var"].to_numpy() / REPLICATIONS / merged["observed"].to_numpy())
     a = np.linalg.solve(jac.T @ jac, jac.T)
     se = np.sqrt(np.diag(a @ sigma @ a.T))
     for name, error in zip(calibrator.fit_names, se, strict=True):
-        fitted, true = math.log(result.fitted[name]), math.log(TRUTH[name])
-        assert abs(fitted - true) < 4 * error, (name, result.fitted[name], TRUTH[name], error)
+        fitted, true = math.log(result.fitted[name]), math.log(TRUTH.get(name, 1.0))  # others: true ×1
+        assert abs(fitted - true) < 4 * error, (name, result.fitted[name], TRUTH.get(name, 1.0), error)
 
 
 @pytest.mark.integration
@@ -129,12 +134,19 @@ def test_fitting_two_parameters_the_data_cannot_separate_is_reported() -> None:
 
 @pytest.mark.integration
 def test_bundled_scenario_reproduces_thl_2021_2022_within_10_percent() -> None:
+    """Every observed 2021–2022 indicator within 10 % of the P50, or, for small counts, within
+    three Poisson standard errors of the observed count (an observed 139 emergency placements is
+    one draw with a standard deviation of √139 ≈ 12, 8.5 %): tolerance max(10 %, 3/√count).
+    Percentages are compared on the counts they imply for the scenario's 0–17 population."""
     scenario = load_scenario().with_overrides(end="2022-12-31", replications=10)
     table = indicator_table(simulate(scenario, jobs=2), load_history())
     observed = table[table["observed"].notna()]
     assert set(observed["year"]) >= {2021, 2022} and len(observed) >= 14
-    worst = max(observed.to_dict("records"), key=lambda r: abs(r["p50_vs_observed"]))
-    assert abs(worst["p50_vs_observed"]) <= 0.10, worst
+    for row in observed.to_dict("records"):
+        population = sum(a.population_0_17[row["year"]] for a in scenario.areas.values())
+        count = row["observed"] if row["unit"] == "count" else row["observed"] * population / 100
+        tolerance = max(0.10, 3 / math.sqrt(count))
+        assert abs(row["p50_vs_observed"]) <= tolerance, (row, tolerance)
 
 
 @pytest.mark.unit

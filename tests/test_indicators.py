@@ -15,8 +15,8 @@ from lsmitoitus import Scenario, ScenarioError, simulate
 from lsmitoitus.history import load_history
 from lsmitoitus.indicators import indicator_table, simulated_indicators
 from lsmitoitus.model.demand import county_notifications, county_population
-from lsmitoitus.model.posts import unit_posts
 from lsmitoitus.model.pathway import thl_monitoring_days
+from lsmitoitus.model.posts import unit_posts
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -51,7 +51,6 @@ def test_point_in_time_figures_are_consistent(results: Any, short_scenario: Scen
     posts = wide.apply(lambda r: len(unit_posts(short_scenario, r["unit"])[r["area"]]), axis=1)
     assert (wide["workers_in_post"] <= posts).all()
     assert (wide["workers_over_limit"] <= posts).all()  # every list: present, absent or a lead's
-
 
 
 @pytest.mark.integration

@@ -13,8 +13,8 @@ import pytest
 from lsmitoitus import Scenario, load_scenario, simulate
 from lsmitoitus.model.pathway import PathwayModel
 from lsmitoitus.model.randomness import replication_seeds
-from lsmitoitus.scenario.files import bundled_scenarios, deep_merge
 from lsmitoitus.results import POOL_KEYS
+from lsmitoitus.scenario.files import bundled_scenarios, deep_merge
 from lsmitoitus.vocabulary import State
 
 pytestmark = pytest.mark.integration
@@ -46,7 +46,9 @@ def base() -> pd.DataFrame:
 
 
 def test_every_bundled_scenario_is_listed_here() -> None:
-    assert set(bundled_scenarios()) - {"kanta-hame"} <= set(DIFFERS_FROM) | {s for s in bundled_scenarios() if s.startswith("organisaatio")}
+    assert set(bundled_scenarios()) - {"kanta-hame"} <= set(DIFFERS_FROM) | {
+        s for s in bundled_scenarios() if s.startswith("organisaatio")
+    }
 
 
 @pytest.mark.parametrize("name", sorted(DIFFERS_FROM))

@@ -63,7 +63,14 @@ class PoolMachine(RuleBasedStateMachine):
         fte = [0.5 if half else 1.0 for half in part_time[:n_posts]] + [1.0] * leads
         status = [PRESENT if f else VACANT for f in filled[:n_posts]] + [PRESENT] * leads
         self.pool = WorkerPool(
-            fte, [False] * n_posts + [True] * leads, status, limit, rule, balancing, rebalance, lambda: self.now,
+            fte,
+            [False] * n_posts + [True] * leads,
+            status,
+            limit,
+            rule,
+            balancing,
+            rebalance,
+            lambda: self.now,
             lead_cap=lead_cap,
         )
         self.kids: dict[int, Kid] = {}
@@ -195,5 +202,5 @@ class PoolMachine(RuleBasedStateMachine):
         assert total == pytest.approx(self.expected_days, rel=1e-9, abs=1e-9)
 
 
-PoolMachine.TestCase.settings = settings(max_examples=150, stateful_step_count=60, deadline=None)
+PoolMachine.TestCase.settings = settings(max_examples=300, stateful_step_count=60, deadline=None, derandomize=True)
 test_worker_pool_keeps_exact_books = PoolMachine.TestCase

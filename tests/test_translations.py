@@ -26,7 +26,8 @@ DIMENSIONING_COLUMNS = (
     "min_compliance",
     "first_breach",
     "months_in_breach",
-    "required_posts_horizon",
+    "required_last_year",
+    "required_first_projected",
     "extra_posts",
     "year",
 )

@@ -33,7 +33,7 @@ class Edits:
     growth_per_year: float | None = None  # notifications per child, relative change per year
     population_growth_per_year: float | None = None
     fill_rate: float | None = None  # every unit and area
-    posts: dict[tuple[str, str], int] = field(default_factory=dict)  # (unit, area) -> posts
+    posts: dict[tuple[str, str], float] = field(default_factory=dict)  # (unit, area) -> posts (FTE)
     perhehoito_share_target: float | None = None
     avohuolto_escalation_reduction: float | None = None  # relative cut in escalation from open care
 
@@ -159,5 +159,5 @@ def figure_png(fig: object) -> bytes:
     return buffer.getvalue()
 
 
-def posts_of(scenario: Scenario) -> dict[tuple[str, str], int]:
+def posts_of(scenario: Scenario) -> dict[tuple[str, str], float]:
     return {(u, a): scenario.staffing[u][a].social_workers for u in UNITS for a in scenario.area_names}

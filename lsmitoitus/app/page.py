@@ -90,17 +90,17 @@ def edits_from_sidebar(base: Scenario, lang: Lang) -> tuple[logic.Edits, int | N
     family = side.slider(t("app_family", lang), 0, 100, 0, 5, key="family", help=t("app_family_help", lang))
     effect = side.slider(t("app_effect", lang), 0, 50, 0, 5, key="effect", help=t("app_effect_help", lang))
     replications = side.slider(t("app_replications", lang), 2, 20, 4, 1, key="replications")
-    posts: dict[tuple[str, str], int] = {}
+    posts: dict[tuple[str, str], float] = {}
     with side.expander(t("app_posts", lang)):
         for unit in UNITS:
             for area in base.area_names:
-                posts[(unit, area)] = int(
+                posts[(unit, area)] = float(
                     st.number_input(
                         f"{area} – {t(unit, lang)}",
-                        0,
-                        500,
-                        base.staffing[unit][area].social_workers,
-                        1,
+                        0.0,
+                        500.0,
+                        float(base.staffing[unit][area].social_workers),
+                        0.5,
                         key=f"posts-{unit}-{area}",
                     )
                 )

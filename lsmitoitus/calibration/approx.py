@@ -1,10 +1,12 @@
 """A fast approximation of the pathway for calibration: the model core's vectorised pathway
 (:mod:`lsmitoitus.model.vectorised`) with fixed random inputs.
 
-Children arrive from :data:`~lsmitoitus.model.initial_state.PRE_YEARS` years before the first
-reported year (so the long stays are in equilibrium, as in the event model's initial state) to
-the last year asked for. All random inputs are drawn once, so the indicators are a nearly
-smooth function of the parameters: common random numbers for the optimiser. A parameter that
+Children arrive from :data:`MINOR_YEARS` years before the first reported year to the last year
+asked for: the indicators count children aged 0–17, and a child notified that long ago is an
+adult by the first reported year, so earlier arrivals cannot count (the event model's initial
+state reaches further back because it also carries aftercare to 25). All random inputs are
+drawn once, so the indicators are a nearly smooth function of the parameters: common random
+numbers for the optimiser. A parameter that
 changes how many notifications concern a new child is followed by thinning: arrivals are drawn
 at the highest rate and each is kept with its own uniform.
 """
@@ -16,12 +18,12 @@ import datetime as dt
 import numpy as np
 
 from ..model.demand import daily_notification_rates
-from ..model.initial_state import PRE_YEARS
 from ..model.parameters import ModelParameters
 from ..model.vectorised import MAX_STEPS, VectorisedPathway, ages_from
 from ..scenario.schema import Scenario
 from ..vocabulary import DURING_YEAR_GROUPS
 
+MINOR_YEARS = 18  # years of arrivals that can still be minors in the first reported year
 GROUPS_0_17 = {name: states for name, (states, under18) in DURING_YEAR_GROUPS.items() if under18}
 
 
@@ -34,7 +36,7 @@ class PathwayApproximation:
     """
 
     def __init__(self, scenario: Scenario, last_year: int, seed: int = 12345, copies: int = 4) -> None:
-        self.origin = dt.date(scenario.simulation.start.year - PRE_YEARS, 1, 1)
+        self.origin = dt.date(scenario.simulation.start.year - MINOR_YEARS, 1, 1)
         self.end_day = (dt.date(last_year, 12, 31) - self.origin).days + 1
         self.copies = copies
         rng = np.random.default_rng(seed)

@@ -2,8 +2,13 @@
 
 Each fitted parameter is a multiplier of its value in the base scenario (every age band scaled
 alike), optimised on a log scale within bounds by ``scipy.optimize.least_squares``. Residuals are
-relative: simulated / observed − 1 for every observed (indicator, year); a count is used where
-the history has one, otherwise the percentage of the 0–17 population converted to a count.
+Pearson residuals, (simulated − observed) / √observed, for every observed (indicator, year); a
+count is used where the history has one, otherwise the percentage of the 0–17 population
+converted to a count. A published count of distinct children is one Poisson-like draw, so an
+indicator of 139 children is known to ±12 and one of 3,600 to ±60: weighting by √observed gives
+each the weight its own noise allows (unweighted relative residuals would let the small, noisy
+counts blur the parameters the large ones pin down), and the residual variance estimates the
+dispersion (1 for Poisson; families make it larger).
 
 Rounds: the fast approximation (:mod:`.approx`) is fitted; the discrete-event model is run at
 the fitted point; the ratio DES / approximation per observation corrects the approximation for
@@ -34,8 +39,8 @@ from ..results import quantile_summary
 from ..runner import simulate
 from ..scenario.files import ScenarioError, scenario_from_dict
 from ..scenario.schema import Scenario
-from .approx import PathwayApproximation
 from ..scenario.uncertainty import expand, get_path, scale_data
+from .approx import PathwayApproximation
 from .candidates import BOUNDS, CANDIDATES, DEFAULT_FIT
 
 GROUP_INDICATORS = tuple(i for i in INDICATORS if i != "lastensuojeluilmoitukset")
@@ -138,6 +143,12 @@ class CalibrationResult:
         return float(np.max(np.abs(self.des_table["des_p50"] / self.des_table["observed"] - 1.0)))
 
 
+#: Stop when a step changes the multipliers by under 0.1 % or the objective by under 0.01 %: the
+#: discrete-event correction itself carries a few per cent of Monte Carlo error, so iterating the
+#: approximation further only chases its fixed random numbers.
+TOLERANCES = {"xtol": 1e-3, "ftol": 1e-4}
+
+
 class Calibrator:
     def __init__(
         self,
@@ -176,7 +187,8 @@ class Calibrator:
                     last=base.simulation.end.year,
                 )
             )
-        self.approx = PathwayApproximation(base, last)
+        # the approximation's fixed random numbers come from the scenario's seed, like everything else
+        self.approx = PathwayApproximation(base, last, seed=base.simulation.seed)
         self.replications = replications
         self.rounds = rounds
         self.jobs = jobs
@@ -203,9 +215,10 @@ class Calibrator:
     ) -> np.ndarray:
         multipliers = {**(fixed or {}), **self._multipliers(theta, names or self.fit_names)}
         values = self.approx_values(multipliers)
+        observed = self.obs["observed"].to_numpy()
         if values is None:
-            return np.full(len(self.obs), 10.0)
-        return values * self.correction / self.obs["observed"].to_numpy() - 1.0
+            return np.full(len(self.obs), 10.0) * np.sqrt(observed)
+        return (values * self.correction - observed) / np.sqrt(observed)
 
     def _jacobian(self, theta: np.ndarray, step: float = 0.03) -> np.ndarray:
         """Forward differences with an absolute step in log-multiplier space (scipy's relative
@@ -241,21 +254,24 @@ class Calibrator:
         stats = stats.rename(columns={"mean": "des_mean", "p10": "des_p10", "p50": "des_p50", "p90": "des_p90"})
         return self.obs.merge(stats, on=["indicator", "year"], how="left")
 
-    def run(self) -> CalibrationResult:
+    def run(self, explain: bool = True) -> CalibrationResult:
+        """Fit, check against the discrete-event model, and (``explain``) report per candidate
+        parameter whether the history identifies it (one more approximation per candidate)."""
         started = time.perf_counter()
         lo, hi = self._bounds()
         theta = np.zeros(len(self.fit_names))
         theta = np.clip(theta, lo + 1e-9, hi - 1e-9)
         table = pd.DataFrame()
         for round_no in range(1, self.rounds + 1):
-            fit = least_squares(self.residuals, theta, jac=self._jacobian, bounds=(lo, hi), max_nfev=100)
+            fit = least_squares(self.residuals, theta, jac=self._jacobian, bounds=(lo, hi), max_nfev=100, **TOLERANCES)
             theta = fit.x
             multipliers = self._multipliers(theta, self.fit_names)
             approx = self.approx_values(multipliers)
             assert approx is not None
+            relative = approx * self.correction / self.obs["observed"].to_numpy() - 1.0
             self.progress(
                 f"round {round_no}: approximation fitted, {self.evaluations} evaluations, "
-                f"max |relative error| {np.max(np.abs(fit.fun)):.3f}; "
+                f"max |relative error| {np.max(np.abs(relative)):.3f}; "
                 + ", ".join(f"{n} ×{m:.3f}" for n, m in multipliers.items())
             )
             table = self._des(multipliers, seed=self.base.simulation.seed + round_no)
@@ -267,7 +283,7 @@ class Calibrator:
             # space mapping: correct the approximation by the DES/approximation ratio at this point
             self.correction = table["des_mean"].to_numpy() / approx
         if self.rounds == 0:  # approximation only: its values stand in for the discrete-event table
-            fit = least_squares(self.residuals, theta, jac=self._jacobian, bounds=(lo, hi), max_nfev=100)
+            fit = least_squares(self.residuals, theta, jac=self._jacobian, bounds=(lo, hi), max_nfev=100, **TOLERANCES)
             theta = fit.x
             approx = self.approx_values(self._multipliers(theta, self.fit_names))
             assert approx is not None
@@ -280,7 +296,7 @@ class Calibrator:
         data = apply_multipliers(self.base, multipliers)
         data["uncertainty"] = fitted_uncertainty(self.base, self.fit_names, covariance)
         scenario = scenario_from_dict(data, "calibrated scenario")
-        parameters = self._identifiability(theta)
+        parameters = self._identifiability(theta) if explain else []
         return CalibrationResult(
             scenario=scenario,
             base=self.base,
@@ -295,15 +311,17 @@ class Calibrator:
 
     def _covariance(self, theta: np.ndarray, table: pd.DataFrame) -> np.ndarray:
         """Covariance of the fitted log multipliers: s²·(JᵀJ)⁻¹ at the optimum (the least-squares
-        asymptotics), J the Jacobian of the relative residuals. s² is the residual variance of the
-        final discrete-event fit, but never below the replications' own noise (from their
-        P10–P90 spread), so a fit that happens to pass every point is not taken as certain."""
+        asymptotics), J the Jacobian of the Pearson residuals. s² is the dispersion, the final
+        discrete-event fit's residual variance, but never below 1 + 1/copies: the observations' own
+        Poisson noise plus that of the approximation's fixed random numbers (``copies`` times the
+        county), which the fit absorbs as if it were data; so a fit that happens to pass every
+        point is not taken as certain."""
         jac = self._jacobian(theta)
-        residual = (table["des_p50"] / table["observed"] - 1.0).to_numpy()
+        observed = table["observed"].to_numpy()
+        residual = (table["des_p50"].to_numpy() - observed) / np.sqrt(observed)
         n, p = jac.shape
-        s2 = float(residual @ residual) / (n - p) if n > p else float(np.mean(residual**2))
-        noise = ((table["des_p90"] - table["des_p10"]) / (2 * 1.2816) / table["observed"]).to_numpy()
-        s2 = max(s2, float(np.mean(noise**2)))
+        floor = 1.0 + 1.0 / self.approx.copies
+        s2 = max(floor, float(residual @ residual) / (n - p) if n > p else float(np.mean(residual**2)))
         return s2 * np.linalg.pinv(jac.T @ jac)
 
     def _identifiability(self, theta: np.ndarray, step: float = 0.1) -> list[ParameterReport]:
@@ -381,9 +399,7 @@ def calibration_header(result: CalibrationResult, history_source: str, version: 
     sd = dict(zip(result.fitted, np.sqrt(np.clip(np.diag(result.covariance), 0, None)).tolist(), strict=True))
     for p in result.parameters:
         if p.fitted:
-            lines.append(
-                f"  {p.name} = {describe_value(p.value)}  (×{p.multiplier:.3f} ± {sd[p.name]:.3f}; {p.note})"
-            )
+            lines.append(f"  {p.name} = {describe_value(p.value)}  (×{p.multiplier:.3f} ± {sd[p.name]:.3f}; {p.note})")
     lines += ["", "Fit, discrete-event model (P50 of replications) vs observed:"]
     for r in result.des_table.to_dict("records"):
         lines.append(

@@ -71,8 +71,8 @@ class WorkerPool:
         "limit",
         "load",
         "log",
-        "next_rr",
         "n_over",
+        "next_rr",
         "now",
         "over_sum",
         "rebalance_on_hire",
@@ -300,7 +300,7 @@ class WorkerPool:
                 child.cover_from = NO_POST
             self._place(child, target)
 
-    def _take_back(self, post: int) -> None:
+    def _take_back(self, post: int, rebalance: bool = True) -> None:
         """A worker is back on ``post``: children a lead covered for it, and unassigned children,
         come to it; with rebalancing, it takes children from the longest lists up to the mean."""
         for lead in self.leads:
@@ -310,16 +310,17 @@ class WorkerPool:
                 self._move(child, post)
         for child in sorted(self.unassigned, key=_stable_order):
             self._move(child, post)
-        if not self.rebalance_on_hire:
+        if not (rebalance and self.rebalance_on_hire):
             return
         present = [p for p in self.workers if self.status[p] == PRESENT]
         total_cap = sum(self.cap[p] for p in present)
         target = sum(len(self.children[p]) for p in present) * self.cap[post] / total_cap
         while len(self.children[post]) < math.floor(target):
             donor = max(present, key=lambda p: (len(self.children[p]) / self.cap[p], -p))
-            if donor == post or len(self.children[donor]) / self.cap[donor] <= (len(self.children[post]) + 1) / self.cap[
-                post
-            ]:
+            if (
+                donor == post
+                or len(self.children[donor]) / self.cap[donor] <= (len(self.children[post]) + 1) / self.cap[post]
+            ):
                 break
             self._move(min(self.children[donor], key=_stable_order), post)
 
@@ -372,8 +373,9 @@ class WorkerPool:
             return
         self.status[post] = PRESENT
         self._refresh_load(post)
-        if status == ABSENT_AWAY:
-            self._take_back(post)
+        # back from an absence whose list waited: no rebalancing, but anyone left without a
+        # worker meanwhile comes to this one
+        self._take_back(post, rebalance=status == ABSENT_AWAY)
 
     # --- observation ------------------------------------------------------------------------
 

@@ -34,7 +34,7 @@ ByYear = tuple[AgeTable, ...]  # one age table per model year
 NO_UNIT = -1  # a state without a responsible worker (kasittely, arviointi)
 
 
-def dated_days(schedule: list, origin: dt.date) -> Schedule:  # type: ignore[type-arg]
+def dated_days(schedule: list, origin: dt.date) -> Schedule:
     """A dated schedule as (model day it starts, value) steps."""
     return [(float((step.start - origin).days), float(step.value)) for step in schedule]
 
@@ -373,7 +373,9 @@ def _jalkihuolto(s: Scenario, origin: dt.date) -> JalkihuoltoParameters:
     age_limit = [(day(step.start), float(step.value), day(step.transition_until)) for step in s.jalkihuolto.age_limit]
     # current wording of 75 §: the 5 years count from the last client contact, and aftercare is
     # client status, so they never cut an ongoing episode
-    max_years = s.jalkihuolto.max_years_after_last_client if s.jalkihuolto.five_year_rule == "from_placement_end" else math.inf
+    max_years = (
+        s.jalkihuolto.max_years_after_last_client if s.jalkihuolto.five_year_rule == "from_placement_end" else math.inf
+    )
     if s.levers.jalkihuolto_age_limit is not None:
         # the county's choice replaces the limit from 2024 (no transition needed when it is kept
         # at 25); as a voluntary service it is not cut by the statutory 5 years either

@@ -406,7 +406,8 @@ class PathwayModel:
         last = len(self.day_year_index) - 1
         year = self.day_year_index[np.minimum(done.end.astype(np.int64), last)]
         band = np.minimum(
-            np.searchsorted(np.asarray(BAND_UPPER_DAYS), done.end - children.birth, side="right"), len(BAND_UPPER_DAYS) - 1
+            np.searchsorted(np.asarray(BAND_UPPER_DAYS), done.end - children.birth, side="right"),
+            len(BAND_UPPER_DAYS) - 1,
         )
         p_avohuolto = np.asarray(self.params.arviointi.p_avohuolto)[year, band]
         client = (done.end < children.birth + ADULT_DAYS) & (children.u_client < p_avohuolto)
@@ -683,7 +684,9 @@ class PathwayModel:
         to_care, extended, u_length = self._u(child), self._u(child), self._u(child)
         if to_care < kiireellinen_sijoitus.p_huostaanotto[self._band(child)]:
             child.next = State.SIJAISHUOLTO
-            end = now + self.sample_kiireellinen_until_care_order(u_length)  # continues while the application is pending
+            end = now + self.sample_kiireellinen_until_care_order(
+                u_length
+            )  # continues while the application is pending
         else:
             child.next = State.AVOHUOLTO
             cap = kiireellinen_sijoitus.max_days + (
@@ -863,7 +866,7 @@ class PathwayModel:
         )
 
 
-_PLACEMENT_COST = {
+_PLACEMENT_COST: dict[int, CostCategory] = {
     State.AVOHUOLLON_SIJOITUS: CostCategory.AVOHUOLLON_SIJOITUS,
     State.KIIREELLINEN_SIJOITUS: CostCategory.KIIREELLINEN_SIJOITUS,
 }

@@ -35,6 +35,7 @@ class PostSpec:
     staff: UnitStaffing
 
     def exists_on(self, day: dt.date) -> bool:
+        """Whether the post exists on ``day`` (opened, not yet closed)."""
         return (self.opens is None or self.opens <= day) and (self.closes is None or day < self.closes)
 
 

@@ -123,7 +123,7 @@ def counter_uniforms(key: int, identities: np.ndarray, first: int, count: int) -
         first, first + count, dtype=np.uint64
     )
     with np.errstate(over="ignore"):
-        z = counters * np.uint64(_GOLDEN) + np.uint64(key)
+        z = np.asarray(counters * np.uint64(_GOLDEN) + np.uint64(key), dtype=np.uint64)
         z = (z ^ (z >> np.uint64(30))) * np.uint64(_MIX1)
         z = (z ^ (z >> np.uint64(27))) * np.uint64(_MIX2)
         z = z ^ (z >> np.uint64(31))

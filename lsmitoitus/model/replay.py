@@ -54,7 +54,7 @@ def replay_pool(
     limit_steps: Schedule,
     boundaries: Sequence[int],
     report_start: int,
-    switches: StaffSwitches = StaffSwitches(),
+    switches: StaffSwitches | None = None,
     extra_key: str = "",
 ) -> np.ndarray:
     """Month-end pool measures (``raw.POOL_MEASURES`` order) of every reported month.
@@ -65,7 +65,7 @@ def replay_pool(
     draw from streams of their own.
     """
     clock = [0.0]
-    timelines = post_timelines(unit, specs, rep_seed, origin, end_day, switches, extra_key)
+    timelines = post_timelines(unit, specs, rep_seed, origin, end_day, switches or StaffSwitches(), extra_key)
     pool = WorkerPool(
         [s.fte for s in specs],
         [s.lead for s in specs],

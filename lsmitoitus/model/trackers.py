@@ -20,7 +20,6 @@ from ..vocabulary import (
     DURING_YEAR_GROUPS,
     PLACEMENT_TYPES,
     STATES,
-    UNITS,
     CostCategory,
     Outcome,
     State,
@@ -72,7 +71,7 @@ class Recorder:
         self.start_year = start_year
         self.report_start = report_start
         self.stock = [[0] * len(STOCKS) for _ in range(n_areas)]
-        self.flow = [[0] * len(FLOWS) for _ in range(n_areas)]
+        self.flow: list[list[float]] = [[0.0] * len(FLOWS) for _ in range(n_areas)]
         self.during = [[0] * len(GROUPS) for _ in range(n_areas)]
         self.year = first_year
         # during-year groups each state belongs to: (group index, counts only children under 18)
@@ -198,7 +197,7 @@ class Recorder:
         if now <= self.report_start:
             # warm-up: discard flows and integrals, keep stocks
             for area in range(self.n_areas):
-                self.flow[area] = [0] * len(FLOWS)
+                self.flow[area] = [0.0] * len(FLOWS)
             for pool in pools:
                 pool.snapshot()
             return
@@ -220,7 +219,7 @@ class Recorder:
             lists = np.array([pool.counted[p] for p in pool.workers if pool.status[p] == PRESENT], dtype=float)
             if lists.size:
                 p10, p50, p90 = np.quantile(lists, [0.1, 0.5, 0.9])
-                spread = (p10, p50, p90, float(lists.mean()), float((lists > 35).mean()))
+                spread: tuple[float, ...] = (p10, p50, p90, float(lists.mean()), float((lists > 35).mean()))
             else:
                 spread = (np.nan,) * len(LIST_MEASURES)
             limit = pool.limit if pool.limit != float("inf") else np.nan

@@ -122,7 +122,9 @@ class VectorisedPathway:
             m = state == State.KASITTELY
             k = np.maximum(1.0, np.ceil(sample_array(p.kasittely.delay, u3[m])))
             end[m] = t[m] + k * CALENDAR_DAYS_PER_WORKING_DAY
-            nxt[m] = np.where(u0[m] < p_arviointi[self._year(end[m]), band_of(end[m] - b[m])], int(State.ARVIOINTI), EXIT)
+            nxt[m] = np.where(
+                u0[m] < p_arviointi[self._year(end[m]), band_of(end[m] - b[m])], int(State.ARVIOINTI), EXIT
+            )
 
             m = state == State.ARVIOINTI
             end[m] = t[m] + sample_array(p.arviointi.duration, u3[m])
@@ -148,13 +150,17 @@ class VectorisedPathway:
             nxt[m] = np.where(
                 aged,
                 np.where(long_enough, AFTERCARE, EXIT),
-                np.where(u0[m] < avohuollon_sijoitus_p_huostaanotto[band[m]], int(State.SIJAISHUOLTO), int(State.AVOHUOLTO)),
+                np.where(
+                    u0[m] < avohuollon_sijoitus_p_huostaanotto[band[m]], int(State.SIJAISHUOLTO), int(State.AVOHUOLTO)
+                ),
             )
             end[m] = np.where(aged, t18_a[m], end[m])
 
             m = state == State.KIIREELLINEN_SIJOITUS
             to_care = u0[m] < kiireellinen_p_huostaanotto[band[m]]
-            cap = kiireellinen_sijoitus.max_days + np.where(u1[m] < kiireellinen_sijoitus.p_extension, kiireellinen_sijoitus.extension_max_days, 0.0)
+            cap = kiireellinen_sijoitus.max_days + np.where(
+                u1[m] < kiireellinen_sijoitus.p_extension, kiireellinen_sijoitus.extension_max_days, 0.0
+            )
             home = np.minimum(sample_array(kiireellinen_sijoitus.home_duration, u3[m]), cap)
             end[m] = t[m] + np.where(to_care, sample_array(kiireellinen_sijoitus.until_care_order, u3[m]), home)
             aged = end[m] >= t18_a[m]

@@ -63,10 +63,10 @@ def backtest_text(result: BacktestResult, lang: Lang = "fi") -> str:
         pct = r["unit"] == "percent_of_0_17"
         d = 2 if pct else 0
         name = t(str(r["indicator"]), lang) + (" %" if pct else "")
-        inside = t("yes" if r["inside"] else "no", lang) if r["role"] == "test" else ""
+        mark = t("yes" if r["inside"] else "no", lang) if r["role"] == "test" else ""
         lines.append(
             f"{name:<40}{r['year']:>6}{t('role_' + str(r['role']), lang):>9}{r['p10']:>8.{d}f}{r['p50']:>8.{d}f}"
-            f"{r['p90']:>8.{d}f}{r['observed']:>10.{d}f}{100 * r['p50_vs_observed']:>6.0f}%{inside:>10}"
+            f"{r['p90']:>8.{d}f}{r['observed']:>10.{d}f}{100 * r['p50_vs_observed']:>6.0f}%{mark:>10}"
         )
     inside, total = coverage(result.table)
     if total:

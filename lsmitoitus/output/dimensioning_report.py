@@ -12,10 +12,10 @@ from pydantic import BaseModel
 
 from ..costs import cost_frame, cost_summary
 from ..dimensioning import DimensioningResult, month_label
+from ..model.posts import pool_keys
 from ..scenario.files import scenario_to_toml
 from ..scenario.schema import Scenario
 from ..vocabulary import ALL
-from ..model.posts import pool_keys
 from .charts import finish_panels, save_figure, team_label, unit_team_panels
 from .folders import atomic_folder
 from .i18n import Lang, t

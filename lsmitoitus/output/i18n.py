@@ -185,7 +185,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "min_compliance": ("pienin kuukauden todennäköisyys (0–1)", "lowest monthly probability (0–1)"),
     "first_breach": ("ensimmäinen ylitys (kk)", "first breach (month)"),
     "months_in_breach": ("ylityskuukausia (kpl)", "months in breach (count)"),
-    "required_posts_horizon": ("vakanssit koko jaksolle (kpl)", "posts for the whole horizon (count)"),
     "extra_posts": ("lisävakanssit (kpl)", "extra posts (count)"),
     "parameter": ("parametri", "parameter"),
     "description": ("kuvaus (yksikkö ja merkitys)", "description (unit and meaning)"),

@@ -8,8 +8,8 @@ from typing import Any
 import pandas as pd
 
 from ..costs import CATEGORIES, TOTAL, cost_frame, cost_summary
-from ..model.posts import pool_keys
 from ..indicators import indicator_table
+from ..model.posts import pool_keys
 from ..results import SimulationResults
 from ..vocabulary import ALL, UNITS
 from .i18n import Lang, t

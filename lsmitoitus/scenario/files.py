@@ -386,16 +386,23 @@ def _constraints(annotation: Any) -> list[Any]:
     return found
 
 
+def _plain_number(value: Any) -> Any:
+    """A whole-number float bound reads as the integer a user would type (0, not 0.0)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 def _allowed_range(info: FieldInfo | None, ctx: Mapping[str, Any]) -> Msg | None:
     bounds: dict[str, Any] = {}
     metadata = [*info.metadata, *_constraints(info.annotation)] if info is not None else []
     for meta in metadata:
         for key in ("ge", "gt", "le", "lt"):
             if getattr(meta, key, None) is not None and key not in bounds:
-                bounds[key] = getattr(meta, key)
+                bounds[key] = _plain_number(getattr(meta, key))
     for key in ("ge", "gt", "le", "lt"):
         if key in ctx:
-            bounds[key] = ctx[key]
+            bounds[key] = _plain_number(ctx[key])
     if not bounds:
         if "expected" in ctx:
             return Msg("val_allowed", expected=echo(ctx["expected"], plain=True, limit=200))
@@ -452,7 +459,7 @@ def _problem(err: Mapping[str, Any]) -> Msg | str:
     """What is wrong, in our words where we have them; otherwise pydantic's (and the schema's
     own rules, which are written in English)."""
     key = ERROR_TYPES.get(err["type"])
-    ctx = {k: echo(v, plain=True, limit=200) for k, v in (err.get("ctx") or {}).items()}
+    ctx = {k: echo(_plain_number(v), plain=True, limit=200) for k, v in (err.get("ctx") or {}).items()}
     if key is not None:
         message = Msg(key, **ctx)
         try:

@@ -14,7 +14,7 @@ says working days; rates are per year; probabilities and shares are in [0, 1]; m
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -450,6 +450,14 @@ class JalkihuoltoStage(StrictModel):
         return self
 
 
+AbsenceKind = Literal["summer", "sick", "parental"]
+CoverRule = Literal["wait", "colleagues", "lead"]
+
+
+def _default_cover() -> dict[AbsenceKind, CoverRule]:
+    return {"summer": "wait", "sick": "wait", "parental": "colleagues"}
+
+
 class Absences(StrictModel):
     """Absences of a worker in post and who holds the list meanwhile (every default an assumption)."""
 
@@ -466,8 +474,8 @@ class Absences(StrictModel):
     parental_leave_mean_days: float = Field(
         300.0, gt=0.0, le=1100.0, description="Mean parental leave, days (assumption)."
     )
-    cover: dict[Literal["summer", "sick", "parental"], Literal["wait", "colleagues", "lead"]] = Field(
-        default_factory=lambda: {"summer": "wait", "sick": "wait", "parental": "colleagues"},
+    cover: dict[AbsenceKind, CoverRule] = Field(
+        default_factory=_default_cover,
         description=(
             "Who holds the list during each kind of absence: wait (it stays with the absent worker, who gets no "
             "new children), colleagues (it moves to colleagues), lead (to a lead social worker up to the cover "
@@ -562,7 +570,9 @@ class Caseload(StrictModel):
     )
     planning_target_from: dt.date | None = Field(
         None,
-        description="First day of the planning target (default: 1 January of the first projected year). Never the past.",
+        description=(
+            "First day of the planning target (default: 1 January of the first projected year). Never the past."
+        ),
     )
     count_jalkihuolto_18_plus: bool = Field(
         False, description="Whether aftercare clients aged 18+ count toward the limit (unsettled in law)."
@@ -603,7 +613,10 @@ class Caseload(StrictModel):
         ),
     )
     rationing_threshold: float = Field(
-        1.0, gt=0.0, le=2.0, description="Intake stops when the team's mean counted list reaches this share of the limit."
+        1.0,
+        gt=0.0,
+        le=2.0,
+        description="Intake stops when the team's mean counted list reaches this share of the limit.",
     )
     responsible_unit: dict[str, UnitName] = Field(
         default_factory=lambda: {  # type: ignore[arg-type]  # literals widen to str in lambdas
@@ -782,7 +795,8 @@ class Conversion(StrictModel):
         default_factory=lambda: YearlySeries(), description="Factor on kasittely.p_arviointi (to assessment)."
     )
     avohuolto: YearlySeries = Field(
-        default_factory=lambda: YearlySeries(), description="Factor on arviointi.p_avohuolto (to a client relationship)."
+        default_factory=lambda: YearlySeries(),
+        description="Factor on arviointi.p_avohuolto (to a client relationship).",
     )
     sijoitus: YearlySeries = Field(
         default_factory=lambda: YearlySeries(),
@@ -860,7 +874,9 @@ class PlanStep(StrictModel):
     unit: UnitName = Field(description="Unit whose posts change.")
     area: str = Field(description="Area the posts belong to (their team follows from the organisation).")
     change: float = Field(
-        ge=-1000, le=1000, description="Posts added (positive) or removed (negative), FTE; a fraction is a part-time post."
+        ge=-1000,
+        le=1000,
+        description="Posts added (positive) or removed (negative), FTE; a fraction is a part-time post.",
     )
     lead: bool = Field(False, description="The posts are lead social workers' (they cover vacant posts' lists).")
 
@@ -919,7 +935,9 @@ class Scenario(StrictModel):
             teams = self.organisation.team_areas(unit, self.area_names)
             listed = [a for members in teams.values() for a in members]
             if sorted(listed) != sorted(names):
-                raise ValueError(f"organisation.teams.{unit}: every area must be in exactly one team (areas: {sorted(names)})")
+                raise ValueError(
+                    f"organisation.teams.{unit}: every area must be in exactly one team (areas: {sorted(names)})"
+                )
         for i, step in enumerate(self.staffing_plan):
             if step.area not in names:
                 raise ValueError(f"staffing_plan[{i}].area {step.area!r} is not an area; areas: {sorted(names)}")
@@ -939,7 +957,7 @@ class Scenario(StrictModel):
         return Scenario.model_validate(data)
 
 
-def _check_sorted(schedule: list[DatedValue], what: str) -> None:
+def _check_sorted(schedule: Sequence[DatedValue], what: str) -> None:
     starts = [s.start for s in schedule]
     if starts != sorted(starts) or len(set(starts)) != len(starts):
         raise ValueError(f"{what}: steps must be in increasing order of start date")
@@ -948,22 +966,22 @@ def _check_sorted(schedule: list[DatedValue], what: str) -> None:
 __all__ = [
     "AGE_BANDS",
     "AgeLimitStep",
-    "Conversion",
-    "Organisation",
-    "ParameterUncertainty",
-    "PlanStep",
-    "Uncertainty",
-    "YearlySeries",
     "Area",
     "ArviointiStage",
     "ByAge",
     "Caseload",
+    "Conversion",
     "DatedValue",
     "Demand",
     "Duration",
     "KasittelyStage",
+    "Organisation",
+    "ParameterUncertainty",
+    "PlanStep",
     "Scenario",
+    "Uncertainty",
     "UnitStaffing",
     "WorkingDayDelay",
+    "YearlySeries",
     "by_age",
 ]

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from .schema import Scenario
 
 #: leaves that are probabilities or shares (capped at 1 when scaled)
-SHARE_NAMES = frozenset({"uptake", "fill_rate", "balancing", "p_extension", "special_level_share", "already_client_share"})
+SHARE_NAMES = frozenset(
+    {"uptake", "fill_rate", "balancing", "p_extension", "special_level_share", "already_client_share"}
+)
 ESCALATION = ("p_avohuollon_sijoitus", "p_kiireellinen_sijoitus", "p_huostaanotto")
 
 
@@ -110,7 +112,9 @@ def scale_data(data: Mapping[str, Any], multipliers: Mapping[str, float]) -> dic
                 return min(cap, v * factor)
 
             value = get_path(out, concrete)
-            _set(out, concrete, {k: scaled(v) for k, v in value.items()} if isinstance(value, Mapping) else scaled(value))
+            _set(
+                out, concrete, {k: scaled(v) for k, v in value.items()} if isinstance(value, Mapping) else scaled(value)
+            )
     _keep_escalation_below_one(out)
     return out
 
