@@ -356,8 +356,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .scenario.files import load_scenario
     from .output.formats import number
+    from .scenario.files import load_scenario
     from .vocabulary import UNITS
 
     lang: Lang = args.lang
