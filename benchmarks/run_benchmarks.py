@@ -10,7 +10,10 @@ Cases (each in a fresh subprocess, so peak memory is the case's own):
                  same (it follows the number of active clients, not elapsed time)
 Columns: "first s" is the first replication in a fresh process (one-off imports and tables
 included); "s/rep" the mean of later replications in the same process (kanta-hame: 3).
-Targets (issue 2): kanta-hame < 1 s per replication; national < 60 s and < 2 GiB.
+Targets: issue 2, kanta-hame < 1 s per replication, national < 60 s and < 2 GiB; issue 14,
+three times faster than before it (benchmarks/compare_baseline.py), national < 20 s and < 1 GiB.
+A replication is what a worker process does: draw the replication's parameter set, build the
+model (initial state included) and run it.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import Any
 from lsmitoitus import Scenario, load_scenario
 from lsmitoitus.model import PathwayModel
 from lsmitoitus.model.randomness import replication_seeds
+from lsmitoitus.runner import replication_scenario
 
 NATIONAL_AREAS = 21  # wellbeing services counties; equal shares (a benchmark, not a forecast)
 SCALE = 1_080_000 / 32_500  # national / Kanta-Häme population aged 0–17
@@ -50,6 +54,9 @@ def national(end_year: int = 2030) -> Scenario:
     data["costs"]["own_institutions"] = {}  # area-keyed tables of the county do not apply
     data["costs"]["other_staff"] = {}
     data["levers"]["avohuolto_extra_posts"] = {}
+    # every area is a county of its own: each unit's teams by area, leads scaled like the posts
+    data["organisation"]["teams"] = {unit: "area" for unit in data["staffing"]}
+    data["organisation"]["leads"] = {unit: round(n * SCALE) for unit, n in data["organisation"]["leads"].items()}
     data["simulation"]["end"] = f"{end_year}-12-31"
     return Scenario.model_validate(data)
 
@@ -67,7 +74,8 @@ def run_case(case: str) -> dict[str, Any]:
     times, events, children, run_seconds = [], 0, 0, 0.0
     for r in range(n):
         started = time.perf_counter()
-        model = PathwayModel(scenario, seeds[r], r)
+        drawn, multipliers = replication_scenario(scenario, seeds[r])  # as a worker process does
+        model = PathwayModel(drawn, seeds[r], r, parameters=multipliers)
         setup_done = time.perf_counter()
         raw = model.run().raw
         finished = time.perf_counter()

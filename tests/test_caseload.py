@@ -33,11 +33,20 @@ class Kid:
 
 
 class Clock:
-    def __init__(self) -> None:
-        self.t = 0.0
+    """A pool's clock (see caseload.Clock) with a readable name for the tests: ``t`` is the time
+    in days. Not a subclass of ManualClock: that class may be compiled (mypyc), and a Python
+    class cannot inherit from a compiled one."""
 
-    def __call__(self) -> float:
-        return self.t
+    def __init__(self) -> None:
+        self._now = 0.0
+
+    @property
+    def t(self) -> float:
+        return self._now
+
+    @t.setter
+    def t(self, value: float) -> None:
+        self._now = value
 
 
 def pool(

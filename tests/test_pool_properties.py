@@ -17,6 +17,7 @@ from lsmitoitus.model.caseload import (
     NO_POST,
     PRESENT,
     VACANT,
+    ManualClock,
     WorkerPool,
 )
 
@@ -59,7 +60,7 @@ class PoolMachine(RuleBasedStateMachine):
         balancing: float,
         rebalance: bool,
     ) -> None:
-        self.now = 0.0
+        self.clock = ManualClock()
         fte = [0.5 if half else 1.0 for half in part_time[:n_posts]] + [1.0] * leads
         status = [PRESENT if f else VACANT for f in filled[:n_posts]] + [PRESENT] * leads
         self.pool = WorkerPool(
@@ -70,7 +71,7 @@ class PoolMachine(RuleBasedStateMachine):
             rule,
             balancing,
             rebalance,
-            lambda: self.now,
+            self.clock,
             lead_cap=lead_cap,
         )
         self.kids: dict[int, Kid] = {}
@@ -148,7 +149,7 @@ class PoolMachine(RuleBasedStateMachine):
     @rule(dt=st.floats(0.0, 10.0))
     def advance(self, dt: float) -> None:
         self.expected_days += self._over_sum() * dt  # the integrand is constant between events
-        self.now += dt
+        self.clock._now += dt
 
     @rule()
     def take_days(self) -> None:

@@ -44,7 +44,7 @@ UNRUNNABLE = [
     (
         "population-0",
         {"areas": {a: {"population_0_17": {2021: 0, 2022: 0}} for a in ("Forssa", "Hämeenlinna", "Riihimäki")}},
-        "0–17-vuotiaiden määrä on 0 vuosina 2019–2030",
+        "0–17-vuotiaiden määrä on 0 vuosina 2020–2030",
     ),
     ("absurd-demand", {"demand": {"notifications": {2021: 1e7, 2022: 1e7, 2023: 1e7}}}, "ilmoitusta lasta kohden"),
     (

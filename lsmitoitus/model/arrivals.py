@@ -28,7 +28,7 @@ import numpy as np
 
 from ..vocabulary import Outcome
 from .parameters import ModelParameters
-from .randomness import add_counts, binomial_quantile, child_identity, counter_uniforms, poisson_quantile, sample_array
+from .randomness import add_counts, binomial_quantile, child_identity, counter_uniforms, poisson_quantile, whole_days
 from .raw import FLOW, STOCK
 from .vectorised import ages_from, band_of
 
@@ -127,7 +127,7 @@ class ArrivalProcess:
         head_birth = birth[head_of]
         y = self.day_year_index[day]
         urgent = head[:, U_URGENT] < np.asarray(p.kasittely.p_kiireellinen_sijoitus)[y, band_of(day - head_birth)]
-        k = np.maximum(1, np.ceil(sample_array(p.kasittely.delay, head[:, U_DELAY]))).astype(np.int64)
+        k = np.maximum(1, whole_days(p.kasittely.delay, head[:, U_DELAY]))
         cum = self.working_cumulative
         decided = np.searchsorted(cum, cum[day] + k, side="left")
         decided = np.minimum(decided, len(self.day_year_index) - 1)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
+from typing import Final
 
 import numpy as np
 
@@ -24,18 +25,18 @@ from .arrivals import EventChildren
 from .randomness import add_counts
 from .raw import FLOW, GROUPS, STOCK
 
-F_STARTED = FLOW[("arviointi", "assessments_started")]
-F_STARTED_LATE = FLOW[("arviointi", "assessments_started_late")]
-F_COMPLETED = FLOW[("arviointi", "assessments_completed")]
-F_COMPLETED_LATE = FLOW[("arviointi", "assessments_completed_late")]
-F_WAIT = FLOW[("arviointi", "assessment_wait_days")]
-F_EXTRA = FLOW[("arviointi", "assessments_by_extra_capacity")]
-F_ENTRIES = FLOW[("arviointi", "entries")]
-F_EXITS = FLOW[("kaikki", "exits")]
-S_ARVIOINTI = STOCK[("arviointi", "children")]
-S_QUEUE = STOCK[("arviointi", "queue")]
-S_EXITED = STOCK[("kaikki", "exited_total")]
-G_ARVIOINNISSA = GROUPS.index("arvioinnissa")
+F_STARTED: Final = FLOW[("arviointi", "assessments_started")]
+F_STARTED_LATE: Final = FLOW[("arviointi", "assessments_started_late")]
+F_COMPLETED: Final = FLOW[("arviointi", "assessments_completed")]
+F_COMPLETED_LATE: Final = FLOW[("arviointi", "assessments_completed_late")]
+F_WAIT: Final = FLOW[("arviointi", "assessment_wait_days")]
+F_EXTRA: Final = FLOW[("arviointi", "assessments_by_extra_capacity")]
+F_ENTRIES: Final = FLOW[("arviointi", "entries")]
+F_EXITS: Final = FLOW[("kaikki", "exits")]
+S_ARVIOINTI: Final = STOCK[("arviointi", "children")]
+S_QUEUE: Final = STOCK[("arviointi", "queue")]
+S_EXITED: Final = STOCK[("kaikki", "exited_total")]
+G_ARVIOINNISSA: Final = GROUPS.index("arvioinnissa")
 
 
 @dataclass(frozen=True)

@@ -25,20 +25,47 @@ Counters are updated when a list changes, never by polling:
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
-from typing import Protocol
+from collections.abc import Sequence
+from typing import Final, Protocol
 
 from .raw import PoolObservation
 
-INF = math.inf
-CLOSED, VACANT, PRESENT, ABSENT_WAIT, ABSENT_AWAY = range(5)  # status of a post
-ADD, REMOVE, RECOUNT = 0, 1, 2  # operations in a pool's log
+# Final: a compiled build (mypyc) reads these as constants, not by name on every use
+INF: Final = math.inf
+# status of a post
+CLOSED: Final = 0
+VACANT: Final = 1
+PRESENT: Final = 2
+ABSENT_WAIT: Final = 3
+ABSENT_AWAY: Final = 4
+# operations in a pool's log
+ADD: Final = 0
+REMOVE: Final = 1
+RECOUNT: Final = 2
 #: cover rules during an absence
-WAIT, COLLEAGUES, LEAD = "wait", "colleagues", "lead"
-NO_POST = -1
-NEW_COVER = -2  # cover_from of a new client a lead holds while nobody in the team is present
+WAIT: Final = "wait"
+COLLEAGUES: Final = "colleagues"
+LEAD: Final = "lead"
+NO_POST: Final = -1
+NEW_COVER: Final = -2  # cover_from of a new client a lead holds while nobody in the team is present
 
 LogEntry = tuple[float, int, int, bool, int, float, float]  # time, op, serial, counted, family, u1, u2
+
+
+class Clock(Protocol):
+    """What a pool needs to know the time: ``_now`` in days (a :class:`simpy.Environment` is one;
+    a replay uses a :class:`ManualClock`). An attribute, not a call: pools read it on every change."""
+
+    _now: float
+
+
+class ManualClock:
+    """A clock set by hand (replays and tests)."""
+
+    __slots__ = ("_now",)
+
+    def __init__(self, now: float = 0.0) -> None:
+        self._now = now
 
 
 class Client(Protocol):
@@ -61,6 +88,7 @@ class WorkerPool:
         "cap",
         "child_days_over",
         "children",
+        "clock",
         "counted",
         "family_count",
         "family_post",
@@ -73,8 +101,8 @@ class WorkerPool:
         "log",
         "n_over",
         "next_rr",
-        "now",
         "over_sum",
+        "present",
         "rebalance_on_hire",
         "status",
         "t_last",
@@ -91,7 +119,7 @@ class WorkerPool:
         allocation: str,
         balancing: float,
         rebalance_on_hire: bool,
-        now: Callable[[], float],
+        clock: Clock,
         lead_cap: int = 0,
         log: list[LogEntry] | None = None,
     ) -> None:
@@ -105,6 +133,9 @@ class WorkerPool:
         self.load: list[float] = [0.0] * n
         self.workers = [p for p in range(n) if not self.is_lead[p]]
         self.leads = [p for p in range(n) if self.is_lead[p]]
+        # present non-lead workers in post order, kept as statuses change (rarely), so that
+        # choosing among them for each new client costs nothing
+        self.present = [p for p in self.workers if self.status[p] == PRESENT]
         for p in range(n):
             self._refresh_load(p)
         self.unassigned: set[Client] = set()
@@ -116,7 +147,7 @@ class WorkerPool:
         self.rebalance_on_hire = rebalance_on_hire
         self.lead_cap = lead_cap
         self.next_rr = 0
-        self.now = now
+        self.clock = clock
         self.over_sum = 0
         self.n_over = 0
         self.child_days_over = 0.0
@@ -134,8 +165,20 @@ class WorkerPool:
     def _post_limit(self, p: int) -> float:
         return self.limit * self.fte[p]
 
+    def _set_status(self, post: int, status: int) -> None:
+        """Change a post's status, keeping the list of present workers in order."""
+        was_present = self.status[post] == PRESENT
+        self.status[post] = status
+        if self.is_lead[post] or was_present == (status == PRESENT):
+            return
+        if status == PRESENT:
+            self.present.append(post)
+            self.present.sort()
+        else:
+            self.present.remove(post)
+
     def _flush(self) -> None:
-        t = self.now()
+        t = self.clock._now
         self.child_days_over += self.over_sum * (t - self.t_last)
         self.t_last = t
 
@@ -144,7 +187,7 @@ class WorkerPool:
         if old == new:
             return
         self._flush()
-        limit = self._post_limit(post)
+        limit = self.limit * self.fte[post]
         if old > limit:
             self.over_sum -= old
             self.n_over -= 1
@@ -209,7 +252,7 @@ class WorkerPool:
             return sibling
         if self.allocation == "balanced" or (self.allocation == "least_loaded" and u1 < self.balancing):
             return self._least_loaded()
-        present = [p for p in self.workers if self.status[p] == PRESENT]
+        present = self.present
         if not present:
             return NO_POST
         if self.allocation == "round_robin":  # the next present worker after the previous choice
@@ -235,7 +278,7 @@ class WorkerPool:
         """A new client for this team; ``u1``, ``u2`` are the child's own uniforms for the
         allocation rule (recorded, so a replay allocates exactly alike)."""
         if self.log is not None:
-            self.log.append((self.now(), ADD, child.serial, counted, child.family, u1, u2))
+            self.log.append((self.clock._now, ADD, child.serial, counted, child.family, u1, u2))
         child.counted = counted
         child.cover_from = NO_POST
         post = self._choose(child, u1, u2)
@@ -250,7 +293,7 @@ class WorkerPool:
     def remove(self, child: Client) -> None:
         """The client leaves this team."""
         if self.log is not None:
-            self.log.append((self.now(), REMOVE, child.serial, child.counted, child.family, 0.0, 0.0))
+            self.log.append((self.clock._now, REMOVE, child.serial, child.counted, child.family, 0.0, 0.0))
         post = child.post
         self._unplace(child)
         child.pool = None
@@ -268,7 +311,7 @@ class WorkerPool:
         if child.counted == counted:
             return
         if self.log is not None:
-            self.log.append((self.now(), RECOUNT, child.serial, counted, child.family, 0.0, 0.0))
+            self.log.append((self.clock._now, RECOUNT, child.serial, counted, child.family, 0.0, 0.0))
         child.counted = counted
         if child.post != NO_POST:
             self._set_counted(child.post, self.counted[child.post] + (1 if counted else -1))
@@ -312,7 +355,7 @@ class WorkerPool:
             self._move(child, post)
         if not (rebalance and self.rebalance_on_hire):
             return
-        present = [p for p in self.workers if self.status[p] == PRESENT]
+        present = self.present
         total_cap = sum(self.cap[p] for p in present)
         target = sum(len(self.children[p]) for p in present) * self.cap[post] / total_cap
         while len(self.children[post]) < math.floor(target):
@@ -326,25 +369,25 @@ class WorkerPool:
 
     def open_post(self, post: int) -> None:
         """A new post starts to exist (vacant until its first hire)."""
-        self.status[post] = VACANT
+        self._set_status(post, VACANT)
 
     def close_post(self, post: int) -> None:
         """A post ends: a worker on it leaves and the list moves to colleagues."""
         if self.status[post] != CLOSED:
-            self.status[post] = CLOSED
+            self._set_status(post, CLOSED)
             self._refresh_load(post)
             self._evacuate(post, COLLEAGUES)
 
     def worker_leaves(self, post: int) -> None:
         """The worker on ``post`` leaves: the post becomes vacant and the list is reassigned
         (to leads up to their cap first, when the team has leads)."""
-        self.status[post] = VACANT
+        self._set_status(post, VACANT)
         self._refresh_load(post)
         self._evacuate(post, LEAD if self.leads else COLLEAGUES)
 
     def worker_hired(self, post: int, capacity: float = 1.0) -> None:
         """A new worker fills ``post`` with a reduced capacity at first (share of a full list)."""
-        self.status[post] = PRESENT
+        self._set_status(post, PRESENT)
         self.cap[post] = self.fte[post] * capacity
         self._refresh_load(post)
         self._take_back(post)
@@ -359,10 +402,10 @@ class WorkerPool:
         if self.status[post] != PRESENT:
             return
         if cover == WAIT:
-            self.status[post] = ABSENT_WAIT
+            self._set_status(post, ABSENT_WAIT)
             self._refresh_load(post)
         else:
-            self.status[post] = ABSENT_AWAY
+            self._set_status(post, ABSENT_AWAY)
             self._refresh_load(post)
             self._evacuate(post, cover)
 
@@ -371,7 +414,7 @@ class WorkerPool:
         status = self.status[post]
         if status not in (ABSENT_WAIT, ABSENT_AWAY):
             return
-        self.status[post] = PRESENT
+        self._set_status(post, PRESENT)
         self._refresh_load(post)
         # back from an absence whose list waited: no rebalancing, but anyone left without a
         # worker meanwhile comes to this one
@@ -381,28 +424,35 @@ class WorkerPool:
 
     def observe(self) -> PoolObservation:
         """The team at this moment (see :class:`PoolObservation`)."""
-        status = self.status
-        workers = [p for p in self.workers if status[p] != CLOSED]
-        clients = sum(len(s) for s in self.children) + len(self.unassigned)
-        counted = sum(self.counted) + sum(1 for c in self.unassigned if c.counted)
-        holding = [p for p in range(len(status)) if self.children[p]]
-        max_list = max((self.counted[p] for p in holding), default=0)
+        status, children, counted = self.status, self.children, self.counted
+        in_post = vacancies = absent = 0
+        fte_in_post = 0.0
+        for p in self.workers:  # one pass over the posts (a month end of every team)
+            s = status[p]
+            if s == PRESENT:
+                in_post += 1
+                fte_in_post += self.fte[p]
+            elif s == VACANT:
+                vacancies += 1
+            elif s in (ABSENT_WAIT, ABSENT_AWAY):
+                absent += 1
+        unassigned_counted = sum(1 for c in self.unassigned if c.counted)
         return PoolObservation(
-            clients=clients,
-            clients_counted=counted,
-            workers_in_post=sum(1 for p in workers if status[p] == PRESENT),
-            vacancies=sum(1 for p in workers if status[p] == VACANT),
-            max_children_per_worker=max_list,
+            clients=sum(map(len, children)) + len(self.unassigned),
+            clients_counted=sum(counted) + unassigned_counted,
+            workers_in_post=in_post,
+            vacancies=vacancies,
+            max_children_per_worker=max((counted[p] for p in range(len(status)) if children[p]), default=0),
             workers_over_limit=self.n_over,
-            unassigned_children=sum(1 for c in self.unassigned if c.counted),
-            workers_absent=sum(1 for p in workers if status[p] in (ABSENT_WAIT, ABSENT_AWAY)),
-            lead_cover=sum(1 for p in self.leads for c in self.children[p] if c.cover_from != NO_POST),
-            fte_in_post=sum(self.fte[p] for p in workers if status[p] == PRESENT),
+            unassigned_children=unassigned_counted,
+            workers_absent=absent,
+            lead_cover=sum(1 for p in self.leads for c in children[p] if c.cover_from != NO_POST),
+            fte_in_post=fte_in_post,
         )
 
     def mean_counted_per_present(self) -> float:
         """Counted clients per present worker (FTE); ∞ when nobody is present."""
-        fte = sum(self.fte[p] for p in self.workers if self.status[p] == PRESENT)
+        fte = sum(self.fte[p] for p in self.present)
         return INF if fte == 0 else (sum(self.counted) + len(self.unassigned)) / fte
 
     def take_child_days_over(self) -> float:

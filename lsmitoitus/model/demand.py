@@ -51,15 +51,16 @@ def daily_notification_rates(scenario: Scenario, origin: dt.date, n_days: int) -
     """
     season = np.asarray(scenario.demand.seasonality, dtype=float)
     shares = np.array([a.notification_share for a in scenario.areas.values()])
-    rates = np.empty((n_days, len(shares)))
-    dates = [origin + dt.timedelta(days=i) for i in range(n_days)]
-    per_year: dict[int, float] = {}
-    for i, day in enumerate(dates):
-        if day.year not in per_year:
-            month_days = [calendar.monthrange(day.year, m)[1] for m in range(1, 13)]
-            per_year[day.year] = county_notifications(scenario, day.year) / float(np.dot(season, month_days))
-        rates[i] = per_year[day.year] * season[day.month - 1] * shares
-    return rates
+    days = np.datetime64(origin, "D") + np.arange(n_days)
+    year = days.astype("datetime64[Y]").astype(np.int64) + 1970
+    month = days.astype("datetime64[M]").astype(np.int64) % 12  # 0 = January
+    per_year = {
+        int(y): county_notifications(scenario, int(y))
+        / float(np.dot(season, [calendar.monthrange(int(y), m)[1] for m in range(1, 13)]))
+        for y in np.unique(year)
+    }
+    daily = np.array([per_year[y] for y in year.tolist()]) * season[month]
+    return daily[:, None] * shares[None, :]
 
 
 def first_projected_year(scenario: Scenario) -> int:

@@ -20,7 +20,7 @@ from ..scenario.schema import Scenario
 from ..vocabulary import CLIENT_STATES, DAYS_PER_YEAR
 from .demand import county_notifications
 from .parameters import ModelParameters
-from .randomness import purpose_generator
+from .randomness import counter_uniforms, purpose_generator, stream_key
 from .vectorised import MAX_STEPS, VectorisedPathway, ages_from
 
 PRE_YEARS = 26  # covers a whole childhood in care and aftercare to 25
@@ -50,6 +50,8 @@ def initial_clients(
     year = params.origin.year
     daily = county_notifications(scenario, year) / DAYS_PER_YEAR * params.demand.p_new_child[0] * shares
     pathway = VectorisedPathway(params, day_year_index)
+    step_keys = [stream_key(rep_seed, f"initial_state/step{step}") for step in range(-1, MAX_STEPS)]
+    oldest = max(limit for _, limit, _ in params.jalkihuolto.age_limit) * DAYS_PER_YEAR  # days of age
     pieces: list[tuple[np.ndarray, ...]] = []
     days = np.arange(-int(PRE_YEARS * DAYS_PER_YEAR), 0)
     counts = rng.poisson(np.outer(np.ones(days.size), daily)).reshape(-1)  # (day, area) row-major
@@ -60,9 +62,19 @@ def initial_clients(
         n = day_of[chunk].size
         arrival = day_of[chunk].astype(float) + rng.random(n)
         birth = arrival - ages_from(params.demand.age_at_notification, rng.random(n), rng.random(n))
-        ep = pathway.episodes(arrival, birth, rng.random((MAX_STEPS, 4, n)))
+        # nobody is a client at or past the oldest age limit of aftercare: those children cannot
+        # be clients at day 0 and need no trajectory (the others' draws are their own anyway)
+        kept = np.flatnonzero(-birth < oldest)
+        identity = kept.astype(np.uint64) + np.uint64(lo)
+
+        def uniforms(step: int, ids: np.ndarray, identity: np.ndarray = identity) -> np.ndarray:
+            # each child's own draws for each step (counter-based): which other children are
+            # still in the system never shifts them, so scenarios stay paired
+            return counter_uniforms(step_keys[step + 1], identity[ids], 0, 4).T
+
+        ep = pathway.episodes(arrival[kept], birth[kept], uniforms)
         alive = (ep.start <= 0) & (ep.end > 0) & np.isin(ep.state, [int(s) for s in CLIENT_STATES])
-        c = ep.child[alive]
+        c = kept[ep.child[alive]]
         pieces.append((area_of[chunk][c], birth[c], ep.state[alive], ep.start[alive], ep.end[alive], ep.nxt[alive]))
     if not pieces:
         empty = np.zeros(0)

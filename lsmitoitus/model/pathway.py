@@ -1,10 +1,12 @@
 """The discrete-event model of the child-protection pathway (SimPy): the state machine.
 
 Design for speed: no SimPy process per child. Each child has exactly one pending SimPy event at
-any time—its next state change—scheduled as a bare :class:`simpy.events.Timeout` whose callback
-dispatches on the child's state. Notifications and processing, which need no events, are drawn
-a year at a time by the :class:`~.arrivals.ArrivalProcess`; only children whose path goes on (an
-emergency placement, or an assessment) become events. Counting is the
+any time—its next state change. The child itself is that event (see :mod:`.events`): no event
+object is built per state change, and the callback dispatches on the child's state.
+Notifications and processing, which need no events, are drawn a year at a time by the
+:class:`~.arrivals.ArrivalProcess`; only children whose path goes on (an emergency placement,
+or an assessment) become events. This module and the other per-event modules are compiled with
+mypyc where a C compiler is available (:mod:`._compiled`): same source, same results. Counting is the
 :class:`~.trackers.Recorder`'s job, staff events the :class:`~.staffing.StaffScheduler`'s, the
 clients the model starts with come from :mod:`.initial_state`, and every parameter comes from
 :class:`~.parameters.ModelParameters` under the scenario's own name.
@@ -22,11 +24,12 @@ import datetime as dt
 import gc
 from bisect import bisect_right
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from typing import cast
+from typing import Any, Final, cast
 
 import numpy as np
 import simpy
@@ -37,8 +40,9 @@ from ..vocabulary import AGE_BAND_BOUNDS, DAYS_PER_YEAR, UNITS, CostCategory, Ou
 from .arrivals import EVENT_SLOT, ArrivalProcess, EventChildren
 from .assessment import Assessed, AssessmentQueues
 from .calendar import calendar_for
-from .caseload import WorkerPool
+from .caseload import Clock, WorkerPool
 from .demand import daily_notification_rates
+from .events import Entry, push, run_until
 from .initial_state import initial_clients
 from .law import Schedule, aftercare_end, limit_on
 from .parameters import NO_UNIT, ModelParameters
@@ -56,33 +60,37 @@ from .raw import FLOW, GROUPS, RawReplication
 from .staffing import PostTimeline, StaffScheduler, post_timelines
 from .trackers import Recorder
 
-ADULT_DAYS = 18 * DAYS_PER_YEAR
-ARRIVAL_BLOCK_DAYS = 365
-BAND_UPPER_DAYS = tuple(hi * DAYS_PER_YEAR for _, hi in AGE_BAND_BOUNDS)
-EVENT_DRAWS = 24  # a child's event draws made at once; more come one at a time
+ADULT_DAYS: Final = 18 * DAYS_PER_YEAR
+ARRIVAL_BLOCK_DAYS: Final = 365
+BAND_UPPER_DAYS: Final = tuple(hi * DAYS_PER_YEAR for _, hi in AGE_BAND_BOUNDS)
+LAST_BAND: Final = len(BAND_UPPER_DAYS) - 1
+EVENT_DRAWS: Final = 12  # a child's event draws made at once (most paths need fewer); more come one at a time
 
 # flow columns counted by the state handlers
-F_REFUSED = FLOW[("avohuolto", "intake_refused")]
-F_INTAKE_WAIT = FLOW[("avohuolto", "intake_wait_days")]
-F_CARE_ORDERS = FLOW[("sijaishuolto", "care_orders")]
-F_EXTENSIONS = FLOW[("kiireellinen_sijoitus", "extensions")]
-F_REUNIFICATIONS = FLOW[("sijaishuolto", "reunifications")]
-F_CARE_ENDED_AT_18 = FLOW[("sijaishuolto", "care_ended_at_18")]
-F_OVERFLOW = FLOW[("laitoshoito_ostettu", "overflow_from_own_beds")]
+F_REFUSED: Final = FLOW[("avohuolto", "intake_refused")]
+F_INTAKE_WAIT: Final = FLOW[("avohuolto", "intake_wait_days")]
+F_CARE_ORDERS: Final = FLOW[("sijaishuolto", "care_orders")]
+F_EXTENSIONS: Final = FLOW[("kiireellinen_sijoitus", "extensions")]
+F_REUNIFICATIONS: Final = FLOW[("sijaishuolto", "reunifications")]
+F_CARE_ENDED_AT_18: Final = FLOW[("sijaishuolto", "care_ended_at_18")]
+F_OVERFLOW: Final = FLOW[("laitoshoito_ostettu", "overflow_from_own_beds")]
 
 #: what an open-care episode leads to, in the order of its cumulative outcome table
-AVOHUOLTO_OUTCOMES = (State.AVOHUOLLON_SIJOITUS, State.KIIREELLINEN_SIJOITUS, State.SIJAISHUOLTO, Outcome.NONE)
-AVOHUOLTO_UNIT = UNITS.index("avohuolto")
+AVOHUOLTO_OUTCOMES: Final = (State.AVOHUOLLON_SIJOITUS, State.KIIREELLINEN_SIJOITUS, State.SIJAISHUOLTO, Outcome.NONE)
+AVOHUOLTO_UNIT: Final = UNITS.index("avohuolto")
 
 
 class Child:
     """A child (entity). Holds no personal data: an area, a birth time, the current episode and
-    the child's own random numbers."""
+    the child's own random numbers. It is also its own pending SimPy event (``callbacks``,
+    ``_ok``; see :meth:`PathwayModel._at`)."""
 
     __slots__ = (
+        "_ok",
         "area",
         "assessment_pool",
         "birth",
+        "callbacks",
         "cost_cat",
         "counted",
         "cover_from",
@@ -144,6 +152,8 @@ class Child:
         self.assessment_pool: WorkerPool | None = None  # open-care team holding an overflow assessment
         self.waiting_since = 0.0
         self.marks = [-1] * len(GROUPS)  # last year counted in each during-year group
+        self._ok = True  # as a SimPy event: it always succeeds
+        self.callbacks: list[Callable[[Any], None]] | None = None
 
 
 @dataclass(frozen=True)
@@ -160,6 +170,24 @@ class ModelRun:
     report_start: int
     origin: dt.date
     end_day: int
+
+
+ChildRow = tuple[int, int, float, int, int, float]  # identity, area, birth, opened, family, u_client
+
+
+def _child_rows(children: EventChildren, index: np.ndarray) -> list[ChildRow]:
+    """Plain Python values of the children at ``index``: converted once per block, not per child."""
+    return list(
+        zip(
+            children.identity[index].tolist(),
+            children.area[index].tolist(),
+            children.birth[index].tolist(),
+            children.opened[index].tolist(),
+            children.family[index].tolist(),
+            children.u_client[index].tolist(),
+            strict=True,
+        )
+    )
 
 
 class PathwayModel:
@@ -188,20 +216,25 @@ class PathwayModel:
         self.report_start = (sim.start - self.origin).days
         self.calendar = calendar_for(self.origin, self.end_day)
         self.env = simpy.Environment()
+        # shared: SimPy never mutates the list
+        self._child_callbacks: list[Callable[[Any], None]] = [self._on_child_event]
         self.n_areas = len(scenario.areas)
         self.params = ModelParameters.from_scenario(scenario, self.origin, rep_seed)
         self.day_year_index = np.clip(self.calendar.year - self.origin.year, 0, len(self.params.demand.p_new_child) - 1)
+        self._year_of_day: list[int] = self.day_year_index.tolist()  # plain ints: read per event
+        self._last_day = len(self._year_of_day) - 1
         # inverse-transform tables and samplers, derived once from the parameters
         p = self.params
         self.avohuolto_cumulative = p.avohuolto.outcome_cumulative
         self.placement_cumulative = p.sijaishuolto.placement_type_cumulative
-        self.sample_arviointi = Sampler.of(p.arviointi.duration)
-        self.sample_avohuolto = Sampler.of(p.avohuolto.duration)
-        self.sample_avohuollon_sijoitus = Sampler.of(p.avohuollon_sijoitus.duration)
-        self.sample_kiireellinen_home = Sampler.of(p.kiireellinen_sijoitus.home_duration)
-        self.sample_kiireellinen_until_care_order = Sampler.of(p.kiireellinen_sijoitus.until_care_order)
-        self.sample_sijaishuolto = Sampler.of(p.sijaishuolto.duration)
-        self.sample_jalkihuolto = Sampler.of(p.jalkihuolto.duration)
+        # the samplers' bare inverse CDFs (uniform → days), called once per episode
+        self.sample_arviointi = Sampler.of(p.arviointi.duration).draw
+        self.sample_avohuolto = Sampler.of(p.avohuolto.duration).draw
+        self.sample_avohuollon_sijoitus = Sampler.of(p.avohuollon_sijoitus.duration).draw
+        self.sample_kiireellinen_home = Sampler.of(p.kiireellinen_sijoitus.home_duration).draw
+        self.sample_kiireellinen_until_care_order = Sampler.of(p.kiireellinen_sijoitus.until_care_order).draw
+        self.sample_sijaishuolto = Sampler.of(p.sijaishuolto.duration).draw
+        self.sample_jalkihuolto = Sampler.of(p.jalkihuolto.duration).draw
         self._seed = rep_seed
         self.parameters = parameters or {}
         self.record_logs = record_pool_logs
@@ -220,7 +253,8 @@ class PathwayModel:
         self._setup_pools()
         self.intake_queue: dict[int, deque[Child]] = {id(pool): deque() for pool in self.pools}
         self._setup_arrivals()
-        self._seed_initial_clients()
+        with _gc_paused():  # a thousand children, each with its own lists: see run()
+            self._seed_initial_clients()
         # what ends each state, and what starts a target state, by name
         self._end_of: dict[int, Callable[[Child], None]] = {
             State.AVOHUOLTO: self._end_avohuolto,
@@ -278,7 +312,6 @@ class PathwayModel:
         """A worker pool per team of each unit, with its posts' staff events scheduled."""
         s, caseload = self.scenario, self.params.caseload
         limit = limit_on(caseload.limit, 0.0)
-        now: Callable[[], float] = lambda: self.env.now  # noqa: E731
         self.pools: list[WorkerPool] = []
         self.pool_keys: list[tuple[str, str]] = []
         self.pool_of: list[list[WorkerPool]] = []  # [unit][area]
@@ -287,7 +320,7 @@ class PathwayModel:
             teams = s.organisation.team_areas(unit, s.area_names)
             for team, specs in unit_posts(s, unit).items():
                 timelines = post_timelines(unit, specs, self._seed, self.origin, self.end_day)
-                pool = build_pool(specs, timelines, limit, self.params, s.organisation.lead_cover_cap, now)
+                pool = build_pool(specs, timelines, limit, self.params, s.organisation.lead_cover_cap, self.env)
                 if self.record_logs:
                     pool.log = []
                 self.staff.start(pool, timelines)
@@ -296,6 +329,14 @@ class PathwayModel:
                 for area in teams[team]:
                     by_area[area] = pool
             self.pool_of.append([by_area[a] for a in s.area_names])
+        # the team responsible for each state, by area, for minors and for adults (None: no team)
+        self._minor_pool = [self._pools_by_area(caseload.responsible_unit_under_18[state]) for state in State]
+        self._adult_pool = [self._pools_by_area(caseload.responsible_unit_adult[state]) for state in State]
+        self._count_adults = caseload.count_jalkihuolto_18_plus
+
+    def _pools_by_area(self, unit: int) -> list[WorkerPool | None]:
+        """The team of ``unit`` for each area (None for every area when the state has no unit)."""
+        return [None] * self.n_areas if unit == NO_UNIT else list(self.pool_of[unit])
 
     def _setup_arrivals(self) -> None:
         """The arrival process and a yearly event that draws each block of arrivals."""
@@ -384,12 +425,11 @@ class PathwayModel:
         work_u = counter_uniforms(self.child_key, assessed.identity, EVENT_SLOT, 1)[:, 0]
         self.assessments.add(assessed, sample_array(self.params.arviointi.duration, work_u))
         done = self.assessments.work_through(before=last if last < self.end_day else np.inf)
-        now = self.env.now
         emergencies = _subset(block, urgent)
         draws = counter_uniforms(self.child_key, emergencies.identity, EVENT_SLOT, EVENT_DRAWS).tolist()
-        for i, t in enumerate(emergencies.time.tolist()):
-            entry = Timeout(self.env, t - now, (emergencies, i, draws[i]))
-            entry.callbacks.append(self._on_emergency)
+        rows = _child_rows(emergencies, np.arange(emergencies.time.size))
+        for t, row, child_draws in zip(emergencies.time.tolist(), rows, draws, strict=True):
+            push(self.env, t, Entry((row, child_draws), self._on_emergency))
         if done is not None:
             self._after_assessments(done)
 
@@ -414,50 +454,44 @@ class PathwayModel:
         self.assessments.count_exits(done, ~client)
         going_on = np.flatnonzero(client | done.overflow)
         draws = counter_uniforms(self.child_key, children.identity[going_on], EVENT_SLOT, EVENT_DRAWS).tolist()
-        now = self.env.now
-        for k, i in enumerate(going_on.tolist()):
-            payload = (children, i, draws[k], bool(client[i]), float(done.end[i]))
-            if done.overflow[i]:
-                entry = Timeout(self.env, float(done.start[i]) - now, payload)
-                entry.callbacks.append(self._on_overflow_assessment)
+        rows = _child_rows(children, going_on)
+        is_client = client[going_on].tolist()
+        overflow = done.overflow[going_on].tolist()
+        starts, ends = done.start[going_on].tolist(), done.end[going_on].tolist()
+        for row, child_draws, is_c, over, start, end in zip(
+            rows, draws, is_client, overflow, starts, ends, strict=True
+        ):
+            if over:
+                push(self.env, start, Entry((row, child_draws, is_c, end), self._on_overflow_assessment))
             else:
-                entry = Timeout(self.env, float(done.end[i]) - now, payload)
-                entry.callbacks.append(self._on_client)
+                push(self.env, end, Entry((row, child_draws), self._on_client))
 
-    def _new_child(self, children: EventChildren, i: int, draws: list[float]) -> Child:
+    def _new_child(self, row: ChildRow, draws: list[float]) -> Child:
+        """The event model's entity for a child of a block (``row`` from :func:`_child_rows`)."""
         self.serial += 1
-        child = Child(
-            self.serial,
-            int(children.identity[i]),
-            self.child_key,
-            int(children.area[i]),
-            float(children.birth[i]),
-            int(children.opened[i]),
-            int(children.family[i]),
-            draws,
-            float(children.u_client[i]),
-        )
+        identity, area, birth, opened, family, u_client = row
+        child = Child(self.serial, identity, self.child_key, area, birth, opened, family, draws, u_client)
         self.active.add(child)
         return child
 
-    def _on_emergency(self, ev: simpy.Event) -> None:
+    def _on_emergency(self, ev: Entry) -> None:
         """A child whose notification leads at once to an emergency placement."""
-        children, i, draws = cast(tuple[EventChildren, int, list[float]], ev.value)
+        row, draws = cast(tuple[ChildRow, list[float]], ev.value)
         self.events += 1
-        self._start_kiireellinen_sijoitus(self._new_child(children, i, draws))
+        self._start_kiireellinen_sijoitus(self._new_child(row, draws))
 
-    def _on_client(self, ev: simpy.Event) -> None:
+    def _on_client(self, ev: Entry) -> None:
         """An assessment ends and the child needs an open-care client relationship."""
-        children, i, draws, _, _ = cast(tuple[EventChildren, int, list[float], bool, float], ev.value)
+        row, draws = cast(tuple[ChildRow, list[float]], ev.value)
         self.events += 1
-        self._admit_to_avohuolto(self._new_child(children, i, draws))
+        self._admit_to_avohuolto(self._new_child(row, draws))
 
-    def _on_overflow_assessment(self, ev: simpy.Event) -> None:
+    def _on_overflow_assessment(self, ev: Entry) -> None:
         """An assessment beyond the slots starts, done by an open-care worker: the child is on
         that worker's list until it ends."""
-        children, i, draws, client, end = cast(tuple[EventChildren, int, list[float], bool, float], ev.value)
+        row, draws, client, end = cast(tuple[ChildRow, list[float], bool, float], ev.value)
         self.events += 1
-        child = self._new_child(children, i, draws)
+        child = self._new_child(row, draws)
         pool = self.pool_of[AVOHUOLTO_UNIT][child.area]
         pool.add(child, True, self._u(child), self._u(child))
         child.assessment_pool = pool
@@ -510,30 +544,26 @@ class PathwayModel:
         return counter_uniform(child.key, child.identity, EVENT_SLOT + j)
 
     def _at(self, t: float, child: Child) -> None:
-        """Schedule ``child``'s next state change at time ``t``."""
-        ev = Timeout(self.env, t - self.env.now, child)
-        ev.callbacks.append(self._on_child_event)
+        """Schedule ``child``'s next state change at time ``t`` (the child is the event)."""
+        child.callbacks = self._child_callbacks
+        push(self.env, t, child)
 
-    def _on_child_event(self, ev: simpy.Event) -> None:
+    def _on_child_event(self, child: Child) -> None:
         """A child's current state ends: dispatch to that state's end handler."""
         self.events += 1
-        child = cast(Child, ev.value)
         self._end_of[child.state](child)
 
     def _band_at(self, child: Child, t: float) -> int:
-        age = t - child.birth
-        for i, upper in enumerate(BAND_UPPER_DAYS):
-            if age < upper:
-                return i
-        return len(BAND_UPPER_DAYS) - 1
+        """The child's age band at time ``t``: the first whose upper age bound is above its age."""
+        return min(bisect_right(BAND_UPPER_DAYS, t - child.birth), LAST_BAND)
 
     def _band(self, child: Child) -> int:
         """The child's age band now."""
-        return self._band_at(child, self.env.now)
+        return min(bisect_right(BAND_UPPER_DAYS, self.env._now - child.birth), LAST_BAND)
 
     def _year(self) -> int:
         """Index of the current year in the by-year parameter tables."""
-        return int(self.day_year_index[min(int(self.env.now), len(self.day_year_index) - 1)])
+        return self._year_of_day[min(int(self.env._now), self._last_day)]
 
     def _set_state(self, child: Child, new: int) -> None:
         """Move ``child`` into state ``new``.
@@ -542,15 +572,16 @@ class PathwayModel:
         placement days); the child is handed to the responsible team of the new state (its own
         area's team of the unit), keeping its worker when the team does not change.
         """
-        now = self.env.now
+        now = self.env._now
         self.recorder.enter(child, new, now)
         if self.trace is not None:
             self.trace.append((child.key, child.identity, now, new))
-        adult = now >= child.t18
-        caseload = self.params.caseload
-        unit = caseload.responsible_unit_adult[new] if adult else caseload.responsible_unit_under_18[new]
-        pool = self.pool_of[unit][child.area] if unit != NO_UNIT else None
-        counted = (not adult) or caseload.count_jalkihuolto_18_plus
+        if now >= child.t18:
+            pool = self._adult_pool[new][child.area]
+            counted = self._count_adults
+        else:
+            pool = self._minor_pool[new][child.area]
+            counted = True
         if child.pool is not pool:
             self._leave_pool(child)
             if pool is not None:
@@ -835,17 +866,9 @@ class PathwayModel:
     def run(self) -> ModelRun:
         """Simulate from the origin through the last reported day; return the counts and what a
         replay of the worker pools and assessment queues needs."""
-        # The cyclic garbage collector would rescan millions of live children again and again;
-        # children hold no cycles once they exit (the child-pool link is cut), so reference
-        # counting frees them and the collector can pause for the run.
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with _gc_paused():
             # the month event at end_day closes the last month (and the year, if it ends 31.12.)
-            self.env.run(until=self.end_day + 0.5)
-        finally:
-            if was_enabled:
-                gc.enable()
+            run_until(self.env, self.end_day + 0.5)
         raw = self.recorder.raw(
             self.replication,
             tuple(self.scenario.areas),
@@ -866,6 +889,20 @@ class PathwayModel:
         )
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: it would rescan the live children again and again
+    (a tenth of a replication's time); children hold no cycles once they exit (the child-pool
+    link is cut), so reference counting frees them."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 _PLACEMENT_COST: dict[int, CostCategory] = {
     State.AVOHUOLLON_SIJOITUS: CostCategory.AVOHUOLLON_SIJOITUS,
     State.KIIREELLINEN_SIJOITUS: CostCategory.KIIREELLINEN_SIJOITUS,
@@ -878,7 +915,7 @@ def build_pool(
     limit: float,
     params: ModelParameters,
     lead_cover_cap: int,
-    now: Callable[[], float],
+    clock: Clock,
 ) -> WorkerPool:
     """A team's pool with its posts' initial statuses (shared by the event model and the replay)."""
     caseload = params.caseload
@@ -890,7 +927,7 @@ def build_pool(
         caseload.allocation,
         caseload.balancing,
         caseload.rebalance_on_hire,
-        now,
+        clock,
         lead_cap=lead_cover_cap,
     )
 

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 
 from ..vocabulary import DAYS_PER_YEAR
-from .caseload import ADD, RECOUNT, REMOVE, LogEntry, WorkerPool
+from .caseload import ADD, RECOUNT, REMOVE, LogEntry, ManualClock, WorkerPool
 from .law import Schedule, limit_on
 from .parameters import CaseloadParameters
 from .posts import PostSpec
@@ -64,7 +64,7 @@ def replay_pool(
     ``extra_key`` names posts added beyond the scenario's (candidate staffings), so that they
     draw from streams of their own.
     """
-    clock = [0.0]
+    clock = ManualClock()
     timelines = post_timelines(unit, specs, rep_seed, origin, end_day, switches or StaffSwitches(), extra_key)
     pool = WorkerPool(
         [s.fte for s in specs],
@@ -74,7 +74,7 @@ def replay_pool(
         caseload.allocation,
         caseload.balancing,
         caseload.rebalance_on_hire,
-        lambda: clock[0],
+        clock,
         lead_cap=lead_cover_cap,
     )
     order = 0
@@ -97,18 +97,18 @@ def replay_pool(
         t_staff = staff[0][0] if staff else math.inf
         t_log = log[i][0] if i < n_log else math.inf
         if t_bound <= min(t_limit, t_staff, t_log):
-            clock[0] = t_bound
+            clock._now = float(t_bound)
             snapshot = pool.snapshot()
             if t_bound > report_start:
                 rows.append(snapshot)
             j += 1
         elif t_limit <= min(t_staff, t_log):
-            clock[0] = t_limit
+            clock._now = float(t_limit)
             pool.set_limit(limit_on(limit_steps, t_limit))
             k += 1
         elif t_staff <= t_log:
             t, _, post, events, (_, kind, payload) = heapq.heappop(staff)
-            clock[0] = t
+            clock._now = t
             apply_staff_event(pool, post, kind, payload)
             nxt = next(events, None)
             if nxt is not None:
@@ -116,7 +116,7 @@ def replay_pool(
                 order += 1
         else:
             t, op, serial, counted, family, u1, u2 = log[i]
-            clock[0] = t
+            clock._now = t
             if op == ADD:
                 child = clients[serial] = _Client(serial, family)
                 pool.add(child, counted, u1, u2)

@@ -25,19 +25,27 @@ import datetime as dt
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import cast
+from functools import lru_cache
+from typing import Final, cast
 
 import numpy as np
 import simpy
-from simpy.events import Timeout
 
 from ..scenario.schema import UnitStaffing
 from ..vocabulary import DAYS_PER_YEAR
 from .caseload import CLOSED, PRESENT, VACANT, WorkerPool
+from .events import Entry, push
 from .posts import PostSpec, days_since
 from .randomness import purpose_generator
 
-OPEN, CLOSE, HIRE, RAMP_END, DEPART, ABSENT, RETURN, OPEN_FILLED = range(8)
+OPEN: Final = 0
+CLOSE: Final = 1
+HIRE: Final = 2
+RAMP_END: Final = 3
+DEPART: Final = 4
+ABSENT: Final = 5
+RETURN: Final = 6
+OPEN_FILLED: Final = 7
 StaffEvent = tuple[float, int, object]  # (time, kind, payload: capacity for HIRE, cover for ABSENT)
 SUMMER_DAYS = 92  # June to August
 
@@ -59,17 +67,26 @@ def mean_recruitment_days(staff: UnitStaffing) -> float:
     filled share f gives the mean vacancy v = (365.25/turnover + n)(1 − f)/f, and the mean of the
     gamma R (its cv fixed) is solved from E[max(R − n, 0)] = v.
     """
-    if staff.fill_rate >= 1.0 or staff.turnover_per_year == 0.0:
+    return _mean_recruitment_days(
+        staff.fill_rate, staff.turnover_per_year, staff.notice_days, staff.recruitment_delay_cv
+    )
+
+
+@lru_cache(maxsize=1024)
+def _mean_recruitment_days(fill_rate: float, turnover_per_year: float, notice_days: float, cv: float) -> float:
+    """The root solve of :func:`mean_recruitment_days`, once per distinct set of staff values (a
+    unit's posts share theirs, so a replication solves a handful, not one per post)."""
+    if fill_rate >= 1.0 or turnover_per_year == 0.0:
         return 0.0
-    filled = DAYS_PER_YEAR / staff.turnover_per_year + staff.notice_days
-    v = filled * (1.0 - staff.fill_rate) / staff.fill_rate
-    n = staff.notice_days
+    filled = DAYS_PER_YEAR / turnover_per_year + notice_days
+    v = filled * (1.0 - fill_rate) / fill_rate
+    n = notice_days
     if n == 0:
         return v
     from scipy.optimize import brentq
     from scipy.special import gammainc
 
-    k = 1.0 / staff.recruitment_delay_cv**2
+    k = 1.0 / cv**2
 
     def excess(theta: float) -> float:
         return k * theta * (1 - gammainc(k + 1, n / theta)) - n * (1 - gammainc(k, n / theta)) - v
@@ -282,10 +299,9 @@ class StaffScheduler:
         nxt = next(events, None)
         if nxt is None:
             return
-        ev = Timeout(self.env, nxt[0] - self.env.now, (pool, post, events, nxt))
-        ev.callbacks.append(self._on_staff_event)
+        push(self.env, nxt[0], Entry((pool, post, events, nxt), self._on_staff_event))
 
-    def _on_staff_event(self, ev: simpy.Event) -> None:
+    def _on_staff_event(self, ev: Entry) -> None:
         """A post's staff event is due: carry it out and schedule the post's next one."""
         pool, post, events, (_, kind, payload) = cast(
             tuple[WorkerPool, int, Iterator[StaffEvent], StaffEvent], ev.value

@@ -10,8 +10,9 @@ discarded, stocks are kept.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import Final, Protocol
 
 import numpy as np
 
@@ -24,20 +25,20 @@ from ..vocabulary import (
     Outcome,
     State,
 )
-from .caseload import PRESENT, WorkerPool
+from .caseload import WorkerPool
 from .raw import FLOW, FLOWS, GROUPS, LIST_MEASURES, POINT_MEASURES, STOCK, STOCKS, RawReplication
 
 #: column indices the pathway uses on its hot path
-F_ENTRIES = FLOW[(STATES[0], "entries")]
-F_PLACEMENTS_STARTED = FLOW[(PLACEMENT_TYPES[0], "placements_started")]
-F_PLACEMENT_DAYS = FLOW[(COST_CATEGORIES[0], "placement_days")]
-F_EXITS = FLOW[("kaikki", "exits")]
-S_IN_PLACEMENT = STOCK[(PLACEMENT_TYPES[0], "children")]
-S_ENTERED = STOCK[("kaikki", "entered_total")]
-S_EXITED = STOCK[("kaikki", "exited_total")]
-S_OWN_BEDS = STOCK[("laitoshoito_oma", "beds_occupied")]
-S_QUEUE = STOCK[("arviointi", "queue")]
-S_INTAKE_QUEUE = STOCK[("avohuolto", "intake_queue")]
+F_ENTRIES: Final = FLOW[(STATES[0], "entries")]
+F_PLACEMENTS_STARTED: Final = FLOW[(PLACEMENT_TYPES[0], "placements_started")]
+F_PLACEMENT_DAYS: Final = FLOW[(COST_CATEGORIES[0], "placement_days")]
+F_EXITS: Final = FLOW[("kaikki", "exits")]
+S_IN_PLACEMENT: Final = STOCK[(PLACEMENT_TYPES[0], "children")]
+S_ENTERED: Final = STOCK[("kaikki", "entered_total")]
+S_EXITED: Final = STOCK[("kaikki", "exited_total")]
+S_OWN_BEDS: Final = STOCK[("laitoshoito_oma", "beds_occupied")]
+S_QUEUE: Final = STOCK[("arviointi", "queue")]
+S_INTAKE_QUEUE: Final = STOCK[("avohuolto", "intake_queue")]
 
 
 class Tracked(Protocol):
@@ -107,7 +108,13 @@ class Recorder:
         child.state = new
         if child.cost_cat >= 0:
             self.unplace(child, now)
-        self.mark(child, now)
+        # the during-year marks (as mark(), inlined: this runs on every state change)
+        year, marks, under18 = self.year, child.marks, now < child.t18
+        counts = self.during[area]
+        for g, only_minors in self.groups_of_state[new]:
+            if marks[g] != year and (under18 or not only_minors):
+                marks[g] = year
+                counts[g] += 1
 
     def exit(self, child: Tracked, now: float) -> None:
         """``child`` leaves child protection from its current state."""
@@ -216,10 +223,14 @@ class Recorder:
         rows = []
         for pool in pools:
             seen = pool.observe()
-            lists = np.array([pool.counted[p] for p in pool.workers if pool.status[p] == PRESENT], dtype=float)
-            if lists.size:
-                p10, p50, p90 = np.quantile(lists, [0.1, 0.5, 0.9])
-                spread: tuple[float, ...] = (p10, p50, p90, float(lists.mean()), float((lists > 35).mean()))
+            lists = sorted(float(pool.counted[p]) for p in pool.present)
+            if lists:
+                n = len(lists)
+                spread: tuple[float, ...] = (
+                    *(_quantile(lists, q) for q in (0.1, 0.5, 0.9)),
+                    sum(lists) / n,
+                    sum(1 for c in lists if c > 35) / n,
+                )
             else:
                 spread = (np.nan,) * len(LIST_MEASURES)
             limit = pool.limit if pool.limit != float("inf") else np.nan
@@ -245,7 +256,7 @@ class Recorder:
             self._year_rows.append((year - 1, counted))
         self.during = [[0] * len(GROUPS) for _ in range(self.n_areas)]
         self.year = year
-        for child in sorted(active, key=lambda c: c.serial):
+        for child in active:  # counts are sums: the order does not matter
             if child.state != Outcome.NONE:
                 self.mark(child, now)
 
@@ -285,3 +296,12 @@ class Recorder:
 
 
 __all__ = ["Recorder", "State"]
+
+
+def _quantile(ordered: list[float], q: float) -> float:
+    """Numpy's default (linear) quantile of an ascending list, without building an array for a
+    handful of workers: position (n − 1)·q, interpolated between its neighbours."""
+    h = (len(ordered) - 1) * q
+    lo = math.floor(h)
+    hi = min(lo + 1, len(ordered) - 1)
+    return ordered[lo] + (h - lo) * (ordered[hi] - ordered[lo])

@@ -18,6 +18,7 @@ year in force at each decision (``ModelParameters``'s by-year tables).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,8 +26,9 @@ import numpy as np
 from ..vocabulary import AGE_BAND_BOUNDS, AGE_BANDS, DAYS_PER_YEAR, Outcome, State
 from .law import age_limit_reached_array
 from .parameters import ModelParameters
-from .randomness import sample_array
+from .randomness import sample_array, whole_days
 
+Uniforms = Callable[[int, np.ndarray], np.ndarray]  # (step, child ids) -> (4, len(ids)) uniforms
 EXIT = int(Outcome.NONE)
 AFTERCARE = -2  # a placement ended: aftercare is offered
 MAX_STEPS = 24
@@ -66,7 +68,10 @@ class VectorisedPathway:
     """Independent trajectories of children arriving at ``arrival`` (model days) with ``birth``.
 
     ``u`` holds (MAX_STEPS, 4, n) uniforms: one row per episode step for choices and durations;
-    the same inputs give the same trajectories, so a parameter change moves them smoothly.
+    the same inputs give the same trajectories, so a parameter change moves them smoothly. Or
+    ``u`` is a function ``(step, ids) -> (4, len(ids))`` uniforms, called with step −1 for the
+    arrival and then once per step for the children still in the system: far fewer draws when
+    the inputs need not be fixed (most children leave after a step or two).
     """
 
     def __init__(self, params: ModelParameters, day_year_index: np.ndarray) -> None:
@@ -77,8 +82,11 @@ class VectorisedPathway:
         days = np.clip(t.astype(np.int64), 0, len(self.day_year_index) - 1)
         return self.day_year_index[days]
 
-    def episodes(self, arrival: np.ndarray, birth: np.ndarray, u: np.ndarray) -> Episodes:
+    def episodes(self, arrival: np.ndarray, birth: np.ndarray, u: np.ndarray | Uniforms) -> Episodes:
         """Advance every child episode by episode until all have exited."""
+        if isinstance(u, np.ndarray):
+            fixed = u
+            u = lambda step, ids: fixed[(step + 1) % MAX_STEPS][:, ids]  # noqa: E731
         p = self.p
         n = arrival.size
         t18 = birth + 18 * DAYS_PER_YEAR
@@ -101,7 +109,7 @@ class VectorisedPathway:
         jalkihuolto = p.jalkihuolto
 
         first = np.where(
-            u[0, 0] < p_kiireellinen[self._year(arrival), band_of(arrival - birth)],
+            u(-1, np.arange(n))[0] < p_kiireellinen[self._year(arrival), band_of(arrival - birth)],
             int(State.KIIREELLINEN_SIJOITUS),
             int(State.KASITTELY),
         )
@@ -113,14 +121,14 @@ class VectorisedPathway:
             if ids.size == 0:
                 break
             b, t18_a = birth[ids], t18[ids]
-            u0, u1, u2, u3 = u[(step + 1) % MAX_STEPS][:, ids]
+            u0, u1, u2, u3 = u(step, ids)
             band = band_of(t - b)
             year = self._year(t)
             end = t.copy()
             nxt = np.full(ids.size, EXIT)
 
             m = state == State.KASITTELY
-            k = np.maximum(1.0, np.ceil(sample_array(p.kasittely.delay, u3[m])))
+            k = np.maximum(1, whole_days(p.kasittely.delay, u3[m]))
             end[m] = t[m] + k * CALENDAR_DAYS_PER_WORKING_DAY
             nxt[m] = np.where(
                 u0[m] < p_arviointi[self._year(end[m]), band_of(end[m] - b[m])], int(State.ARVIOINTI), EXIT
