@@ -26,8 +26,9 @@ def assessment_timeliness(result: DimensioningResult, year: int) -> tuple[float,
     return float(shares["started_late"].median()), float(shares["completed_late"].median())
 
 
-def _costs(results: Sequence[DimensioningResult]) -> list[tuple[float, str]]:
-    """Last-year county total cost (P50, M€) and its paired difference to the first scenario."""
+def cost_numbers(results: Sequence[DimensioningResult]) -> list[dict[str, float]]:
+    """Per scenario: the last-year county total cost (P50, euros) and its difference to the first
+    scenario, paired by replication (P10, P50, P90 of the difference, euros)."""
     out = []
     base = results[0]
     for result in results:
@@ -37,12 +38,25 @@ def _costs(results: Sequence[DimensioningResult]) -> list[tuple[float, str]]:
         diff = cost_difference(base.results, result.results)
         d = diff[(diff["category"] == TOTAL) & (diff["year"] == last)].iloc[0]
         out.append(
-            (
-                round(float(total.median()) / 1e6, 2),
-                f"{d['p50'] / 1e6:+.2f} [{d['p10'] / 1e6:+.2f}, {d['p90'] / 1e6:+.2f}]",
-            )
+            {
+                "cost": float(total.median()),
+                "difference_p10": float(d["p10"]),
+                "difference_p50": float(d["p50"]),
+                "difference_p90": float(d["p90"]),
+            }
         )
     return out
+
+
+def _costs(results: Sequence[DimensioningResult]) -> list[tuple[float, str]]:
+    """Last-year county total cost (P50, M€) and its paired difference to the first scenario."""
+    return [
+        (
+            round(c["cost"] / 1e6, 2),
+            f"{c['difference_p50'] / 1e6:+.2f} [{c['difference_p10'] / 1e6:+.2f}, {c['difference_p90'] / 1e6:+.2f}]",
+        )
+        for c in cost_numbers(results)
+    ]
 
 
 def comparison_table(results: Sequence[DimensioningResult]) -> pd.DataFrame:

@@ -98,7 +98,7 @@ def test_bad_scenario_gives_a_clear_error_and_no_output(tmp_path: Path) -> None:
 
 def test_bad_flag_values_are_refused(tmp_path: Path) -> None:
     done = cli("run", "--replications", "0", cwd=tmp_path)
-    assert done.returncode == 2 and "1 ≤ replications ≤ 10000, annettu 0" in done.stderr
+    assert done.returncode == 2 and "1 ≤ toistot ≤ 10\u00a0000, annettu 0" in done.stderr
     assert "Traceback" not in done.stderr
 
 

@@ -13,6 +13,7 @@ from ..model.posts import pool_keys
 from ..results import SimulationResults, summarise
 from ..vocabulary import UNITS
 from .i18n import Lang, t
+from .labels import team_label
 
 
 def caseload_figure(results: SimulationResults, lang: Lang = "fi") -> Figure:
@@ -39,11 +40,6 @@ def caseload_figure(results: SimulationResults, lang: Lang = "fi") -> Figure:
         lim = part[part["measure"] == "limit"]
         ax.step(lim["date"], lim["p50"], where="post", color="tab:red", linestyle="--", label=t("chart_limit", lang))
     return finish_panels(fig, f"{t('chart_title', lang)} – {results.scenario.name}", t("chart_ylabel", lang))
-
-
-def team_label(team: str, lang: Lang) -> str:
-    """A team's name for people (the county-wide team has a translated name)."""
-    return t("team_county", lang) if team == "koko_alue" else team
 
 
 def unit_team_panels(

@@ -16,13 +16,16 @@ from ..model.posts import pool_keys
 from ..scenario.files import scenario_to_toml
 from ..scenario.schema import Scenario
 from ..vocabulary import ALL
+from . import formats
 from .charts import finish_panels, save_figure, team_label, unit_team_panels
 from .folders import atomic_folder
 from .i18n import Lang, t
 
 
 def target_text(result: DimensioningResult, lang: Lang) -> str:
-    return str(result.target) if result.target is not None else t("target_law", lang)
+    if result.target is None:
+        return t("target_law", lang)
+    return t("target_children", lang, n=result.target)
 
 
 def answer_lines(result: DimensioningResult, lang: Lang = "fi") -> list[str]:
@@ -37,20 +40,34 @@ def answer_lines(result: DimensioningResult, lang: Lang = "fi") -> list[str]:
                 lang,
                 area=team_label(r["team"], lang),
                 unit=t(r["unit"], lang),
-                month=month_label(r["first_breach"]),
+                month=formats.month(r["first_breach"], lang, short=True),
                 scenario=result.scenario.name,
-                extra=r["extra_posts"],
+                extra=formats.integer(r["extra_posts"], lang),
                 conf=conf,
             )
         )
     if not lines:
         lines.append(t("answer_ok", lang, scenario=result.scenario.name, conf=conf))
-    lines.append(t("answer_total", lang, extra=result.extra_posts, conf=conf, target=target_text(result, lang)))
+    lines.append(
+        t(
+            "answer_total",
+            lang,
+            extra=formats.integer(result.extra_posts, lang),
+            conf=conf,
+            target=target_text(result, lang),
+        )
+    )
+    return lines + answer_notes(result, lang)
+
+
+def answer_notes(result: DimensioningResult, lang: Lang = "fi") -> list[str]:
+    """What a reader must know to read the answer right (lower bounds, how aftercare is counted)."""
+    notes = []
     if result.capped:
-        lines.append(t("answer_capped", lang))
+        notes.append(t("answer_capped", lang))
     if not result.scenario.caseload.count_jalkihuolto_18_plus:
-        lines.append(t("answer_aftercare", lang))
-    return lines
+        notes.append(t("answer_aftercare", lang, target=result.scenario.caseload.jalkihuolto_planning_target))
+    return notes
 
 
 def _headers(df: pd.DataFrame, result: DimensioningResult, lang: Lang) -> pd.DataFrame:

@@ -59,8 +59,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Yearly means of month-end values, median over replications; maximum = largest list in the year.",
     ),
     "summary_note_aftercare": (
-        "Jälkihuollon 18 vuotta täyttäneitä ei lasketa mitoitukseen (asetus caseload.count_aftercare_18_plus).",
-        "Aftercare clients aged 18+ do not count toward the limit (setting caseload.count_aftercare_18_plus).",
+        "Jälkihuollon 18 vuotta täyttäneitä asiakkaita ei lasketa lakisääteiseen rajaan (skenaarion asetus).",
+        "Aftercare clients aged 18+ do not count toward the statutory limit (a setting of the scenario).",
     ),
     "year": ("vuosi", "year"),
     "indicator": ("indikaattori", "indicator"),
@@ -195,6 +195,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "sheet_monthly": ("Kuukausittain", "Monthly"),
     "sheet_scenario": ("Skenaario ja oletukset", "Scenario and assumptions"),
     "target_law": ("lakisääteinen raja", "statutory limit"),
+    "target_children": ("{n} lasta / työntekijä", "{n} children per worker"),
     "answer_breach": (
         "{area} {unit} ylittää rajan {month} alkaen skenaariossa {scenario}; {extra} lisävakanssia pitää sen "
         "rajan alla {conf} %:n todennäköisyydellä koko jakson ajan.",
@@ -206,18 +207,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "Under {scenario} no unit breaches ({conf} % confidence).",
     ),
     "answer_total": (
-        "Yhteensä {extra} lisävakanssia (tavoite {target} lasta / työntekijä, {conf} % varmuus).",
-        "In total {extra} extra posts (target {target} children per worker, {conf} % confidence).",
+        "Yhteensä {extra} lisävakanssia (tavoite: {target}, {conf} % varmuus).",
+        "In total {extra} extra posts (target: {target}, {conf} % confidence).",
     ),
     "answer_capped": (
         "Huom.: jossain kuukaudessa rajaa ei saavutettu haun ylärajallakaan; luvut ovat alarajoja.",
         "Note: some month did not comply even at the search cap; figures are lower bounds.",
     ),
     "answer_aftercare": (
-        "Jälkihuollon 18 vuotta täyttäneitä ei lasketa rajaan (caseload.count_aftercare_18_plus = false), joten "
-        "jälkihuollon laskennallinen tarve kertoo vain lakisääteisestä rajasta, ei työmäärästä.",
-        "Aftercare clients aged 18+ do not count toward the limit (caseload.count_aftercare_18_plus = false), so "
-        "the aftercare requirement reflects the statutory limit only, not the workload.",
+        "Jälkihuollon 18 vuotta täyttäneitä ei lasketa lakisääteiseen rajaan, joten jälkihuollon tarve on laskettu "
+        "kaikista asiakkaista tavoitteella {target} asiakasta työntekijää kohden (työmäärä, ei lain raja).",
+        "Aftercare clients aged 18+ do not count toward the statutory limit, so the aftercare requirement counts "
+        "every client against {target} clients per worker (the workload, not the legal limit).",
     ),
     "chart_required_p50": ("tarve P50", "required P50"),
     "chart_required_conf": ("tarve {conf} %", "required {conf} %"),
@@ -276,8 +277,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart_all": ("kaikki asiakkaat, myös rajaan laskemattomat (P50)", "all clients, counted or not (P50)"),
     "written_to": ("Tulokset kirjoitettu kansioon {path}", "Results written to {path}"),
     "ran": (
-        "{n} toistoa, {events:,} tapahtumaa, {seconds:.1f} s, {jobs} prosessia",
-        "{n} replications, {events:,} events, {seconds:.1f} s, {jobs} processes",
+        "{n} toistoa, {events} tapahtumaa, {seconds} s, {jobs} prosessia",
+        "{n} replications, {events} events, {seconds} s, {jobs} processes",
     ),
     "error": ("virhe", "error"),
     # messages about input files (scenarios and history): every value a user gave is cut to
@@ -592,6 +593,410 @@ TEXT: dict[str, tuple[str, str]] = {
         "{path}: kelvollinen skenaario {name}: alueet {areas}; vuodet {first}–{last}; {n} toistoa; vakanssit: {posts}",
         "{path}: valid scenario {name}: areas {areas}; years {first}–{last}; {n} replications; posts: {posts}",
     ),
+    # issue 15: Finnish formats and report
+    # -- the command line's help (argparse's own texts too; LSMITOITUS_LANG=en or --lang en: English)
+    "help_description": (
+        "Lastensuojelun asiakasmäärien ja sosiaalityöntekijöiden mitoituksen simulaattori.",
+        "Child-protection caseload and social-worker staffing simulator.",
+    ),
+    "help_epilog": (
+        "Komennon ohje: lsmitoitus KOMENTO --help. Englanniksi: --lang en tai ympäristömuuttuja LSMITOITUS_LANG=en.",
+        "Help on a command: lsmitoitus COMMAND --help. In Finnish: --lang fi or the variable LSMITOITUS_LANG=fi.",
+    ),
+    "help_help": ("näytä tämä ohje ja lopeta", "show this help message and exit"),
+    "help_version": ("näytä ohjelman versio ja lopeta", "show the program's version and exit"),
+    "help_commands": ("komennot", "commands"),
+    "help_positionals": ("argumentit", "positional arguments"),
+    "help_options": ("valinnat", "options"),
+    "mv_command": ("KOMENTO", "COMMAND"),
+    "mv_scenario": ("SKENAARIO", "SCENARIO"),
+    "mv_seed": ("SIEMEN", "SEED"),
+    "mv_folder": ("KANSIO", "FOLDER"),
+    "mv_file": ("TIEDOSTO", "FILE"),
+    "mv_history": ("HISTORIA.csv", "HISTORY.csv"),
+    "mv_year": ("VUOSI", "YEAR"),
+    "mv_port": ("PORTTI", "PORT"),
+    "mv_target": ("TAVOITE", "TARGET"),
+    "mv_share": ("OSUUS", "SHARE"),
+    "mv_region": ("ALUE", "REGION"),
+    "mv_results": ("TULOSKANSIO", "RESULTS_FOLDER"),
+    "help_run": (
+        "simuloi skenaario (oletus: Kanta-Häme) ja kirjoita tulokset",
+        "simulate a scenario (default: bundled Kanta-Häme) and write the results",
+    ),
+    "help_calibrate": (
+        "sovita polun parametrit julkaistuihin indikaattoreihin (THL:n historia)",
+        "fit pathway parameters to published indicators (THL history)",
+    ),
+    "help_backtest": (
+        "sovita vuoteen VUOSI asti, ennusta myöhemmät vuodet ja vertaa havaittuun",
+        "calibrate on years up to YEAR, predict later years and compare with the observed",
+    ),
+    "help_dimension": (
+        "tarvittavat sosiaalityöntekijöiden vakanssit alueittain, yksiköittäin ja kuukausittain; vajeet",
+        "required social-worker posts per area, unit and month; shortages",
+    ),
+    "help_compare": (
+        "useita skenaarioita rinnakkain samoilla satunnaisluvuilla",
+        "several scenarios side by side with common random numbers",
+    ),
+    "help_report": (
+        "kirjoita tuloskansiosta raportti hallitukselle (HTML ja PDF)",
+        "write a report for the board from a results folder (HTML and PDF)",
+    ),
+    "help_app": (
+        "käynnistä mitä jos -verkkosovellus selaimeen (Streamlit)",
+        "start the what-if web app in the browser (Streamlit)",
+    ),
+    "help_validate": (
+        "tarkista skenaariotiedosto ja kerro jokainen ongelma",
+        "check a scenario file and report every problem",
+    ),
+    "help_scenario": (
+        "skenaarion TOML-tiedosto tai valmiin skenaarion nimi (oletus: kanta-hame)",
+        "scenario TOML file or bundled name (default: kanta-hame)",
+    ),
+    "help_scenario_file": (
+        "skenaarion TOML-tiedosto tai valmiin skenaarion nimi",
+        "scenario TOML file or bundled name",
+    ),
+    "help_scenarios": ("skenaarioiden TOML-tiedostot tai valmiiden nimet", "scenario TOML files or bundled names"),
+    "help_base_scenario": (
+        "lähtöskenaarion tiedosto tai valmiin skenaarion nimi (oletus: kanta-hame)",
+        "base scenario file or bundled name (default: kanta-hame)",
+    ),
+    "help_replications": ("toistojen määrä (oletus: skenaariosta)", "number of replications (default: from scenario)"),
+    "help_check_replications": (
+        "tapahtumasimulaation toistot kullakin tarkistuskierroksella (oletus 10)",
+        "discrete-event replications per check round (default 10)",
+    ),
+    "help_seed": ("satunnaislukujen siemen (oletus: skenaariosta)", "root random seed (default: from scenario)"),
+    "help_jobs": ("rinnakkaiset prosessit (oletus: yksi ydintä kohden)", "worker processes (default: one per core)"),
+    "help_out_run": (
+        "tuloskansio (oletus: tulokset/<skenaario>-<aika>/); olemassa olevaa ei koskaan korvata",
+        "output folder (default: tulokset/<scenario>-<timestamp>/); never overwritten",
+    ),
+    "help_out_backtest": (
+        "tuloskansio (oletus: tulokset/backtest-<skenaario>-<aika>/)",
+        "output folder (default: tulokset/backtest-<scenario>-<timestamp>/)",
+    ),
+    "help_out_dimension": (
+        "tuloskansio (oletus: tulokset/mitoitus-<skenaario>-<aika>/)",
+        "output folder (default: tulokset/mitoitus-<scenario>-<timestamp>/)",
+    ),
+    "help_out_compare": (
+        "tuloskansio (oletus: tulokset/vertailu-<aika>/)",
+        "output folder (default: tulokset/vertailu-<timestamp>/)",
+    ),
+    "help_out_report": (
+        "raportin kansio (oletus: TULOSKANSIO-raportti vieressä); olemassa olevaa ei korvata",
+        "report folder (default: RESULTS_FOLDER-raportti beside it); never overwritten",
+    ),
+    "help_results_folder": (
+        "komennon run, dimension tai compare kirjoittama tuloskansio",
+        "a results folder written by run, dimension or compare",
+    ),
+    "help_report_lang": (
+        "raportin kieli (oletus: tuloskansion kieli)",
+        "language of the report (default: the results folder's language)",
+    ),
+    "help_lang": (
+        "viestien, yhteenvedon, otsikoiden ja kuvien kieli (oletus fi tai LSMITOITUS_LANG)",
+        "language of messages, summary, headers and charts (default fi, or LSMITOITUS_LANG)",
+    ),
+    "help_app_lang": ("tässä tulostettavien viestien kieli", "language of the messages printed here"),
+    "help_no_progress": ("älä näytä edistymistä", "no progress report"),
+    "help_history": (
+        "historiatiedosto (CSV, pitkä muoto: indicator, region, year, value, unit)",
+        "history CSV in long format (indicator, region, year, value, unit)",
+    ),
+    "help_calibrated_out": (
+        "kirjoitettava kalibroitu skenaario (TOML; olemassa olevaa ei korvata)",
+        "calibrated scenario TOML to write (never overwritten)",
+    ),
+    "help_fit_until": ("viimeinen sovitukseen käytetty vuosi", "last year used for fitting"),
+    "help_fit": (
+        "pilkuin erotetut sovitettavat parametrit (oletus: {default})",
+        "comma-separated parameters to fit (default: {default})",
+    ),
+    "help_region": (
+        "alue historiatiedostossa (oletus: Kanta-Häme)",
+        "region in the history file (default: Kanta-Häme)",
+    ),
+    "help_rounds": (
+        "sovitus- ja tarkistuskierrokset (oletus 2)",
+        "fit and discrete-event check rounds (default 2)",
+    ),
+    "help_target": (
+        "lapsia työntekijää kohden (esim. 30 laki, 25 suositus); oletus: skenaarion lakisääteinen raja",
+        "children per worker (e.g. 30 law, 25 recommendation); default: the scenario's statutory limit",
+    ),
+    "help_confidence": (
+        "todennäköisyys, ettei kukaan ylitä rajaa (oletus 0.9)",
+        "probability that nobody is over the limit (default 0.9)",
+    ),
+    "help_port": ("paikallinen portti (oletus 8501)", "local port (default 8501)"),
+    "help_no_browser": ("älä avaa selainta", "do not open a browser window"),
+    "what_replications": ("toistot", "replications"),
+    "what_jobs": ("prosessit", "jobs"),
+    "what_rounds": ("kierrokset", "rounds"),
+    "what_port": ("portti", "port"),
+    "what_seed": ("siemen", "seed"),
+    "what_target": ("tavoite", "target"),
+    "what_confidence": ("varmuus", "confidence"),
+    "what_year": ("vuosi", "year"),
+    # -- progress and status lines
+    "progress_bar": (
+        "{desc}: {percentage:3.0f} % |{bar}| {n_fmt}/{total_fmt} [kulunut {elapsed}, jäljellä {remaining}]",
+        "{desc}: {percentage:3.0f}% |{bar}| {n_fmt}/{total_fmt} [{elapsed} elapsed, {remaining} left]",
+    ),
+    "remaining_seconds": ("noin {seconds} s jäljellä", "about {seconds} s left"),
+    "remaining_minutes": ("noin {minutes} min jäljellä", "about {minutes} min left"),
+    "app_progress": (
+        "Simuloidaan… {done}/{total} toistoa, {remaining}",
+        "Simulating… {done}/{total} replications, {remaining}",
+    ),
+    "app_progress_start": ("Simuloidaan… arvioidaan kestoa", "Simulating… estimating the time"),
+    "calibration_round_fitted": (
+        "kierros {round}: likiarvomalli sovitettu, {evaluations} laskentaa, suurin suhteellinen virhe {error}",
+        "round {round}: approximation fitted, {evaluations} evaluations, max |relative error| {error}",
+    ),
+    "calibration_round_checked": (
+        "kierros {round}: tarkistus tapahtumasimulaatiolla, {n} toistoa, suurin P50-virhe {error}",
+        "round {round}: discrete-event check, {n} replications, max |P50 error| {error}",
+    ),
+    # -- the answer: one sentence and a compact table
+    "headline_breach": (
+        "{scenario}: {n} yksikköä {total}:stä ylittää rajan, ensimmäisenä {first} ({month}); {extra} lisävakanssia "
+        "(noin {cost} vuodessa) pitää kaikki rajan alla {conf} %:n varmuudella.",
+        "{scenario}: {n} of {total} units breach the limit, first {first} ({month}); {extra} extra posts "
+        "(about {cost} a year) keep all of them compliant with {conf} % confidence.",
+    ),
+    "headline_one": (
+        "{scenario}: {first} ylittää rajan {month} alkaen; {extra} lisävakanssia (noin {cost} vuodessa) pitää sen "
+        "rajan alla {conf} %:n varmuudella.",
+        "{scenario}: {first} breaches the limit from {month}; {extra} extra posts (about {cost} a year) keep it "
+        "compliant with {conf} % confidence.",
+    ),
+    "headline_ok": (
+        "{scenario}: mikään yksikkö ei ylitä rajaa {conf} %:n varmuudella; lisävakansseja ei tarvita.",
+        "{scenario}: no unit breaches the limit with {conf} % confidence; no extra posts are needed.",
+    ),
+    "unit_team": ("{unit}, {team}", "{unit}, {team}"),
+    "answer_unit": ("yksikkö", "unit"),
+    "answer_first_breach": ("ensimmäinen ylitys", "first breach"),
+    "answer_extra_posts": ("lisävakanssit", "extra posts"),
+    "answer_cost": ("lisävakanssien kustannus vuodessa", "cost of the extra posts a year"),
+    "answer_no_breach": ("ei ylitystä", "no breach"),
+    "total_row": ("yhteensä", "total"),
+    # -- compare in the terminal
+    "cmp_clients": ("laskettavat asiakkaat viimeisenä vuonna (P50)", "counted clients in the last year (P50)"),
+    "cmp_funded": ("rahoitetut vakanssit", "funded posts"),
+    "cmp_required": ("tarvittavat vakanssit viimeisenä vuonna", "required posts in the last year"),
+    "cmp_extra": ("lisävakanssit", "extra posts"),
+    "cmp_units_in_breach": ("yksiköitä yli rajan", "units in breach"),
+    "cmp_first_breach": ("ensimmäinen ylitys", "first breach"),
+    "cmp_started_late": ("myöhässä alkaneet arvioinnit", "assessments started late"),
+    "cmp_completed_late": ("yli 3 kk kestäneet arvioinnit", "assessments over 3 months"),
+    "cmp_cost": ("kustannukset viimeisenä vuonna (P50)", "costs in the last year (P50)"),
+    "cmp_difference": ("ero ensimmäiseen skenaarioon (P50)", "difference to the first scenario (P50)"),
+    "cmp_difference_band": ("ero ensimmäiseen, P10–P90", "difference to the first, P10–P90"),
+    "cmp_measure": ("mittari", "measure"),
+    # -- charts
+    "chart_band": ("P10–P90-vaihteluväli", "P10–P90 band"),
+    "chart_band_required": ("tarpeen vaihteluväli P50–{conf} %", "requirement band P50–{conf} %"),
+    "chart_projection": ("ennuste alkaa", "projection starts"),
+    "chart_history": ("toteutunut", "history"),
+    "chart_forecast": ("ennuste", "projection"),
+    "chart_aftercare_note": (
+        "{team} – jälkihuolto (kaikki asiakkaat; 18 v. täyttäneitä ei lasketa rajaan)",
+        "{team} – aftercare (all clients; those aged 18+ do not count toward the limit)",
+    ),
+    "chart_month": ("kuukausi", "month"),
+    "chart_value": ("arvo", "value"),
+    "chart_series": ("sarja", "series"),
+    "chart_costs_ylabel": ("kustannukset, M€ (kunkin vuoden hinnoin)", "costs, M€ (in each year's prices)"),
+    "chart_costs_title": ("Kustannukset koko alueella (P50, P10–P90)", "Costs for the whole county (P50, P10–P90)"),
+    "chart_posts_by_year": ("Tarvittavat vakanssit vuosittain", "Required posts by year"),
+    "backtest_ylabel_count": ("lasta vuoden aikana", "children during the year"),
+    "backtest_ylabel_percent": ("% 0–17-vuotiaista", "% of children aged 0–17"),
+    "backtest_ylabel_notifications": ("ilmoitusta vuodessa", "notifications a year"),
+    "backtest_fit_years": ("sovitusvuodet", "fitted years"),
+    "backtest_test_years": ("testivuodet", "tested years"),
+    # -- the web app
+    "app_headline": ("Vastaus", "Answer"),
+    "app_answer_table": ("Yksiköt, jotka ylittävät rajan", "Units that breach the limit"),
+    "app_caseload_caption": (
+        "Lapsia sosiaalityöntekijää kohden (keskiarvo, P50 toistojen yli) kuukausittain; katkoviiva on raja. "
+        "Vie hiiri käyrän päälle nähdäksesi arvot.",
+        "Children per social worker (mean, P50 over replications) by month; the dashed line is the limit. "
+        "Hover over a line to see the values.",
+    ),
+    "app_staff_caption": (
+        "Tarvittavat vakanssit {conf} %:n varmuudella vuosittain ja rahoitetut vakanssit.",
+        "Required posts at {conf} % confidence by year, and funded posts.",
+    ),
+    "app_required": ("tarvittavat vakanssit ({conf} % varmuus)", "required posts ({conf} % confidence)"),
+    "app_funded": ("rahoitetut vakanssit", "funded posts"),
+    "app_base": ("perusura", "base"),
+    "app_edited": ("muutettu", "edited"),
+    "app_timeliness_started": ("myöhässä alkaneet arvioinnit (P50)", "assessments started late (P50)"),
+    "app_timeliness_completed": ("yli 3 kk kestäneet arvioinnit (P50)", "assessments over 3 months (P50)"),
+    "app_placements_title": (
+        "Uudet sijoitukset vuodessa sijoitusmuodoittain (keskiarvo toistojen yli)",
+        "New placements a year by type (mean over replications)",
+    ),
+    "app_costs_p50": ("kustannukset P50", "costs P50"),
+    "app_costs_band": ("P10–P90", "P10–P90"),
+    "app_download_report_pdf": ("Raportti hallitukselle (PDF)", "Report for the board (PDF)"),
+    "app_download_report_html": ("Raportti hallitukselle (HTML)", "Report for the board (HTML)"),
+    "app_upload_help": (
+        "Vedä TOML-tiedosto tähän tai valitse se (enintään {limit} MB).",
+        "Drag a TOML file here or choose one (at most {limit} MB).",
+    ),
+    "app_upload_button": ("Valitse tiedosto", "Choose a file"),
+    "app_upload_instructions": ("Pudota skenaario tähän", "Drop a scenario here"),
+    "app_upload_limit": ("Enintään {limit} MB, TOML", "At most {limit} MB, TOML"),
+    "app_comparison_caption": (
+        "Perusura ja muutettu skenaario samoilla satunnaisluvuilla, viimeinen vuosi.",
+        "Base and edited scenario with common random numbers, last year.",
+    ),
+    # -- the report for the board
+    "report_title_run": ("Simulointiraportti: {name}", "Simulation report: {name}"),
+    "report_title_dimension": ("Henkilöstömitoitus: {name}", "Staffing: {name}"),
+    "report_title_compare": ("Skenaarioiden vertailu", "Scenarios compared"),
+    "report_subtitle": (
+        "Lastensuojelun mitoitus – raportti hallitukselle",
+        "Child-protection staffing – report for the board",
+    ),
+    "report_meta": (
+        "Laadittu {date}. Skenaario {scenario}, {n} toistoa, siemen {seed}. lsmitoitus {version}.",
+        "Prepared {date}. Scenario {scenario}, {n} replications, seed {seed}. lsmitoitus {version}.",
+    ),
+    "report_meta_results": ("Tulokset laskettu {date}.", "Results computed {date}."),
+    "report_answer": ("Vastaus", "Answer"),
+    "report_charts": ("Kuvat", "Charts"),
+    "report_yearly": ("Vuosittain", "By year"),
+    "report_assumptions": ("Oletukset ja lähteet", "Assumptions and sources"),
+    "report_method": ("Menetelmä", "Method"),
+    "report_about": ("Tietoa raportista", "About this report"),
+    "report_source_folder": ("Tuloskansio: {folder}", "Results folder: {folder}"),
+    "report_run_answer_over": (
+        "Vuonna {year} {units} ylittää rajan: yli puolet työntekijöistä on rajan yli (P50).",
+        "In {year}, {units} breach the limit: more than half of the workers are over it (P50).",
+    ),
+    "report_run_answer_some": (
+        "Vuonna {year} rajan ylittäviä työntekijöitä on eniten yksikössä {unit} ({share} työntekijöistä, P50).",
+        "In {year}, the unit with the largest share of workers over the limit is {unit} ({share} of workers, P50).",
+    ),
+    "report_run_answer_none": (
+        "Vuonna {year} yksikään työntekijä ei ole rajan yli (P50).",
+        "In {year}, no worker is over the limit (P50).",
+    ),
+    "report_run_costs": (
+        "Kustannukset koko alueella vuonna {year}: {total} (P10–P90 {band}), kunkin vuoden hinnoin.",
+        "Costs for the whole county in {year}: {total} (P10–P90 {band}), in each year's prices.",
+    ),
+    "report_compare_answer": (
+        "{scenario}: {extra} lisävakanssia, kustannukset viimeisenä vuonna {cost} ({difference} ensimmäiseen).",
+        "{scenario}: {extra} extra posts, costs in the last year {cost} ({difference} to the first).",
+    ),
+    "report_chart_caseload": (
+        "Lapsia sosiaalityöntekijää kohden suhteessa rajaan yksiköittäin ja alueittain.",
+        "Children per social worker against the limit, by unit and area.",
+    ),
+    "report_chart_staffing": (
+        "Tarvittavat ja rahoitetut vakanssit yksiköittäin ja alueittain.",
+        "Required and funded posts by unit and area.",
+    ),
+    "report_chart_costs": ("Kustannukset vuosittain.", "Costs by year."),
+    "report_chart_compare": (
+        "Tarvittavat vakanssit vuosittain skenaarioittain.",
+        "Required posts by year, by scenario.",
+    ),
+    "report_table_run": (
+        "Asiakkaat, työntekijät ja listat vuosittain (vuoden keskiarvo, P50)",
+        "Clients, workers and lists by year (yearly mean, P50)",
+    ),
+    "report_assumption": ("oletus", "assumption"),
+    "report_value": ("arvo tässä skenaariossa", "value in this scenario"),
+    "report_source": ("lähde tai peruste", "source or basis"),
+    "report_changed": ("muutettu oletusskenaariosta", "changed from the default scenario"),
+    "report_sources_note": (
+        "Jokaisen oletusskenaarion luvun lähde on projektin tiedostossa docs/sources.md.",
+        "The source of every figure of the default scenario is in the project's docs/sources.md.",
+    ),
+    "report_method_run": (
+        "Tapahtumasimulaatio seuraa jokaista ilmoitettua lasta ilmoituksesta käsittelyyn, arviointiin, "
+        "avohuoltoon, sijoituksiin ja jälkihuoltoon; jokaisella asiakkaalla on nimetty sosiaalityöntekijä, ja "
+        "raja tarkistetaan työntekijäkohtaisesti. Vaihteluvälit (P10–P90) kertovat satunnaisuudesta ja "
+        "parametrien epävarmuudesta {n} toiston yli.",
+        "The event simulation follows every notified child from notification through processing, assessment, "
+        "open care and placements to aftercare; every client has a named social worker, and the limit is "
+        "checked per worker. Bands (P10–P90) show randomness and parameter uncertainty over {n} replications.",
+    ),
+    "as_notifications": ("lastensuojeluilmoitukset vuodessa (toteutunut)", "notifications a year (observed)"),
+    "as_growth": ("ilmoitusten muutos lasta kohden ennustevuosina", "change of notifications per child, projected"),
+    "as_population": ("lapsiväestön muutos vuodessa", "change of the child population a year"),
+    "as_posts": ("sosiaalityöntekijöiden vakanssit", "social-worker posts"),
+    "as_fill": ("vakanssien täyttöaste", "fill rate of posts"),
+    "as_limit": ("lakisääteinen raja (lasta / työntekijä)", "statutory limit (children per worker)"),
+    "as_target": ("mitoitustavoite ja varmuus", "planning target and confidence"),
+    "as_worker_cost": ("sosiaalityöntekijän kustannus vuodessa", "cost of a social worker a year"),
+    "as_day_prices": (
+        "hoitopäivän hinta: perhehoito / ammatillinen perhekoti / laitoshoito",
+        "price per day: family care / professional family home / institutional care",
+    ),
+    "as_levers": ("tasapainotusohjelman vivut", "levers of the balancing programme"),
+    "as_levers_none": ("ei vipuja", "no levers"),
+    "as_lever_effect": ("avohuollon vaikuttavuus {share}", "open-care effectiveness {share}"),
+    "as_lever_family": ("perhehoidon osuus vähintään {share}", "family-care share at least {share}"),
+    "as_lever_posts": ("lisävakanssit avohuoltoon {n}", "extra open-care posts {n}"),
+    "as_lever_reunification": ("jälleenyhdistäminen nopeammin {share}", "faster reunification {share}"),
+    "as_lever_age": ("jälkihuolto {age}-vuotiaaksi", "aftercare up to age {age}"),
+    "src_notifications": (
+        "THL Sotkanet 1085 (hyvinvointialueen suunnitelma 2024)",
+        "THL Sotkanet 1085 (county plan 2024)",
+    ),
+    "src_growth": ("oletus (skenaario)", "assumption (scenario)"),
+    "src_population": (
+        "johdettu hyvinvointialueen luvuista; muutos oletus",
+        "derived from the county's figures; trend assumed",
+    ),
+    "src_posts": ("hyvinvointialue 2024, vastaavat ohjaajat pois lukien", "county 2024, lead workers excluded"),
+    "src_fill": ("oletus", "assumption"),
+    "src_limit": ("lastensuojelulaki 13 b §", "Child Welfare Act 13 b §"),
+    "src_target": ("komennon tai sovelluksen valinta", "chosen in the command or the app"),
+    "src_worker_cost": ("oletus (toimialan arvio)", "assumption (domain estimate)"),
+    "src_day_prices": (
+        "oletus; laitoshoitopäivä ≈ 3 × perhehoitopäivä on lähteistetty",
+        "assumption; an institutional day ≈ 3 × a family-care day is sourced",
+    ),
+    "src_levers": ("skenaarion valinta", "chosen in the scenario"),
+    "report_no_folder": (
+        "{path}: kansiota ei löydy; anna komennon run, dimension tai compare kirjoittama tuloskansio",
+        "{path}: no such folder; give a results folder written by run, dimension or compare",
+    ),
+    "report_not_results": (
+        "{path}: ei ole tuloskansio (siitä puuttuu {missing});\n"
+        "anna komennon run, dimension tai compare kirjoittama kansio",
+        "{path}: not a results folder (it lacks {missing});\ngive a folder written by run, dimension or compare",
+    ),
+    "report_old_folder": (
+        "{path}: kansio on kirjoitettu vanhemmalla versiolla eikä siinä ole raportin tietoja ({missing});\n"
+        "aja komento uudelleen, niin raportti voidaan tehdä",
+        "{path}: the folder was written by an older version and lacks the report's data ({missing});\n"
+        "run the command again to make a report",
+    ),
+    "report_bad_data": (
+        "{path}: raportin tiedot ovat vioittuneet ({detail}); aja komento uudelleen",
+        "{path}: the report's data are damaged ({detail}); run the command again",
+    ),
+    "report_written": ("Raportti kirjoitettu: {html} ja {pdf}", "Report written: {html} and {pdf}"),
+    "report_pdf_failed": (
+        "PDF-tiedoston tekeminen epäonnistui ({detail}); raporttia ei kirjoitettu",
+        "making the PDF failed ({detail}); no report was written",
+    ),
 }
 
 
@@ -609,7 +1014,7 @@ def echo(value: object, plain: bool = False, limit: int = ECHO_LIMIT) -> str:
     large input back."""
     if plain:
         text = str(value)
-        if not text.isprintable():
+        if not text.replace("\u00a0", " ").isprintable():  # a no-break space (1 000) is printable text
             text = repr(text)
     else:
         text = repr(value)
