@@ -17,7 +17,7 @@ from ..scenario.files import scenario_to_toml
 from ..scenario.schema import Scenario
 from ..vocabulary import ALL
 from . import formats
-from .charts import finish_panels, save_figure, team_label, unit_team_panels
+from .charts import finish_panels, mark_projection, save_figure, team_label, unit_team_panels
 from .folders import atomic_folder
 from .i18n import Lang, t
 
@@ -162,7 +162,7 @@ def _cost_sheet(result: DimensioningResult, lang: Lang) -> pd.DataFrame:
 def staffing_figure(result: DimensioningResult, lang: Lang = "fi") -> Figure:
     """Required posts (P50, band to the confidence quantile) against funded posts, per unit and
     area, with the first breach marked."""
-    fig, panels = unit_team_panels(pool_keys(result.scenario), lang)
+    fig, panels = unit_team_panels(pool_keys(result.scenario), lang, integer_y=True)
     conf = round(100 * result.confidence)
     for ax, unit, area, _ in panels:
         part = result.monthly[(result.monthly["team"] == area) & (result.monthly["unit"] == unit)]
@@ -174,6 +174,7 @@ def staffing_figure(result: DimensioningResult, lang: Lang = "fi") -> Figure:
             color="tab:orange",
             alpha=0.25,
             linewidth=0,
+            label=t("chart_band_required", lang, conf=conf),
         )
         ax.step(
             part["date"],
@@ -200,10 +201,10 @@ def staffing_figure(result: DimensioningResult, lang: Lang = "fi") -> Figure:
         )
         breach = result.units[(result.units["team"] == area) & (result.units["unit"] == unit)]["first_breach"]
         if not breach.empty and pd.notna(breach.iloc[0]):
-            ax.axvline(breach.iloc[0], color="black", linestyle="--", linewidth=0.8)
-            ax.plot([breach.iloc[0]], [part["funded_posts"].iloc[0]], "v", color="black", label=t("chart_breach", lang))
+            ax.axvline(breach.iloc[0], color="black", linestyle="--", linewidth=0.8, label=t("chart_breach", lang))
+        mark_projection(ax, result.scenario, lang)
     title = t("staffing_title", lang, name=result.scenario.name, target=target_text(result, lang), conf=conf)
-    return finish_panels(fig, title, t("chart_posts", lang))
+    return finish_panels(fig, title, t("chart_posts", lang), lang)
 
 
 def _markdown_table(df: pd.DataFrame) -> str:

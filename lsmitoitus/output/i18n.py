@@ -195,7 +195,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "sheet_monthly": ("Kuukausittain", "Monthly"),
     "sheet_scenario": ("Skenaario ja oletukset", "Scenario and assumptions"),
     "target_law": ("lakisääteinen raja", "statutory limit"),
-    "target_children": ("{n} lasta / työntekijä", "{n} children per worker"),
     "answer_breach": (
         "{area} {unit} ylittää rajan {month} alkaen skenaariossa {scenario}; {extra} lisävakanssia pitää sen "
         "rajan alla {conf} %:n todennäköisyydellä koko jakson ajan.",
@@ -782,6 +781,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "{scenario}: mikään yksikkö ei ylitä rajaa {conf} %:n varmuudella; lisävakansseja ei tarvita.",
         "{scenario}: no unit breaches the limit with {conf} % confidence; no extra posts are needed.",
     ),
+    "target_children": ("{n} lasta / työntekijä", "{n} children per worker"),
     "unit_team": ("{unit}, {team}", "{unit}, {team}"),
     "answer_unit": ("yksikkö", "unit"),
     "answer_first_breach": ("ensimmäinen ylitys", "first breach"),
@@ -803,6 +803,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "cmp_difference_band": ("ero ensimmäiseen, P10–P90", "difference to the first, P10–P90"),
     "cmp_measure": ("mittari", "measure"),
     # -- charts
+    "chart_all_band": ("kaikki asiakkaat (P50, P10–P90)", "all clients (P50, P10–P90)"),
+    "chart_max_p50": ("suurin lista (P50)", "largest list (P50)"),
     "chart_band": ("P10–P90-vaihteluväli", "P10–P90 band"),
     "chart_band_required": ("tarpeen vaihteluväli P50–{conf} %", "requirement band P50–{conf} %"),
     "chart_projection": ("ennuste alkaa", "projection starts"),
@@ -823,6 +825,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "backtest_ylabel_notifications": ("ilmoitusta vuodessa", "notifications a year"),
     "backtest_fit_years": ("sovitusvuodet", "fitted years"),
     "backtest_test_years": ("testivuodet", "tested years"),
+    "backtest_split": ("sovituksen ja testin raja", "end of the fitted years"),
     # -- the web app
     "app_headline": ("Vastaus", "Answer"),
     "app_answer_table": ("Yksiköt, jotka ylittävät rajan", "Units that breach the limit"),

@@ -32,22 +32,24 @@ def text_table(
     keys: int = 1,
     width: int = WIDTH,
     wrap_at: int = 14,
+    gap: int = GAP,
 ) -> str:
     """``rows`` under ``header``; ``right[i]`` aligns column i to the right (numbers); the first
-    ``keys`` columns are repeated in every block when the table must be split to fit ``width``."""
+    ``keys`` columns are repeated in every block when the table must be split to fit ``width``;
+    ``gap`` spaces separate columns."""
     n = len(header)
     right = list(right) if right is not None else [i >= keys for i in range(n)]
     widths = [_column_width(header[i], [r[i] for r in rows], wrap_at) for i in range(n)]
-    key_width = sum(widths[:keys]) + GAP * keys
+    key_width = sum(widths[:keys]) + gap * keys
     blocks: list[list[int]] = []
     current: list[int] = []
     used = key_width
     for i in range(keys, n):
-        if current and used + widths[i] + GAP > width:
+        if current and used + widths[i] + gap > width:
             blocks.append(current)
             current, used = [], key_width
         current.append(i)
-        used += widths[i] + GAP
+        used += widths[i] + gap
     blocks.append(current)
     out: list[str] = []
     for b, block in enumerate(blocks):
@@ -62,10 +64,10 @@ def text_table(
                 # headers sit at the bottom of their cell, next to the data
                 text = lines[line - (height - len(lines))] if line >= height - len(lines) else ""
                 parts.append(text.rjust(widths[i]) if right[i] else text.ljust(widths[i]))
-            out.append((" " * GAP).join(parts).rstrip())
-        rule = (" " * GAP).join("-" * widths[i] for i in columns)
+            out.append((" " * gap).join(parts).rstrip())
+        rule = (" " * gap).join("-" * widths[i] for i in columns)
         out.append(rule)
         for row in rows:
             cells = [row[i].rjust(widths[i]) if right[i] else row[i].ljust(widths[i]) for i in columns]
-            out.append((" " * GAP).join(cells).rstrip())
+            out.append((" " * gap).join(cells).rstrip())
     return "\n".join(out)
