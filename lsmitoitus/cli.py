@@ -289,6 +289,7 @@ def _dimension(args: argparse.Namespace) -> int:
 
 def _compare(args: argparse.Namespace) -> int:
     from .comparison import compare, comparison_table
+    from .output import report_data
     from .output.comparison_text import comparison_text
     from .output.dimensioning_report import tables, write_excel
 
@@ -311,7 +312,19 @@ def _compare(args: argparse.Namespace) -> int:
             name = result.scenario.name[:28]
             sheets[name] = tables(result, lang)[t("sheet_yearly", lang)]
         write_excel(sheets, tmp / "vertailu.xlsx")
+        report_data.write(report_data.compare_data(results, lang), tmp)
+    print()
     print(t("written_to", lang, path=target_dir))
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .output.report import HTML, PDF, write_report
+
+    lang: Lang = args.lang or _env_lang()
+    target, notes = write_report(args.folder, args.out, args.lang)
+    _notes(notes, lang)
+    print(t("report_written", lang, html=target / HTML, pdf=target / PDF))
     return 0
 
 
@@ -646,6 +659,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backtest": _backtest,
     "dimension": _dimension,
     "compare": _compare,
+    "report": _report,
     "app": _app,
 }
 
@@ -654,7 +668,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     lang: Lang = _lang_in(argv)
     args = build_parser(lang).parse_args(argv)
-    lang = getattr(args, "lang", lang)
+    lang = getattr(args, "lang", None) or lang
 
     def fail(message: Msg | str, status: int) -> int:
         print(f"{t('error', lang)}: {render(message, lang)}", file=sys.stderr, flush=True)

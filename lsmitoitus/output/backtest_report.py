@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -62,7 +64,7 @@ def backtest_figure(result: BacktestResult, lang: Lang = "fi") -> Figure:
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos, d=digits: formats.number(v, lang, d)))
         ax.set_ylim(0, top)
         ax.grid(alpha=0.3)
-    handles = [
+    handles: list[Any] = [
         (Patch(facecolor="tab:blue", alpha=0.2, linewidth=0), Line2D([], [], color="tab:blue", marker="o")),
         Line2D([], [], color="black", marker="s", linestyle="none"),
         Patch(facecolor="0.92"),

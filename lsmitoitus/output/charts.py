@@ -107,7 +107,7 @@ def mark_projection(ax: Axes, scenario: Scenario, lang: Lang) -> None:
     start = projection_start(scenario)
     if scenario.simulation.start < start <= scenario.simulation.end:
         ax.axvline(
-            pd.Timestamp(start),
+            pd.Timestamp(start),  # type: ignore[arg-type]
             color=PROJECTION_COLOUR,
             linestyle="-.",
             linewidth=1.0,

@@ -3,7 +3,8 @@ number in the reader's format, cut into blocks of scenarios so that it fits 100 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -19,7 +20,10 @@ def comparison_rows(results: Sequence[DimensioningResult], lang: Lang = "fi") ->
     table = comparison_table(results)
     costs = cost_numbers(results)
     late = [assessment_timeliness(r, r.scenario.simulation.end.year) for r in results]
-    whole: Callable[[object], str] = lambda v: formats.integer(float(v), lang)  # noqa: E731
+
+    def whole(value: Any) -> str:
+        return formats.integer(float(value), lang)
+
     rows: list[tuple[str, list[str]]] = [
         (t("cmp_clients", lang), [whole(v) for v in table["clients_last_year"]]),
         (t("cmp_funded", lang), [formats.number(float(v), lang) for v in table["funded_posts"]]),

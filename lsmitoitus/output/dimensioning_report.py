@@ -285,4 +285,7 @@ def write_dimensioning(result: DimensioningResult, target: Path, lang: Lang = "f
         (tmp / "raportti.md").write_text(markdown_report(result, lang), encoding="utf-8")
         header = f"Scenario of the dimensioning run ({result.scenario.simulation.replications} replications)."
         (tmp / "scenario.toml").write_text(scenario_to_toml(result.scenario, header), encoding="utf-8")
+        from . import report_data  # the board report's data (lsmitoitus report FOLDER)
+
+        report_data.write(report_data.dimension_data(result, lang), tmp)
     return target

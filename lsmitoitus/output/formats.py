@@ -37,6 +37,7 @@ def number(value: float | None, lang: Lang = "fi", digits: int | None = None) ->
 
     if _missing(value):
         return MISSING
+    assert value is not None
     pattern = None if digits is None else ("#,##0" + ("." + "0" * digits if digits else ""))
     return _minus(format_decimal(value, format=pattern, locale=LOCALES[lang]), lang)
 
@@ -123,11 +124,11 @@ def month(day: Any, lang: Lang = "fi", short: bool = False) -> str:
     return format_date(_as_date(day), format=pattern, locale=LOCALES[lang])
 
 
-def month_names(lang: Lang = "fi", width: str = "wide") -> list[str]:
+def month_names(lang: Lang = "fi") -> list[str]:
     """January … December in ``lang`` (stand-alone forms), for chart axes."""
     from babel.dates import get_month_names
 
-    names = get_month_names(width, context="stand-alone", locale=LOCALES[lang])
+    names = get_month_names("wide", context="stand-alone", locale=LOCALES[lang])
     return [str(names[m]) for m in range(1, 13)]
 
 
@@ -137,7 +138,7 @@ def _as_date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if hasattr(value, "to_pydatetime"):  # a pandas Timestamp
-        return value.to_pydatetime().date()  # type: ignore[no-any-return]
+        return value.to_pydatetime().date()
     if isinstance(value, str):
         return dt.date.fromisoformat(value[:10])
     import numpy as np  # a numpy datetime64

@@ -921,6 +921,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Asiakkaat, työntekijät ja listat vuosittain (vuoden keskiarvo, P50)",
         "Clients, workers and lists by year (yearly mean, P50)",
     ),
+    "report_required_by_year": ("tarvittavat vakanssit ({conf} % varmuus)", "required posts ({conf} % confidence)"),
     "report_assumption": ("oletus", "assumption"),
     "report_value": ("arvo tässä skenaariossa", "value in this scenario"),
     "report_source": ("lähde tai peruste", "source or basis"),

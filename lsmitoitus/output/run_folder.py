@@ -17,6 +17,7 @@ from ..indicators import indicator_table
 from ..measures import MEASURES
 from ..results import SimulationResults, summarise
 from ..scenario.files import scenario_to_toml
+from . import report_data
 from .charts import caseload_figure, save_figure
 from .folders import atomic_folder
 from .i18n import Lang, t
@@ -78,5 +79,8 @@ def write_run(
         }
         (tmp / "run.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
         (tmp / "summary.txt").write_text(summary_text(results, lang, observed) + "\n", encoding="utf-8")
-        save_figure(caseload_figure(results, lang), tmp / "caseload.png")
+        figure = caseload_figure(results, lang)
+        save_figure(figure, tmp / "caseload.png")
+        save_figure(figure, tmp / "caseload.svg")
+        report_data.write(report_data.run_data(results, lang), tmp)
     return target
