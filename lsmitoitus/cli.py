@@ -328,8 +328,13 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+def _progress_in(lang: Lang) -> Callable[[Msg], None]:
+    """Status lines of a calibration, in the reader's language, on standard error."""
+
+    def show(message: Msg) -> None:
+        print(render(message, lang), file=sys.stderr, flush=True)
+
+    return show
 
 
 def _calibrate(args: argparse.Namespace) -> int:
@@ -344,7 +349,13 @@ def _calibrate(args: argparse.Namespace) -> int:
     history = load_history(args.history, region=args.region)
     fit = args.fit.split(",") if args.fit else list(DEFAULT_FIT)
     calibrator = Calibrator(
-        base, history, fit=fit, replications=args.replications, rounds=args.rounds, jobs=args.jobs, progress=_progress
+        base,
+        history,
+        fit=fit,
+        replications=args.replications,
+        rounds=args.rounds,
+        jobs=args.jobs,
+        progress=_progress_in(lang),
     )
     result = calibrator.run()
     header = calibration_header(result, str(args.history), __version__)
@@ -375,7 +386,7 @@ def _backtest(args: argparse.Namespace) -> int:
         args.fit_until,
         replications=args.replications,
         jobs=args.jobs,
-        progress=_progress,
+        progress=_progress_in(lang),
         fit=fit,
         rounds=args.rounds,
     )

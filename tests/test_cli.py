@@ -117,7 +117,7 @@ def test_calibrate_writes_a_valid_commented_scenario_and_never_overwrites(tmp_pa
     args = ["calibrate", str(HISTORY), "--out", str(out), "--replications", "3", "--rounds", "1"]
     done = cli(*args, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "round 1: discrete-event check" in done.stderr
+    assert "kierros 1: tarkistus tapahtumasimulaatiolla" in done.stderr  # status lines in Finnish too
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Calibrated by lsmitoitus")
     assert "#   arviointi.p_avohuolto = " in text and "not separately identifiable" in text

@@ -45,7 +45,7 @@ from .candidates import BOUNDS, CANDIDATES, DEFAULT_FIT
 
 GROUP_INDICATORS = tuple(i for i in INDICATORS if i != "lastensuojeluilmoitukset")
 
-Progress = Callable[[str], None]
+Progress = Callable[[Msg], None]  # a message of the translation table, shown in the reader's language
 
 
 def _get(data: Mapping[str, Any], path: str) -> Any:
@@ -270,15 +270,18 @@ class Calibrator:
             assert approx is not None
             relative = approx * self.correction / self.obs["observed"].to_numpy() - 1.0
             self.progress(
-                f"round {round_no}: approximation fitted, {self.evaluations} evaluations, "
-                f"max |relative error| {np.max(np.abs(relative)):.3f}; "
-                + ", ".join(f"{n} ×{m:.3f}" for n, m in multipliers.items())
+                Msg(
+                    "calibration_round_fitted",
+                    round=round_no,
+                    evaluations=self.evaluations,
+                    error=round(100 * float(np.max(np.abs(relative)))),
+                )
             )
             table = self._des(multipliers, seed=self.base.simulation.seed + round_no)
             table["approx"] = approx * self.correction
             worst = float(np.max(np.abs(table["des_p50"] / table["observed"] - 1.0)))
             self.progress(
-                f"round {round_no}: discrete-event check, {self.replications} replications, max |P50 error| {worst:.3f}"
+                Msg("calibration_round_checked", round=round_no, n=self.replications, error=round(100 * worst))
             )
             # space mapping: correct the approximation by the DES/approximation ratio at this point
             self.correction = table["des_mean"].to_numpy() / approx

@@ -757,12 +757,12 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "app_progress_start": ("Simuloidaan… arvioidaan kestoa", "Simulating… estimating the time"),
     "calibration_round_fitted": (
-        "kierros {round}: likiarvomalli sovitettu, {evaluations} laskentaa, suurin suhteellinen virhe {error}",
-        "round {round}: approximation fitted, {evaluations} evaluations, max |relative error| {error}",
+        "kierros {round}: likiarvomalli sovitettu, {evaluations} laskentaa, suurin suhteellinen virhe {error} %",
+        "round {round}: approximation fitted, {evaluations} evaluations, largest relative error {error} %",
     ),
     "calibration_round_checked": (
-        "kierros {round}: tarkistus tapahtumasimulaatiolla, {n} toistoa, suurin P50-virhe {error}",
-        "round {round}: discrete-event check, {n} replications, max |P50 error| {error}",
+        "kierros {round}: tarkistus tapahtumasimulaatiolla, {n} toistoa, suurin P50-virhe {error} %",
+        "round {round}: discrete-event check, {n} replications, largest P50 error {error} %",
     ),
     # -- the answer: one sentence and a compact table
     "headline_breach": (
