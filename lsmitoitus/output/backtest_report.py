@@ -96,7 +96,7 @@ def _shown_rows(table: pd.DataFrame) -> pd.DataFrame:
 def backtest_text(result: BacktestResult, lang: Lang = "fi") -> str:
     rows = _shown_rows(result.table)
     header = [t("indicator", lang), t("year", lang), t("role", lang), "P10", "P50", "P90", t("observed", lang)]
-    header += ["Δ", t("in_band", lang)]
+    header += [t("difference_short", lang), t("in_band", lang)]
     cells = []
     for r in rows.to_dict("records"):
         pct = r["unit"] == "percent_of_0_17"

@@ -801,6 +801,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "cmp_cost": ("kustannukset viimeisenä vuonna (P50)", "costs in the last year (P50)"),
     "cmp_difference": ("ero ensimmäiseen skenaarioon (P50)", "difference to the first scenario (P50)"),
     "cmp_difference_band": ("ero ensimmäiseen, P10–P90", "difference to the first, P10–P90"),
+    "difference_short": ("ero", "diff."),
     "cmp_measure": ("mittari", "measure"),
     # -- charts
     "chart_all_band": ("kaikki asiakkaat (P50, P10–P90)", "all clients (P50, P10–P90)"),

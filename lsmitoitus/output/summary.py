@@ -91,7 +91,15 @@ def _indicator_lines(results: SimulationResults, observed: pd.DataFrame | None, 
     table = table[table["observed"].notna()]
     if table.empty:
         return []
-    header = [t("indicator", lang), t("year", lang), "P10", "P50", "P90", t("observed", lang), "Δ"]
+    header = [
+        t("indicator", lang),
+        t("year", lang),
+        "P10",
+        "P50",
+        "P90",
+        t("observed", lang),
+        t("difference_short", lang),
+    ]
     rows = []
     for r in table.to_dict("records"):
         pct = r["unit"] == "percent_of_0_17"
