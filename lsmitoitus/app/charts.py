@@ -31,7 +31,7 @@ def caseload_data(results: SimulationResults, lang: Lang) -> pd.DataFrame:
     summary = caseload_summary(results)
     counted_aftercare = results.scenario.caseload.count_jalkihuolto_18_plus
     rows = []
-    order = {u: i for i, u in enumerate(UNITS)}
+    order: dict[str, int] = {u: i for i, u in enumerate(UNITS)}
     for (unit, team), part in summary.groupby(["unit", "area"], sort=False):
         measure = (
             "mean_clients_per_worker" if unit == "jalkihuolto" and not counted_aftercare else "mean_children_per_worker"
@@ -44,7 +44,7 @@ def caseload_data(results: SimulationResults, lang: Lang) -> pd.DataFrame:
                 {
                     "panel": unit_name(str(unit), str(team), lang),
                     "order": order.get(str(unit), 9),
-                    "date": pd.Timestamp(date),
+                    "date": pd.Timestamp(str(date)),
                     "series": series,
                     "p10": r["p10"],
                     "p50": r["p50"],
@@ -108,7 +108,7 @@ def staffing_data(result: DimensioningResult, lang: Lang) -> pd.DataFrame:
     """Per team and year: required posts at the confidence and funded posts, with hover texts."""
     conf = round(100 * result.confidence)
     yearly = result.yearly[(result.yearly["unit"] != ALL) & (result.yearly["team"] != ALL)]
-    order = {u: i for i, u in enumerate(UNITS)}
+    order: dict[str, int] = {u: i for i, u in enumerate(UNITS)}
     rows = []
     for r in yearly.to_dict("records"):
         panel = unit_name(str(r["unit"]), str(r["team"]), lang)

@@ -183,7 +183,7 @@ def right_aligned(frame: object, numeric_from: int) -> object:
 
     assert isinstance(frame, pd.DataFrame)
     numbers = list(frame.columns)[numeric_from:]
-    return frame.style.set_properties(subset=numbers, **{"text-align": "right"}).hide(axis="index")
+    return frame.style.set_properties(subset=pd.Index(numbers), **{"text-align": "right"}).hide(axis="index")
 
 
 def show_results(whatif: logic.WhatIf, lang: Lang, edited: Scenario) -> None:
@@ -258,7 +258,7 @@ def report_cached(whatif: logic.WhatIf, lang: Lang) -> tuple[str, bytes]:
     if key not in cache:
         cache.clear()
         cache[key] = logic.report_files(whatif, lang)
-    return cache[key]  # type: ignore[no-any-return]
+    return cache[key]
 
 
 def language() -> Lang:

@@ -107,7 +107,7 @@ def backtest_text(result: BacktestResult, lang: Lang = "fi") -> str:
             [
                 name,
                 str(r["year"]),
-                t("role_" + str(r["role"]), lang),
+                t(f"role_{r['role']}", lang),
                 *(formats.number(r[q], lang, d) for q in ("p10", "p50", "p90", "observed")),
                 formats.percent(r["p50_vs_observed"], lang),
                 mark,
