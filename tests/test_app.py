@@ -385,3 +385,17 @@ def test_browser_sees_only_our_page_and_a_1_mb_upload_limit(tmp_path: Path) -> N
     finally:
         process.send_signal(signal.SIGTERM)
         process.communicate(timeout=30)
+
+
+@pytest.mark.integration
+def test_an_error_on_the_page_keeps_its_lines(app: Any) -> None:
+    """Issue 15: a message listing several problems was shown as one run-on line."""
+    app, _ = app
+    app.run()
+    upload = b'extends = "kanta-hame"\n[staffing.avohuolto.Forssa]\nsocial_workers = -2\nfill_rate = 7\n'
+    app.file_uploader(key="upload").set_value(("oma.toml", upload, "application/toml"))
+    app.run()
+    assert not app.exception
+    lines = app.error[0].value.split("  \n")
+    assert lines[0] == "virhe: oma.toml: virheellinen skenaario (2 ongelmaa):"
+    assert len(lines) == 3 and all(line.startswith("\u00a0\u00a0") for line in lines[1:])  # indented, one per line

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 
 import streamlit as st
 
@@ -56,6 +57,18 @@ def run_cached(key: tuple[str, str, int | None, int], progress: object) -> logic
     return cache[key]
 
 
+def show_error(text: str) -> None:
+    """An error with its line structure kept: Markdown would join the lines of a message that
+    lists several problems, so each line ends in a hard break and keeps its indent; characters
+    Markdown would read as formatting are shown as they are."""
+    lines = []
+    for line in text.splitlines():
+        body = line.lstrip(" ")
+        indent = "\u00a0" * (2 * (len(line) - len(body)))
+        lines.append(indent + re.sub(r"([\\`*_\[\]<>~|])", r"\\\1", body))
+    st.error("  \n".join(lines))
+
+
 def upload_texts(lang: Lang) -> None:
     """The file uploader's own texts ("Upload", "1MB per file") are fixed in Streamlit's front end;
     style rules show ours instead, in the page's language (the limit with a space: 1 MB)."""
@@ -85,12 +98,12 @@ def choose_scenario(lang: Lang) -> Scenario | None:
     try:
         if upload is not None:
             if upload.size > MAX_FILE_BYTES:
-                st.error(f"{t('error', lang)}: {t('app_upload_too_large', lang, limit=MAX_UPLOAD_MB)}")
+                show_error(f"{t('error', lang)}: {t('app_upload_too_large', lang, limit=MAX_UPLOAD_MB)}")
                 return None
             return logic.load_uploaded(upload.getvalue(), upload.name)
         return load_scenario(options[choice])
     except UserError as exc:
-        st.error(f"{t('error', lang)}: {exc.text(lang)}")
+        show_error(f"{t('error', lang)}: {exc.text(lang)}")
         return None
 
 
@@ -276,7 +289,7 @@ def page(lang: Lang) -> None:
     try:
         edited = logic.edit_scenario(base, edits)
     except UserError as exc:
-        st.error(f"{t('error', lang)}: {exc.text(lang)}")
+        show_error(f"{t('error', lang)}: {exc.text(lang)}")
         return
     if st.button(t("app_run", lang), type="primary", key="run"):
         st.session_state["settings"] = (logic.scenario_toml(base), logic.scenario_toml(edited), target, replications)
@@ -304,7 +317,7 @@ def main() -> None:
         lang = language()
         page(lang)
     except UserError as exc:
-        st.error(f"{t('error', lang)}: {exc.text(lang)}")
+        show_error(f"{t('error', lang)}: {exc.text(lang)}")
     except Exception:
         logging.getLogger("lsmitoitus.app").exception("the page failed")
         st.error(t("app_unexpected", lang))
