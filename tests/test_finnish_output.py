@@ -23,6 +23,11 @@ SHORT = 'extends = "kanta-hame"\nname = "lyhyt"\n[simulation]\nstart = 2023-01-0
 WORD = re.compile(r"[^\W\d][\w]*")  # letters first; "_" belongs to the word, so identifiers stay whole
 
 
+def vega_charts(app: Any) -> list[Any]:
+    """The page's Vega-Lite charts (the element is arrow_vega_lite_chart in older Streamlit)."""
+    return list(app.get("vega_lite_chart")) or list(app.get("arrow_vega_lite_chart"))
+
+
 def words(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text.replace("-", " "))]
 
@@ -164,7 +169,7 @@ def _app_texts(app: Any) -> Iterable[str]:
     yield from (str(tab.label) for tab in app.tabs)
     yield from (str(b.label) for b in app.get("button"))
     yield from (str(b.label) for b in app.get("download_button"))
-    for chart in app.get("arrow_vega_lite_chart"):
+    for chart in vega_charts(app):
         spec = json.loads(chart.proto.spec)
         yield from _titles(spec)
 
