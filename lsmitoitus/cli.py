@@ -105,6 +105,7 @@ def build_parser(lang: Lang = "fi") -> argparse.ArgumentParser:
         "--out", type=Path, help="output folder (default: tulokset/<scenario>-<timestamp>/); never overwritten"
     )
     run.add_argument("--lang", choices=LANGS, default="fi", help="language of the summary, headers and chart")
+    _csv_option(run)
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     calibrate = sub.add_parser("calibrate", help="fit pathway parameters to published indicators (THL history)")
@@ -123,9 +124,16 @@ def build_parser(lang: Lang = "fi") -> argparse.ArgumentParser:
     backtest.add_argument("--fit-until", type=_year, required=True, help="last year used for fitting")
     backtest.add_argument("--out", type=Path, help="output folder (default: tulokset/backtest-<timestamp>/)")
     _calibration_options(backtest)
+    _csv_option(backtest)
 
     dim = sub.add_parser("dimension", help="required social-worker posts per area, unit and month; shortages")
     dim.add_argument("scenario", nargs="?", help="scenario TOML file or bundled name (default: kanta-hame)")
+    dim.add_argument(
+        "--plan",
+        type=Path,
+        help="staffing plan to evaluate: a TOML file or the workbook this command writes (its plan sheet); "
+        "default: the cheapest plan that meets the target",
+    )
     _dimension_options(dim)
     cmp_ = sub.add_parser("compare", help="several scenarios side by side with common random numbers")
     cmp_.add_argument("scenarios", nargs="+", help="scenario TOML files or bundled names")
@@ -163,6 +171,17 @@ def _dimension_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", "-j", type=_jobs, help="worker processes (default: one per core)")
     parser.add_argument("--out", type=Path, help="output folder (default: tulokset/mitoitus-<scenario>-<timestamp>/)")
     parser.add_argument("--lang", choices=LANGS, default="fi")
+    _csv_option(parser)
+
+
+# issue 13: CSV for a Finnish spreadsheet or for machines
+def _csv_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--csv",
+        choices=("fi", "en"),
+        help="CSV format: fi = semicolons, decimal comma, byte-order mark (a Finnish spreadsheet); "
+        "en = commas and decimal points (analysts' tools); default: that of --lang",
+    )
 
 
 def _notes(notes: Sequence[Msg], lang: Lang) -> None:
@@ -204,34 +223,43 @@ def _load(spec: str | None) -> Any:
 
 
 def _dimension(args: argparse.Namespace) -> int:
+    from .budget import budget_years
     from .dimensioning import dimension
-    from .output.dimensioning_report import answer_lines, tables, write_dimensioning
+    from .output.dimensioning_report import answer_lines, county_table, tables, write_dimensioning
+    from .plans import evaluate_plan
 
     lang: Lang = args.lang
     scenario = _load(args.scenario)
     target_dir = args.out or default_out_dir(f"mitoitus-{scenario.name}")
+    steps = None
+    if args.plan is not None:  # read and checked before any work, like the output folder
+        from .output.plan_files import read_plan
+
+        steps = read_plan(args.plan, scenario)
+        print(t("plan_applied", lang, path=echo(str(args.plan), plain=True), n=len(steps)), file=sys.stderr)
     _prepare(target_dir, lang)
+    options: dict[str, Any] = {"replications": args.replications, "seed": args.seed, "jobs": args.jobs}
     with _replication_progress(lang) as progress:
-        result = dimension(
-            scenario,
-            args.target,
-            args.confidence,
-            replications=args.replications,
-            seed=args.seed,
-            jobs=args.jobs,
-            progress=progress,
-        )
-    print("\n".join(answer_lines(result, lang)))
+        options |= {"target": args.target, "confidence": args.confidence, "progress": progress}
+        if steps is None:
+            result = dimension(scenario, **options)
+        else:
+            result = evaluate_plan(scenario, steps, source=echo(str(args.plan), plain=True), **options)
+    budget = budget_years(result)
+    print("\n".join(answer_lines(result, lang, budget)))
     print()
-    print(tables(result, lang)[t("sheet_units", lang)].to_string(index=False))
-    write_dimensioning(result, target_dir, lang)
+    print(tables(result, lang, budget)[t("sheet_units", lang)].to_string(index=False))
+    print()
+    print(t("county_table", lang))
+    print(county_table(result, lang, budget).to_string())
+    write_dimensioning(result, target_dir, lang, csv=args.csv)
     print(t("written_to", lang, path=target_dir))
     return 0
 
 
 def _compare(args: argparse.Namespace) -> int:
     from .comparison import compare, comparison_table
-    from .output.dimensioning_report import tables, write_excel
+    from .output.comparison_report import comparison_text, write_comparison
 
     lang: Lang = args.lang
     scenarios = [_load(s) for s in args.scenarios]
@@ -242,16 +270,9 @@ def _compare(args: argparse.Namespace) -> int:
             scenarios, args.target, args.confidence, args.replications, args.seed, args.jobs, progress=progress
         )
     table = comparison_table(results)
-    translated = table.rename(columns={c: t(c, lang) for c in table.columns})
     print(t("comparison_title", lang))
-    print(translated.to_string(index=False))
-    with atomic_folder(target_dir) as tmp:
-        translated.to_csv(tmp / "vertailu.csv", index=False)
-        sheets = {t("sheet_comparison", lang): translated}
-        for result in results:
-            name = result.scenario.name[:28]
-            sheets[name] = tables(result, lang)[t("sheet_yearly", lang)]
-        write_excel(sheets, tmp / "vertailu.xlsx")
+    print(comparison_text(table, lang))
+    write_comparison(results, table, target_dir, lang, csv=args.csv)
     print(t("written_to", lang, path=target_dir))
     return 0
 
@@ -309,8 +330,10 @@ def _backtest(args: argparse.Namespace) -> int:
     )
     text = backtest_text(result, lang)
     print(text)
+    from .output.csvfiles import csv_style, write_csv
+
     with atomic_folder(target) as tmp:
-        translated_table(result, lang).to_csv(tmp / "backtest.csv", index=False)
+        write_csv(translated_table(result, lang), tmp / "backtest.csv", csv_style(args.csv, lang))
         header = calibration_header(result.calibration, str(args.history), __version__)
         (tmp / "scenario.toml").write_text(scenario_to_toml(result.scenario, header), encoding="utf-8")
         (tmp / "backtest.txt").write_text(text + "\n\n" + header + "\n", encoding="utf-8")
@@ -350,7 +373,7 @@ def _run(args: argparse.Namespace) -> int:
             jobs=results.jobs,
         )
     )
-    write_run(results, target, lang, source=str(source), observed=observed)
+    write_run(results, target, lang, source=str(source), observed=observed, csv=args.csv)
     print(t("written_to", lang, path=target))
     return 0
 

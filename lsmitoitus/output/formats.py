@@ -36,3 +36,15 @@ def percent(share: float, lang: Lang = "fi", digits: int = 0) -> str:
 def date(day: dt.date, lang: Lang = "fi") -> str:
     """1.1.2025 in Finnish, 1 Jan 2025 in English."""
     return format_date(day, format="d.M.yyyy" if lang == "fi" else "d MMM yyyy", locale=LOCALES[lang])
+
+
+# issue 13: budget planning
+def euros(value: float, lang: Lang = "fi", millions: bool = False) -> str:
+    """Euros as a budget writes them: 1 493 637 € (or 1,49 M€ with ``millions``); NaN is a dash."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if millions:
+        text = format_decimal(value / 1e6, format="#,##0.00", locale=LOCALES[lang])
+        return f"{text}\u00a0M€" if lang == "fi" else f"€{text} M"
+    text = format_decimal(value, format="#,##0", locale=LOCALES[lang])
+    return f"{text}\u00a0€" if lang == "fi" else f"€{text}"
