@@ -225,7 +225,7 @@ def _load(spec: str | None) -> Any:
 def _dimension(args: argparse.Namespace) -> int:
     from .budget import budget_years
     from .dimensioning import dimension
-    from .output.dimensioning_report import answer_lines, county_table, tables, write_dimensioning
+    from .output.dimensioning_report import answer_lines, county_table, units_text, write_dimensioning
     from .plans import evaluate_plan
 
     lang: Lang = args.lang
@@ -248,7 +248,7 @@ def _dimension(args: argparse.Namespace) -> int:
     budget = budget_years(result)
     print("\n".join(answer_lines(result, lang, budget)))
     print()
-    print(tables(result, lang, budget)[t("sheet_units", lang)].to_string(index=False))
+    print(units_text(result, lang))
     print()
     print(t("county_table", lang))
     print(county_table(result, lang, budget).to_string())

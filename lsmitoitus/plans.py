@@ -152,7 +152,7 @@ def parse_steps(rows: Sequence[RawStep], scenario: Scenario, source: str) -> lis
         if change is None and not _missing(values.get("change")):
             found.append(Msg("plan_bad_change", value=echo(values.get("change"), plain=True)))
         elif change is not None and abs(change) > 1000:
-            found.append(Msg("plan_change_range", value=echo(change, plain=True)))
+            found.append(Msg("plan_change_range", value=f"{change:g}"))
         lead = _lead(values.get("lead"))
         if lead is None:
             found.append(Msg("plan_bad_lead", value=echo(values.get("lead"), plain=True)))
@@ -198,7 +198,7 @@ def _removals(scenario: Scenario, steps: Sequence[PlanStep], rows: Sequence[RawS
                 Msg(
                     "plan_problem",
                     where=where[id(step)],
-                    text=Msg("plan_removes_too_many", change=-step.change, have=round(have, 3), day=step.start),
+                    text=Msg("plan_removes_too_many", change=f"{-step.change:g}", have=f"{have:.4g}", day=step.start),
                 )
             )
     return problems

@@ -261,12 +261,13 @@ def budget_lines(result: DimensioningResult, lang: Lang = "fi", budget: pd.DataF
                 last=last,
                 planned=euros(float(county["funded_cost"].sum()), lang, millions=True),
                 required=euros(float(county["required_cost_conf"].sum()), lang, millions=True),
-                difference=euros(float(county["gap_cost"].sum()), lang, millions=True),
+                difference=euros(-float(county["gap_cost"].sum()), lang, millions=True, signed=True),
             )
         )
     else:
         cost = euros(float(county["gap_cost"].sum()), lang, millions=True)
-        lines.append(t("budget_cheapest", lang, n=len(steps), first=first, last=last, cost=cost))
+        days = number(recruitment_days(result.scenario), lang, 0)
+        lines.append(t("budget_cheapest", lang, n=len(steps), first=first, last=last, cost=cost, days=days))
     what = t("what_planned" if plan_given(result) else "what_funded", lang)
     for year in dict.fromkeys((first, last)):
         row = {str(k): v for k, v in county.loc[year].to_dict().items()}
@@ -285,6 +286,15 @@ def budget_lines(result: DimensioningResult, lang: Lang = "fi", budget: pd.DataF
             )
         )
     return lines
+
+
+def recruitment_days(scenario: Scenario) -> float:
+    """The mean time a new post is vacant while it is recruited, over the scenario's units and
+    areas (the model's rule: it follows from the fill rate, turnover and notice)."""
+    from ..model.staffing import mean_recruitment_days
+
+    days = [mean_recruitment_days(staff) for unit in scenario.staffing.values() for staff in unit.values()]
+    return sum(days) / len(days)
 
 
 def definition_text(result: DimensioningResult, lang: Lang) -> str:
@@ -741,6 +751,16 @@ def write_workbook(
     book.save(path)
 
 
+def units_text(result: DimensioningResult, lang: Lang = "fi") -> str:
+    """The units table for a terminal: months as months, numbers formatted for ``lang``."""
+    units = result.units.assign(first_breach=[month_label(v) for v in result.units["first_breach"]])
+    shown = _headers(units, result, lang).astype(object)
+    for column, name in zip(units.columns, shown.columns, strict=True):
+        if KINDS.get(column) in ("posts", "count"):
+            shown[name] = [number(v, lang) for v in units[column]]
+    return shown.to_string(index=False)
+
+
 def county_table(result: DimensioningResult, lang: Lang = "fi", budget: pd.DataFrame | None = None) -> pd.DataFrame:
     """The county by budget year as text for a terminal or a report: figures as rows, years as
     columns, numbers formatted for ``lang``."""
@@ -893,6 +913,7 @@ __all__ = [
     "scenario_table",
     "staffing_figure",
     "tables",
+    "units_text",
     "write_dimensioning",
     "write_excel",
     "write_workbook",

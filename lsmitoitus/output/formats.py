@@ -39,12 +39,14 @@ def date(day: dt.date, lang: Lang = "fi") -> str:
 
 
 # issue 13: budget planning
-def euros(value: float, lang: Lang = "fi", millions: bool = False) -> str:
-    """Euros as a budget writes them: 1 493 637 € (or 1,49 M€ with ``millions``); NaN is a dash."""
+def euros(value: float, lang: Lang = "fi", millions: bool = False, signed: bool = False) -> str:
+    """Euros as a budget writes them: 1 493 637 € (or 1,49 M€ with ``millions``; ``signed``: a
+    plus sign on a positive amount); NaN is a dash."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if millions:
-        text = format_decimal(value / 1e6, format="#,##0.00", locale=LOCALES[lang])
+        pattern = "+#,##0.00;-#,##0.00" if signed else "#,##0.00"
+        text = format_decimal(value / 1e6, format=pattern, locale=LOCALES[lang])
         return f"{text}\u00a0M€" if lang == "fi" else f"€{text} M"
-    text = format_decimal(value, format="#,##0", locale=LOCALES[lang])
+    text = format_decimal(value, format="+#,##0;-#,##0" if signed else "#,##0", locale=LOCALES[lang])
     return f"{text}\u00a0€" if lang == "fi" else f"€{text}"

@@ -747,11 +747,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "budget_cheapest": (
         "Halvin suunnitelma, joka täyttää tavoitteen: kunkin vuoden tarve jokaiseen tiimiin vuoden alusta "
         "(välilehti Suunnitelma; {n} muutosta). Vuosina {first}–{last} se maksaa {cost} enemmän kuin nykyiset "
-        "rahoitetut vakanssit. Uusi vakanssi on auki rekrytoinnin ajan, joten avaa vakanssit ajoissa ja "
-        "arvioi muutettu suunnitelma valitsimella --plan.",
+        "rahoitetut vakanssit. Uusi vakanssi on auki rekrytoinnin ajan (mallissa keskimäärin {days} päivää), "
+        "joten avaa vakanssit ajoissa ja arvioi muutettu suunnitelma valitsimella --plan.",
         "The cheapest plan that meets the target: each year's requirement in every team from 1 January (Plan "
         "sheet; {n} changes). In {first}–{last} it costs {cost} more than the funded posts. A new post is "
-        "vacant while it is recruited, so open posts early and evaluate the edited plan with --plan.",
+        "vacant while it is recruited (in the model {days} days on average), so open posts early and evaluate "
+        "the edited plan with --plan.",
     ),
     "budget_evaluated": (
         "Arvioitu suunnitelma: {path} ({n} muutosta, välilehti Suunnitelma).",
@@ -766,10 +767,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "The plan falls short in {years}: most missing is {short} posts in {year}.",
     ),
     "budget_plan_cost": (
-        "Suunnitelman vakanssit maksavat vuosina {first}–{last} {planned}; tavoitteen täyttävät vakanssit "
-        "{required} (erotus {difference}).",
-        "The plan's posts cost {planned} in {first}–{last}; the posts that meet the target {required} "
-        "(difference {difference}).",
+        "Suunnitelman vakanssit maksavat vuosina {first}–{last} {planned}; kunkin vuoden tarpeen mukaiset "
+        "vakanssit {required} (suunnitelma − tarve: {difference}).",
+        "The plan's posts cost {planned} in {first}–{last}; each year's required posts {required} "
+        "(plan − requirement: {difference}).",
     ),
     "budget_year": (
         "{year}: tarve {required} vakanssia ({conf} %), {what} {funded}, vaje {gap}; kustannus {cost} "
