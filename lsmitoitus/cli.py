@@ -155,6 +155,7 @@ def build_parser(lang: Lang = "fi") -> argparse.ArgumentParser:
     run.add_argument("--jobs", "-j", type=_jobs, metavar="J", help=h("help_jobs"))
     run.add_argument("--out", type=Path, metavar=h("mv_folder"), help=h("help_out_run"))
     run.add_argument("--lang", choices=LANGS, default=default_lang, help=lang_help)
+    _csv_option(run, lang)
     run.add_argument("--no-progress", action="store_true", help=h("help_no_progress"))
 
     calibrate = _subparser(sub, "calibrate", lang)
@@ -169,9 +170,11 @@ def build_parser(lang: Lang = "fi") -> argparse.ArgumentParser:
     backtest.add_argument("--fit-until", type=_year, required=True, metavar=h("mv_year"), help=h("help_fit_until"))
     backtest.add_argument("--out", type=Path, metavar=h("mv_folder"), help=h("help_out_backtest"))
     _calibration_options(backtest, lang, default_lang)
+    _csv_option(backtest, lang)
 
     dim = _subparser(sub, "dimension", lang)
     dim.add_argument("scenario", nargs="?", metavar=h("mv_scenario"), help=h("help_scenario"))
+    dim.add_argument("--plan", type=Path, metavar=h("mv_plan"), help=h("help_plan"))
     _dimension_options(dim, lang, default_lang, "help_out_dimension")
     cmp_ = _subparser(sub, "compare", lang)
     cmp_.add_argument("scenarios", nargs="+", metavar=h("mv_scenario"), help=h("help_scenarios"))
@@ -214,6 +217,12 @@ def _dimension_options(parser: argparse.ArgumentParser, lang: Lang, default_lang
     parser.add_argument("--jobs", "-j", type=_jobs, metavar="J", help=t("help_jobs", lang))
     parser.add_argument("--out", type=Path, metavar=t("mv_folder", lang), help=t(out_help, lang))
     parser.add_argument("--lang", choices=LANGS, default=default_lang, help=t("help_lang", lang))
+    _csv_option(parser, lang)
+
+
+def _csv_option(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    """CSV for a Finnish spreadsheet (fi) or for analysts' tools (en); default: that of --lang."""
+    parser.add_argument("--csv", choices=("fi", "en"), metavar="fi|en", help=t("help_csv", lang))
 
 
 def _notes(notes: Sequence[Msg], lang: Lang) -> None:
@@ -256,42 +265,56 @@ def _load(spec: str | None) -> Any:
 
 
 def _dimension(args: argparse.Namespace) -> int:
+    from .budget import budget_years
     from .dimensioning import dimension
     from .output.answer import answer_table, headline
-    from .output.dimensioning_report import answer_notes, write_dimensioning
+    from .output.dimensioning_report import answer_notes, budget_lines, county_table, write_dimensioning
     from .output.text_table import text_table
+    from .plans import evaluate_plan
 
     lang: Lang = args.lang
     scenario = _load(args.scenario)
     target_dir = args.out or default_out_dir(f"mitoitus-{scenario.name}")
+    steps = None
+    if args.plan is not None:  # read and checked before any work, like the output folder
+        from .output.plan_files import read_plan
+
+        steps = read_plan(args.plan, scenario)
+        print(t("plan_applied", lang, path=echo(str(args.plan), plain=True), n=len(steps)), file=sys.stderr)
     _prepare(target_dir, lang)
+    options: dict[str, Any] = {"replications": args.replications, "seed": args.seed, "jobs": args.jobs}
     with _replication_progress(lang) as progress:
-        result = dimension(
-            scenario,
-            args.target,
-            args.confidence,
-            replications=args.replications,
-            seed=args.seed,
-            jobs=args.jobs,
-            progress=progress,
-        )
+        options |= {"target": args.target, "confidence": args.confidence, "progress": progress}
+        if steps is None:
+            result = dimension(scenario, **options)
+        else:
+            result = evaluate_plan(scenario, steps, source=echo(str(args.plan), plain=True), **options)
+    budget = budget_years(result)
     print(headline(result, lang))
     print()
     answer = answer_table(result, lang)
     if not answer.empty:
         print(text_table(list(answer.columns), answer.to_numpy().tolist()))
         print()
-    print("\n".join(answer_notes(result, lang)))
-    write_dimensioning(result, target_dir, lang)
+    print("\n".join(budget_lines(result, lang, budget)))
+    print()
+    print(t("county_table", lang))
+    county = county_table(result, lang, budget)
+    cells = [[str(label), *map(str, row)] for label, row in zip(county.index, county.to_numpy().tolist(), strict=True)]
+    print(text_table(["", *map(str, county.columns)], cells, keys=1))
+    notes = answer_notes(result, lang)
+    if notes:
+        print()
+        print("\n".join(notes))
+    write_dimensioning(result, target_dir, lang, csv=args.csv)
     print(t("written_to", lang, path=target_dir))
     return 0
 
 
 def _compare(args: argparse.Namespace) -> int:
     from .comparison import compare, comparison_table
-    from .output import report_data
+    from .output.comparison_report import write_comparison
     from .output.comparison_text import comparison_text
-    from .output.dimensioning_report import tables, write_excel
 
     lang: Lang = args.lang
     scenarios = [_load(s) for s in args.scenarios]
@@ -302,17 +325,9 @@ def _compare(args: argparse.Namespace) -> int:
             scenarios, args.target, args.confidence, args.replications, args.seed, args.jobs, progress=progress
         )
     table = comparison_table(results)
-    translated = table.rename(columns={c: t(c, lang) for c in table.columns})
     print(t("comparison_title", lang))
     print(comparison_text(results, lang))
-    with atomic_folder(target_dir) as tmp:
-        translated.to_csv(tmp / "vertailu.csv", index=False)
-        sheets = {t("sheet_comparison", lang): translated}
-        for result in results:
-            name = result.scenario.name[:28]
-            sheets[name] = tables(result, lang)[t("sheet_yearly", lang)]
-        write_excel(sheets, tmp / "vertailu.xlsx")
-        report_data.write(report_data.compare_data(results, lang), tmp)
+    write_comparison(results, table, target_dir, lang, csv=args.csv)
     print()
     print(t("written_to", lang, path=target_dir))
     return 0
@@ -392,8 +407,10 @@ def _backtest(args: argparse.Namespace) -> int:
     )
     text = backtest_text(result, lang)
     print(text)
+    from .output.csvfiles import csv_style, write_csv
+
     with atomic_folder(target) as tmp:
-        translated_table(result, lang).to_csv(tmp / "backtest.csv", index=False)
+        write_csv(translated_table(result, lang), tmp / "backtest.csv", csv_style(args.csv, lang))
         header = calibration_header(result.calibration, str(args.history), __version__)
         (tmp / "scenario.toml").write_text(scenario_to_toml(result.scenario, header), encoding="utf-8")
         (tmp / "backtest.txt").write_text(text + "\n\n" + header + "\n", encoding="utf-8")
@@ -434,7 +451,7 @@ def _run(args: argparse.Namespace) -> int:
             jobs=formats.integer(results.jobs, lang),
         )
     )
-    write_run(results, target, lang, source=str(source), observed=observed)
+    write_run(results, target, lang, source=str(source), observed=observed, csv=args.csv)
     print(t("written_to", lang, path=target))
     return 0
 

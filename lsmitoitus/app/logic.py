@@ -22,7 +22,8 @@ from ..dimensioning import DimensioningResult
 from ..indicators import late_assessment_shares
 from ..output import answer, dimensioning_report, formats
 from ..output.comparison_text import comparison_frame
-from ..output.dimensioning_report import tables, write_excel
+from ..output.csvfiles import csv_bytes, csv_style
+from ..output.dimensioning_report import tables, write_workbook
 from ..output.i18n import Lang, t
 from ..scenario.files import bundled_scenarios, scenario_from_dict, scenario_from_upload, scenario_to_toml
 from ..scenario.schema import Scenario
@@ -186,11 +187,11 @@ def staffing_yearly(whatif: WhatIf, lang: Lang = "fi") -> pd.DataFrame:
 
 
 def workbook_bytes(whatif: WhatIf, lang: Lang) -> bytes:
-    sheets = dict(tables(whatif.edited, lang))
-    sheets[t("sheet_comparison", lang)] = comparison_for_people(whatif, lang)
+    """The planner's workbook of the edited scenario, with the comparison as its last sheet."""
+    extra = {t("sheet_comparison", lang): comparison_for_people(whatif, lang)}
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "mitoitus.xlsx"
-        write_excel(sheets, path)
+        write_workbook(whatif.edited, path, lang, extra=extra)
         return path.read_bytes()
 
 
@@ -210,7 +211,7 @@ def report_files(whatif: WhatIf, lang: Lang) -> tuple[str, bytes]:
 
 
 def staffing_csv_bytes(whatif: WhatIf, lang: Lang) -> bytes:
-    return tables(whatif.edited, lang)[t("sheet_monthly", lang)].to_csv(index=False).encode("utf-8")
+    return csv_bytes(tables(whatif.edited, lang)[t("sheet_monthly", lang)], csv_style(None, lang))
 
 
 def scenario_toml(scenario: Scenario) -> str:

@@ -55,10 +55,14 @@ def signed(value: float | None, lang: Lang = "fi", digits: int = 0) -> str:
     if _missing(value):
         return MISSING
     assert value is not None
-    text = number(abs(float(value)), lang, digits)
-    if text.strip("0,.") == "":
+    return _signed_text(float(value), lang, digits)
+
+
+def _signed_text(value: float, lang: Lang, digits: int) -> str:
+    text = number(abs(value), lang, digits)
+    if text.strip("0,.\u00a0 ") == "":
         return text
-    return ("+" if value > 0 else "−") + text
+    return ("+" if value > 0 else ("−" if lang == "fi" else "-")) + text
 
 
 def percent(share: float | None, lang: Lang = "fi", digits: int = 0) -> str:
@@ -96,12 +100,15 @@ def money_range(low: float, high: float, lang: Lang = "fi", digits: int = 1, sig
     return f"{a}–{b}\u00a0M€" if lang == "fi" else f"€{a}–{b}M"
 
 
-def euros(value: float | None, lang: Lang = "fi") -> str:
-    """Whole euros: 63 000 € (€63,000)."""
+def euros(value: float | None, lang: Lang = "fi", millions: bool = False, signed: bool = False) -> str:
+    """Whole euros as a budget writes them: 63 000 € (€63,000); ``millions``: 1,49 M€ (as
+    :func:`money`); ``signed``: a plus sign on a positive amount, a minus on a negative one."""
     if _missing(value):
         return MISSING
     assert value is not None
-    text = number(round(float(value)), lang, 0)
+    if millions:
+        return money(value, lang, 2, sign=signed)
+    text = _signed_text(float(value), lang, 0) if signed else number(round(float(value)), lang, 0)
     return f"{text}\u00a0€" if lang == "fi" else f"€{text}"
 
 

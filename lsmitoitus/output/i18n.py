@@ -610,6 +610,19 @@ TEXT: dict[str, tuple[str, str]] = {
     "mv_command": ("KOMENTO", "COMMAND"),
     "mv_scenario": ("SKENAARIO", "SCENARIO"),
     "mv_seed": ("SIEMEN", "SEED"),
+    "mv_plan": ("SUUNNITELMA", "PLAN"),
+    "help_plan": (
+        "arvioitava henkilöstösuunnitelma: TOML-tiedosto tai tämän komennon kirjoittama työkirja "
+        "(sen Suunnitelma-välilehti); oletus: halvin suunnitelma, joka täyttää tavoitteen",
+        "staffing plan to evaluate: a TOML file or the workbook this command writes (its plan sheet); "
+        "default: the cheapest plan that meets the target",
+    ),
+    "help_csv": (
+        "CSV-muoto: fi = puolipisteet, desimaalipilkku ja BOM (suomalainen taulukkolaskenta); "
+        "en = pilkut ja desimaalipisteet (analyysityökalut); oletus: --lang-valinnan mukaan",
+        "CSV format: fi = semicolons, decimal comma, byte-order mark (a Finnish spreadsheet); "
+        "en = commas and decimal points (analysts' tools); default: that of --lang",
+    ),
     "mv_folder": ("KANSIO", "FOLDER"),
     "mv_file": ("TIEDOSTO", "FILE"),
     "mv_history": ("HISTORIA.csv", "HISTORY.csv"),
@@ -1002,6 +1015,213 @@ TEXT: dict[str, tuple[str, str]] = {
         "PDF-tiedoston tekeminen epäonnistui ({detail}); raporttia ei kirjoitettu",
         "making the PDF failed ({detail}); no report was written",
     ),
+    # issue 13: budget planning (plans, per-year answers in euros, the planner's workbook, CSV)
+    "sheet_plan": ("Suunnitelma", "Plan"),
+    "plan_start": ("alkaa", "start"),
+    "plan_unit": ("yksikkö", "unit"),
+    "plan_area": ("alue", "area"),
+    "plan_change": ("muutos (htv)", "change (FTE)"),
+    "plan_lead": ("vastaava", "lead"),
+    "plan_note": ("selite", "note"),
+    "plan_help": ("ohje", "instructions"),
+    "plan_help_text": (
+        "Yksi rivi on yksi muutos: päivästä alkaen yksikön ja alueen vakanssit muuttuvat (htv; 2 = kaksi "
+        "vakanssia lisää, -1 = yksi vähemmän, 0,5 = osa-aikainen).\n"
+        "Muutokset lasketaan skenaarion rahoitetuista vakansseista; suunnitelma korvaa skenaarion oman "
+        "suunnitelman.\n"
+        "Vastaava: kyllä, jos muutos koskee vastaavia sosiaalityöntekijöitä (ei omaa asiakaslistaa).\n"
+        "Tiimi ja selite ovat vain lukijalle. Tyhjät rivit ohitetaan.\n"
+        "Uusi vakanssi on aluksi auki rekrytoinnin ajan: avaa vakanssi ennen kuin sitä tarvitaan.\n"
+        "Arvioi muutettu suunnitelma: lsmitoitus dimension {scenario} --plan mitoitus.xlsx",
+        "One row is one change: from the date on, the unit's posts in the area change (FTE; 2 = two more "
+        "posts, -1 = one fewer, 0.5 = part-time).\n"
+        "Changes are counted from the scenario's funded posts; the plan replaces the scenario's own "
+        "plan.\n"
+        "Lead: yes if the change is to lead social workers (no caseload of their own).\n"
+        "Team and note are for the reader. Empty rows are skipped.\n"
+        "A new post is vacant while it is recruited: open it before it is needed.\n"
+        "Evaluate the edited plan: lsmitoitus dimension {scenario} --plan mitoitus.xlsx",
+    ),
+    "plan_note_required": (
+        "tarve {year}: {required} vakanssia ({conf} %)",
+        "required in {year}: {required} posts ({conf} %)",
+    ),
+    "plan_row": ("välilehti {sheet}, rivi {row}", "sheet {sheet}, row {row}"),
+    "plan_step_no": ("staffing_plan, muutos {i}", "staffing_plan, step {i}"),
+    "plan_problem": ("  {where}: {text}", "  {where}: {text}"),
+    "plan_invalid": ("{path}: virheellinen suunnitelma ({n} ongelmaa):", "{path}: invalid plan ({n} problems):"),
+    "plan_missing": ("{field} puuttuu", "{field} is missing"),
+    "plan_bad_unit": (
+        "yksikkö {value} ei ole tunnettu; sallitut: {allowed}",
+        "unknown unit {value}; allowed: {allowed}",
+    ),
+    "plan_bad_area": (
+        "alue {value} ei ole skenaarion alue; alueet: {allowed}",
+        "{value} is not an area of the scenario; areas: {allowed}",
+    ),
+    "plan_bad_date": (
+        "päivämäärä {value} ei kelpaa; anna päivämäärä, esim. 1.3.2026 tai 2026-03-01",
+        "{value} is not a date; give a date such as 1.3.2026 or 2026-03-01",
+    ),
+    "plan_date_outside": (
+        "päivämäärä {value} on simuloidun jakson {first} – {last} ulkopuolella",
+        "date {value} lies outside the simulated period {first} to {last}",
+    ),
+    "plan_bad_change": (
+        "muutos {value} ei ole luku; anna vakanssien muutos (htv), esim. 2, -1 tai 0,5",
+        "change {value} is not a number; give the change of posts (FTE), e.g. 2, -1 or 0.5",
+    ),
+    "plan_change_range": (
+        "muutos {value}: sallittu väli -1000 … 1000 htv",
+        "change {value}: allowed range -1000 to 1000 FTE",
+    ),
+    "plan_bad_lead": ("vastaava {value}: anna kyllä tai ei", "lead {value}: give yes or no"),
+    "plan_removes_too_many": (
+        "poistaisi {change} htv, mutta alueella on {day} vain {have} htv tällaisia vakansseja",
+        "would remove {change} FTE, but the area has only {have} FTE of such posts on {day}",
+    ),
+    "plan_too_many": (
+        "{path}: suunnitelmassa on liian monta riviä ({n}; enintään {limit})",
+        "{path}: the plan has too many rows ({n}; at most {limit})",
+    ),
+    "plan_suffix": (
+        "{path}: suunnitelman pitää olla TOML-tiedosto (.toml) tai Excel-työkirja (.xlsx)",
+        "{path}: a plan must be a TOML file (.toml) or an Excel workbook (.xlsx)",
+    ),
+    "plan_toml_shape": (
+        "{path}: suunnitelmatiedostossa pitää olla lista [[staffing_plan]] eikä muita avaimia (ylimääräiset: {keys})",
+        "{path}: a plan file must hold a list [[staffing_plan]] and no other keys (extra: {keys})",
+    ),
+    "plan_toml_field": (
+        "{path}: staffing_plan, muutos {i}: tuntemattomat kentät {keys}; sallitut: {allowed}",
+        "{path}: staffing_plan, step {i}: unknown fields {keys}; allowed: {allowed}",
+    ),
+    "plan_not_xlsx": (
+        "{path}: ei luettava Excel-työkirja (.xlsx; {detail}); tallenna se Excel-muodossa",
+        "{path}: not a readable Excel workbook (.xlsx; {detail}); save it in Excel format",
+    ),
+    "plan_no_sheet": (
+        "{path}: työkirjassa ei ole välilehteä {sheet} (välilehdet: {sheets})",
+        "{path}: the workbook has no sheet {sheet} (sheets: {sheets})",
+    ),
+    "plan_columns": (
+        "{path}: välilehdeltä {sheet} puuttuvat sarakkeet {missing}; tarvitaan {expected}",
+        "{path}: sheet {sheet} lacks the columns {missing}; needed: {expected}",
+    ),
+    "plan_file_header": (
+        "Henkilöstösuunnitelma skenaariolle {name}: lsmitoitus dimension {name} --plan suunnitelma.toml",
+        "Staffing plan for scenario {name}: lsmitoitus dimension {name} --plan suunnitelma.toml",
+    ),
+    "plan_applied": (
+        "Suunnitelma luettu: {path} ({n} muutosta)",
+        "Plan read: {path} ({n} changes)",
+    ),
+    # the per-year answer
+    "funded_fte_years": ("rahoitetut htv-vuodet", "funded FTE-years"),
+    "planned_posts": ("suunnitellut vakanssit (kpl)", "planned posts (count)"),
+    "planned_fte_years": ("suunnitellut htv-vuodet", "planned FTE-years"),
+    "planned_cost": ("suunniteltujen vakanssien kustannus (€)", "cost of planned posts (€)"),
+    "gap_cost_planned": ("tarve − suunnitelma, kustannus (€)", "required − planned, cost (€)"),
+    "gap_cost_funded": ("tarve − rahoitetut, kustannus (€)", "required − funded, cost (€)"),
+    "shortfall_posts": ("puuttuvat vakanssit (kpl)", "shortfall (posts)"),
+    "months_below_confidence": (
+        "kuukausia, joina jokin tiimi jää alle varmuuden (kpl)",
+        "months in which a team falls below the confidence",
+    ),
+    "other_costs_p50": (
+        "muut kustannukset: sijoitukset, omat laitokset, muu henkilöstö, P50 (€)",
+        "other costs: placements, own institutions, other staff, P50 (€)",
+    ),
+    "total_cost_funded": ("kustannukset yhteensä, rahoitetut vakanssit (€)", "total costs, funded posts (€)"),
+    "total_cost_planned": ("kustannukset yhteensä, suunnitellut vakanssit (€)", "total costs, planned posts (€)"),
+    "total_cost_required": ("kustannukset yhteensä, tarvittavat vakanssit (€)", "total costs, required posts (€)"),
+    "compliance_all_months": (
+        "todennäköisyys, että vuoden jokainen kuukausi on tavoitteen alla",
+        "probability that every month of the year meets the target",
+    ),
+    "measure_row": ("tieto", "figure"),
+    "county_all_units": ("kaikki yksiköt", "all units"),
+    "answer_details": (
+        "Yksiköt ja tiimit: mistä alkaen raja ylittyy",
+        "Units and teams: from when the limit is exceeded",
+    ),
+    "county_table": ("Koko alue vuosittain", "Whole county by year"),
+    "unit_table": ("Yksiköt vuosittain: tarve ({conf} %) ja {what}", "Units by year: required ({conf} %) and {what}"),
+    "what_funded": ("rahoitetut vakanssit", "funded posts"),
+    "what_planned": ("suunnitelma", "the plan"),
+    "budget_title": (
+        "Henkilöstö ja budjetti: {name} (tavoite {target}, varmuus {conf} %)",
+        "Staffing and budget: {name} (target {target}, confidence {conf} %)",
+    ),
+    "budget_definition": (
+        "Vuoden tarve: vakanssit, joilla vuoden jokainen kuukausi pysyy tavoitteen alla {conf} %:n "
+        "todennäköisyydellä (kussakin toistossa vuoden vaikein kuukausi; siitä {conf} %:n kvantiili toistojen "
+        "yli, P50 = mediaani). Vaikein kuukausi on lisätietona Vuosittain-välilehdellä. Eurot kunkin vuoden "
+        "hinnoin: htv × {cost} €/htv × hintaindeksi ({index} %/v, perusvuosi {base}); rahoitetut tai "
+        "suunnitellut vakanssit maksetaan niiltä kuukausilta, joina ne ovat olemassa, tarvittavat koko vuoden. "
+        "Muut kustannukset ovat mallin P50 (ilman sosiaalityöntekijöitä).",
+        "Yearly requirement: the posts that keep every month of the year within the target with {conf} % "
+        "probability (in each replication the year's worst month; its {conf} % quantile over replications, "
+        "P50 = median). The worst month is detail on the Yearly sheet. Euros in each year's prices: "
+        "FTE × {cost} €/FTE × price index ({index} %/year, base year {base}); funded or planned posts are paid "
+        "for the months they exist, required posts for the whole year. Other costs are the model's P50 "
+        "(social workers excluded).",
+    ),
+    "budget_cheapest": (
+        "Halvin suunnitelma, joka täyttää tavoitteen: kunkin vuoden tarve jokaiseen tiimiin vuoden alusta "
+        "(välilehti Suunnitelma; {n} muutosta). Vuosina {first}–{last} se maksaa {cost} enemmän kuin nykyiset "
+        "rahoitetut vakanssit. Uusi vakanssi on auki rekrytoinnin ajan (mallissa keskimäärin {days} päivää), "
+        "joten avaa vakanssit ajoissa ja arvioi muutettu suunnitelma valitsimella --plan.",
+        "The cheapest plan that meets the target: each year's requirement in every team from 1 January (Plan "
+        "sheet; {n} changes). In {first}–{last} it costs {cost} more than the funded posts. A new post is "
+        "vacant while it is recruited (in the model {days} days on average), so open posts early and evaluate "
+        "the edited plan with --plan.",
+    ),
+    "budget_evaluated": (
+        "Arvioitu suunnitelma: {path} ({n} muutosta, välilehti Suunnitelma).",
+        "Plan evaluated: {path} ({n} changes, Plan sheet).",
+    ),
+    "budget_plan_meets": (
+        "Suunnitelma täyttää tavoitteen {conf} %:n varmuudella joka vuosi {first}–{last}.",
+        "The plan meets the target with {conf} % confidence in every year {first}–{last}.",
+    ),
+    "budget_plan_short": (
+        "Suunnitelma jää tavoitteesta vuosina {years}: eniten puuttuu {short} vakanssia vuonna {year}.",
+        "The plan falls short in {years}: most missing is {short} posts in {year}.",
+    ),
+    "budget_plan_cost": (
+        "Suunnitelman vakanssit maksavat vuosina {first}–{last} {planned}; kunkin vuoden tarpeen mukaiset "
+        "vakanssit {required} (suunnitelma − tarve: {difference}).",
+        "The plan's posts cost {planned} in {first}–{last}; each year's required posts {required} "
+        "(plan − requirement: {difference}).",
+    ),
+    "budget_year": (
+        "{year}: tarve {required} vakanssia ({conf} %), {what} {funded}, vaje {gap}; kustannus {cost} "
+        "({what} {funded_cost}).",
+        "{year}: required {required} posts ({conf} %), {what} {funded}, gap {gap}; cost {cost} ({what} {funded_cost}).",
+    ),
+    "chart_plan_posts_by_year": ("Vakanssit vuosittain", "Posts by year"),
+    "chart_costs_by_year": ("Vakanssien kustannukset vuosittain (€)", "Cost of posts by year (€)"),
+    "chart_year": ("vuosi", "year"),
+    "chart_euros": ("euroa", "euros"),
+    "sheet_yearly_note": (
+        "Vuosittain: tiimit, yksiköiden summat ja koko alue. Vuoden tarve: ks. Vastaus-välilehti.",
+        "By year: teams, unit totals and the whole county. Yearly requirement: see the Answer sheet.",
+    ),
+    # assumptions sheet
+    "provenance_status": ("tila", "status"),
+    "provenance_source": ("lähde tai peruste", "source or basis"),
+    "status_sourced": ("lähteestä", "sourced"),
+    "status_fitted": ("sovitettu", "fitted"),
+    "status_assumed": ("oletus", "assumed"),
+    "provenance_covers": ("{source} (koskee: {entry})", "{source} (entry: {entry})"),
+    "provenance_none": ("ei merkintää: oletus", "no entry: an assumption"),
+    "provenance_changed": ("muutettu skenaariossa {name}", "changed in scenario {name}"),
+    # comparison with numbers
+    "cost_last_year_p50": ("kustannukset viimeisenä vuonna, P50 (€)", "costs in the last year, P50 (€)"),
+    "cost_difference_p50": ("ero ensimmäiseen, P50 (€)", "difference to the first, P50 (€)"),
+    "cost_difference_p10": ("ero ensimmäiseen, P10 (€)", "difference to the first, P10 (€)"),
+    "cost_difference_p90": ("ero ensimmäiseen, P90 (€)", "difference to the first, P90 (€)"),
 }
 
 

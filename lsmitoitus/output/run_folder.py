@@ -19,6 +19,7 @@ from ..results import SimulationResults, summarise
 from ..scenario.files import scenario_to_toml
 from . import report_data
 from .charts import caseload_figure, save_figure
+from .csvfiles import CsvStyle, csv_style, write_csv
 from .folders import atomic_folder
 from .i18n import Lang, t
 from .summary import summary_text
@@ -39,23 +40,26 @@ def write_run(
     lang: Lang = "fi",
     source: str = "",
     observed: pd.DataFrame | None = None,
+    csv: CsvStyle | None = None,
 ) -> Path:
     """Write CSVs, the resolved scenario, run metadata, the summary and the chart to ``target``.
 
-    ``observed`` is the indicator history to compare with (none: no comparison)."""
+    ``observed`` is the indicator history to compare with (none: no comparison); ``csv`` the CSV
+    style (default: the one that goes with ``lang``, see :mod:`.csvfiles`)."""
     scenario = results.scenario
+    style = csv_style(csv, lang)
     with atomic_folder(target) as tmp:
-        _translated(results.monthly, lang).to_csv(tmp / "monthly.csv", index=False)
-        _translated(results.yearly, lang).to_csv(tmp / "yearly.csv", index=False)
-        _translated(results.summary("monthly"), lang).to_csv(tmp / "summary_monthly.csv", index=False)
-        _translated(summarise(results.yearly), lang).to_csv(tmp / "summary_yearly.csv", index=False)
-        measures_table(lang).to_csv(tmp / "measures.csv", index=False)
-        _translated(results.point_in_time, lang).to_csv(tmp / "thl_point_in_time.csv", index=False)
-        _translated(summarise(results.point_in_time), lang).to_csv(tmp / "summary_thl_point_in_time.csv", index=False)
-        _translated(indicator_table(results, observed), lang).to_csv(tmp / "indicators.csv", index=False)
+        write_csv(_translated(results.monthly, lang), tmp / "monthly.csv", style)
+        write_csv(_translated(results.yearly, lang), tmp / "yearly.csv", style)
+        write_csv(_translated(results.summary("monthly"), lang), tmp / "summary_monthly.csv", style)
+        write_csv(_translated(summarise(results.yearly), lang), tmp / "summary_yearly.csv", style)
+        write_csv(measures_table(lang), tmp / "measures.csv", style)
+        write_csv(_translated(results.point_in_time, lang), tmp / "thl_point_in_time.csv", style)
+        write_csv(_translated(summarise(results.point_in_time), lang), tmp / "summary_thl_point_in_time.csv", style)
+        write_csv(_translated(indicator_table(results, observed), lang), tmp / "indicators.csv", style)
         costs = cost_frame(results)
-        _translated(costs, lang).to_csv(tmp / "costs.csv", index=False)
-        _translated(cost_summary(costs), lang).to_csv(tmp / "summary_costs.csv", index=False)
+        write_csv(_translated(costs, lang), tmp / "costs.csv", style)
+        write_csv(_translated(cost_summary(costs), lang), tmp / "summary_costs.csv", style)
         header = (
             f"Resolved scenario as run by lsmitoitus {__version__} "
             f"on {dt.datetime.now().isoformat(timespec='seconds')}\n"
