@@ -1,5 +1,5 @@
 """Command line: ``lsmitoitus run``, ``validate``, ``dimension``, ``compare``, ``calibrate``,
-``backtest`` and ``app``.
+``backtest``, ``sensitivity`` and ``app``.
 
 User errors (bad scenario or history file, an output that exists or cannot be written, bad
 flags) print one clear message in the chosen language and exit with status 2; they never show a
@@ -61,6 +61,9 @@ _seed = _number(int, 0, 2**63, "seed", below_high=True)
 _target = _number(int, 1, 100, "target")
 _confidence = _number(float, 0.5, 1.0, "confidence", below_high=True)
 _year = _number(int, 1990, 2100, "year")
+_samples = _number(int, 2, 4096, "samples")
+_sens_replications = _number(int, 2, 1000, "replications")
+_top = _number(int, 1, 20, "top")
 
 #: argparse's own error texts and their entries in the translation table.
 _ARGPARSE_ERRORS = (
@@ -106,6 +109,13 @@ def build_parser(lang: Lang = "fi") -> argparse.ArgumentParser:
     )
     run.add_argument("--lang", choices=LANGS, default="fi", help="language of the summary, headers and chart")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.add_argument(
+        "--format",
+        choices=("csv", "parquet"),
+        default="csv",
+        help="per-replication tables (monthly, yearly, THL days) as CSV or Parquet (large sweeps); summaries stay CSV",
+    )
+    _cluster_option(run)
 
     calibrate = sub.add_parser("calibrate", help="fit pathway parameters to published indicators (THL history)")
     calibrate.add_argument(
@@ -123,6 +133,27 @@ def build_parser(lang: Lang = "fi") -> argparse.ArgumentParser:
     backtest.add_argument("--fit-until", type=_year, required=True, help="last year used for fitting")
     backtest.add_argument("--out", type=Path, help="output folder (default: tulokset/backtest-<timestamp>/)")
     _calibration_options(backtest)
+
+    sens = sub.add_parser("sensitivity", help="which uncertain parameters drive the answer (Morris, Sobol; SALib)")
+    sens.add_argument("scenario", nargs="?", help="scenario TOML file or bundled name (default: kanta-hame)")
+    sens.add_argument("--method", choices=("morris", "sobol"), default="morris", help="morris (screening) or sobol")
+    sens.add_argument(
+        "--samples",
+        type=_samples,
+        help="Morris trajectories (default 10) or Sobol base samples (default 16, a power of two)",
+    )
+    sens.add_argument(
+        "--replications", "-n", type=_sens_replications, default=2, help="replications per sample point (default 2)"
+    )
+    sens.add_argument("--seed", type=_seed, help="root random seed (default: from scenario)")
+    sens.add_argument("--ranges", type=Path, help="TOML file of parameter ranges (default: the scenario's uncertainty)")
+    sens.add_argument("--parameters", help="Sobol: comma-separated parameters (default: the top ones from Morris)")
+    sens.add_argument("--top", type=_top, default=3, help="Sobol: how many parameters Morris hands on (default 3)")
+    sens.add_argument("--jobs", "-j", type=_jobs, help="worker processes (default: one per core)")
+    sens.add_argument("--out", type=Path, help="output folder (default: tulokset/herkkyys-<scenario>-<timestamp>/)")
+    sens.add_argument("--lang", choices=LANGS, default="fi")
+    sens.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _cluster_option(sens)
 
     dim = sub.add_parser("dimension", help="required social-worker posts per area, unit and month; shortages")
     dim.add_argument("scenario", nargs="?", help="scenario TOML file or bundled name (default: kanta-hame)")
@@ -149,6 +180,7 @@ def _calibration_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rounds", type=_rounds, default=2, help="fit + DES-check rounds (default 2)")
     parser.add_argument("--jobs", "-j", type=_jobs, help="worker processes (default: one per core)")
     parser.add_argument("--lang", choices=LANGS, default="fi")
+    _cluster_option(parser)
 
 
 def _dimension_options(parser: argparse.ArgumentParser) -> None:
@@ -163,6 +195,24 @@ def _dimension_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", "-j", type=_jobs, help="worker processes (default: one per core)")
     parser.add_argument("--out", type=Path, help="output folder (default: tulokset/mitoitus-<scenario>-<timestamp>/)")
     parser.add_argument("--lang", choices=LANGS, default="fi")
+    _cluster_option(parser)
+
+
+def _cluster_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="run replications on a Dask cluster, e.g. tcp://host:8786 (default: $DASK_SCHEDULER_ADDRESS, "
+        "else local processes)",
+    )
+
+
+def _cluster_address(args: argparse.Namespace) -> str | None:
+    """The Dask scheduler to use: ``--cluster``, else ``DASK_SCHEDULER_ADDRESS``, for the
+    commands that run replications; None means local processes."""
+    if not hasattr(args, "cluster"):
+        return None
+    return args.cluster or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
 
 
 def _notes(notes: Sequence[Msg], lang: Lang) -> None:
@@ -176,7 +226,9 @@ def _prepare(target: Path, lang: Lang, file: bool = False) -> None:
 
 
 @contextmanager
-def _replication_progress(lang: Lang, enabled: bool = True) -> Iterator[Callable[[int, int], None] | None]:
+def _replication_progress(
+    lang: Lang, enabled: bool = True, label: str = "progress_label", line: str = "progress_line"
+) -> Iterator[Callable[[int, int], None] | None]:
     """A progress report for replications: a bar on a terminal, plain lines in a log or pipe."""
     from .runner import BarProgress, LineProgress
 
@@ -185,11 +237,11 @@ def _replication_progress(lang: Lang, enabled: bool = True) -> Iterator[Callable
         return
     progress: BarProgress | LineProgress
     if sys.stderr.isatty():
-        progress = BarProgress(t("progress_label", lang))
+        progress = BarProgress(t(label, lang))
     else:
         progress = LineProgress(
-            lambda line: print(line, file=sys.stderr, flush=True),
-            lambda done, total, percent: t("progress_line", lang, done=done, total=total, percent=percent),
+            lambda text: print(text, file=sys.stderr, flush=True),
+            lambda done, total, percent: t(line, lang, done=done, total=total, percent=percent),
         )
     try:
         yield progress
@@ -253,6 +305,43 @@ def _compare(args: argparse.Namespace) -> int:
             sheets[name] = tables(result, lang)[t("sheet_yearly", lang)]
         write_excel(sheets, tmp / "vertailu.xlsx")
     print(t("written_to", lang, path=target_dir))
+    return 0
+
+
+def _sensitivity(args: argparse.Namespace) -> int:
+    from .output.sensitivity_report import report_text, write_sensitivity
+    from .runner import cluster_description
+    from .scenario.files import parse_toml, read_text
+    from .sensitivity import factors_from_ranges, run_sensitivity
+
+    lang: Lang = args.lang
+    scenario = _load(args.scenario)
+    factors = None
+    if args.ranges is not None:
+        shown = echo(str(args.ranges), plain=True)
+        factors = factors_from_ranges(scenario, parse_toml(read_text(args.ranges), shown), shown)
+    target = args.out or default_out_dir(f"herkkyys-{scenario.name}")
+    _prepare(target, lang)
+    parameters = [p.strip() for p in args.parameters.split(",") if p.strip()] if args.parameters else None
+    with _replication_progress(lang, not args.no_progress, "sens_progress_label", "sens_progress_line") as progress:
+        result = run_sensitivity(
+            scenario,
+            args.method,
+            factors=factors,
+            samples=args.samples,
+            replications=args.replications,
+            seed=args.seed,
+            parameters=parameters,
+            top=args.top,
+            jobs=args.jobs,
+            progress=progress,
+        )
+    cluster = cluster_description()
+    if cluster is not None:
+        result.meta["cluster"] = cluster[0]
+    print(report_text(result, lang))
+    write_sensitivity(result, target, lang)
+    print(t("written_to", lang, path=target))
     return 0
 
 
@@ -340,17 +429,17 @@ def _run(args: argparse.Namespace) -> int:
     observed = default_history(scenario)
     print(summary_text(results, lang, observed))
     print()
-    print(
-        t(
-            "ran",
-            lang,
-            n=results.scenario.simulation.replications,
-            events=results.events,
-            seconds=results.seconds,
-            jobs=results.jobs,
-        )
-    )
-    write_run(results, target, lang, source=str(source), observed=observed)
+    ran = {
+        "n": results.scenario.simulation.replications,
+        "events": results.events,
+        "seconds": results.seconds,
+        "jobs": results.jobs,
+    }
+    if "cluster" in results.meta:
+        print(t("ran_cluster", lang, address=results.meta["cluster"], **ran))
+    else:
+        print(t("ran", lang, **ran))
+    write_run(results, target, lang, source=str(source), observed=observed, table_format=args.format)
     print(t("written_to", lang, path=target))
     return 0
 
@@ -575,6 +664,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backtest": _backtest,
     "dimension": _dimension,
     "compare": _compare,
+    "sensitivity": _sensitivity,
     "app": _app,
 }
 
@@ -591,7 +681,10 @@ def main(argv: list[str] | None = None) -> int:
 
     with _signals_stop_the_run():
         try:
-            return COMMANDS[args.command](args)
+            from .cluster import use_cluster
+
+            with use_cluster(_cluster_address(args)):
+                return COMMANDS[args.command](args)
         except UserError as exc:
             return fail(exc.text(lang), 2)
         except Terminated:

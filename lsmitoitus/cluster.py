@@ -96,11 +96,11 @@ def _probe(address: str) -> None:
 def connect(address: str) -> Any:
     """A Dask client of the scheduler at ``address``; a clear message if Dask is missing or the
     scheduler does not answer."""
+    _probe(address)  # before importing Dask: a wrong address is refused at once
     try:
         from distributed import Client
     except ImportError:
         raise ClusterError(Msg("cluster_needs_dask")) from None
-    _probe(address)
     try:
         return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
