@@ -9,6 +9,9 @@ Public API::
     lsmitoitus.summarise(results.monthly)            # mean, P10, P50, P90
     lsmitoitus.cost_summary(lsmitoitus.cost_frame(results))   # euros per year, area, category
     lsmitoitus.dimension(scenario, target=30)        # required posts, breaches, extra posts
+    lsmitoitus.run_sensitivity(scenario)             # which uncertain parameters drive the answers
+    with lsmitoitus.use_cluster("tcp://host:8786"):  # replications on a Dask cluster
+        lsmitoitus.simulate(scenario)
 
 Names are imported on first use (PEP 562), so the command line starts without loading the
 numerical stack it does not need.
@@ -38,10 +41,13 @@ _EXPORTS = {
     "indicator_table": "indicators",
     "load_history": "history",
     "load_scenario": "scenario.files",
+    "read_parquet": "output.parquet",
+    "run_sensitivity": "sensitivity",
     "scenario_from_dict": "scenario.files",
     "scenario_to_toml": "scenario.files",
     "simulate": "runner",
     "summarise": "results",
+    "use_cluster": "cluster",
 }
 
 __all__ = [
@@ -61,10 +67,13 @@ __all__ = [
     "indicator_table",
     "load_history",
     "load_scenario",
+    "read_parquet",
+    "run_sensitivity",
     "scenario_from_dict",
     "scenario_to_toml",
     "simulate",
     "summarise",
+    "use_cluster",
 ]
 assert set(__all__) == {"__version__", *_EXPORTS}
 
@@ -82,12 +91,15 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from .cluster import use_cluster
     from .comparison import compare, comparison_table
     from .costs import cost_difference, cost_frame, cost_summary
     from .dimensioning import DimensioningResult, dimension
     from .history import load_history
     from .indicators import indicator_table
+    from .output.parquet import read_parquet
     from .results import SimulationResults, county_totals, summarise
     from .runner import simulate
     from .scenario.files import ScenarioError, bundled_scenarios, load_scenario, scenario_from_dict, scenario_to_toml
     from .scenario.schema import Scenario
+    from .sensitivity import run_sensitivity

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
 from .. import __version__
 from ..scenario.files import scenario_to_toml
@@ -215,8 +216,6 @@ def figure(result: SensitivityResult, lang: Lang = "fi") -> Figure:
             distinct = ranking["distinct"].to_numpy(dtype=bool)
             colours = np.where(distinct, "tab:blue", "lightsteelblue")
             ax.barh(y, ranking["mu_star"], xerr=ranking["mu_star_conf"], color=colours, ecolor="dimgrey")
-            ax.barh([], [], color="tab:blue", label="μ*")  # legend entries for both shades
-            ax.barh([], [], color="lightsteelblue", label=t("sens_chart_quiet", lang))
             ax.plot(ranking["sigma"], y, "o", color="tab:orange", markersize=4, label="σ", zorder=3)
             ax.plot(
                 ranking["noise_limit"],
@@ -237,6 +236,9 @@ def figure(result: SensitivityResult, lang: Lang = "fi") -> Figure:
     for ax in axes[len(panels) :]:
         ax.set_visible(False)
     handles: dict[str, Any] = {}
+    if result.method == "morris":  # the bars' two shades
+        handles["μ*"] = Patch(facecolor="tab:blue")
+        handles[t("sens_chart_quiet", lang)] = Patch(facecolor="lightsteelblue")
     for ax in fig.axes:
         for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
             handles.setdefault(label, handle)
