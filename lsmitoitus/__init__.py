@@ -14,6 +14,9 @@ Public API::
     plan = lsmitoitus.cheapest_plan(answer)          #   the cheapest plan that meets the target
     lsmitoitus.evaluate_plan(scenario, plan)         #   a plan's compliance, shortfall and euros
     lsmitoitus.read_plan("plan.toml", scenario)      #   a plan file or the workbook's plan sheet
+    lsmitoitus.run_sensitivity(scenario)             # which uncertain parameters drive the answers
+    with lsmitoitus.use_cluster("tcp://host:8786"):  # replications on a Dask cluster
+        lsmitoitus.simulate(scenario)
 
 Names are imported on first use (PEP 562), so the command line starts without loading the
 numerical stack it does not need.
@@ -48,11 +51,14 @@ _EXPORTS = {
     "load_history": "history",
     "load_scenario": "scenario.files",
     "read_plan": "output.plan_files",
+    "read_parquet": "output.parquet",
+    "run_sensitivity": "sensitivity",
     "scenario_from_dict": "scenario.files",
     "scenario_to_toml": "scenario.files",
     "simulate": "runner",
     "summarise": "results",
     "with_plan": "plans",
+    "use_cluster": "cluster",
 }
 
 __all__ = [
@@ -76,11 +82,14 @@ __all__ = [
     "indicator_table",
     "load_history",
     "load_scenario",
+    "read_parquet",
     "read_plan",
+    "run_sensitivity",
     "scenario_from_dict",
     "scenario_to_toml",
     "simulate",
     "summarise",
+    "use_cluster",
     "with_plan",
 ]
 assert set(__all__) == {"__version__", *_EXPORTS}
@@ -100,14 +109,17 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from .budget import budget_years
+    from .cluster import use_cluster
     from .comparison import compare, comparison_table
     from .costs import cost_difference, cost_frame, cost_summary
     from .dimensioning import DimensioningResult, dimension
     from .history import load_history
     from .indicators import indicator_table
+    from .output.parquet import read_parquet
     from .output.plan_files import read_plan
     from .plans import cheapest_plan, evaluate_plan, with_plan
     from .results import SimulationResults, county_totals, summarise
     from .runner import simulate
     from .scenario.files import ScenarioError, bundled_scenarios, load_scenario, scenario_from_dict, scenario_to_toml
     from .scenario.schema import PlanStep, Scenario
+    from .sensitivity import run_sensitivity

@@ -1,5 +1,5 @@
 """Command line: ``lsmitoitus run``, ``validate``, ``dimension``, ``compare``, ``calibrate``,
-``backtest`` and ``app``.
+``backtest``, ``sensitivity``, ``report`` and ``app``.
 
 User errors (bad scenario or history file, an output that exists or cannot be written, bad
 flags) print one clear message in the chosen language and exit with status 2; they never show a
@@ -72,6 +72,9 @@ _seed = _number(int, 0, 2**63, "seed", below_high=True)
 _target = _number(int, 1, 100, "target")
 _confidence = _number(float, 0.5, 1.0, "confidence", below_high=True)
 _year = _number(int, 1990, 2100, "year")
+_samples = _number(int, 2, 4096, "samples")
+_sens_replications = _number(int, 2, 1000, "replications")
+_top = _number(int, 1, 20, "top")
 
 #: argparse's own error texts and their entries in the translation table.
 _ARGPARSE_ERRORS = (
@@ -157,6 +160,8 @@ def build_parser(lang: Lang = "fi") -> argparse.ArgumentParser:
     run.add_argument("--lang", choices=LANGS, default=default_lang, help=lang_help)
     _csv_option(run, lang)
     run.add_argument("--no-progress", action="store_true", help=h("help_no_progress"))
+    run.add_argument("--format", choices=("csv", "parquet"), default="csv", help=h("help_format"))
+    _cluster_option(run, lang)
 
     calibrate = _subparser(sub, "calibrate", lang)
     calibrate.add_argument("history", type=Path, metavar=h("mv_history"), help=h("help_history"))
@@ -171,6 +176,23 @@ def build_parser(lang: Lang = "fi") -> argparse.ArgumentParser:
     backtest.add_argument("--out", type=Path, metavar=h("mv_folder"), help=h("help_out_backtest"))
     _calibration_options(backtest, lang, default_lang)
     _csv_option(backtest, lang)
+
+    sens = _subparser(sub, "sensitivity", lang)
+    sens.add_argument("scenario", nargs="?", metavar=h("mv_scenario"), help=h("help_scenario"))
+    sens.add_argument("--method", choices=("morris", "sobol"), default="morris", help=h("help_method"))
+    sens.add_argument("--samples", type=_samples, metavar="N", help=h("help_samples"))
+    sens.add_argument(
+        "--replications", "-n", type=_sens_replications, default=2, metavar="R", help=h("help_sens_replications")
+    )
+    sens.add_argument("--seed", type=_seed, metavar=h("mv_seed"), help=h("help_seed"))
+    sens.add_argument("--ranges", type=Path, metavar=h("mv_file"), help=h("help_ranges"))
+    sens.add_argument("--parameters", metavar="P1,P2,…", help=h("help_parameters"))
+    sens.add_argument("--top", type=_top, default=3, metavar="K", help=h("help_top"))
+    sens.add_argument("--jobs", "-j", type=_jobs, metavar="J", help=h("help_jobs"))
+    sens.add_argument("--out", type=Path, metavar=h("mv_folder"), help=h("help_out_sensitivity"))
+    sens.add_argument("--lang", choices=LANGS, default=default_lang, help=lang_help)
+    sens.add_argument("--no-progress", action="store_true", help=h("help_no_progress"))
+    _cluster_option(sens, lang)
 
     dim = _subparser(sub, "dimension", lang)
     dim.add_argument("scenario", nargs="?", metavar=h("mv_scenario"), help=h("help_scenario"))
@@ -205,6 +227,7 @@ def _calibration_options(parser: argparse.ArgumentParser, lang: Lang, default_la
     parser.add_argument("--rounds", type=_rounds, default=2, metavar="R", help=t("help_rounds", lang))
     parser.add_argument("--jobs", "-j", type=_jobs, metavar="J", help=t("help_jobs", lang))
     parser.add_argument("--lang", choices=LANGS, default=default_lang, help=t("help_lang", lang))
+    _cluster_option(parser, lang)
 
 
 def _dimension_options(parser: argparse.ArgumentParser, lang: Lang, default_lang: Lang, out_help: str) -> None:
@@ -218,6 +241,19 @@ def _dimension_options(parser: argparse.ArgumentParser, lang: Lang, default_lang
     parser.add_argument("--out", type=Path, metavar=t("mv_folder", lang), help=t(out_help, lang))
     parser.add_argument("--lang", choices=LANGS, default=default_lang, help=t("help_lang", lang))
     _csv_option(parser, lang)
+    _cluster_option(parser, lang)
+
+
+def _cluster_option(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    parser.add_argument("--cluster", metavar=t("mv_address", lang), help=t("help_cluster", lang))
+
+
+def _cluster_address(args: argparse.Namespace) -> str | None:
+    """The Dask scheduler to use: ``--cluster``, else ``DASK_SCHEDULER_ADDRESS``, for the
+    commands that run replications; None means local processes."""
+    if not hasattr(args, "cluster"):
+        return None
+    return args.cluster or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
 
 
 def _csv_option(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -236,7 +272,9 @@ def _prepare(target: Path, lang: Lang, file: bool = False) -> None:
 
 
 @contextmanager
-def _replication_progress(lang: Lang, enabled: bool = True) -> Iterator[Callable[[int, int], None] | None]:
+def _replication_progress(
+    lang: Lang, enabled: bool = True, label: str = "progress_label", line: str = "progress_line"
+) -> Iterator[Callable[[int, int], None] | None]:
     """A progress report for replications: a bar on a terminal, plain lines in a log or pipe."""
     from .output.progress import TerminalBar
     from .runner import LineProgress
@@ -246,11 +284,11 @@ def _replication_progress(lang: Lang, enabled: bool = True) -> Iterator[Callable
         return
     progress: TerminalBar | LineProgress
     if sys.stderr.isatty():
-        progress = TerminalBar(t("progress_label", lang), lang)
+        progress = TerminalBar(t(label, lang), lang)
     else:
         progress = LineProgress(
-            lambda line: print(line, file=sys.stderr, flush=True),
-            lambda done, total, percent: t("progress_line", lang, done=done, total=total, percent=percent),
+            lambda text: print(text, file=sys.stderr, flush=True),
+            lambda done, total, percent: t(line, lang, done=done, total=total, percent=percent),
         )
     try:
         yield progress
@@ -340,6 +378,43 @@ def _report(args: argparse.Namespace) -> int:
     target, notes = write_report(args.folder, args.out, args.lang)
     _notes(notes, lang)
     print(t("report_written", lang, html=target / HTML, pdf=target / PDF))
+    return 0
+
+
+def _sensitivity(args: argparse.Namespace) -> int:
+    from .output.sensitivity_report import report_text, write_sensitivity
+    from .runner import cluster_description
+    from .scenario.files import parse_toml, read_text
+    from .sensitivity import factors_from_ranges, run_sensitivity
+
+    lang: Lang = args.lang
+    scenario = _load(args.scenario)
+    factors = None
+    if args.ranges is not None:
+        shown = echo(str(args.ranges), plain=True)
+        factors = factors_from_ranges(scenario, parse_toml(read_text(args.ranges), shown), shown)
+    target = args.out or default_out_dir(f"herkkyys-{scenario.name}")
+    _prepare(target, lang)
+    parameters = [p.strip() for p in args.parameters.split(",") if p.strip()] if args.parameters else None
+    with _replication_progress(lang, not args.no_progress, "sens_progress_label", "sens_progress_line") as progress:
+        result = run_sensitivity(
+            scenario,
+            args.method,
+            factors=factors,
+            samples=args.samples,
+            replications=args.replications,
+            seed=args.seed,
+            parameters=parameters,
+            top=args.top,
+            jobs=args.jobs,
+            progress=progress,
+        )
+    cluster = cluster_description()
+    if cluster is not None:
+        result.meta["cluster"] = cluster[0]
+    print(report_text(result, lang))
+    write_sensitivity(result, target, lang)
+    print(t("written_to", lang, path=target))
     return 0
 
 
@@ -441,17 +516,17 @@ def _run(args: argparse.Namespace) -> int:
     observed = default_history(scenario)
     print(summary_text(results, lang, observed))
     print()
-    print(
-        t(
-            "ran",
-            lang,
-            n=formats.integer(results.scenario.simulation.replications, lang),
-            events=formats.integer(results.events, lang),
-            seconds=formats.number(results.seconds, lang, 1),
-            jobs=formats.integer(results.jobs, lang),
-        )
-    )
-    write_run(results, target, lang, source=str(source), observed=observed, csv=args.csv)
+    ran = {
+        "n": formats.integer(results.scenario.simulation.replications, lang),
+        "events": formats.integer(results.events, lang),
+        "seconds": formats.number(results.seconds, lang, 1),
+        "jobs": formats.integer(results.jobs, lang),
+    }
+    if "cluster" in results.meta:
+        print(t("ran_cluster", lang, address=echo(str(results.meta["cluster"]), plain=True), **ran))
+    else:
+        print(t("ran", lang, **ran))
+    write_run(results, target, lang, source=str(source), observed=observed, csv=args.csv, table_format=args.format)
     print(t("written_to", lang, path=target))
     return 0
 
@@ -687,6 +762,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backtest": _backtest,
     "dimension": _dimension,
     "compare": _compare,
+    "sensitivity": _sensitivity,
     "report": _report,
     "app": _app,
 }
@@ -704,7 +780,10 @@ def main(argv: list[str] | None = None) -> int:
 
     with _signals_stop_the_run():
         try:
-            return COMMANDS[args.command](args)
+            from .cluster import use_cluster
+
+            with use_cluster(_cluster_address(args)):
+                return COMMANDS[args.command](args)
         except UserError as exc:
             return fail(exc.text(lang), 2)
         except Terminated:

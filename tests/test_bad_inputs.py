@@ -284,12 +284,41 @@ ARGUMENT_CASES = [
         ["calibrate", str(ROOT / "lsmitoitus/data/kanta-hame-history.csv"), "--out", "k.toml", "--fit", "x.y"],
         "ei voi sovittaa: x.y",
     ),
+    # issue 14: sensitivity and scale
+    ("format-xlsx", ["run", "--format", "xlsx"], "argumentti --format: 'xlsx' ei käy (vaihtoehdot: 'csv', 'parquet')"),
+    (
+        "cluster-nobody-there",
+        ["run", "--cluster", "tcp://127.0.0.1:9"],
+        "ei yhteyttä Dask-klusteriin tcp://127.0.0.1:9",
+    ),
+    ("cluster-bad-port", ["dimension", "--cluster", "tcp://kone:portti"], "osoite tcp://kone:portti ei kelpaa"),
+    ("sens-method", ["sensitivity", "--method", "fast"], "argumentti --method: 'fast' ei käy"),
+    ("sens-one-replication", ["sensitivity", "-n", "1"], "sallittu väli: 2 ≤ replications ≤ 1000, annettu 1"),
+    ("sens-one-sample", ["sensitivity", "--samples", "1"], "sallittu väli: 2 ≤ samples ≤ 4096, annettu 1"),
+    (
+        "sens-sobol-12",
+        ["sensitivity", "--method", "sobol", "--samples", "12"],
+        "kahden potenssin (8, 16, 32, …); annettu 12",
+    ),
+    (
+        "sens-sobol-unknown-parameter",
+        ["sensitivity", "--method", "sobol", "--parameters", "x.y"],
+        "--parameters: x.y ei ole analyysin oletus; vaihtoehdot: arviointi.p_avohuolto,",
+    ),
+    ("sens-ranges-missing", ["sensitivity", "--ranges", "ei-ole.toml"], "ei-ole.toml: tiedostoa ei löydy"),
+    ("sens-ranges-unknown", ["sensitivity", "--ranges", "RANGES:ei.ole"], "ei.ole ei nimeä skenaarion lukua"),
+    ("sens-ranges-not-toml", ["sensitivity", "--ranges", "RANGES:"], "välit.toml: ei kelvollista TOML-muotoa"),
 ]
 
 
 @pytest.mark.e2e
 @pytest.mark.parametrize(("args", "fragment"), [c[1:] for c in ARGUMENT_CASES], ids=[c[0] for c in ARGUMENT_CASES])
 def test_bad_arguments(args: list[str], fragment: str, tmp_path: Path) -> None:
+    if args[-1].startswith("RANGES:"):  # a ranges file with this content
+        (tmp_path / "välit.toml").write_text(
+            f'[parameters."{args[-1][7:]}"]\nlow = 0.5\nhigh = 2\n' if args[-1][7:] else "[[x", encoding="utf-8"
+        )
+        args = [*args[:-1], "välit.toml"]
     done = cli(*args, cwd=tmp_path)
     assert_clean_message(done, 2, fragment)
     assert not (tmp_path / "k.toml").exists() and not (tmp_path / "tulokset").exists()
@@ -435,7 +464,7 @@ OUT_CASES = [
 
 
 @pytest.mark.e2e
-@pytest.mark.parametrize("command", ["run", "dimension", "compare", "backtest", "calibrate"])
+@pytest.mark.parametrize("command", ["run", "dimension", "compare", "backtest", "calibrate", "sensitivity"])
 @pytest.mark.parametrize(("kind", "fragment"), OUT_CASES, ids=[c[0] for c in OUT_CASES])
 def test_bad_output_is_refused_before_any_work(command: str, kind: str, fragment: str, tmp_path: Path) -> None:
     out = make_out(kind, tmp_path)
@@ -446,6 +475,7 @@ def test_bad_output_is_refused_before_any_work(command: str, kind: str, fragment
         "compare": ["compare", "kanta-hame", "kasvu-5"],
         "backtest": ["backtest", history, "--fit-until", "2021"],
         "calibrate": ["calibrate", history],
+        "sensitivity": ["sensitivity"],
     }[command]
     if command == "calibrate":
         fragment = {
@@ -455,6 +485,7 @@ def test_bad_output_is_refused_before_any_work(command: str, kind: str, fragment
     done = cli(*args, "--out", str(out), cwd=tmp_path, timeout=30)  # refused at once: no run takes place
     assert_clean_message(done, 2, fragment)
     assert "toistot" not in done.stderr and "round 1" not in done.stderr  # nothing was simulated or fitted
+    assert "herkkyysajot" not in done.stderr
 
 
 # --- history files for calibrate and backtest ------------------------------------------------

@@ -12,7 +12,10 @@ import pytest
 
 pytestmark = pytest.mark.unit
 
-HEAVY = ("pandas", "numpy", "scipy", "matplotlib", "simpy", "streamlit", "tqdm", "openpyxl", "holidays")
+HEAVY = (
+    *("pandas", "numpy", "scipy", "matplotlib", "simpy", "streamlit", "tqdm", "openpyxl", "holidays"),
+    *("dask", "distributed", "SALib", "pyarrow"),
+)
 
 #: Runs the command line in a fresh interpreter and prints the heavy top-level modules it loaded.
 PROBE = """
@@ -42,6 +45,8 @@ def heavy_modules_of(*args: str, cwd: Path) -> list[str]:
     [
         ["--help"],
         ["run", "--help"],
+        ["sensitivity", "--help"],
+        ["run", "--cluster", "tcp://127.0.0.1:9"],
         ["app", "--help"],
         ["validate", "kanta-hame"],
         ["validate", "kasvu-5", "--lang", "en"],

@@ -696,6 +696,44 @@ TEXT: dict[str, tuple[str, str]] = {
         "tuloskansio (oletus: tulokset/mitoitus-<skenaario>-<aika>/)",
         "output folder (default: tulokset/mitoitus-<scenario>-<timestamp>/)",
     ),
+    "help_sensitivity": (
+        "mitkä epävarmat parametrit ratkaisevat vastauksen (Morris, Sobol; SALib)",
+        "which uncertain parameters drive the answer (Morris, Sobol; SALib)",
+    ),
+    "help_format": (
+        "toistokohtaiset taulukot (kuukaudet, vuodet, THL-päivät) CSV- tai Parquet-muodossa "
+        "(suuret ajot); yhteenvedot ovat aina CSV:tä",
+        "per-replication tables (monthly, yearly, THL days) as CSV or Parquet (large sweeps); summaries stay CSV",
+    ),
+    "help_method": ("morris (seulonta) tai sobol (varianssiosuudet)", "morris (screening) or sobol (variance shares)"),
+    "help_samples": (
+        "Morrisin polkuja (oletus 10) tai Sobolin perusotoksia (oletus 16, kahden potenssi)",
+        "Morris trajectories (default 10) or Sobol base samples (default 16, a power of two)",
+    ),
+    "help_sens_replications": ("toistoja otospistettä kohti (oletus 2)", "replications per sample point (default 2)"),
+    "help_ranges": (
+        "parametrien vaihteluvälit TOML-tiedostona (oletus: skenaarion epävarmuudet)",
+        "TOML file of parameter ranges (default: the scenario's uncertainty)",
+    ),
+    "help_parameters": (
+        "Sobol: pilkuin erotetut parametrit (oletus: Morrisin tärkeimmät)",
+        "Sobol: comma-separated parameters (default: the top ones from Morris)",
+    ),
+    "help_top": (
+        "Sobol: montako parametria Morris-seulonnasta otetaan (oletus 3)",
+        "Sobol: how many parameters Morris hands on (default 3)",
+    ),
+    "help_out_sensitivity": (
+        "tuloskansio (oletus: tulokset/herkkyys-<skenaario>-<aika>/); olemassa olevaa ei korvata",
+        "output folder (default: tulokset/herkkyys-<scenario>-<timestamp>/); never overwritten",
+    ),
+    "mv_address": ("OSOITE", "ADDRESS"),
+    "help_cluster": (
+        "toistot Dask-klusterissa, esim. tcp://kone:8786 (oletus: $DASK_SCHEDULER_ADDRESS, "
+        "muuten paikalliset prosessit)",
+        "run replications on a Dask cluster, e.g. tcp://host:8786 (default: $DASK_SCHEDULER_ADDRESS, "
+        "else local processes)",
+    ),
     "help_out_compare": (
         "tuloskansio (oletus: tulokset/vertailu-<aika>/)",
         "output folder (default: tulokset/vertailu-<timestamp>/)",
@@ -1222,6 +1260,262 @@ TEXT: dict[str, tuple[str, str]] = {
     "cost_difference_p50": ("ero ensimmäiseen, P50 (€)", "difference to the first, P50 (€)"),
     "cost_difference_p10": ("ero ensimmäiseen, P10 (€)", "difference to the first, P10 (€)"),
     "cost_difference_p90": ("ero ensimmäiseen, P90 (€)", "difference to the first, P90 (€)"),
+    # issue 14: sensitivity and scale
+    "cluster_needs_dask": (
+        "--cluster tarvitsee Daskin: pip install -e '.[cluster]'",
+        "--cluster needs Dask: pip install -e '.[cluster]'",
+    ),
+    "cluster_bad_address": (
+        "Dask-klusterin osoite {address} ei kelpaa; muoto on tcp://kone:8786",
+        "the Dask cluster address {address} is not valid; the form is tcp://host:8786",
+    ),
+    "cluster_unreachable": (
+        "ei yhteyttä Dask-klusteriin {address} ({reason}); käynnistä ajuri komennolla dask scheduler "
+        "ja työprosessit komennolla dask worker {address}",
+        "cannot reach the Dask cluster {address} ({reason}); start the scheduler with dask scheduler "
+        "and the workers with dask worker {address}",
+    ),
+    "cluster_code_differs": (
+        "Dask-klusterin työprosessissa on eri ohjelmaversio kuin tällä koneella, joten tulokset eivät "
+        "olisi samat; asenna sama lsmitoitus ja samat kirjastoversiot kaikille koneille ({detail})",
+        "a worker of the Dask cluster runs different code from this machine, so the results would not "
+        "be the same; install the same lsmitoitus and library versions on every machine ({detail})",
+    ),
+    "cluster_worker_lost": (
+        "Dask-klusterin työprosessit kaatuivat toistuvasti tehtävän {task} aikana (muisti?); mitään ei kirjoitettu",
+        "the Dask cluster's workers died repeatedly while running task {task} (memory?); nothing was written",
+    ),
+    "cluster_lost": (
+        "yhteys Dask-klusteriin katkesi ({reason}); mitään ei kirjoitettu",
+        "the connection to the Dask cluster was lost ({reason}); nothing was written",
+    ),
+    "ran_cluster": (
+        "{n} toistoa, {events:,} tapahtumaa, {seconds:.1f} s, Dask-klusteri {address} ({jobs} työprosessia)",
+        "{n} replications, {events:,} events, {seconds:.1f} s, Dask cluster {address} ({jobs} workers)",
+    ),
+    "sens_progress_label": ("herkkyysajot", "sensitivity runs"),
+    "sens_progress_line": (
+        "herkkyysajot: {done}/{total} ({percent} %)",
+        "sensitivity runs: {done}/{total} ({percent} %)",
+    ),
+    # outputs of the sensitivity analysis (per unit and year, or for the county)
+    "sens_extra_posts": ("lisävakanssien tarve", "extra posts needed"),
+    "sens_mean_children_per_worker": ("lapsia työntekijää kohden", "children per worker"),
+    "sens_share_workers_over_limit": ("yli rajan olevien osuus", "share of workers over the limit"),
+    "sens_assessments_started_late_share": ("myöhässä alkaneet arvioinnit", "assessments started late"),
+    "sens_assessments_completed_late_share": ("myöhässä valmistuneet arvioinnit", "assessments completed late"),
+    "sens_cost_total_meur": ("kustannukset yhteensä (M€)", "total cost (€M)"),
+    "sens_what_extra_posts_avohuolto": ("Avohuollon lisävakanssien tarve", "The extra open-care posts needed"),
+    "sens_what_extra_posts_sijaishuolto": (
+        "Sijaishuollon lisävakanssien tarve",
+        "The extra substitute-care posts needed",
+    ),
+    "sens_what_extra_posts_jalkihuolto": ("Jälkihuollon lisävakanssien tarve", "The extra aftercare posts needed"),
+    "sens_what_assessments_completed_late_share": (
+        "Myöhässä valmistuneiden arviointien osuus",
+        "The share of assessments completed late",
+    ),
+    "sens_what_cost_total_meur": ("Kokonaiskustannus", "The total cost"),
+    "sens_short_extra_posts_avohuolto": ("lisävak. avohuolto", "extra posts, open care"),
+    "sens_short_extra_posts_sijaishuolto": ("lisävak. sijaishuolto", "extra posts, subst. care"),
+    "sens_short_extra_posts_jalkihuolto": ("lisävak. jälkihuolto", "extra posts, aftercare"),
+    "sens_short_assessments_completed_late_share": ("myöh. arvioinnit", "late assessments"),
+    "sens_short_cost_total_meur": ("kustannus M€", "cost €M"),
+    "sens_driver_morris": ("{label} (μ* {value})", "{label} (μ* {value})"),
+    "sens_driver_sobol": ("{label} (ST {value} ± {conf})", "{label} (ST {value} ± {conf})"),
+    "sens_answer_two": (
+        "{what} {year} riippuu eniten oletuksista {first} ja {second}.",
+        "{what} in {year} depends most on {first} and {second}.",
+    ),
+    "sens_answer_one": (
+        "{what} {year} riippuu eniten oletuksesta {first}.",
+        "{what} in {year} depends most on {first}.",
+    ),
+    "sens_answer_noise": (
+        "{what} {year}: mikään oletus ei erotu satunnaisvaihtelusta ({n} toistoa pistettä kohden); lisää toistoja.",
+        "{what} in {year}: no assumption stands out from the random variation ({n} replications a point); "
+        "add replications.",
+    ),
+    "sens_answer_constant": (
+        "{what} {year} ei riipu yhdestäkään analyysin oletuksesta (sama kaikissa otospisteissä).",
+        "{what} in {year} depends on none of the assumptions analysed (the same at every sample point).",
+    ),
+    "sens_method_morris": (
+        "Morris-seulonta: {samples} polkua × {k} + 1 pistettä = {points} pistettä × {n} toistoa = {runs} ajoa, "
+        "{seconds} s.",
+        "Morris screening: {samples} trajectories × {k} + 1 points = {points} points × {n} replications = {runs} runs, "
+        "{seconds} s.",
+    ),
+    "sens_method_sobol": (
+        "Sobol: {samples} perusotosta × ({k} + 2) = {points} pistettä × {n} toistoa = {runs} ajoa, {seconds} s.",
+        "Sobol: {samples} base samples × ({k} + 2) = {points} points × {n} replications = {runs} runs, {seconds} s.",
+    ),
+    "sens_method_screened": (
+        "Oletukset ({k}/{of}) valittu Morris-seulonnalla (taulukko Seulonta).",
+        "Assumptions ({k} of {of}) chosen by a Morris screen (sheet Screening).",
+    ),
+    "sens_noise_morris": (
+        "Satunnaisvaihtelu: {n} toistoa pistettä kohden samoilla siemenillä joka pisteessä; avohuollon "
+        "lisävakanssien keskihajonta toistojen välillä on {sd}, ja satunnaisvaihtelu yksin antaisi niiden μ*:ksi "
+        "enintään noin {limit} (taulukossa suluissa: ei erotu satunnaisvaihtelusta).",
+        "Random variation: {n} replications a point, with the same seeds at every point; the extra open-care posts "
+        "vary between replications with standard deviation {sd}, and random variation alone would give them a μ* "
+        "of at most about {limit} (in parentheses in the table: does not stand out from random variation).",
+    ),
+    "sens_noise_sobol": (
+        "Satunnaisvaihtelu: {n} toistoa pistettä kohden samoilla siemenillä joka pisteessä; avohuollon "
+        "lisävakanssien keskihajonta toistojen välillä on {sd}, ja se on {share} % niiden pisteiden välisestä "
+        "varianssista.",
+        "Random variation: {n} replications a point, with the same seeds at every point; the extra open-care posts "
+        "vary between replications with standard deviation {sd}, which is {share} % of their variance between "
+        "points.",
+    ),
+    "sens_noise_none": (
+        "Satunnaisvaihtelu: {n} toistoa pistettä kohden samoilla siemenillä joka pisteessä.",
+        "Random variation: {n} replications a point, with the same seeds at every point.",
+    ),
+    "sens_table_title": (
+        "Oletusten vaikutus vuonna {year} (koko vaihteluvälin yli):",
+        "Influence of the assumptions in {year} (over their whole range):",
+    ),
+    "sens_table_note_morris": (
+        "μ* = keskimääräinen itseisvaikutus, kun oletus kulkee vaihteluvälinsä yli (tuloksen yksiköissä); "
+        "suluissa: ei erotu satunnaisvaihtelusta.",
+        "μ* = mean absolute effect of moving the assumption over its range (in the output's units); "
+        "in parentheses: does not stand out from the random variation.",
+    ),
+    "sens_table_note_sobol": (
+        "ST = kokonaisvaikutusindeksi (osuus varianssista yhteisvaikutuksineen); suluissa: luottamusväli "
+        "ulottuu nollaan.",
+        "ST = total-effect index (share of the variance, interactions included); in parentheses: the interval "
+        "reaches 0.",
+    ),
+    "sens_sheet_ranking": ("Järjestys", "Ranking"),
+    "sens_sheet_indices": ("Indeksit", "Indices"),
+    "sens_sheet_noise": ("Satunnaisvaihtelu", "Random variation"),
+    "sens_sheet_parameters": ("Oletukset", "Assumptions"),
+    "sens_sheet_samples": ("Otos", "Sample"),
+    "sens_sheet_outputs": ("Tulokset", "Outputs"),
+    "sens_sheet_screening": ("Seulonta", "Screening"),
+    "sens_col_label": ("tulos", "output"),
+    "sens_col_output": ("tunnus", "key"),
+    "sens_col_unit": ("yksikkö", "unit"),
+    "sens_col_year": ("vuosi", "year"),
+    "sens_col_point": ("piste", "point"),
+    "sens_col_replication": ("toisto", "replication"),
+    "sens_col_value": ("arvo", "value"),
+    "sens_col_parameter": ("oletus", "assumption"),
+    "sens_col_parameter_label": ("selite", "label"),
+    "sens_col_rank": ("sija", "rank"),
+    "sens_col_mu_star": ("μ*", "μ*"),
+    "sens_col_mu_star_conf": ("μ*:n 95 %:n luottamusväli ±", "μ* 95 % interval ±"),
+    "sens_col_mu": ("μ", "μ"),
+    "sens_col_sigma": ("σ", "σ"),
+    "sens_col_noise_limit": ("satunnaisvaihtelun μ*-raja", "random-variation μ* limit"),
+    "sens_col_distinct": ("erottuu satunnaisvaihtelusta", "stands out from random variation"),
+    "sens_col_replication_sd": ("keskihajonta toistojen välillä", "standard deviation between replications"),
+    "sens_col_point_sd": ("keskihajonta pisteiden välillä", "standard deviation between points"),
+    "sens_col_output_mean": ("keskiarvo", "mean"),
+    "sens_col_S1": ("S1", "S1"),
+    "sens_col_S1_conf": ("S1:n 95 %:n luottamusväli ±", "S1 95 % interval ±"),
+    "sens_col_ST": ("ST", "ST"),
+    "sens_col_ST_conf": ("ST:n 95 %:n luottamusväli ±", "ST 95 % interval ±"),
+    "sens_col_noise_share": ("satunnaisvaihtelun osuus varianssista", "random variation's share of the variance"),
+    "sens_col_kind": ("laji", "kind"),
+    "sens_col_low": ("alaraja", "low"),
+    "sens_col_high": ("yläraja", "high"),
+    "sens_col_source": ("lähde", "source"),
+    "sens_kind_log_multiplier": ("kerroin (lognormaali, ±2 sd)", "multiplier (lognormal, ±2 sd)"),
+    "sens_kind_multiplier": ("kerroin", "multiplier"),
+    "sens_kind_yearly_change": ("vuosimuutos", "yearly change"),
+    "sens_chart_noise": ("satunnaisvaihtelun raja", "random-variation limit"),
+    "sens_chart_constant": (
+        "sama kaikissa otospisteissä:\nei riipu analyysin oletuksista",
+        "the same at every sample point:\ndepends on none of the assumptions",
+    ),
+    "sens_chart_quiet": ("μ*, ei erotu satunnaisvaihtelusta", "μ*, does not stand out from random variation"),
+    "sens_chart_title_morris": (
+        "Mistä oletuksista vastaus riippuu – {name} (Morris: μ*, σ)",
+        "Which assumptions drive the answer – {name} (Morris: μ*, σ)",
+    ),
+    "sens_chart_title_sobol": (
+        "Mistä oletuksista vastaus riippuu – {name} (Sobol: S1, ST)",
+        "Which assumptions drive the answer – {name} (Sobol: S1, ST)",
+    ),
+    # names of the default's uncertain parameters (others are shown by their path)
+    "parameter:arviointi.p_avohuolto": (
+        "arvioinnista avohuollon asiakkaaksi",
+        "assessment leading to open care",
+    ),
+    "parameter:avohuolto.p_avohuollon_sijoitus": ("avohuollon sijoitusten määrä", "open-care placements"),
+    "parameter:avohuolto.p_kiireellinen_sijoitus": (
+        "kiireelliset sijoitukset avohuollosta",
+        "emergency placements from open care",
+    ),
+    "parameter:conversion.avohuolto.values.2022": (
+        "asiakkuuksien osuus ilmoituksista 2022",
+        "conversion to clients 2022",
+    ),
+    "parameter:conversion.avohuolto.year_factors.2023": (
+        "asiakkuuksien osuuden muutos 2023",
+        "change in conversion to clients 2023",
+    ),
+    "parameter:conversion.avohuolto.year_factors.2024": (
+        "asiakkuuksien osuuden muutos 2024",
+        "change in conversion to clients 2024",
+    ),
+    "parameter:conversion.avohuolto.range_per_year": (
+        "asiakkuuksien osuuden vuosimuutos tietojen jälkeen",
+        "yearly change in conversion after the data",
+    ),
+    "parameter:conversion.notification_elasticity": ("ilmoitusmäärän jousto", "elasticity to notifications"),
+    "parameter:sijaishuolto.duration.mean_days": ("sijaishuollon kesto", "length of substitute care"),
+    "parameter:staffing.*.*.fill_rate": ("vakanssien täyttöaste", "fill rate of posts"),
+    "parameter:staffing.*.*.turnover_per_year": ("henkilöstön vaihtuvuus", "staff turnover"),
+    # bad input to the sensitivity command
+    "sens_replications": (
+        "herkkyysanalyysi tarvitsee vähintään 2 toistoa pistettä kohden (satunnaisvaihtelun arvioimiseen); annettu {n}",
+        "a sensitivity analysis needs at least 2 replications a point (to measure the random variation); got {n}",
+    ),
+    "sens_no_factors": (
+        "skenaariossa {name} ei ole epävarmoja oletuksia ([uncertainty]-taulukko tai range-sääntö); anna vaihteluvälit "
+        "tiedostossa: --ranges VÄLIT.toml",
+        "scenario {name} has no uncertain assumptions (an [uncertainty] table or a range rule); give ranges in a file: "
+        "--ranges RANGES.toml",
+    ),
+    "sens_sobol_power_of_two": (
+        "Sobol tarvitsee --samples-arvoksi kahden potenssin (8, 16, 32, …); annettu {n}",
+        "Sobol needs a power of two for --samples (8, 16, 32, …); got {n}",
+    ),
+    "sens_not_a_factor": (
+        "--parameters: {name} ei ole analyysin oletus; vaihtoehdot: {names}",
+        "--parameters: {name} is not an assumption of the analysis; choose from: {names}",
+    ),
+    "sens_ranges_key": (
+        '{path}: tuntematon avain {name}; vaihteluvälit annetaan taulukossa [parameters."polku"]',
+        '{path}: unknown key {name}; ranges go in tables [parameters."path"]',
+    ),
+    "sens_ranges_empty": (
+        '{path}: ei yhtään vaihteluväliä; anna esim. [parameters."sijaishuolto.duration.mean_days"] low = 0.8, '
+        "high = 1.25",
+        '{path}: no ranges; give e.g. [parameters."sijaishuolto.duration.mean_days"] low = 0.8, high = 1.25',
+    ),
+    "sens_ranges_entry": (
+        "{path}: {name}: anna täsmälleen luvut low ja high",
+        "{path}: {name}: give exactly the numbers low and high",
+    ),
+    "sens_ranges_multiplier": (
+        "{path}: {name}: kertoimien pitää olla 0 < low < high ≤ 10; annettu low = {low}, high = {high}",
+        "{path}: {name}: multipliers must satisfy 0 < low < high ≤ 10; got low = {low}, high = {high}",
+    ),
+    "sens_ranges_change": (
+        "{path}: {name}: vuosimuutoksen pitää olla −0.5 ≤ low < high ≤ 1; annettu low = {low}, high = {high}",
+        "{path}: {name}: yearly changes must satisfy −0.5 ≤ low < high ≤ 1; got low = {low}, high = {high}",
+    ),
+    "sens_unknown_parameter": (
+        "{path}: {name} ei nimeä skenaarion lukua tai ikäryhmätaulukkoa",
+        "{path}: {name} names no number or age-band table of the scenario",
+    ),
 }
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import platform
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -22,7 +23,12 @@ from .charts import caseload_figure, save_figure
 from .csvfiles import CsvStyle, csv_style, write_csv
 from .folders import atomic_folder
 from .i18n import Lang, t
+from .parquet import write_parquet
 from .summary import summary_text
+
+#: How the large per-replication tables are written.
+TableFormat = Literal["csv", "parquet"]
+TABLE_FORMATS: tuple[TableFormat, ...] = ("csv", "parquet")
 
 
 def _translated(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
@@ -41,46 +47,42 @@ def write_run(
     source: str = "",
     observed: pd.DataFrame | None = None,
     csv: CsvStyle | None = None,
+    table_format: TableFormat = "csv",
 ) -> Path:
     """Write CSVs, the resolved scenario, run metadata, the summary and the chart to ``target``.
 
     ``observed`` is the indicator history to compare with (none: no comparison); ``csv`` the CSV
-    style (default: the one that goes with ``lang``, see :mod:`.csvfiles`)."""
+    style (default: the one that goes with ``lang``, see :mod:`.csvfiles`). With
+    ``table_format="parquet"`` the per-replication tidy tables (monthly, yearly, THL days) are
+    Parquet files carrying the scenario and the run metadata; summaries stay CSV."""
     scenario = results.scenario
     style = csv_style(csv, lang)
+    header = (
+        f"Resolved scenario as run by lsmitoitus {__version__} "
+        f"on {dt.datetime.now().isoformat(timespec='seconds')}\n"
+        f"source: {source}\n`lsmitoitus run` accepts this file unchanged and reproduces the run."
+    )
+    scenario_text = scenario_to_toml(scenario, header)
+    meta = run_metadata(results, source)
     with atomic_folder(target) as tmp:
-        write_csv(_translated(results.monthly, lang), tmp / "monthly.csv", style)
-        write_csv(_translated(results.yearly, lang), tmp / "yearly.csv", style)
+        for name, frame in (
+            ("monthly", results.monthly),
+            ("yearly", results.yearly),
+            ("thl_point_in_time", results.point_in_time),
+        ):
+            if table_format == "parquet":
+                write_parquet(frame, tmp / f"{name}.parquet", scenario_text, meta)
+            else:
+                write_csv(_translated(frame, lang), tmp / f"{name}.csv", style)
         write_csv(_translated(results.summary("monthly"), lang), tmp / "summary_monthly.csv", style)
         write_csv(_translated(summarise(results.yearly), lang), tmp / "summary_yearly.csv", style)
         write_csv(measures_table(lang), tmp / "measures.csv", style)
-        write_csv(_translated(results.point_in_time, lang), tmp / "thl_point_in_time.csv", style)
         write_csv(_translated(summarise(results.point_in_time), lang), tmp / "summary_thl_point_in_time.csv", style)
         write_csv(_translated(indicator_table(results, observed), lang), tmp / "indicators.csv", style)
         costs = cost_frame(results)
         write_csv(_translated(costs, lang), tmp / "costs.csv", style)
         write_csv(_translated(cost_summary(costs), lang), tmp / "summary_costs.csv", style)
-        header = (
-            f"Resolved scenario as run by lsmitoitus {__version__} "
-            f"on {dt.datetime.now().isoformat(timespec='seconds')}\n"
-            f"source: {source}\n`lsmitoitus run` accepts this file unchanged and reproduces the run."
-        )
-        (tmp / "scenario.toml").write_text(scenario_to_toml(scenario, header), encoding="utf-8")
-        meta = {
-            "lsmitoitus": __version__,
-            "scenario": scenario.name,
-            "source": source,
-            "seed": scenario.simulation.seed,
-            "replications": scenario.simulation.replications,
-            "jobs": results.jobs,
-            "events": results.events,
-            "seconds": round(results.seconds, 3),
-            "created": dt.datetime.now().isoformat(timespec="seconds"),
-            "python": platform.python_version(),
-            "numpy": np.__version__,
-            "pandas": pd.__version__,
-            "simpy": simpy.__version__,
-        }
+        (tmp / "scenario.toml").write_text(scenario_text, encoding="utf-8")
         (tmp / "run.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
         (tmp / "summary.txt").write_text(summary_text(results, lang, observed) + "\n", encoding="utf-8")
         figure = caseload_figure(results, lang)
@@ -88,3 +90,26 @@ def write_run(
         save_figure(figure, tmp / "caseload.svg")
         report_data.write(report_data.run_data(results, lang), tmp)
     return target
+
+
+def run_metadata(results: SimulationResults, source: str = "") -> dict[str, object]:
+    """What made a run: versions, scenario, seed, replications, processes or cluster, time."""
+    scenario = results.scenario
+    meta: dict[str, object] = {
+        "lsmitoitus": __version__,
+        "scenario": scenario.name,
+        "source": source,
+        "seed": scenario.simulation.seed,
+        "replications": scenario.simulation.replications,
+        "jobs": results.jobs,
+        "events": results.events,
+        "seconds": round(results.seconds, 3),
+        "created": dt.datetime.now().isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "pandas": pd.__version__,
+        "simpy": simpy.__version__,
+    }
+    if "cluster" in results.meta:
+        meta["cluster"] = results.meta["cluster"]
+    return meta
