@@ -9,6 +9,14 @@ Public API::
     lsmitoitus.summarise(results.monthly)            # mean, P10, P50, P90
     lsmitoitus.cost_summary(lsmitoitus.cost_frame(results))   # euros per year, area, category
     lsmitoitus.dimension(scenario, target=30)        # required posts, breaches, extra posts
+    answer = lsmitoitus.dimension(scenario)          # budget planning (issue 13):
+    lsmitoitus.budget_years(answer)                  #   posts and euros per year, team, unit, county
+    plan = lsmitoitus.cheapest_plan(answer)          #   the cheapest plan that meets the target
+    lsmitoitus.evaluate_plan(scenario, plan)         #   a plan's compliance, shortfall and euros
+    lsmitoitus.read_plan("plan.toml", scenario)      #   a plan file or the workbook's plan sheet
+    lsmitoitus.run_sensitivity(scenario)             # which uncertain parameters drive the answers
+    with lsmitoitus.use_cluster("tcp://host:8786"):  # replications on a Dask cluster
+        lsmitoitus.simulate(scenario)
 
 Names are imported on first use (PEP 562), so the command line starts without loading the
 numerical stack it does not need.
@@ -24,10 +32,13 @@ __version__ = "0.1.0"
 #: public name -> module that defines it
 _EXPORTS = {
     "DimensioningResult": "dimensioning",
+    "PlanStep": "scenario.schema",
     "Scenario": "scenario.schema",
     "ScenarioError": "scenario.files",
     "SimulationResults": "results",
+    "budget_years": "budget",
     "bundled_scenarios": "scenario.files",
+    "cheapest_plan": "plans",
     "compare": "comparison",
     "comparison_table": "comparison",
     "cost_difference": "costs",
@@ -35,22 +46,31 @@ _EXPORTS = {
     "cost_summary": "costs",
     "county_totals": "results",
     "dimension": "dimensioning",
+    "evaluate_plan": "plans",
     "indicator_table": "indicators",
     "load_history": "history",
     "load_scenario": "scenario.files",
+    "read_plan": "output.plan_files",
+    "read_parquet": "output.parquet",
+    "run_sensitivity": "sensitivity",
     "scenario_from_dict": "scenario.files",
     "scenario_to_toml": "scenario.files",
     "simulate": "runner",
     "summarise": "results",
+    "with_plan": "plans",
+    "use_cluster": "cluster",
 }
 
 __all__ = [
     "DimensioningResult",
+    "PlanStep",
     "Scenario",
     "ScenarioError",
     "SimulationResults",
     "__version__",
+    "budget_years",
     "bundled_scenarios",
+    "cheapest_plan",
     "compare",
     "comparison_table",
     "cost_difference",
@@ -58,13 +78,19 @@ __all__ = [
     "cost_summary",
     "county_totals",
     "dimension",
+    "evaluate_plan",
     "indicator_table",
     "load_history",
     "load_scenario",
+    "read_parquet",
+    "read_plan",
+    "run_sensitivity",
     "scenario_from_dict",
     "scenario_to_toml",
     "simulate",
     "summarise",
+    "use_cluster",
+    "with_plan",
 ]
 assert set(__all__) == {"__version__", *_EXPORTS}
 
@@ -82,12 +108,18 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from .budget import budget_years
+    from .cluster import use_cluster
     from .comparison import compare, comparison_table
     from .costs import cost_difference, cost_frame, cost_summary
     from .dimensioning import DimensioningResult, dimension
     from .history import load_history
     from .indicators import indicator_table
+    from .output.parquet import read_parquet
+    from .output.plan_files import read_plan
+    from .plans import cheapest_plan, evaluate_plan, with_plan
     from .results import SimulationResults, county_totals, summarise
     from .runner import simulate
     from .scenario.files import ScenarioError, bundled_scenarios, load_scenario, scenario_from_dict, scenario_to_toml
-    from .scenario.schema import Scenario
+    from .scenario.schema import PlanStep, Scenario
+    from .sensitivity import run_sensitivity

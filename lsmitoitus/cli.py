@@ -1,5 +1,5 @@
 """Command line: ``lsmitoitus run``, ``validate``, ``dimension``, ``compare``, ``calibrate``,
-``backtest`` and ``app``.
+``backtest``, ``sensitivity``, ``report`` and ``app``.
 
 User errors (bad scenario or history file, an output that exists or cannot be written, bad
 flags) print one clear message in the chosen language and exit with status 2; they never show a
@@ -44,9 +44,20 @@ def _number(
             key = "arg_not_integer" if kind is int else "arg_not_number"
             raise argparse.ArgumentTypeError(t(key, lang, value=echo(text))) from None
         if not (low <= value and (value < high if below_high else value <= high)):
+            from .output.formats import number  # only on this error path: --help stays light
+
             relation = "<" if below_high else "≤"
+            shown = str if what in ("year", "port") else (lambda v: number(v, lang))  # years are not grouped
             raise argparse.ArgumentTypeError(
-                t("arg_range", lang, low=low, what=what, relation=relation, high=high, value=echo(value, plain=True))
+                t(
+                    "arg_range",
+                    lang,
+                    low=shown(low),
+                    what=t(f"what_{what}", lang),
+                    relation=relation,
+                    high=shown(high),
+                    value=echo(text, plain=True),
+                )
             )
         return value
 
@@ -61,6 +72,9 @@ _seed = _number(int, 0, 2**63, "seed", below_high=True)
 _target = _number(int, 1, 100, "target")
 _confidence = _number(float, 0.5, 1.0, "confidence", below_high=True)
 _year = _number(int, 1990, 2100, "year")
+_samples = _number(int, 2, 4096, "samples")
+_sens_replications = _number(int, 2, 1000, "replications")
+_top = _number(int, 1, 20, "top")
 
 #: argparse's own error texts and their entries in the translation table.
 _ARGPARSE_ERRORS = (
@@ -90,79 +104,161 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{usage}{self.prog}: {t('error', lang)}: {text}\n")
 
 
-def build_parser(lang: Lang = "fi") -> argparse.ArgumentParser:
-    _ARG_LANG[0] = lang
-    parser = _Parser(prog="lsmitoitus", description="Child-protection caseload and staffing simulator.")
-    parser.add_argument("--version", action="version", version=f"lsmitoitus {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help with the usage line's prefix in the table's language."""
 
-    run = sub.add_parser("run", help="simulate a scenario (default: bundled Kanta-Häme) and write results")
-    run.add_argument("scenario", nargs="?", help="scenario TOML file or bundled name (default: kanta-hame)")
-    run.add_argument("--replications", "-n", type=_replications, help="number of replications (default: from scenario)")
-    run.add_argument("--seed", type=_seed, help="root random seed (default: from scenario)")
-    run.add_argument("--jobs", "-j", type=_jobs, help="worker processes (default: one per core)")
-    run.add_argument(
-        "--out", type=Path, help="output folder (default: tulokset/<scenario>-<timestamp>/); never overwritten"
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, prefix if prefix is not None else t("usage", _ARG_LANG[0]) + " ")
+
+
+def _titles(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    """Section titles of argparse's own groups in ``lang`` (argparse has them in English only)."""
+    parser._positionals.title = t("help_positionals", lang)
+    parser._optionals.title = t("help_options", lang)
+
+
+def _subparser(sub: Any, name: str, lang: Lang) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        name,
+        help=t(f"help_{name}", lang),
+        description=t(f"help_{name}", lang),
+        add_help=False,
+        formatter_class=_HelpFormatter,
     )
-    run.add_argument("--lang", choices=LANGS, default="fi", help="language of the summary, headers and chart")
-    run.add_argument("--no-progress", action="store_true", help="no progress bar")
-
-    calibrate = sub.add_parser("calibrate", help="fit pathway parameters to published indicators (THL history)")
-    calibrate.add_argument(
-        "history", type=Path, help="history CSV in long format (indicator, region, year, value, unit)"
-    )
-    calibrate.add_argument("--scenario", help="base scenario file or bundled name (default: kanta-hame)")
-    calibrate.add_argument(
-        "--out", type=Path, required=True, help="calibrated scenario TOML to write (not overwritten)"
-    )
-    _calibration_options(calibrate)
-
-    backtest = sub.add_parser("backtest", help="calibrate on years up to Y, predict later years, compare with observed")
-    backtest.add_argument("history", type=Path, help="history CSV in long format")
-    backtest.add_argument("--scenario", help="base scenario file or bundled name (default: kanta-hame)")
-    backtest.add_argument("--fit-until", type=_year, required=True, help="last year used for fitting")
-    backtest.add_argument("--out", type=Path, help="output folder (default: tulokset/backtest-<timestamp>/)")
-    _calibration_options(backtest)
-
-    dim = sub.add_parser("dimension", help="required social-worker posts per area, unit and month; shortages")
-    dim.add_argument("scenario", nargs="?", help="scenario TOML file or bundled name (default: kanta-hame)")
-    _dimension_options(dim)
-    cmp_ = sub.add_parser("compare", help="several scenarios side by side with common random numbers")
-    cmp_.add_argument("scenarios", nargs="+", help="scenario TOML files or bundled names")
-    _dimension_options(cmp_)
-
-    app = sub.add_parser("app", help="start the what-if web app in the browser (Streamlit)")
-    app.add_argument("--port", type=_port, default=8501, help="local port (default 8501)")
-    app.add_argument("--no-browser", action="store_true", help="do not open a browser window")
-    app.add_argument("--lang", choices=LANGS, default="fi", help="language of the messages printed here")
-
-    validate = sub.add_parser("validate", help="check a scenario file and report every problem")
-    validate.add_argument("file", help="scenario TOML file or bundled name")
-    validate.add_argument("--lang", choices=LANGS, default="fi")
+    _titles(parser, lang)
+    parser.add_argument("-h", "--help", action="help", help=t("help_help", lang))
     return parser
 
 
-def _calibration_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--fit", help=f"comma-separated parameters to fit (default: {','.join(DEFAULT_FIT)})")
-    parser.add_argument("--region", default="Kanta-Häme", help="region in the history file (default: Kanta-Häme)")
-    parser.add_argument("--replications", "-n", type=_replications, default=10, help="DES replications per check round")
-    parser.add_argument("--rounds", type=_rounds, default=2, help="fit + DES-check rounds (default 2)")
-    parser.add_argument("--jobs", "-j", type=_jobs, help="worker processes (default: one per core)")
-    parser.add_argument("--lang", choices=LANGS, default="fi")
+def build_parser(lang: Lang = "fi") -> argparse.ArgumentParser:
+    """The command line's parser; every help text comes from the translation table in ``lang``."""
+    _ARG_LANG[0] = lang
 
+    def h(key: str, **fmt: object) -> str:
+        return t(key, lang, **fmt)
 
-def _dimension_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--target",
-        type=_target,
-        help="children per worker (e.g. 30 law, 25 recommendation); default: the scenario's dated statutory limit",
+    parser = _Parser(
+        prog="lsmitoitus",
+        description=h("help_description"),
+        epilog=h("help_epilog"),
+        add_help=False,
+        formatter_class=_HelpFormatter,
     )
-    parser.add_argument("--confidence", type=_confidence, default=0.9, help="probability that nobody is over (0.9)")
-    parser.add_argument("--replications", "-n", type=_replications, help="replications (default: from scenario)")
-    parser.add_argument("--seed", type=_seed, help="root random seed (default: from scenario)")
-    parser.add_argument("--jobs", "-j", type=_jobs, help="worker processes (default: one per core)")
-    parser.add_argument("--out", type=Path, help="output folder (default: tulokset/mitoitus-<scenario>-<timestamp>/)")
-    parser.add_argument("--lang", choices=LANGS, default="fi")
+    _titles(parser, lang)
+    parser.add_argument("-h", "--help", action="help", help=h("help_help"))
+    parser.add_argument("--version", action="version", version=f"lsmitoitus {__version__}", help=h("help_version"))
+    sub = parser.add_subparsers(dest="command", required=True, title=h("help_commands"), metavar=h("mv_command"))
+    lang_help = h("help_lang")
+    default_lang = _env_lang()
+
+    run = _subparser(sub, "run", lang)
+    run.add_argument("scenario", nargs="?", metavar=h("mv_scenario"), help=h("help_scenario"))
+    run.add_argument("--replications", "-n", type=_replications, metavar="N", help=h("help_replications"))
+    run.add_argument("--seed", type=_seed, metavar=h("mv_seed"), help=h("help_seed"))
+    run.add_argument("--jobs", "-j", type=_jobs, metavar="J", help=h("help_jobs"))
+    run.add_argument("--out", type=Path, metavar=h("mv_folder"), help=h("help_out_run"))
+    run.add_argument("--lang", choices=LANGS, default=default_lang, help=lang_help)
+    _csv_option(run, lang)
+    run.add_argument("--no-progress", action="store_true", help=h("help_no_progress"))
+    run.add_argument("--format", choices=("csv", "parquet"), default="csv", help=h("help_format"))
+    _cluster_option(run, lang)
+
+    calibrate = _subparser(sub, "calibrate", lang)
+    calibrate.add_argument("history", type=Path, metavar=h("mv_history"), help=h("help_history"))
+    calibrate.add_argument("--scenario", metavar=h("mv_scenario"), help=h("help_base_scenario"))
+    calibrate.add_argument("--out", type=Path, required=True, metavar=h("mv_file"), help=h("help_calibrated_out"))
+    _calibration_options(calibrate, lang, default_lang)
+
+    backtest = _subparser(sub, "backtest", lang)
+    backtest.add_argument("history", type=Path, metavar=h("mv_history"), help=h("help_history"))
+    backtest.add_argument("--scenario", metavar=h("mv_scenario"), help=h("help_base_scenario"))
+    backtest.add_argument("--fit-until", type=_year, required=True, metavar=h("mv_year"), help=h("help_fit_until"))
+    backtest.add_argument("--out", type=Path, metavar=h("mv_folder"), help=h("help_out_backtest"))
+    _calibration_options(backtest, lang, default_lang)
+    _csv_option(backtest, lang)
+
+    sens = _subparser(sub, "sensitivity", lang)
+    sens.add_argument("scenario", nargs="?", metavar=h("mv_scenario"), help=h("help_scenario"))
+    sens.add_argument("--method", choices=("morris", "sobol"), default="morris", help=h("help_method"))
+    sens.add_argument("--samples", type=_samples, metavar="N", help=h("help_samples"))
+    sens.add_argument(
+        "--replications", "-n", type=_sens_replications, default=2, metavar="R", help=h("help_sens_replications")
+    )
+    sens.add_argument("--seed", type=_seed, metavar=h("mv_seed"), help=h("help_seed"))
+    sens.add_argument("--ranges", type=Path, metavar=h("mv_file"), help=h("help_ranges"))
+    sens.add_argument("--parameters", metavar="P1,P2,…", help=h("help_parameters"))
+    sens.add_argument("--top", type=_top, default=3, metavar="K", help=h("help_top"))
+    sens.add_argument("--jobs", "-j", type=_jobs, metavar="J", help=h("help_jobs"))
+    sens.add_argument("--out", type=Path, metavar=h("mv_folder"), help=h("help_out_sensitivity"))
+    sens.add_argument("--lang", choices=LANGS, default=default_lang, help=lang_help)
+    sens.add_argument("--no-progress", action="store_true", help=h("help_no_progress"))
+    _cluster_option(sens, lang)
+
+    dim = _subparser(sub, "dimension", lang)
+    dim.add_argument("scenario", nargs="?", metavar=h("mv_scenario"), help=h("help_scenario"))
+    dim.add_argument("--plan", type=Path, metavar=h("mv_plan"), help=h("help_plan"))
+    _dimension_options(dim, lang, default_lang, "help_out_dimension")
+    cmp_ = _subparser(sub, "compare", lang)
+    cmp_.add_argument("scenarios", nargs="+", metavar=h("mv_scenario"), help=h("help_scenarios"))
+    _dimension_options(cmp_, lang, default_lang, "help_out_compare")
+
+    report = _subparser(sub, "report", lang)
+    report.add_argument("folder", type=Path, metavar=h("mv_results"), help=h("help_results_folder"))
+    report.add_argument("--out", type=Path, metavar=h("mv_folder"), help=h("help_out_report"))
+    report.add_argument("--lang", choices=LANGS, default=None, help=h("help_report_lang"))
+
+    app = _subparser(sub, "app", lang)
+    app.add_argument("--port", type=_port, default=8501, metavar=h("mv_port"), help=h("help_port"))
+    app.add_argument("--no-browser", action="store_true", help=h("help_no_browser"))
+    app.add_argument("--lang", choices=LANGS, default=default_lang, help=h("help_app_lang"))
+
+    validate = _subparser(sub, "validate", lang)
+    validate.add_argument("file", metavar=h("mv_scenario"), help=h("help_scenario_file"))
+    validate.add_argument("--lang", choices=LANGS, default=default_lang, help=lang_help)
+    return parser
+
+
+def _calibration_options(parser: argparse.ArgumentParser, lang: Lang, default_lang: Lang) -> None:
+    parser.add_argument("--fit", metavar="P1,P2,…", help=t("help_fit", lang, default=",".join(DEFAULT_FIT)))
+    parser.add_argument("--region", default="Kanta-Häme", metavar=t("mv_region", lang), help=t("help_region", lang))
+    parser.add_argument(
+        "--replications", "-n", type=_replications, default=10, metavar="N", help=t("help_check_replications", lang)
+    )
+    parser.add_argument("--rounds", type=_rounds, default=2, metavar="R", help=t("help_rounds", lang))
+    parser.add_argument("--jobs", "-j", type=_jobs, metavar="J", help=t("help_jobs", lang))
+    parser.add_argument("--lang", choices=LANGS, default=default_lang, help=t("help_lang", lang))
+    _cluster_option(parser, lang)
+
+
+def _dimension_options(parser: argparse.ArgumentParser, lang: Lang, default_lang: Lang, out_help: str) -> None:
+    parser.add_argument("--target", type=_target, metavar=t("mv_target", lang), help=t("help_target", lang))
+    parser.add_argument(
+        "--confidence", type=_confidence, default=0.9, metavar=t("mv_share", lang), help=t("help_confidence", lang)
+    )
+    parser.add_argument("--replications", "-n", type=_replications, metavar="N", help=t("help_replications", lang))
+    parser.add_argument("--seed", type=_seed, metavar=t("mv_seed", lang), help=t("help_seed", lang))
+    parser.add_argument("--jobs", "-j", type=_jobs, metavar="J", help=t("help_jobs", lang))
+    parser.add_argument("--out", type=Path, metavar=t("mv_folder", lang), help=t(out_help, lang))
+    parser.add_argument("--lang", choices=LANGS, default=default_lang, help=t("help_lang", lang))
+    _csv_option(parser, lang)
+    _cluster_option(parser, lang)
+
+
+def _cluster_option(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    parser.add_argument("--cluster", metavar=t("mv_address", lang), help=t("help_cluster", lang))
+
+
+def _cluster_address(args: argparse.Namespace) -> str | None:
+    """The Dask scheduler to use: ``--cluster``, else ``DASK_SCHEDULER_ADDRESS``, for the
+    commands that run replications; None means local processes."""
+    if not hasattr(args, "cluster"):
+        return None
+    return args.cluster or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
+
+
+def _csv_option(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    """CSV for a Finnish spreadsheet (fi) or for analysts' tools (en); default: that of --lang."""
+    parser.add_argument("--csv", choices=("fi", "en"), metavar="fi|en", help=t("help_csv", lang))
 
 
 def _notes(notes: Sequence[Msg], lang: Lang) -> None:
@@ -176,20 +272,23 @@ def _prepare(target: Path, lang: Lang, file: bool = False) -> None:
 
 
 @contextmanager
-def _replication_progress(lang: Lang, enabled: bool = True) -> Iterator[Callable[[int, int], None] | None]:
+def _replication_progress(
+    lang: Lang, enabled: bool = True, label: str = "progress_label", line: str = "progress_line"
+) -> Iterator[Callable[[int, int], None] | None]:
     """A progress report for replications: a bar on a terminal, plain lines in a log or pipe."""
-    from .runner import BarProgress, LineProgress
+    from .output.progress import TerminalBar
+    from .runner import LineProgress
 
     if not enabled:
         yield None
         return
-    progress: BarProgress | LineProgress
+    progress: TerminalBar | LineProgress
     if sys.stderr.isatty():
-        progress = BarProgress(t("progress_label", lang))
+        progress = TerminalBar(t(label, lang), lang)
     else:
         progress = LineProgress(
-            lambda line: print(line, file=sys.stderr, flush=True),
-            lambda done, total, percent: t("progress_line", lang, done=done, total=total, percent=percent),
+            lambda text: print(text, file=sys.stderr, flush=True),
+            lambda done, total, percent: t(line, lang, done=done, total=total, percent=percent),
         )
     try:
         yield progress
@@ -204,34 +303,56 @@ def _load(spec: str | None) -> Any:
 
 
 def _dimension(args: argparse.Namespace) -> int:
+    from .budget import budget_years
     from .dimensioning import dimension
-    from .output.dimensioning_report import answer_lines, tables, write_dimensioning
+    from .output.answer import answer_table, headline
+    from .output.dimensioning_report import answer_notes, budget_lines, county_table, write_dimensioning
+    from .output.text_table import text_table
+    from .plans import evaluate_plan
 
     lang: Lang = args.lang
     scenario = _load(args.scenario)
     target_dir = args.out or default_out_dir(f"mitoitus-{scenario.name}")
+    steps = None
+    if args.plan is not None:  # read and checked before any work, like the output folder
+        from .output.plan_files import read_plan
+
+        steps = read_plan(args.plan, scenario)
+        print(t("plan_applied", lang, path=echo(str(args.plan), plain=True), n=len(steps)), file=sys.stderr)
     _prepare(target_dir, lang)
+    options: dict[str, Any] = {"replications": args.replications, "seed": args.seed, "jobs": args.jobs}
     with _replication_progress(lang) as progress:
-        result = dimension(
-            scenario,
-            args.target,
-            args.confidence,
-            replications=args.replications,
-            seed=args.seed,
-            jobs=args.jobs,
-            progress=progress,
-        )
-    print("\n".join(answer_lines(result, lang)))
+        options |= {"target": args.target, "confidence": args.confidence, "progress": progress}
+        if steps is None:
+            result = dimension(scenario, **options)
+        else:
+            result = evaluate_plan(scenario, steps, source=echo(str(args.plan), plain=True), **options)
+    budget = budget_years(result)
+    print(headline(result, lang))
     print()
-    print(tables(result, lang)[t("sheet_units", lang)].to_string(index=False))
-    write_dimensioning(result, target_dir, lang)
+    answer = answer_table(result, lang)
+    if not answer.empty:
+        print(text_table(list(answer.columns), answer.to_numpy().tolist()))
+        print()
+    print("\n".join(budget_lines(result, lang, budget)))
+    print()
+    print(t("county_table", lang))
+    county = county_table(result, lang, budget)
+    cells = [[str(label), *map(str, row)] for label, row in zip(county.index, county.to_numpy().tolist(), strict=True)]
+    print(text_table(["", *map(str, county.columns)], cells, keys=1))
+    notes = answer_notes(result, lang)
+    if notes:
+        print()
+        print("\n".join(notes))
+    write_dimensioning(result, target_dir, lang, csv=args.csv)
     print(t("written_to", lang, path=target_dir))
     return 0
 
 
 def _compare(args: argparse.Namespace) -> int:
     from .comparison import compare, comparison_table
-    from .output.dimensioning_report import tables, write_excel
+    from .output.comparison_report import write_comparison
+    from .output.comparison_text import comparison_text
 
     lang: Lang = args.lang
     scenarios = [_load(s) for s in args.scenarios]
@@ -242,22 +363,68 @@ def _compare(args: argparse.Namespace) -> int:
             scenarios, args.target, args.confidence, args.replications, args.seed, args.jobs, progress=progress
         )
     table = comparison_table(results)
-    translated = table.rename(columns={c: t(c, lang) for c in table.columns})
     print(t("comparison_title", lang))
-    print(translated.to_string(index=False))
-    with atomic_folder(target_dir) as tmp:
-        translated.to_csv(tmp / "vertailu.csv", index=False)
-        sheets = {t("sheet_comparison", lang): translated}
-        for result in results:
-            name = result.scenario.name[:28]
-            sheets[name] = tables(result, lang)[t("sheet_yearly", lang)]
-        write_excel(sheets, tmp / "vertailu.xlsx")
+    print(comparison_text(results, lang))
+    write_comparison(results, table, target_dir, lang, csv=args.csv)
+    print()
     print(t("written_to", lang, path=target_dir))
     return 0
 
 
-def _progress(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+def _report(args: argparse.Namespace) -> int:
+    from .output.report import HTML, PDF, write_report
+
+    lang: Lang = args.lang or _env_lang()
+    target, notes = write_report(args.folder, args.out, args.lang)
+    _notes(notes, lang)
+    print(t("report_written", lang, html=target / HTML, pdf=target / PDF))
+    return 0
+
+
+def _sensitivity(args: argparse.Namespace) -> int:
+    from .output.sensitivity_report import report_text, write_sensitivity
+    from .runner import cluster_description
+    from .scenario.files import parse_toml, read_text
+    from .sensitivity import factors_from_ranges, run_sensitivity
+
+    lang: Lang = args.lang
+    scenario = _load(args.scenario)
+    factors = None
+    if args.ranges is not None:
+        shown = echo(str(args.ranges), plain=True)
+        factors = factors_from_ranges(scenario, parse_toml(read_text(args.ranges), shown), shown)
+    target = args.out or default_out_dir(f"herkkyys-{scenario.name}")
+    _prepare(target, lang)
+    parameters = [p.strip() for p in args.parameters.split(",") if p.strip()] if args.parameters else None
+    with _replication_progress(lang, not args.no_progress, "sens_progress_label", "sens_progress_line") as progress:
+        result = run_sensitivity(
+            scenario,
+            args.method,
+            factors=factors,
+            samples=args.samples,
+            replications=args.replications,
+            seed=args.seed,
+            parameters=parameters,
+            top=args.top,
+            jobs=args.jobs,
+            progress=progress,
+        )
+    cluster = cluster_description()
+    if cluster is not None:
+        result.meta["cluster"] = cluster[0]
+    print(report_text(result, lang))
+    write_sensitivity(result, target, lang)
+    print(t("written_to", lang, path=target))
+    return 0
+
+
+def _progress_in(lang: Lang) -> Callable[[Msg], None]:
+    """Status lines of a calibration, in the reader's language, on standard error."""
+
+    def show(message: Msg) -> None:
+        print(render(message, lang), file=sys.stderr, flush=True)
+
+    return show
 
 
 def _calibrate(args: argparse.Namespace) -> int:
@@ -272,7 +439,13 @@ def _calibrate(args: argparse.Namespace) -> int:
     history = load_history(args.history, region=args.region)
     fit = args.fit.split(",") if args.fit else list(DEFAULT_FIT)
     calibrator = Calibrator(
-        base, history, fit=fit, replications=args.replications, rounds=args.rounds, jobs=args.jobs, progress=_progress
+        base,
+        history,
+        fit=fit,
+        replications=args.replications,
+        rounds=args.rounds,
+        jobs=args.jobs,
+        progress=_progress_in(lang),
     )
     result = calibrator.run()
     header = calibration_header(result, str(args.history), __version__)
@@ -303,14 +476,16 @@ def _backtest(args: argparse.Namespace) -> int:
         args.fit_until,
         replications=args.replications,
         jobs=args.jobs,
-        progress=_progress,
+        progress=_progress_in(lang),
         fit=fit,
         rounds=args.rounds,
     )
     text = backtest_text(result, lang)
     print(text)
+    from .output.csvfiles import csv_style, write_csv
+
     with atomic_folder(target) as tmp:
-        translated_table(result, lang).to_csv(tmp / "backtest.csv", index=False)
+        write_csv(translated_table(result, lang), tmp / "backtest.csv", csv_style(args.csv, lang))
         header = calibration_header(result.calibration, str(args.history), __version__)
         (tmp / "scenario.toml").write_text(scenario_to_toml(result.scenario, header), encoding="utf-8")
         (tmp / "backtest.txt").write_text(text + "\n\n" + header + "\n", encoding="utf-8")
@@ -329,6 +504,7 @@ def _run(args: argparse.Namespace) -> int:
     _prepare(target, lang)
 
     from .history import default_history
+    from .output import formats
     from .output.run_folder import write_run
     from .output.summary import summary_text
     from .runner import simulate
@@ -340,17 +516,17 @@ def _run(args: argparse.Namespace) -> int:
     observed = default_history(scenario)
     print(summary_text(results, lang, observed))
     print()
-    print(
-        t(
-            "ran",
-            lang,
-            n=results.scenario.simulation.replications,
-            events=results.events,
-            seconds=results.seconds,
-            jobs=results.jobs,
-        )
-    )
-    write_run(results, target, lang, source=str(source), observed=observed)
+    ran = {
+        "n": formats.integer(results.scenario.simulation.replications, lang),
+        "events": formats.integer(results.events, lang),
+        "seconds": formats.number(results.seconds, lang, 1),
+        "jobs": formats.integer(results.jobs, lang),
+    }
+    if "cluster" in results.meta:
+        print(t("ran_cluster", lang, address=echo(str(results.meta["cluster"]), plain=True), **ran))
+    else:
+        print(t("ran", lang, **ran))
+    write_run(results, target, lang, source=str(source), observed=observed, csv=args.csv, table_format=args.format)
     print(t("written_to", lang, path=target))
     return 0
 
@@ -559,13 +735,24 @@ def _signals_stop_the_run() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
+#: Environment variable that sets the default language of the command line (help, messages,
+#: outputs); ``--lang`` overrides it.
+LANG_VARIABLE = "LSMITOITUS_LANG"
+
+
+def _env_lang() -> Lang:
+    """The language in :data:`LANG_VARIABLE` (Finnish when unset or not a known language)."""
+    return "en" if os.environ.get(LANG_VARIABLE, "").strip().lower() == "en" else "fi"
+
+
 def _lang_in(argv: Sequence[str]) -> Lang:
-    """The ``--lang`` given on the command line, for messages shown while it is parsed."""
+    """The ``--lang`` given on the command line (else :data:`LANG_VARIABLE`), for the help and
+    the messages shown while the command line is parsed."""
     for i, arg in enumerate(argv):
         value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg.removeprefix("--lang=")
         if (arg == "--lang" or arg.startswith("--lang=")) and value in LANGS:
             return "en" if value == "en" else "fi"
-    return "fi"
+    return _env_lang()
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -575,6 +762,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backtest": _backtest,
     "dimension": _dimension,
     "compare": _compare,
+    "sensitivity": _sensitivity,
+    "report": _report,
     "app": _app,
 }
 
@@ -583,7 +772,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     lang: Lang = _lang_in(argv)
     args = build_parser(lang).parse_args(argv)
-    lang = getattr(args, "lang", lang)
+    lang = getattr(args, "lang", None) or lang
 
     def fail(message: Msg | str, status: int) -> int:
         print(f"{t('error', lang)}: {render(message, lang)}", file=sys.stderr, flush=True)
@@ -591,7 +780,10 @@ def main(argv: list[str] | None = None) -> int:
 
     with _signals_stop_the_run():
         try:
-            return COMMANDS[args.command](args)
+            from .cluster import use_cluster
+
+            with use_cluster(_cluster_address(args)):
+                return COMMANDS[args.command](args)
         except UserError as exc:
             return fail(exc.text(lang), 2)
         except Terminated:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from .costs import TOTAL, cost_difference, cost_frame
-from .dimensioning import DimensioningResult, dimension, first_of, month_label
+from .dimensioning import DimensioningResult, dimension, first_of
 from .indicators import late_assessment_shares
 from .runner import ProgressCallback
 from .scenario.schema import Scenario
@@ -26,8 +26,9 @@ def assessment_timeliness(result: DimensioningResult, year: int) -> tuple[float,
     return float(shares["started_late"].median()), float(shares["completed_late"].median())
 
 
-def _costs(results: Sequence[DimensioningResult]) -> list[tuple[float, str]]:
-    """Last-year county total cost (P50, M€) and its paired difference to the first scenario."""
+def cost_numbers(results: Sequence[DimensioningResult]) -> list[dict[str, float]]:
+    """Per scenario: the last-year county total cost (P50, euros) and its difference to the first
+    scenario, paired by replication (P10, P50, P90 of the difference, euros)."""
     out = []
     base = results[0]
     for result in results:
@@ -37,19 +38,35 @@ def _costs(results: Sequence[DimensioningResult]) -> list[tuple[float, str]]:
         diff = cost_difference(base.results, result.results)
         d = diff[(diff["category"] == TOTAL) & (diff["year"] == last)].iloc[0]
         out.append(
-            (
-                round(float(total.median()) / 1e6, 2),
-                f"{d['p50'] / 1e6:+.2f} [{d['p10'] / 1e6:+.2f}, {d['p90'] / 1e6:+.2f}]",
-            )
+            {
+                "cost": float(total.median()),
+                "difference_p10": float(d["p10"]),
+                "difference_p50": float(d["p50"]),
+                "difference_p90": float(d["p90"]),
+            }
         )
     return out
 
 
+def _cost_columns(results: Sequence[DimensioningResult]) -> list[dict[str, float]]:
+    """:func:`cost_numbers` under the comparison table's column names (euros, numbers a formula
+    can use)."""
+    return [
+        {
+            "cost_last_year_p50": c["cost"],
+            "cost_difference_p50": c["difference_p50"],
+            "cost_difference_p10": c["difference_p10"],
+            "cost_difference_p90": c["difference_p90"],
+        }
+        for c in cost_numbers(results)
+    ]
+
+
 def comparison_table(results: Sequence[DimensioningResult]) -> pd.DataFrame:
     """One row per scenario: clients, funded and required posts, shortage, breaches, timeliness
-    in the last year of the horizon."""
+    and costs in the last year of the horizon (numbers; the first breach a date)."""
     rows = []
-    for result, (cost, difference) in zip(results, _costs(results), strict=True):
+    for result, costs in zip(results, _cost_columns(results), strict=True):
         last = result.scenario.simulation.end.year
         m = result.results.monthly
         counted = m[
@@ -66,11 +83,10 @@ def comparison_table(results: Sequence[DimensioningResult]) -> pd.DataFrame:
                 "required_last_year": int(units["required_last_year"].sum()),
                 "extra_posts": result.extra_posts,
                 "units_in_breach": int(units["first_breach"].notna().sum()),
-                "first_breach": month_label(first_of(units["first_breach"])),
-                "assessments_started_late_share": round(started_late, 3),
-                "assessments_completed_late_share": round(completed_late, 3),
-                "cost_last_year": cost,
-                "cost_difference": difference,
+                "first_breach": pd.Timestamp(first) if (first := first_of(units["first_breach"])) else pd.NaT,
+                "assessments_started_late_share": started_late,
+                "assessments_completed_late_share": completed_late,
+                **costs,
             }
         )
     return pd.DataFrame(rows)

@@ -1,7 +1,10 @@
-"""Running replications, serially or in parallel processes, with identical results either way.
+"""Running replications, serially, in local worker processes or on a Dask cluster, with
+identical results every way.
 
 Replication r always uses the r-th child of ``SeedSequence(seed)``, so the numbers do not depend
-on how many processes ran or in which order replications finished.
+on the backend, on how many processes ran or in which order replications finished. Local
+processes are the default; within :func:`lsmitoitus.cluster.use_cluster` the same tasks go to a
+Dask distributed cluster instead (:mod:`lsmitoitus.cluster`).
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Any, TypeVar
 
@@ -63,31 +66,52 @@ def default_jobs(replications: int) -> int:
 T = TypeVar("T")
 
 
+def map_tasks(
+    task: Callable[..., T],
+    calls: Sequence[tuple[Any, ...]],
+    jobs: int = 1,
+    progress: ProgressCallback | None = None,
+) -> list[T]:
+    """``task(*call)`` for every call, results in call order: on the Dask cluster of an
+    enclosing :func:`lsmitoitus.cluster.use_cluster` block, else serially (``jobs`` 1) or in
+    ``jobs`` local worker processes. Tasks must be pure functions of their arguments, so the
+    result never depends on the backend or the number of workers."""
+    from .cluster import active_client
+
+    n = len(calls)
+    client = active_client()
+    if client is not None:
+        from .cluster import map_on_cluster
+
+        return map_on_cluster(client, task, calls, progress)
+    out: list[T | None] = [None] * n
+    if jobs <= 1 or n <= 1:
+        for i, call in enumerate(calls):
+            out[i] = task(*call)
+            if progress:
+                progress(i + 1, n)
+    else:
+        context = multiprocessing.get_context(_start_method())
+        with ProcessPoolExecutor(max_workers=min(jobs, n), mp_context=context) as pool:
+            futures = {pool.submit(task, *call): i for i, call in enumerate(calls)}
+            for done, future in enumerate(as_completed(futures), start=1):
+                out[futures[future]] = future.result()
+                if progress:
+                    progress(done, n)
+    return out  # type: ignore[return-value]  # every slot is filled
+
+
 def map_replications(
     task: Callable[[Scenario, np.random.SeedSequence, int], T],
     scenario: Scenario,
     jobs: int = 1,
     progress: ProgressCallback | None = None,
 ) -> list[T]:
-    """``task(scenario, seed_r, r)`` for every replication r, in replication order, serially or
-    in worker processes; the result does not depend on ``jobs``."""
+    """``task(scenario, seed_r, r)`` for every replication r, in replication order, serially,
+    in worker processes or on a cluster (:func:`map_tasks`); the result does not depend on how."""
     n = scenario.simulation.replications
     seeds = replication_seeds(scenario.simulation.seed, n)
-    out: list[T | None] = [None] * n
-    if jobs <= 1 or n == 1:
-        for r in range(n):
-            out[r] = task(scenario, seeds[r], r)
-            if progress:
-                progress(r + 1, n)
-    else:
-        context = multiprocessing.get_context(_start_method())
-        with ProcessPoolExecutor(max_workers=min(jobs, n), mp_context=context) as pool:
-            futures = {pool.submit(task, scenario, seeds[r], r): r for r in range(n)}
-            for done, future in enumerate(as_completed(futures), start=1):
-                out[futures[future]] = future.result()
-                if progress:
-                    progress(done, n)
-    return [x for x in out if x is not None]
+    return map_tasks(task, [(scenario, seeds[r], r) for r in range(n)], jobs, progress)
 
 
 def simulate_raw(
@@ -153,7 +177,8 @@ def simulate(
 
     ``replications`` and ``seed`` override the scenario's settings (the returned results carry
     the scenario actually run); ``jobs`` is the number of worker processes (default: one per
-    core, at most one per replication); ``progress`` shows a tqdm bar or calls a function.
+    core, at most one per replication; within :func:`lsmitoitus.cluster.use_cluster` the
+    cluster's workers run them instead); ``progress`` shows a tqdm bar or calls a function.
     """
     scenario = with_run_settings(scenario, replications, seed)
     n = scenario.simulation.replications
@@ -179,4 +204,18 @@ def simulate(
     finally:
         if bar is not None:
             bar.close()
-    return build_results(scenario, raws, time.perf_counter() - started, jobs)
+    cluster = cluster_description()
+    if cluster is not None:
+        jobs = cluster[1]  # the cluster's workers did the work
+    results = build_results(scenario, raws, time.perf_counter() - started, jobs)
+    if cluster is not None:
+        results.meta["cluster"] = cluster[0]
+    return results
+
+
+def cluster_description() -> tuple[str, int] | None:
+    """(scheduler address, workers) of the cluster in use, or None for local processes."""
+    from .cluster import active_client, describe
+
+    client = active_client()
+    return None if client is None else describe(client)

@@ -3,13 +3,17 @@ is exactly one of unit, integration or e2e (as in nhp_model): collection fails o
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from lsmitoitus import Scenario, load_scenario
+from lsmitoitus import PlanStep, Scenario, load_scenario
 from lsmitoitus.scenario.files import deep_merge
+
+if TYPE_CHECKING:
+    from lsmitoitus.dimensioning import DimensioningResult
 
 
 def derived(changes: Mapping[str, Any], base: Scenario | None = None) -> Scenario:
@@ -32,6 +36,40 @@ def default_scenario() -> Scenario:
 def short_scenario() -> Scenario:
     """Two reported years across the 35 → 30 switch, three warm-up years, two replications."""
     return derived(SHORT)
+
+
+# issue 13: budget planning. Two answers for 2025–2026 (two replications, no decomposition):
+# one evaluates BUDGET_PLAN, the other proposes the cheapest plan.
+#: Two open-care posts in Hämeenlinna from 1 March 2026; half a substitute-care post in
+#: Riihimäki from 1 July 2025.
+BUDGET_PLAN = [
+    PlanStep(start=dt.date(2026, 3, 1), unit="avohuolto", area="Hämeenlinna", change=2),
+    PlanStep(start=dt.date(2025, 7, 1), unit="sijaishuolto", area="Riihimäki", change=0.5),
+]
+
+
+@pytest.fixture(scope="session")
+def budget_scenario() -> Scenario:
+    return derived({"name": "lyhyt", "simulation": {"start": "2025-01-01", "end": "2026-12-31", "warmup_years": 3}})
+
+
+@pytest.fixture(scope="session")
+def budget_plan() -> list[PlanStep]:
+    return list(BUDGET_PLAN)
+
+
+@pytest.fixture(scope="session")
+def planned_answer(budget_scenario: Scenario) -> DimensioningResult:
+    from lsmitoitus.plans import evaluate_plan
+
+    return evaluate_plan(budget_scenario, BUDGET_PLAN, "testi.toml", replications=2, seed=5, jobs=2, decompose=False)
+
+
+@pytest.fixture(scope="session")
+def cheapest_answer(budget_scenario: Scenario) -> DimensioningResult:
+    from lsmitoitus.dimensioning import dimension
+
+    return dimension(budget_scenario, replications=2, seed=5, jobs=2, decompose=False)
 
 
 KINDS = ("unit", "integration", "e2e")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -21,6 +22,11 @@ from lsmitoitus.cli import APP_SETTINGS, app_command, app_environment
 from lsmitoitus.output.i18n import t
 
 PAGE = Path(__file__).resolve().parents[1] / "lsmitoitus" / "app" / "page.py"
+
+
+def vega_charts(app: Any) -> list[Any]:
+    """The page's Vega-Lite charts (the element is arrow_vega_lite_chart in older Streamlit)."""
+    return list(app.get("vega_lite_chart")) or list(app.get("arrow_vega_lite_chart"))
 
 
 @pytest.mark.unit
@@ -84,14 +90,28 @@ def test_page_runs_a_what_if_and_caches_repeated_settings(app: Any) -> None:
     app.run()
     assert not app.exception
     assert "Aja simulaatio" in app.info[0].value
-    app.slider(key="growth").set_value(5.0)
+    app.select_slider(key="growth").set_value(5.0)
     app.slider(key="replications").set_value(2)
     app.button(key="run").click()
     app.run()
     assert not app.exception and not app.error
     lines = [m.value for m in app.markdown]
-    assert any("lisävakanssia" in line for line in lines)
+    answer = [line for line in lines if "lisävakanssia" in line]
+    assert len(answer) == 1 and answer[0].count(".") <= 2  # one sentence, not one per unit
+    assert re.search(r"\d+,\d\d\u00a0M€", answer[0])  # euros in Finnish format
+    table = app.table[0].value  # the compact answer table
+    assert list(table.columns) == [
+        "yksikkö",
+        "ensimmäinen ylitys",
+        "lisävakanssit",
+        "lisävakanssien kustannus vuodessa",
+    ]
+    assert table.iloc[-1, 0] == "yhteensä"
     assert len(app.tabs) == 6
+    assert len(vega_charts(app)) == 3  # interactive charts, not images
+    assert not app.get("imgs")
+    labels = [b.label for b in app.get("download_button")]
+    assert "Raportti hallitukselle (PDF)" in labels and "Excel-työkirja" in labels
     assert calls["n"] == 1
     app.button(key="run").click()
     app.run()  # the same settings again: served from the cache
@@ -164,7 +184,7 @@ def test_browser_changes_a_slider_runs_and_sees_the_answer(tmp_path: Path) -> No
                     "--disable-sync",
                 ],
             )
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page = browser.new_page(viewport={"width": 1400, "height": 1500})
             page.goto(url)
             growth = page.locator('[data-testid="stSlider"]').first  # notification growth per child
             growth.wait_for(timeout=120_000)
@@ -176,13 +196,28 @@ def test_browser_changes_a_slider_runs_and_sees_the_answer(tmp_path: Path) -> No
             page.wait_for_function(
                 "([el, old]) => el.innerText !== old", arg=[value.element_handle(), before], timeout=30_000
             )
-            assert value.inner_text() != before
+            assert value.inner_text() == "2,0"  # the slider shows a Finnish number
             page.get_by_role("button", name="Aja simulaatio").click()
-            page.get_by_text("lisävakanssia").first.wait_for(timeout=480_000)
-            page.locator("img").first.wait_for(timeout=120_000)
+            headline = page.get_by_text("lisävakanssia").first
+            headline.wait_for(timeout=480_000)
+            chart = page.locator('[data-testid="stVegaLiteChart"]').first
+            chart.wait_for(timeout=120_000)
+            assert headline.is_visible() and chart.is_visible()
+            text = headline.inner_text()
+            assert re.search(r"\d+,\d\d\u00a0M€", text), text  # euros as a Finnish reader writes them
+            assert not re.search(r"\d\.\d", text), text  # no decimal point
+            body = page.locator("body").inner_text()
+            assert "kustannus vuodessa" in body and "base" not in body and "edited" not in body
+            page.wait_for_timeout(2_000)  # let the charts finish drawing
             shot = tmp_path / "app-after-run.png"
             page.screenshot(path=str(shot), full_page=True)
+            page.get_by_role("tab", name="Lataa").click()
+            download = page.get_by_role("button", name="Raportti hallitukselle (PDF)")
+            download.wait_for(timeout=120_000)
+            assert download.is_visible()
             browser.close()
+        if os.environ.get("LSMITOITUS_SCREENSHOT"):  # refresh docs/app.png: LSMITOITUS_SCREENSHOT=docs/app.png
+            shutil.copyfile(shot, os.environ["LSMITOITUS_SCREENSHOT"])
         assert shot.stat().st_size > 10_000
         print(f"screenshot: {shot}")
     finally:
@@ -342,7 +377,11 @@ def test_browser_sees_only_our_page_and_a_1_mb_upload_limit(tmp_path: Path) -> N
             assert page.get_by_role("button", name="Deploy").count() == 0
             assert page.locator('[data-testid="stMainMenu"]').count() == 0
             uploader = page.locator('[data-testid="stFileUploader"]')
-            assert "200MB" not in uploader.inner_text() and "1MB" in uploader.inner_text()
+            assert "200MB" not in uploader.inner_text()
+            shown = uploader.locator('[data-testid="stFileUploaderDropzoneInstructions"] > div').evaluate(
+                "el => getComputedStyle(el, '::after').content"
+            )
+            assert "Enintään 1 MB" in shown  # the limit the page shows, in Finnish
             uploader.locator('input[type="file"]').set_input_files(str(upload))
             page.get_by_text("ladattu skenaario voi laajentaa vain").first.wait_for(timeout=60_000)
             body = page.locator("body").inner_text()
@@ -351,3 +390,17 @@ def test_browser_sees_only_our_page_and_a_1_mb_upload_limit(tmp_path: Path) -> N
     finally:
         process.send_signal(signal.SIGTERM)
         process.communicate(timeout=30)
+
+
+@pytest.mark.integration
+def test_an_error_on_the_page_keeps_its_lines(app: Any) -> None:
+    """Issue 15: a message listing several problems was shown as one run-on line."""
+    app, _ = app
+    app.run()
+    upload = b'extends = "kanta-hame"\n[staffing.avohuolto.Forssa]\nsocial_workers = -2\nfill_rate = 7\n'
+    app.file_uploader(key="upload").set_value(("oma.toml", upload, "application/toml"))
+    app.run()
+    assert not app.exception
+    lines = app.error[0].value.split("  \n")
+    assert lines[0] == "virhe: oma.toml: virheellinen skenaario (2 ongelmaa):"
+    assert len(lines) == 3 and all(line.startswith("\u00a0\u00a0") for line in lines[1:])  # indented, one per line

@@ -1,4 +1,4 @@
-"""The catalogue of bad inputs: files, command-line arguments, uploads and history files, each
+"""The catalogue of bad inputs: files, command-line arguments, uploads, history files and staffing plans, each
 with the message it must get. None may give a traceback or hang, and none may echo more than a
 short piece of what it was given.
 
@@ -14,7 +14,7 @@ import re
 import socket
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -265,17 +265,17 @@ def busy_port() -> tuple[socket.socket, int]:
 
 
 ARGUMENT_CASES = [
-    ("replications-0", ["run", "--replications", "0"], "sallittu väli: 1 ≤ replications ≤ 10000, annettu 0"),
+    ("replications-0", ["run", "--replications", "0"], "sallittu väli: 1 ≤ toistot ≤ 10\u00a0000, annettu 0"),
     ("replications-text", ["run", "-n", "abc"], "pitää olla kokonaisluku, annettu 'abc'"),
-    ("seed-negative", ["run", "--seed", "-1"], "sallittu väli: 0 ≤ seed < "),
-    ("port-70000", ["app", "--port", "70000"], "sallittu väli: 1024 ≤ port ≤ 65535, annettu 70000"),
+    ("seed-negative", ["run", "--seed", "-1"], "sallittu väli: 0 ≤ siemen < "),
+    ("port-70000", ["app", "--port", "70000"], "sallittu väli: 1024 ≤ portti ≤ 65535, annettu 70000"),
     ("port-70000-en", ["app", "--port", "70000", "--lang", "en"], "allowed range: 1024 ≤ port ≤ 65535, got 70000"),
-    ("port-80", ["app", "--port", "80"], "1024 ≤ port ≤ 65535, annettu 80"),
-    ("confidence-1.5", ["dimension", "--confidence", "1.5"], "0.5 ≤ confidence < 1.0, annettu 1.5"),
-    ("fit-until-3000", ["backtest", "h.csv", "--fit-until", "3000"], "1990 ≤ year ≤ 2100, annettu 3000"),
+    ("port-80", ["app", "--port", "80"], "1024 ≤ portti ≤ 65535, annettu 80"),
+    ("confidence-1.5", ["dimension", "--confidence", "1.5"], "0,5 ≤ varmuus < 1, annettu 1.5"),
+    ("fit-until-3000", ["backtest", "h.csv", "--fit-until", "3000"], "1990 ≤ vuosi ≤ 2100, annettu 3000"),
     ("lang-xx", ["run", "--lang", "xx"], "argumentti --lang: 'xx' ei käy (vaihtoehdot: 'fi', 'en')"),
     ("calibrate-without-out", ["calibrate", "h.csv"], "nämä argumentit puuttuvat: --out"),
-    ("compare-nothing", ["compare"], "nämä argumentit puuttuvat: scenarios"),
+    ("compare-nothing", ["compare"], "nämä argumentit puuttuvat: SKENAARIO"),
     ("unknown-option", ["run", "--bogus"], "tuntemattomat argumentit: --bogus"),
     ("no-such-scenario", ["run", "ei-ole"], "ei-ole: skenaariotiedostoa ei löydy"),
     ("long-argument", ["run", LONG], "xxxxxxxx…: skenaariotiedostoa ei löydy"),
@@ -284,12 +284,41 @@ ARGUMENT_CASES = [
         ["calibrate", str(ROOT / "lsmitoitus/data/kanta-hame-history.csv"), "--out", "k.toml", "--fit", "x.y"],
         "ei voi sovittaa: x.y",
     ),
+    # issue 14: sensitivity and scale
+    ("format-xlsx", ["run", "--format", "xlsx"], "argumentti --format: 'xlsx' ei käy (vaihtoehdot: 'csv', 'parquet')"),
+    (
+        "cluster-nobody-there",
+        ["run", "--cluster", "tcp://127.0.0.1:9"],
+        "ei yhteyttä Dask-klusteriin tcp://127.0.0.1:9",
+    ),
+    ("cluster-bad-port", ["dimension", "--cluster", "tcp://kone:portti"], "osoite tcp://kone:portti ei kelpaa"),
+    ("sens-method", ["sensitivity", "--method", "fast"], "argumentti --method: 'fast' ei käy"),
+    ("sens-one-replication", ["sensitivity", "-n", "1"], "sallittu väli: 2 ≤ replications ≤ 1000, annettu 1"),
+    ("sens-one-sample", ["sensitivity", "--samples", "1"], "sallittu väli: 2 ≤ samples ≤ 4096, annettu 1"),
+    (
+        "sens-sobol-12",
+        ["sensitivity", "--method", "sobol", "--samples", "12"],
+        "kahden potenssin (8, 16, 32, …); annettu 12",
+    ),
+    (
+        "sens-sobol-unknown-parameter",
+        ["sensitivity", "--method", "sobol", "--parameters", "x.y"],
+        "--parameters: x.y ei ole analyysin oletus; vaihtoehdot: arviointi.p_avohuolto,",
+    ),
+    ("sens-ranges-missing", ["sensitivity", "--ranges", "ei-ole.toml"], "ei-ole.toml: tiedostoa ei löydy"),
+    ("sens-ranges-unknown", ["sensitivity", "--ranges", "RANGES:ei.ole"], "ei.ole ei nimeä skenaarion lukua"),
+    ("sens-ranges-not-toml", ["sensitivity", "--ranges", "RANGES:"], "välit.toml: ei kelvollista TOML-muotoa"),
 ]
 
 
 @pytest.mark.e2e
 @pytest.mark.parametrize(("args", "fragment"), [c[1:] for c in ARGUMENT_CASES], ids=[c[0] for c in ARGUMENT_CASES])
 def test_bad_arguments(args: list[str], fragment: str, tmp_path: Path) -> None:
+    if args[-1].startswith("RANGES:"):  # a ranges file with this content
+        (tmp_path / "välit.toml").write_text(
+            f'[parameters."{args[-1][7:]}"]\nlow = 0.5\nhigh = 2\n' if args[-1][7:] else "[[x", encoding="utf-8"
+        )
+        args = [*args[:-1], "välit.toml"]
     done = cli(*args, cwd=tmp_path)
     assert_clean_message(done, 2, fragment)
     assert not (tmp_path / "k.toml").exists() and not (tmp_path / "tulokset").exists()
@@ -302,6 +331,109 @@ def test_port_in_use(tmp_path: Path) -> None:
     with sock:
         done = cli("app", "--port", str(port), "--no-browser", cwd=tmp_path)
     assert_clean_message(done, 2, f"portti {port} on jo käytössä")
+
+
+# --- staffing plans (issue 13): `dimension --plan FILE`, refused before any simulation ---------
+
+
+def plan_step(**fields: str) -> str:
+    """A TOML plan of one step, with ``fields`` replacing those of a valid step."""
+    step = {"start": "2026-03-01", "unit": '"avohuolto"', "area": '"Hämeenlinna"', "change": "2", **fields}
+    return "[[staffing_plan]]\n" + "".join(f"{k} = {v}\n" for k, v in step.items())
+
+
+def plan_file(name: str, content: str | bytes) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        return path
+
+    return make
+
+
+def workbook(sheet: str, *rows: Sequence[object]) -> Callable[[Path], Path]:
+    """A workbook with one sheet of ``rows`` (as a planner might save it)."""
+
+    def make(folder: Path) -> Path:
+        from openpyxl import Workbook
+
+        book = Workbook()
+        ws = book.active
+        assert ws is not None
+        ws.title = sheet
+        for row in rows:
+            ws.append(row)
+        path = folder / "suunnitelma.xlsx"
+        book.save(path)
+        return path
+
+    return make
+
+
+HEADER = ["alkaa", "yksikkö", "alue", "muutos (htv)", "vastaava"]
+PLAN_CASES = [
+    ("unknown-unit", plan_file("p.toml", plan_step(unit='"kotihoito"')), "yksikkö kotihoito ei ole tunnettu", []),
+    ("unknown-unit-en", plan_file("p.toml", plan_step(unit='"kotihoito"')), "unknown unit kotihoito", ["--lang", "en"]),
+    (
+        "unknown-area",
+        plan_file("p.toml", plan_step(area='"Tampere"')),
+        "alue Tampere ei ole skenaarion alue; alueet: Forssa, Hämeenlinna, Riihimäki",
+        [],
+    ),
+    ("date-as-bad-text", plan_file("p.toml", plan_step(start='"31.2.2026"')), "päivämäärä 31.2.2026 ei kelpaa", []),
+    (
+        "date-outside",
+        plan_file("p.toml", plan_step(start="2040-01-01")),
+        "päivämäärä 2040-01-01 on simuloidun jakson 2021-01-01 – 2030-12-31 ulkopuolella",
+        [],
+    ),
+    ("change-text", plan_file("p.toml", plan_step(change='"kaksi"')), "muutos kaksi ei ole luku", []),
+    ("change-huge", plan_file("p.toml", plan_step(change="1e9")), "sallittu väli -1000 … 1000 htv", []),
+    ("removes-too-many", plan_file("p.toml", plan_step(change="-100")), "poistaisi 100 htv, mutta alueella on", []),
+    ("lead-maybe", plan_file("p.toml", plan_step(lead='"ehkä"')), "vastaava ehkä: anna kyllä tai ei", []),
+    ("unknown-field", plan_file("p.toml", plan_step(posts="2")), "tuntemattomat kentät posts", []),
+    (
+        "no-staffing-plan",
+        plan_file("p.toml", "[demand]\ngrowth_per_year = 1\n"),
+        "pitää olla lista [[staffing_plan]]",
+        [],
+    ),
+    ("broken-toml", plan_file("p.toml", "[[staffing_plan]\n"), "ei kelvollista TOML-muotoa rivillä 1", []),
+    ("latin-1-toml", plan_file("p.toml", plan_step().encode("latin-1")), "ei ole UTF-8-merkistössä", []),
+    ("csv-plan", plan_file("p.csv", "alkaa;yksikkö\n"), "suunnitelman pitää olla TOML-tiedosto (.toml) tai Excel", []),
+    ("not-a-workbook", plan_file("p.xlsx", "tämä ei ole työkirja"), "ei luettava Excel-työkirja (.xlsx", []),
+    (
+        "no-plan-sheet",
+        workbook("Taulukko1", HEADER),
+        "työkirjassa ei ole välilehteä Suunnitelma (välilehdet: Taulukko1)",
+        [],
+    ),
+    (
+        "missing-columns",
+        workbook("Suunnitelma", ["alkaa", "alue"], ["1.3.2026", "Forssa"]),
+        "välilehdeltä Suunnitelma puuttuvat sarakkeet yksikkö, muutos (htv)",
+        [],
+    ),
+    (
+        "bad-sheet-rows",
+        workbook("Suunnitelma", HEADER, ["1.3.2026", "avohuolto", "Forssa", "paljon", "ei"], ["x", "", "", 1, ""]),
+        "välilehti Suunnitelma, rivi 2: muutos paljon ei ole luku",
+        [],
+    ),
+    ("missing-file", lambda folder: folder / "ei-ole.xlsx", "ei-ole.xlsx: tiedostoa ei löydy", []),
+    ("a-folder", folder_named("kansio.toml"), "ei ole tavallinen tiedosto vaan kansio", []),
+]
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("make", "fragment", "args"), [c[1:] for c in PLAN_CASES], ids=[c[0] for c in PLAN_CASES])
+def test_bad_plan_is_refused_before_any_work(
+    make: Callable[[Path], Path], fragment: str, args: list[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "tulos"
+    done = cli("dimension", "kanta-hame", "--plan", str(make(tmp_path)), "--out", str(out), *args, cwd=tmp_path)
+    assert_clean_message(done, 2, fragment)
+    assert not out.exists() and "toistot" not in done.stderr  # nothing was simulated
 
 
 def make_out(kind: str, folder: Path) -> Path:
@@ -332,7 +464,7 @@ OUT_CASES = [
 
 
 @pytest.mark.e2e
-@pytest.mark.parametrize("command", ["run", "dimension", "compare", "backtest", "calibrate"])
+@pytest.mark.parametrize("command", ["run", "dimension", "compare", "backtest", "calibrate", "sensitivity"])
 @pytest.mark.parametrize(("kind", "fragment"), OUT_CASES, ids=[c[0] for c in OUT_CASES])
 def test_bad_output_is_refused_before_any_work(command: str, kind: str, fragment: str, tmp_path: Path) -> None:
     out = make_out(kind, tmp_path)
@@ -343,6 +475,7 @@ def test_bad_output_is_refused_before_any_work(command: str, kind: str, fragment
         "compare": ["compare", "kanta-hame", "kasvu-5"],
         "backtest": ["backtest", history, "--fit-until", "2021"],
         "calibrate": ["calibrate", history],
+        "sensitivity": ["sensitivity"],
     }[command]
     if command == "calibrate":
         fragment = {
@@ -352,6 +485,7 @@ def test_bad_output_is_refused_before_any_work(command: str, kind: str, fragment
     done = cli(*args, "--out", str(out), cwd=tmp_path, timeout=30)  # refused at once: no run takes place
     assert_clean_message(done, 2, fragment)
     assert "toistot" not in done.stderr and "round 1" not in done.stderr  # nothing was simulated or fitted
+    assert "herkkyysajot" not in done.stderr
 
 
 # --- history files for calibrate and backtest ------------------------------------------------

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +14,7 @@ import pandas as pd
 import pytest
 
 from lsmitoitus import load_scenario
+from lsmitoitus.output.csvfiles import read_csv
 
 pytestmark = pytest.mark.e2e
 SHORT = 'extends = "kanta-hame"\nname = "lyhyt"\n[simulation]\nstart = 2023-01-01\nend = 2024-12-31\nwarmup_years = 3\n'
@@ -49,7 +53,7 @@ def test_run_writes_a_complete_results_folder(tmp_path: Path, short_file: Path) 
         "summary.txt",
         "caseload.png",
     } <= names
-    monthly = pd.read_csv(out / "monthly.csv")
+    monthly = read_csv(out / "monthly.csv", "fi")  # Finnish output: semicolons, decimal commas, BOM
     assert list(monthly.columns) == ["toisto", "päivämäärä", "alue", "yksikkö", "mittari", "arvo"]
     assert sorted(monthly["toisto"].unique()) == [0, 1, 2]
     meta = json.loads((out / "run.json").read_text())
@@ -64,7 +68,7 @@ def test_rerun_from_the_resolved_scenario_reproduces_the_results(tmp_path: Path,
     first, second = tmp_path / "a", tmp_path / "b"
     assert cli("run", str(short_file), "-n", "2", "--out", str(first), cwd=tmp_path).returncode == 0
     assert cli("run", str(first / "scenario.toml"), "-j", "1", "--out", str(second), cwd=tmp_path).returncode == 0
-    pd.testing.assert_frame_equal(pd.read_csv(first / "monthly.csv"), pd.read_csv(second / "monthly.csv"))
+    pd.testing.assert_frame_equal(read_csv(first / "monthly.csv"), read_csv(second / "monthly.csv"))
 
 
 def test_english_output(tmp_path: Path, short_file: Path) -> None:
@@ -98,7 +102,7 @@ def test_bad_scenario_gives_a_clear_error_and_no_output(tmp_path: Path) -> None:
 
 def test_bad_flag_values_are_refused(tmp_path: Path) -> None:
     done = cli("run", "--replications", "0", cwd=tmp_path)
-    assert done.returncode == 2 and "1 ≤ replications ≤ 10000, annettu 0" in done.stderr
+    assert done.returncode == 2 and "1 ≤ toistot ≤ 10\u00a0000, annettu 0" in done.stderr
     assert "Traceback" not in done.stderr
 
 
@@ -117,7 +121,7 @@ def test_calibrate_writes_a_valid_commented_scenario_and_never_overwrites(tmp_pa
     args = ["calibrate", str(HISTORY), "--out", str(out), "--replications", "3", "--rounds", "1"]
     done = cli(*args, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "round 1: discrete-event check" in done.stderr
+    assert "kierros 1: tarkistus tapahtumasimulaatiolla" in done.stderr  # status lines in Finnish too
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Calibrated by lsmitoitus")
     assert "#   arviointi.p_avohuolto = " in text and "not separately identifiable" in text
@@ -152,7 +156,7 @@ def test_backtest_writes_table_chart_and_scenario(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "testi" in done.stdout and "sovitus" in done.stdout
-    table = pd.read_csv(out / "backtest.csv")
+    table = read_csv(out / "backtest.csv", "fi")
     tested = table[table["rooli"] == "testi"]
     assert set(tested["vuosi"]) == {2022} and tested["havaittu"].notna().all()
     assert (out / "backtest.png").read_bytes()[:4] == b"\x89PNG"
@@ -166,3 +170,107 @@ def test_progress_is_shown_as_lines_when_output_is_not_a_terminal(tmp_path: Path
     assert "toistot: 1/2 (50 %)\ntoistot: 2/2 (100 %)\n" in done.stderr
     quiet = cli("run", str(short_file), "-n", "1", "--no-progress", "--out", str(tmp_path / "b"), cwd=tmp_path)
     assert quiet.returncode == 0 and "toistot" not in quiet.stderr
+
+
+# --- issue 13: budget planning ---------------------------------------------------------------
+
+
+def test_csv_is_finnish_by_default_and_the_machine_format_on_request(tmp_path: Path, short_file: Path) -> None:
+    """A Finnish spreadsheet opens the default CSV in columns (semicolons, decimal commas, a
+    byte-order mark); ``--csv en`` keeps commas and points; both hold the same numbers."""
+    fi, en = tmp_path / "fi", tmp_path / "en"
+    for out, extra in ((fi, []), (en, ["--csv", "en"])):
+        done = cli("run", str(short_file), "-n", "1", "--seed", "3", "--out", str(out), *extra, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+    raw = (fi / "summary_costs.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.decode("utf-8-sig").startswith("vuosi;alue;kustannuslaji;")
+    assert not (en / "summary_costs.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    finnish = read_csv(fi / "summary_costs.csv", "fi")
+    machine = pd.read_csv(en / "summary_costs.csv")
+    assert finnish["P50 (mediaani)"].dtype == float and finnish["P50 (mediaani)"].sum() > 1e6  # euros, as numbers
+    pd.testing.assert_frame_equal(finnish, machine)
+
+
+def test_a_plan_edited_in_the_workbook_is_evaluated_with_plan(tmp_path: Path, short_file: Path) -> None:
+    """The round trip of issue 13: the tool writes a workbook with its plan sheet, the planner
+    edits the sheet, and ``--plan`` evaluates exactly the edited plan."""
+    from openpyxl import load_workbook
+
+    from lsmitoitus.model.posts import posts_on
+
+    first = tmp_path / "ensin"
+    done = cli("dimension", str(short_file), "-n", "2", "--out", str(first), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Halvin suunnitelma, joka täyttää tavoitteen" in done.stdout
+    book = load_workbook(first / "mitoitus.xlsx")
+    sheet = book["Suunnitelma"]
+    assert sheet.max_row >= 2 and sheet.cell(2, 1).value == dt.datetime(2024, 1, 1)
+    sheet.cell(2, 4).value = sheet.cell(2, 4).value + 1  # one post more in the first change
+    sheet.append([dt.datetime(2024, 6, 1), "sijaishuolto", "Riihimäki", "0,5", "ei", "", "oma lisäys"])
+    edited = tmp_path / "muokattu.xlsx"
+    book.save(edited)
+    expected = [
+        (r[0].date(), r[1], r[2], float(str(r[3]).replace(",", ".")), r[4] == "kyllä")
+        for r in sheet.iter_rows(min_row=2, max_col=5, values_only=True)
+        if r[0] is not None
+    ]
+
+    second = tmp_path / "toinen"
+    done = cli("dimension", str(short_file), "-n", "2", "--plan", str(edited), "--out", str(second), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert f"Suunnitelma luettu: {edited} ({len(expected)} muutosta)" in done.stderr
+    assert f"Arvioitu suunnitelma: {edited}" in done.stdout
+    evaluated = load_scenario(second / "scenario.toml")
+    units = {"avohuolto": "avohuolto", "sijaishuolto": "sijaishuolto", "jälkihuolto": "jalkihuolto"}
+    got = sorted((s.start, s.unit, s.area, s.change, s.lead) for s in evaluated.staffing_plan)
+    assert got == sorted((d, units[u], a, c, lead) for d, u, a, c, lead in expected)
+    yearly = read_csv(second / "mitoitus_vuosittain.csv", "fi")
+    county_team = yearly[(yearly["vuosi"] == 2024) & (yearly["yksikkö"] == "sijaishuolto")]
+    planned = float(county_team["suunnitellut vakanssit (kpl)"].iloc[0])
+    assert planned == posts_on(evaluated, "sijaishuolto", "koko_alue", dt.date(2024, 12, 31))
+    original = load_scenario(first / "scenario.toml")
+    assert planned == posts_on(original, "sijaishuolto", "koko_alue", dt.date(2024, 12, 31)) + sum(
+        c for d, u, _, c, _ in expected if u == "sijaishuolto" and d.year == 2024
+    )
+    again = load_workbook(second / "mitoitus.xlsx")["Suunnitelma"]  # the evaluated plan, ready to edit again
+    assert sum(1 for r in again.iter_rows(min_row=2, max_col=1, values_only=True) if r[0] is not None) == len(expected)
+
+
+PITKA = 'extends = "kanta-hame"\nname = "pitka"\n[simulation]\nstart = 2023-01-01\nend = 2030-12-31\nwarmup_years = 3\n'
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_the_answer_sheet_prints_on_at_most_three_pages(tmp_path: Path) -> None:
+    """LibreOffice opens the workbook as the tool wrote it and prints it to PDF; the PDF's
+    bookmarks say on which page each sheet starts. Seven budget years (2024–2030)."""
+    from pypdf import PdfReader
+    from pypdf.generic import Destination
+
+    scenario = tmp_path / "pitka.toml"
+    scenario.write_text(PITKA, encoding="utf-8")
+    out = tmp_path / "mitoitus"
+    done = cli("dimension", str(scenario), "-n", "1", "--out", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    converted = subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out / "mitoitus.xlsx")],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+        env={**os.environ, "HOME": str(tmp_path)},  # its own profile: no clash with a running LibreOffice
+    )
+    assert converted.returncode == 0, converted.stderr
+    reader = PdfReader(tmp_path / "mitoitus.pdf")
+    starts: dict[str, int] = {}
+    for item in reader.outline:  # one bookmark per sheet, in sheet order
+        assert isinstance(item, Destination)
+        page = reader.get_destination_page_number(item)
+        assert page is not None
+        starts[str(item.title)] = page
+    order = sorted(starts, key=starts.__getitem__)
+    ends = [*(starts[name] for name in order[1:]), len(reader.pages)]
+    pages = {name: end - starts[name] for name, end in zip(order, ends, strict=True)}
+    assert order[:3] == ["Vastaus", "Suunnitelma", "Vuosittain"]
+    assert 1 <= pages["Vastaus"] <= 3, pages
+    assert pages["Vuosittain"] <= 4, pages
+    assert len(reader.pages) < 60, pages  # the summary workbook of issue 13 printed on 171 pages

@@ -12,7 +12,10 @@ import pytest
 
 pytestmark = pytest.mark.unit
 
-HEAVY = ("pandas", "numpy", "scipy", "matplotlib", "simpy", "streamlit", "tqdm", "openpyxl", "holidays")
+HEAVY = (
+    *("pandas", "numpy", "scipy", "matplotlib", "simpy", "streamlit", "tqdm", "openpyxl", "holidays"),
+    *("dask", "distributed", "SALib", "pyarrow"),
+)
 
 #: Runs the command line in a fresh interpreter and prints the heavy top-level modules it loaded.
 PROBE = """
@@ -42,6 +45,8 @@ def heavy_modules_of(*args: str, cwd: Path) -> list[str]:
     [
         ["--help"],
         ["run", "--help"],
+        ["sensitivity", "--help"],
+        ["run", "--cluster", "tcp://127.0.0.1:9"],
         ["app", "--help"],
         ["validate", "kanta-hame"],
         ["validate", "kasvu-5", "--lang", "en"],
@@ -63,3 +68,19 @@ def test_validate_of_a_file_imports_no_heavy_library(tmp_path: Path) -> None:
 def test_the_probe_sees_heavy_imports(tmp_path: Path) -> None:
     """The check can fail: a command that does need pandas is seen to import it."""
     assert "pandas" in heavy_modules_of("calibrate", "ei-ole.csv", "--out", str(tmp_path / "k.toml"), cwd=tmp_path)
+
+
+@pytest.mark.parametrize("args", [["--help"], ["run", "--help"], ["report", "--help"]], ids=" ".join)
+def test_help_is_finnish_and_imports_no_babel(args: list[str], tmp_path: Path) -> None:
+    """The help comes from the translation table without formatting numbers, so Babel (the
+    formats' library) stays out of the start-up path."""
+    code = (
+        "import sys\nfrom lsmitoitus.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print('BABEL=' + str('babel' in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert "BABEL=False" in done.stdout, done.stdout + done.stderr
+    assert "käyttö: lsmitoitus" in done.stdout and "valinnat:" in done.stdout
+    assert "show this help" not in done.stdout and "usage:" not in done.stdout

@@ -8,6 +8,7 @@ edited scenario downloaded from the app runs unchanged with ``lsmitoitus run``.
 from __future__ import annotations
 
 import io
+import json
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +20,10 @@ from ..comparison import compare, comparison_table
 from ..costs import TOTAL, cost_frame, cost_summary
 from ..dimensioning import DimensioningResult
 from ..indicators import late_assessment_shares
-from ..output.dimensioning_report import answer_lines, tables, write_excel
+from ..output import answer, dimensioning_report, formats
+from ..output.comparison_text import comparison_frame
+from ..output.csvfiles import csv_bytes, csv_style
+from ..output.dimensioning_report import tables, write_workbook
 from ..output.i18n import Lang, t
 from ..scenario.files import bundled_scenarios, scenario_from_dict, scenario_from_upload, scenario_to_toml
 from ..scenario.schema import Scenario
@@ -96,57 +100,118 @@ def run_whatif(
     return WhatIf(base=base_result, edited=edited_result, comparison=comparison_table([base_result, edited_result]))
 
 
-def headline(whatif: WhatIf, lang: Lang) -> list[str]:
-    return answer_lines(whatif.edited, lang)
+def headline(whatif: WhatIf, lang: Lang) -> str:
+    """The answer in one sentence (the edited scenario)."""
+    return answer.headline(whatif.edited, lang)
 
 
-def timeliness_table(whatif: WhatIf) -> pd.DataFrame:
-    """Yearly county shares of assessments started late and completed after 3 months (P50)."""
+def answer_table(whatif: WhatIf, lang: Lang) -> pd.DataFrame:
+    """Unit, first breach, extra posts and their euros (the edited scenario), formatted."""
+    return answer.answer_table(whatif.edited, lang)
+
+
+def answer_notes(whatif: WhatIf, lang: Lang) -> list[str]:
+    return dimensioning_report.answer_notes(whatif.edited, lang)
+
+
+def _labelled(whatif: WhatIf, lang: Lang) -> tuple[tuple[str, DimensioningResult], ...]:
+    return ((t("app_base", lang), whatif.base), (t("app_edited", lang), whatif.edited))
+
+
+def timeliness_table(whatif: WhatIf, lang: Lang = "fi") -> pd.DataFrame:
+    """Yearly county shares of assessments started late and completed after 3 months (P50), base
+    and edited side by side, as percentages."""
+    columns: dict[str, list[str]] = {}
+    years: list[int] = []
+    for label, result in _labelled(whatif, lang):
+        shares = late_assessment_shares(result.results).drop(columns="replication").groupby("year").median()
+        years = [int(y) for y in shares.index]
+        columns[f"{t('app_timeliness_started', lang)}: {label}"] = [
+            formats.percent(v, lang) for v in shares["started_late"]
+        ]
+        columns[f"{t('app_timeliness_completed', lang)}: {label}"] = [
+            formats.percent(v, lang) for v in shares["completed_late"]
+        ]
+    return pd.DataFrame({t("year", lang): [str(y) for y in years], **columns})
+
+
+def cost_totals(whatif: WhatIf, lang: Lang = "fi") -> pd.DataFrame:
+    """County total cost per year, P10/P50/P90 (euros), base and edited: scenario is the label
+    a person reads."""
     frames = []
-    for label, result in (("base", whatif.base), ("edited", whatif.edited)):
-        shares = late_assessment_shares(result.results).drop(columns="replication")
-        frames.append(shares.groupby("year").median().assign(scenario=label))
-    return pd.concat(frames).reset_index()
-
-
-def cost_totals(whatif: WhatIf) -> pd.DataFrame:
-    """County total cost per year, P10/P50/P90, base and edited (euros)."""
-    frames = []
-    for label, result in (("base", whatif.base), ("edited", whatif.edited)):
+    for label, result in _labelled(whatif, lang):
         summary = cost_summary(cost_frame(result.results))
         total = summary[(summary["area"] == ALL) & (summary["category"] == TOTAL)]
         frames.append(total.assign(scenario=label)[["scenario", "year", "p10", "p50", "p90"]])
     return pd.concat(frames, ignore_index=True)
 
 
-def placements_table(whatif: WhatIf) -> pd.DataFrame:
-    """New placements per year by type (P50), base and edited."""
-    frames = []
-    for label, result in (("base", whatif.base), ("edited", whatif.edited)):
+def placements_table(whatif: WhatIf, lang: Lang = "fi") -> pd.DataFrame:
+    """New placements a year by type, the mean over replications (a mean of counts, so it is
+    labelled as a mean and shown to one decimal only when it is not whole), base and edited."""
+    rows = []
+    types = ["perhehoito", "ammatillinen_perhekoti", "laitoshoito"]
+    for label, result in _labelled(whatif, lang):
         m = result.results.monthly
-        m = m[(m["measure"] == "placements_started")]
+        m = m[(m["measure"] == "placements_started") & m["unit"].isin(types)]
         m = m.assign(year=pd.DatetimeIndex(m["date"]).year)
         per = m.groupby(["replication", "year", "unit"], observed=True)["value"].sum()
-        frames.append(per.groupby(["year", "unit"], observed=True).median().unstack("unit").assign(scenario=label))
-    return pd.concat(frames).reset_index()
+        mean = per.groupby(["year", "unit"], observed=True).mean().unstack("unit")
+        for year, r in mean.iterrows():
+            rows.append(
+                {
+                    t("scenario", lang): label,
+                    t("year", lang): str(year),
+                    **{t(u, lang): formats.integer(r.get(u, 0.0), lang) for u in types},
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def staffing_yearly(whatif: WhatIf, lang: Lang = "fi") -> pd.DataFrame:
+    """Required posts at the confidence and funded posts by team and year (edited), formatted."""
+    result = whatif.edited
+    yearly = result.yearly[(result.yearly["unit"] != ALL) & (result.yearly["team"] != ALL)]
+    years = sorted(int(y) for y in yearly["year"].unique())
+    rows = []
+    for (unit, team), part in yearly.groupby(["unit", "team"], sort=False):
+        by_year = part.set_index("year")
+        rows.append(
+            {
+                t("answer_unit", lang): answer.unit_name(str(unit), str(team), lang),
+                t("cmp_funded", lang): formats.number(by_year["funded_posts"].iloc[-1], lang),
+                **{str(y): formats.integer(by_year["required_posts_conf"].get(y), lang) for y in years},
+            }
+        )
+    return pd.DataFrame(rows)
 
 
 def workbook_bytes(whatif: WhatIf, lang: Lang) -> bytes:
-    sheets = dict(tables(whatif.edited, lang))
-    sheets[t("sheet_comparison", lang)] = comparison_for_people(whatif, lang)
+    """The planner's workbook of the edited scenario, with the comparison as its last sheet."""
+    extra = {t("sheet_comparison", lang): comparison_for_people(whatif, lang)}
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "mitoitus.xlsx"
-        write_excel(sheets, path)
+        write_workbook(whatif.edited, path, lang, extra=extra)
         return path.read_bytes()
 
 
 def comparison_for_people(whatif: WhatIf, lang: Lang) -> pd.DataFrame:
-    """The comparison table with translated headers."""
-    return whatif.comparison.rename(columns={str(c): t(str(c), lang) for c in whatif.comparison.columns})
+    """The comparison, one row per measure and a column per scenario, every number formatted."""
+    return comparison_frame([whatif.base, whatif.edited], lang)
+
+
+def report_files(whatif: WhatIf, lang: Lang) -> tuple[str, bytes]:
+    """The report for the board (HTML, PDF) of the base and the edited scenario."""
+    from ..output.report import report_html, report_pdf
+    from ..output.report_data import compare_data, parse
+
+    data = parse(json.loads(json.dumps(compare_data([whatif.base, whatif.edited], lang))))
+    html = report_html(data, lang)
+    return html, report_pdf(html)
 
 
 def staffing_csv_bytes(whatif: WhatIf, lang: Lang) -> bytes:
-    return tables(whatif.edited, lang)[t("sheet_monthly", lang)].to_csv(index=False).encode("utf-8")
+    return csv_bytes(tables(whatif.edited, lang)[t("sheet_monthly", lang)], csv_style(None, lang))
 
 
 def scenario_toml(scenario: Scenario) -> str:

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 
 import streamlit as st
-from matplotlib.figure import Figure
 
 from lsmitoitus.app import logic
-from lsmitoitus.output.charts import caseload_figure
+from lsmitoitus.output import formats
 from lsmitoitus.output.dimensioning_report import staffing_figure
 from lsmitoitus.output.i18n import Lang, UserError, t
+from lsmitoitus.output.progress import Clock, remaining_text
 from lsmitoitus.scenario.files import MAX_FILE_BYTES, load_scenario
 from lsmitoitus.scenario.schema import Scenario
 from lsmitoitus.vocabulary import UNITS
@@ -56,39 +57,104 @@ def run_cached(key: tuple[str, str, int | None, int], progress: object) -> logic
     return cache[key]
 
 
+def show_error(text: str) -> None:
+    """An error with its line structure kept: Markdown would join the lines of a message that
+    lists several problems, so each line ends in a hard break and keeps its indent; characters
+    Markdown would read as formatting are shown as they are."""
+    lines = []
+    for line in text.splitlines():
+        body = line.lstrip(" ")
+        indent = "\u00a0" * (2 * (len(line) - len(body)))
+        lines.append(indent + re.sub(r"([\\`*_\[\]<>~|])", r"\\\1", body))
+    st.error("  \n".join(lines))
+
+
+def upload_texts(lang: Lang) -> None:
+    """The file uploader's own texts ("Upload", "1MB per file") are fixed in Streamlit's front end;
+    style rules show ours instead, in the page's language (the limit with a space: 1 MB)."""
+    import json
+
+    button = json.dumps(t("app_upload_button", lang), ensure_ascii=False)
+    limit = json.dumps(t("app_upload_limit", lang, limit=MAX_UPLOAD_MB), ensure_ascii=False)
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    st.markdown(
+        f"""<style>
+{zone} button [data-testid="stMarkdownContainer"] p {{ display: none; }}
+{zone} button [data-testid="stMarkdownContainer"]::after {{ content: {button}; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ display: none; }}
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after {{ content: {limit}; font-size: 0.85em; }}
+</style>""",
+        unsafe_allow_html=True,
+    )
+
+
 def choose_scenario(lang: Lang) -> Scenario | None:
+    upload_texts(lang)
     options = logic.available_scenarios()
-    choice = st.sidebar.selectbox(t("app_scenario", lang), list(options), key="scenario")
+    names = list(options)
+    default = names.index("kanta-hame") if "kanta-hame" in names else 0
+    choice = st.sidebar.selectbox(t("app_scenario", lang), names, index=default, key="scenario")
     upload = st.sidebar.file_uploader(t("app_upload", lang), type=["toml"], key="upload", max_upload_size=MAX_UPLOAD_MB)
     try:
         if upload is not None:
             if upload.size > MAX_FILE_BYTES:
-                st.error(f"{t('error', lang)}: {t('app_upload_too_large', lang, limit=MAX_UPLOAD_MB)}")
+                show_error(f"{t('error', lang)}: {t('app_upload_too_large', lang, limit=MAX_UPLOAD_MB)}")
                 return None
             return logic.load_uploaded(upload.getvalue(), upload.name)
         return load_scenario(options[choice])
     except UserError as exc:
-        st.error(f"{t('error', lang)}: {exc.text(lang)}")
+        show_error(f"{t('error', lang)}: {exc.text(lang)}")
         return None
+
+
+def steps(low: float, high: float, step: float, current: float) -> list[float]:
+    """The values a slider offers, in ``step``s from ``low`` to ``high``, with ``current`` (the
+    scenario's own value) among them even if it is between steps."""
+    n = round((high - low) / step)
+    values = {round(low + i * step, 2) for i in range(n + 1)} | {round(current, 2)}
+    return sorted(values)
 
 
 def edits_from_sidebar(base: Scenario, lang: Lang) -> tuple[logic.Edits, int | None, int]:
     side = st.sidebar
-    growth = side.slider(t("app_growth", lang), -10.0, 20.0, 100 * base.demand.growth_per_year, 0.5, key="growth")
-    population = side.slider(
-        t("app_population", lang), -3.0, 2.0, 100 * base.demand.population_growth_per_year, 0.1, key="population"
+    growth = side.select_slider(
+        t("app_growth", lang),
+        options=steps(-10.0, 20.0, 0.5, 100 * base.demand.growth_per_year),
+        value=round(100 * base.demand.growth_per_year, 2),
+        format_func=lambda v: formats.number(v, lang, 1),
+        key="growth",
     )
-    fill = side.slider(
+    population = side.select_slider(
+        t("app_population", lang),
+        options=steps(-3.0, 2.0, 0.1, 100 * base.demand.population_growth_per_year),
+        value=round(100 * base.demand.population_growth_per_year, 2),
+        format_func=lambda v: formats.number(v, lang, 1),
+        key="population",
+    )
+    fill = side.select_slider(
         t("app_fill", lang),
-        50,
-        100,
-        round(100 * base.staffing["avohuolto"][base.area_names[0]].fill_rate),
-        1,
+        options=list(range(50, 101)),
+        value=round(100 * base.staffing["avohuolto"][base.area_names[0]].fill_rate),
+        format_func=lambda v: formats.percent(v / 100, lang),
         key="fill",
     )
     target = side.radio(t("app_target", lang), [30, 25], horizontal=True, key="target")
-    family = side.slider(t("app_family", lang), 0, 100, 0, 5, key="family", help=t("app_family_help", lang))
-    effect = side.slider(t("app_effect", lang), 0, 50, 0, 5, key="effect", help=t("app_effect_help", lang))
+    family = side.select_slider(
+        t("app_family", lang),
+        options=list(range(0, 101, 5)),
+        value=0,
+        format_func=lambda v: formats.percent(v / 100, lang),
+        key="family",
+        help=t("app_family_help", lang),
+    )
+    effect = side.select_slider(
+        t("app_effect", lang),
+        options=list(range(0, 51, 5)),
+        value=0,
+        format_func=lambda v: formats.percent(v / 100, lang),
+        key="effect",
+        help=t("app_effect_help", lang),
+    )
     replications = side.slider(t("app_replications", lang), 2, 20, 4, 1, key="replications")
     posts: dict[tuple[str, str], float] = {}
     with side.expander(t("app_posts", lang)):
@@ -115,10 +181,34 @@ def edits_from_sidebar(base: Scenario, lang: Lang) -> tuple[logic.Edits, int | N
     return edits, int(target), int(replications)
 
 
+def show_table(frame: object, numeric_from: int = 1) -> None:
+    """A formatted table that fits the page: text columns left, number columns right."""
+    import pandas as pd
+
+    assert isinstance(frame, pd.DataFrame)
+    config = {c: st.column_config.TextColumn(alignment="right") for c in list(frame.columns)[numeric_from:]}
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=config)
+
+
+def right_aligned(frame: object, numeric_from: int) -> object:
+    """A small table's styler with its number columns aligned right."""
+    import pandas as pd
+
+    assert isinstance(frame, pd.DataFrame)
+    numbers = list(frame.columns)[numeric_from:]
+    return frame.style.set_properties(subset=pd.Index(numbers), **{"text-align": "right"}).hide(axis="index")
+
+
 def show_results(whatif: logic.WhatIf, lang: Lang, edited: Scenario) -> None:
-    st.subheader(t("answer", lang))
-    for line in logic.headline(whatif, lang):
-        st.markdown(f"- {line}")
+    from lsmitoitus.app import charts
+
+    st.subheader(t("app_headline", lang))
+    st.markdown(f"**{logic.headline(whatif, lang)}**")
+    answer = logic.answer_table(whatif, lang)
+    if not answer.empty:
+        st.table(right_aligned(answer, 2), hide_index=True)
+    for note in logic.answer_notes(whatif, lang):
+        st.caption(note)
     tabs = st.tabs(
         [
             t("app_tab_caseload", lang),
@@ -129,29 +219,31 @@ def show_results(whatif: logic.WhatIf, lang: Lang, edited: Scenario) -> None:
             t("app_tab_download", lang),
         ]
     )
-    caseload = caseload_figure(whatif.edited.results, lang)
-    staffing = staffing_figure(whatif.edited, lang)
+    conf = round(100 * whatif.edited.confidence)
     with tabs[0]:
-        st.pyplot(caseload)
+        st.caption(t("app_caseload_caption", lang))
+        st.altair_chart(charts.caseload_chart(whatif.edited.results, lang), key="chart-caseload")
     with tabs[1]:
-        st.pyplot(staffing)
-        st.dataframe(logic.tables(whatif.edited, lang)[t("sheet_units", lang)], hide_index=True)
+        st.caption(t("app_staff_caption", lang, conf=conf))
+        st.altair_chart(charts.staffing_chart(whatif.edited, lang), key="chart-staffing")
+        show_table(logic.staffing_yearly(whatif, lang))
     with tabs[2]:
-        st.dataframe(logic.timeliness_table(whatif), hide_index=True)
+        show_table(logic.timeliness_table(whatif, lang))
     with tabs[3]:
-        costs = logic.cost_totals(whatif)
-        fig = Figure(figsize=(8, 3.5))
-        ax = fig.subplots()
-        for label, part in costs.groupby("scenario"):
-            ax.plot(part["year"], part["p50"] / 1e6, marker="o", label=str(label))
-            ax.fill_between(part["year"], part["p10"] / 1e6, part["p90"] / 1e6, alpha=0.2)
-        ax.set_ylabel("M€")
-        ax.legend()
-        st.pyplot(fig)
-        st.dataframe(logic.placements_table(whatif), hide_index=True)
+        st.altair_chart(charts.costs_chart(logic.cost_totals(whatif, lang), lang), width="stretch", key="chart-costs")
+        st.caption(t("app_placements_title", lang))
+        show_table(logic.placements_table(whatif, lang), numeric_from=2)
     with tabs[4]:
-        st.dataframe(logic.comparison_for_people(whatif, lang), hide_index=True)
+        st.caption(t("app_comparison_caption", lang))
+        st.table(right_aligned(logic.comparison_for_people(whatif, lang), 1), hide_index=True)
     with tabs[5]:
+        html, pdf = report_cached(whatif, lang)
+        st.download_button(
+            t("app_download_report_pdf", lang), pdf, "raportti.pdf", mime="application/pdf", key="dl-report-pdf"
+        )
+        st.download_button(
+            t("app_download_report_html", lang), html, "raportti.html", mime="text/html", key="dl-report-html"
+        )
         st.download_button(
             t("app_download_xlsx", lang), logic.workbook_bytes(whatif, lang), "mitoitus.xlsx", key="dl-xlsx"
         )
@@ -161,10 +253,25 @@ def show_results(whatif: logic.WhatIf, lang: Lang, edited: Scenario) -> None:
             "mitoitus_kuukausittain.csv",
             key="dl-csv",
         )
-        st.download_button(t("app_download_png", lang), logic.figure_png(staffing), "mitoitus.png", key="dl-png")
+        st.download_button(
+            t("app_download_png", lang),
+            logic.figure_png(staffing_figure(whatif.edited, lang)),
+            "mitoitus.png",
+            key="dl-png",
+        )
         st.download_button(
             t("app_download_toml", lang), logic.scenario_toml(edited), f"{edited.name}.toml", key="dl-toml"
         )
+
+
+def report_cached(whatif: logic.WhatIf, lang: Lang) -> tuple[str, bytes]:
+    """The report of this run in this language, made once (it takes a few seconds)."""
+    cache = st.session_state.setdefault("reports", {})
+    key = (id(whatif), lang)
+    if key not in cache:
+        cache.clear()
+        cache[key] = logic.report_files(whatif, lang)
+    return cache[key]
 
 
 def language() -> Lang:
@@ -182,7 +289,7 @@ def page(lang: Lang) -> None:
     try:
         edited = logic.edit_scenario(base, edits)
     except UserError as exc:
-        st.error(f"{t('error', lang)}: {exc.text(lang)}")
+        show_error(f"{t('error', lang)}: {exc.text(lang)}")
         return
     if st.button(t("app_run", lang), type="primary", key="run"):
         st.session_state["settings"] = (logic.scenario_toml(base), logic.scenario_toml(edited), target, replications)
@@ -190,10 +297,12 @@ def page(lang: Lang) -> None:
     if settings is None:
         st.info(t("app_hint", lang))
         return
-    bar = st.progress(0.0, text=t("app_running", lang))
+    bar = st.progress(0.0, text=t("app_progress_start", lang))
+    clock = Clock()
 
     def progress(done: int, total: int) -> None:
-        bar.progress(done / total, text=f"{t('app_running', lang)} {done}/{total}")
+        remaining = remaining_text(done, total, clock.elapsed(), lang)
+        bar.progress(done / total, text=t("app_progress", lang, done=done, total=total, remaining=remaining))
 
     whatif = run_cached(settings, progress)
     bar.empty()
@@ -208,7 +317,7 @@ def main() -> None:
         lang = language()
         page(lang)
     except UserError as exc:
-        st.error(f"{t('error', lang)}: {exc.text(lang)}")
+        show_error(f"{t('error', lang)}: {exc.text(lang)}")
     except Exception:
         logging.getLogger("lsmitoitus.app").exception("the page failed")
         st.error(t("app_unexpected", lang))

@@ -22,6 +22,7 @@ columns, is reported as not identifiable: the objective is flat along it.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -45,7 +46,7 @@ from .candidates import BOUNDS, CANDIDATES, DEFAULT_FIT
 
 GROUP_INDICATORS = tuple(i for i in INDICATORS if i != "lastensuojeluilmoitukset")
 
-Progress = Callable[[str], None]
+Progress = Callable[[Msg], None]  # a message of the translation table, shown in the reader's language
 
 
 def _get(data: Mapping[str, Any], path: str) -> Any:
@@ -123,6 +124,22 @@ def fitted_uncertainty(base: Scenario, names: Sequence[str], covariance: np.ndar
                 if abs(rho) >= 0.05:
                     correlation[f"{a}|{names[j]}"] = round(max(-0.95, min(0.95, rho)), 3)
     return {"parameters": parameters, "correlation": correlation}
+
+
+def fitted_provenance(base: Scenario, names: Sequence[str], observed: pd.DataFrame) -> dict[str, Any]:
+    """The calibrated scenario's [provenance]: the base's entries, and each fitted parameter
+    marked fitted, to which indicators and years (entries inside a fitted table are dropped)."""
+    entries = {k: v.model_dump() for k, v in base.provenance.items()}
+    for name in names:
+        for key in [k for k in entries if k.startswith(name + ".")]:
+            del entries[key]
+    years = sorted(int(y) for y in observed["year"].unique())
+    indicators = ", ".join(sorted(str(i) for i in observed["indicator"].unique()))
+    span = f"{years[0]}–{years[-1]}" if years else "–"
+    source = f"lsmitoitus calibrate {dt.date.today().isoformat()}: {indicators} ({span})"
+    for name in names:
+        entries[name] = {"status": "fitted", "source": source[:500]}
+    return entries
 
 
 @dataclass
@@ -270,15 +287,18 @@ class Calibrator:
             assert approx is not None
             relative = approx * self.correction / self.obs["observed"].to_numpy() - 1.0
             self.progress(
-                f"round {round_no}: approximation fitted, {self.evaluations} evaluations, "
-                f"max |relative error| {np.max(np.abs(relative)):.3f}; "
-                + ", ".join(f"{n} ×{m:.3f}" for n, m in multipliers.items())
+                Msg(
+                    "calibration_round_fitted",
+                    round=round_no,
+                    evaluations=self.evaluations,
+                    error=round(100 * float(np.max(np.abs(relative)))),
+                )
             )
             table = self._des(multipliers, seed=self.base.simulation.seed + round_no)
             table["approx"] = approx * self.correction
             worst = float(np.max(np.abs(table["des_p50"] / table["observed"] - 1.0)))
             self.progress(
-                f"round {round_no}: discrete-event check, {self.replications} replications, max |P50 error| {worst:.3f}"
+                Msg("calibration_round_checked", round=round_no, n=self.replications, error=round(100 * worst))
             )
             # space mapping: correct the approximation by the DES/approximation ratio at this point
             self.correction = table["des_mean"].to_numpy() / approx
@@ -295,6 +315,7 @@ class Calibrator:
         covariance = self._covariance(theta, table)
         data = apply_multipliers(self.base, multipliers)
         data["uncertainty"] = fitted_uncertainty(self.base, self.fit_names, covariance)
+        data["provenance"] = fitted_provenance(self.base, self.fit_names, self.obs)
         scenario = scenario_from_dict(data, "calibrated scenario")
         parameters = self._identifiability(theta) if explain else []
         return CalibrationResult(

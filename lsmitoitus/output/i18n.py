@@ -59,8 +59,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Yearly means of month-end values, median over replications; maximum = largest list in the year.",
     ),
     "summary_note_aftercare": (
-        "Jälkihuollon 18 vuotta täyttäneitä ei lasketa mitoitukseen (asetus caseload.count_aftercare_18_plus).",
-        "Aftercare clients aged 18+ do not count toward the limit (setting caseload.count_aftercare_18_plus).",
+        "Jälkihuollon 18 vuotta täyttäneitä asiakkaita ei lasketa lakisääteiseen rajaan (skenaarion asetus).",
+        "Aftercare clients aged 18+ do not count toward the statutory limit (a setting of the scenario).",
     ),
     "year": ("vuosi", "year"),
     "indicator": ("indikaattori", "indicator"),
@@ -206,18 +206,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "Under {scenario} no unit breaches ({conf} % confidence).",
     ),
     "answer_total": (
-        "Yhteensä {extra} lisävakanssia (tavoite {target} lasta / työntekijä, {conf} % varmuus).",
-        "In total {extra} extra posts (target {target} children per worker, {conf} % confidence).",
+        "Yhteensä {extra} lisävakanssia (tavoite: {target}, {conf} % varmuus).",
+        "In total {extra} extra posts (target: {target}, {conf} % confidence).",
     ),
     "answer_capped": (
         "Huom.: jossain kuukaudessa rajaa ei saavutettu haun ylärajallakaan; luvut ovat alarajoja.",
         "Note: some month did not comply even at the search cap; figures are lower bounds.",
     ),
     "answer_aftercare": (
-        "Jälkihuollon 18 vuotta täyttäneitä ei lasketa rajaan (caseload.count_aftercare_18_plus = false), joten "
-        "jälkihuollon laskennallinen tarve kertoo vain lakisääteisestä rajasta, ei työmäärästä.",
-        "Aftercare clients aged 18+ do not count toward the limit (caseload.count_aftercare_18_plus = false), so "
-        "the aftercare requirement reflects the statutory limit only, not the workload.",
+        "Jälkihuollon 18 vuotta täyttäneitä ei lasketa lakisääteiseen rajaan, joten jälkihuollon tarve on laskettu "
+        "kaikista asiakkaista tavoitteella {target} asiakasta työntekijää kohden (työmäärä, ei lain raja).",
+        "Aftercare clients aged 18+ do not count toward the statutory limit, so the aftercare requirement counts "
+        "every client against {target} clients per worker (the workload, not the legal limit).",
     ),
     "chart_required_p50": ("tarve P50", "required P50"),
     "chart_required_conf": ("tarve {conf} %", "required {conf} %"),
@@ -276,8 +276,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart_all": ("kaikki asiakkaat, myös rajaan laskemattomat (P50)", "all clients, counted or not (P50)"),
     "written_to": ("Tulokset kirjoitettu kansioon {path}", "Results written to {path}"),
     "ran": (
-        "{n} toistoa, {events:,} tapahtumaa, {seconds:.1f} s, {jobs} prosessia",
-        "{n} replications, {events:,} events, {seconds:.1f} s, {jobs} processes",
+        "{n} toistoa, {events} tapahtumaa, {seconds} s, {jobs} prosessia",
+        "{n} replications, {events} events, {seconds} s, {jobs} processes",
     ),
     "error": ("virhe", "error"),
     # messages about input files (scenarios and history): every value a user gave is cut to
@@ -592,6 +592,930 @@ TEXT: dict[str, tuple[str, str]] = {
         "{path}: kelvollinen skenaario {name}: alueet {areas}; vuodet {first}–{last}; {n} toistoa; vakanssit: {posts}",
         "{path}: valid scenario {name}: areas {areas}; years {first}–{last}; {n} replications; posts: {posts}",
     ),
+    # issue 15: Finnish formats and report
+    # -- the command line's help (argparse's own texts too; LSMITOITUS_LANG=en or --lang en: English)
+    "help_description": (
+        "Lastensuojelun asiakasmäärien ja sosiaalityöntekijöiden mitoituksen simulaattori.",
+        "Child-protection caseload and social-worker staffing simulator.",
+    ),
+    "help_epilog": (
+        "Komennon ohje: lsmitoitus KOMENTO --help. Englanniksi: --lang en tai ympäristömuuttuja LSMITOITUS_LANG=en.",
+        "Help on a command: lsmitoitus COMMAND --help. In Finnish: --lang fi or the variable LSMITOITUS_LANG=fi.",
+    ),
+    "help_help": ("näytä tämä ohje ja lopeta", "show this help message and exit"),
+    "help_version": ("näytä ohjelman versio ja lopeta", "show the program's version and exit"),
+    "help_commands": ("komennot", "commands"),
+    "help_positionals": ("argumentit", "positional arguments"),
+    "help_options": ("valinnat", "options"),
+    "mv_command": ("KOMENTO", "COMMAND"),
+    "mv_scenario": ("SKENAARIO", "SCENARIO"),
+    "mv_seed": ("SIEMEN", "SEED"),
+    "mv_plan": ("SUUNNITELMA", "PLAN"),
+    "help_plan": (
+        "arvioitava henkilöstösuunnitelma: TOML-tiedosto tai tämän komennon kirjoittama työkirja "
+        "(sen Suunnitelma-välilehti); oletus: halvin suunnitelma, joka täyttää tavoitteen",
+        "staffing plan to evaluate: a TOML file or the workbook this command writes (its plan sheet); "
+        "default: the cheapest plan that meets the target",
+    ),
+    "help_csv": (
+        "CSV-muoto: fi = puolipisteet, desimaalipilkku ja BOM (suomalainen taulukkolaskenta); "
+        "en = pilkut ja desimaalipisteet (analyysityökalut); oletus: --lang-valinnan mukaan",
+        "CSV format: fi = semicolons, decimal comma, byte-order mark (a Finnish spreadsheet); "
+        "en = commas and decimal points (analysts' tools); default: that of --lang",
+    ),
+    "mv_folder": ("KANSIO", "FOLDER"),
+    "mv_file": ("TIEDOSTO", "FILE"),
+    "mv_history": ("HISTORIA.csv", "HISTORY.csv"),
+    "mv_year": ("VUOSI", "YEAR"),
+    "mv_port": ("PORTTI", "PORT"),
+    "mv_target": ("TAVOITE", "TARGET"),
+    "mv_share": ("OSUUS", "SHARE"),
+    "mv_region": ("ALUE", "REGION"),
+    "mv_results": ("TULOSKANSIO", "RESULTS_FOLDER"),
+    "help_run": (
+        "simuloi skenaario (oletus: Kanta-Häme) ja kirjoita tulokset",
+        "simulate a scenario (default: bundled Kanta-Häme) and write the results",
+    ),
+    "help_calibrate": (
+        "sovita polun parametrit julkaistuihin indikaattoreihin (THL:n historia)",
+        "fit pathway parameters to published indicators (THL history)",
+    ),
+    "help_backtest": (
+        "sovita vuoteen VUOSI asti, ennusta myöhemmät vuodet ja vertaa havaittuun",
+        "calibrate on years up to YEAR, predict later years and compare with the observed",
+    ),
+    "help_dimension": (
+        "tarvittavat sosiaalityöntekijöiden vakanssit alueittain, yksiköittäin ja kuukausittain; vajeet",
+        "required social-worker posts per area, unit and month; shortages",
+    ),
+    "help_compare": (
+        "useita skenaarioita rinnakkain samoilla satunnaisluvuilla",
+        "several scenarios side by side with common random numbers",
+    ),
+    "help_report": (
+        "kirjoita tuloskansiosta raportti hallitukselle (HTML ja PDF)",
+        "write a report for the board from a results folder (HTML and PDF)",
+    ),
+    "help_app": (
+        "käynnistä mitä jos -verkkosovellus selaimeen (Streamlit)",
+        "start the what-if web app in the browser (Streamlit)",
+    ),
+    "help_validate": (
+        "tarkista skenaariotiedosto ja kerro jokainen ongelma",
+        "check a scenario file and report every problem",
+    ),
+    "help_scenario": (
+        "skenaarion TOML-tiedosto tai valmiin skenaarion nimi (oletus: kanta-hame)",
+        "scenario TOML file or bundled name (default: kanta-hame)",
+    ),
+    "help_scenario_file": (
+        "skenaarion TOML-tiedosto tai valmiin skenaarion nimi",
+        "scenario TOML file or bundled name",
+    ),
+    "help_scenarios": ("skenaarioiden TOML-tiedostot tai valmiiden nimet", "scenario TOML files or bundled names"),
+    "help_base_scenario": (
+        "lähtöskenaarion tiedosto tai valmiin skenaarion nimi (oletus: kanta-hame)",
+        "base scenario file or bundled name (default: kanta-hame)",
+    ),
+    "help_replications": ("toistojen määrä (oletus: skenaariosta)", "number of replications (default: from scenario)"),
+    "help_check_replications": (
+        "tapahtumasimulaation toistot kullakin tarkistuskierroksella (oletus 10)",
+        "discrete-event replications per check round (default 10)",
+    ),
+    "help_seed": ("satunnaislukujen siemen (oletus: skenaariosta)", "root random seed (default: from scenario)"),
+    "help_jobs": ("rinnakkaiset prosessit (oletus: yksi ydintä kohden)", "worker processes (default: one per core)"),
+    "help_out_run": (
+        "tuloskansio (oletus: tulokset/<skenaario>-<aika>/); olemassa olevaa ei koskaan korvata",
+        "output folder (default: tulokset/<scenario>-<timestamp>/); never overwritten",
+    ),
+    "help_out_backtest": (
+        "tuloskansio (oletus: tulokset/backtest-<skenaario>-<aika>/)",
+        "output folder (default: tulokset/backtest-<scenario>-<timestamp>/)",
+    ),
+    "help_out_dimension": (
+        "tuloskansio (oletus: tulokset/mitoitus-<skenaario>-<aika>/)",
+        "output folder (default: tulokset/mitoitus-<scenario>-<timestamp>/)",
+    ),
+    "help_sensitivity": (
+        "mitkä epävarmat parametrit ratkaisevat vastauksen (Morris, Sobol; SALib)",
+        "which uncertain parameters drive the answer (Morris, Sobol; SALib)",
+    ),
+    "help_format": (
+        "toistokohtaiset taulukot (kuukaudet, vuodet, THL-päivät) CSV- tai Parquet-muodossa "
+        "(suuret ajot); yhteenvedot ovat aina CSV:tä",
+        "per-replication tables (monthly, yearly, THL days) as CSV or Parquet (large sweeps); summaries stay CSV",
+    ),
+    "help_method": ("morris (seulonta) tai sobol (varianssiosuudet)", "morris (screening) or sobol (variance shares)"),
+    "help_samples": (
+        "Morrisin polkuja (oletus 10) tai Sobolin perusotoksia (oletus 16, kahden potenssi)",
+        "Morris trajectories (default 10) or Sobol base samples (default 16, a power of two)",
+    ),
+    "help_sens_replications": ("toistoja otospistettä kohti (oletus 2)", "replications per sample point (default 2)"),
+    "help_ranges": (
+        "parametrien vaihteluvälit TOML-tiedostona (oletus: skenaarion epävarmuudet)",
+        "TOML file of parameter ranges (default: the scenario's uncertainty)",
+    ),
+    "help_parameters": (
+        "Sobol: pilkuin erotetut parametrit (oletus: Morrisin tärkeimmät)",
+        "Sobol: comma-separated parameters (default: the top ones from Morris)",
+    ),
+    "help_top": (
+        "Sobol: montako parametria Morris-seulonnasta otetaan (oletus 3)",
+        "Sobol: how many parameters Morris hands on (default 3)",
+    ),
+    "help_out_sensitivity": (
+        "tuloskansio (oletus: tulokset/herkkyys-<skenaario>-<aika>/); olemassa olevaa ei korvata",
+        "output folder (default: tulokset/herkkyys-<scenario>-<timestamp>/); never overwritten",
+    ),
+    "mv_address": ("OSOITE", "ADDRESS"),
+    "help_cluster": (
+        "toistot Dask-klusterissa, esim. tcp://kone:8786 (oletus: $DASK_SCHEDULER_ADDRESS, "
+        "muuten paikalliset prosessit)",
+        "run replications on a Dask cluster, e.g. tcp://host:8786 (default: $DASK_SCHEDULER_ADDRESS, "
+        "else local processes)",
+    ),
+    "help_out_compare": (
+        "tuloskansio (oletus: tulokset/vertailu-<aika>/)",
+        "output folder (default: tulokset/vertailu-<timestamp>/)",
+    ),
+    "help_out_report": (
+        "raportin kansio (oletus: TULOSKANSIO-raportti vieressä); olemassa olevaa ei korvata",
+        "report folder (default: RESULTS_FOLDER-raportti beside it); never overwritten",
+    ),
+    "help_results_folder": (
+        "komennon run, dimension tai compare kirjoittama tuloskansio",
+        "a results folder written by run, dimension or compare",
+    ),
+    "help_report_lang": (
+        "raportin kieli (oletus: tuloskansion kieli)",
+        "language of the report (default: the results folder's language)",
+    ),
+    "help_lang": (
+        "viestien, yhteenvedon, otsikoiden ja kuvien kieli (oletus fi tai LSMITOITUS_LANG)",
+        "language of messages, summary, headers and charts (default fi, or LSMITOITUS_LANG)",
+    ),
+    "help_app_lang": ("tässä tulostettavien viestien kieli", "language of the messages printed here"),
+    "help_no_progress": ("älä näytä edistymistä", "no progress report"),
+    "help_history": (
+        "historiatiedosto (CSV, pitkä muoto: indicator, region, year, value, unit)",
+        "history CSV in long format (indicator, region, year, value, unit)",
+    ),
+    "help_calibrated_out": (
+        "kirjoitettava kalibroitu skenaario (TOML; olemassa olevaa ei korvata)",
+        "calibrated scenario TOML to write (never overwritten)",
+    ),
+    "help_fit_until": ("viimeinen sovitukseen käytetty vuosi", "last year used for fitting"),
+    "help_fit": (
+        "pilkuin erotetut sovitettavat parametrit (oletus: {default})",
+        "comma-separated parameters to fit (default: {default})",
+    ),
+    "help_region": (
+        "alue historiatiedostossa (oletus: Kanta-Häme)",
+        "region in the history file (default: Kanta-Häme)",
+    ),
+    "help_rounds": (
+        "sovitus- ja tarkistuskierrokset (oletus 2)",
+        "fit and discrete-event check rounds (default 2)",
+    ),
+    "help_target": (
+        "lapsia työntekijää kohden (esim. 30 laki, 25 suositus); oletus: skenaarion lakisääteinen raja",
+        "children per worker (e.g. 30 law, 25 recommendation); default: the scenario's statutory limit",
+    ),
+    "help_confidence": (
+        "todennäköisyys, ettei kukaan ylitä rajaa (oletus 0.9)",
+        "probability that nobody is over the limit (default 0.9)",
+    ),
+    "help_port": ("paikallinen portti (oletus 8501)", "local port (default 8501)"),
+    "help_no_browser": ("älä avaa selainta", "do not open a browser window"),
+    "what_replications": ("toistot", "replications"),
+    "what_jobs": ("prosessit", "jobs"),
+    "what_rounds": ("kierrokset", "rounds"),
+    "what_port": ("portti", "port"),
+    "what_seed": ("siemen", "seed"),
+    "what_target": ("tavoite", "target"),
+    "what_confidence": ("varmuus", "confidence"),
+    "what_year": ("vuosi", "year"),
+    # -- progress and status lines
+    "progress_bar": (
+        "{desc}: {percentage:3.0f} % |{bar}| {n_fmt}/{total_fmt} [kulunut {elapsed}, jäljellä {remaining}]",
+        "{desc}: {percentage:3.0f}% |{bar}| {n_fmt}/{total_fmt} [{elapsed} elapsed, {remaining} left]",
+    ),
+    "remaining_seconds": ("noin {seconds} s jäljellä", "about {seconds} s left"),
+    "remaining_minutes": ("noin {minutes} min jäljellä", "about {minutes} min left"),
+    "app_progress": (
+        "Simuloidaan… {done}/{total} toistoa, {remaining}",
+        "Simulating… {done}/{total} replications, {remaining}",
+    ),
+    "app_progress_start": ("Simuloidaan… arvioidaan kestoa", "Simulating… estimating the time"),
+    "calibration_round_fitted": (
+        "kierros {round}: likiarvomalli sovitettu, {evaluations} laskentaa, suurin suhteellinen virhe {error} %",
+        "round {round}: approximation fitted, {evaluations} evaluations, largest relative error {error} %",
+    ),
+    "calibration_round_checked": (
+        "kierros {round}: tarkistus tapahtumasimulaatiolla, {n} toistoa, suurin P50-virhe {error} %",
+        "round {round}: discrete-event check, {n} replications, largest P50 error {error} %",
+    ),
+    # -- the answer: one sentence and a compact table
+    "headline_breach": (
+        "{scenario}: {n} yksikköä {total}:stä ylittää rajan, ensimmäisenä {first} ({month}); {extra} lisävakanssia "
+        "(noin {cost} vuodessa) pitää kaikki rajan alla {conf} %:n varmuudella.",
+        "{scenario}: {n} of {total} units breach the limit, first {first} ({month}); {extra} extra posts "
+        "(about {cost} a year) keep all of them compliant with {conf} % confidence.",
+    ),
+    "headline_one": (
+        "{scenario}: {first} ylittää rajan {month} alkaen; {extra} lisävakanssia (noin {cost} vuodessa) pitää sen "
+        "rajan alla {conf} %:n varmuudella.",
+        "{scenario}: {first} breaches the limit from {month}; {extra} extra posts (about {cost} a year) keep it "
+        "compliant with {conf} % confidence.",
+    ),
+    "headline_ok": (
+        "{scenario}: mikään yksikkö ei ylitä rajaa {conf} %:n varmuudella; lisävakansseja ei tarvita.",
+        "{scenario}: no unit breaches the limit with {conf} % confidence; no extra posts are needed.",
+    ),
+    "target_children": ("{n} lasta / työntekijä", "{n} children per worker"),
+    "unit_team": ("{unit}, {team}", "{unit}, {team}"),
+    "answer_unit": ("yksikkö", "unit"),
+    "answer_first_breach": ("ensimmäinen ylitys", "first breach"),
+    "answer_extra_posts": ("lisävakanssit", "extra posts"),
+    "answer_cost": ("lisävakanssien kustannus vuodessa", "cost of the extra posts a year"),
+    "answer_no_breach": ("ei ylitystä", "no breach"),
+    "total_row": ("yhteensä", "total"),
+    # -- compare in the terminal
+    "cmp_clients": ("laskettavat asiakkaat viimeisenä vuonna (P50)", "counted clients in the last year (P50)"),
+    "cmp_funded": ("rahoitetut vakanssit", "funded posts"),
+    "cmp_required": ("tarvittavat vakanssit viimeisenä vuonna", "required posts in the last year"),
+    "cmp_extra": ("lisävakanssit", "extra posts"),
+    "cmp_units_in_breach": ("yksiköitä yli rajan", "units in breach"),
+    "cmp_first_breach": ("ensimmäinen ylitys", "first breach"),
+    "cmp_started_late": ("myöhässä alkaneet arvioinnit", "assessments started late"),
+    "cmp_completed_late": ("yli 3 kk kestäneet arvioinnit", "assessments over 3 months"),
+    "cmp_cost": ("kustannukset viimeisenä vuonna (P50)", "costs in the last year (P50)"),
+    "cmp_difference": ("ero ensimmäiseen skenaarioon (P50)", "difference to the first scenario (P50)"),
+    "cmp_difference_band": ("ero ensimmäiseen, P10–P90", "difference to the first, P10–P90"),
+    "difference_short": ("ero", "diff."),
+    "cmp_measure": ("mittari", "measure"),
+    # -- charts
+    "chart_all_band": ("kaikki asiakkaat (P50, P10–P90)", "all clients (P50, P10–P90)"),
+    "chart_max_p50": ("suurin lista (P50)", "largest list (P50)"),
+    "chart_band": ("P10–P90-vaihteluväli", "P10–P90 band"),
+    "chart_band_required": ("tarpeen vaihteluväli P50–{conf} %", "requirement band P50–{conf} %"),
+    "chart_projection": ("ennuste alkaa", "projection starts"),
+    "chart_history": ("toteutunut", "history"),
+    "chart_forecast": ("ennuste", "projection"),
+    "chart_aftercare_note": (
+        "{team} – jälkihuolto (kaikki asiakkaat; 18 v. täyttäneitä ei lasketa rajaan)",
+        "{team} – aftercare (all clients; those aged 18+ do not count toward the limit)",
+    ),
+    "chart_month": ("kuukausi", "month"),
+    "chart_value": ("arvo", "value"),
+    "chart_series": ("sarja", "series"),
+    "chart_costs_ylabel": ("kustannukset, M€ (kunkin vuoden hinnoin)", "costs, M€ (in each year's prices)"),
+    "chart_costs_title": ("Kustannukset koko alueella (P50, P10–P90)", "Costs for the whole county (P50, P10–P90)"),
+    "chart_posts_by_year": ("Tarvittavat vakanssit vuosittain", "Required posts by year"),
+    "backtest_ylabel_count": ("lasta vuoden aikana", "children during the year"),
+    "backtest_ylabel_percent": ("% 0–17-vuotiaista", "% of children aged 0–17"),
+    "backtest_ylabel_notifications": ("ilmoitusta vuodessa", "notifications a year"),
+    "backtest_fit_years": ("sovitusvuodet", "fitted years"),
+    "backtest_test_years": ("testivuodet", "tested years"),
+    "backtest_split": ("sovituksen ja testin raja", "end of the fitted years"),
+    # -- the web app
+    "app_headline": ("Vastaus", "Answer"),
+    "app_answer_table": ("Yksiköt, jotka ylittävät rajan", "Units that breach the limit"),
+    "app_caseload_caption": (
+        "Lapsia sosiaalityöntekijää kohden (keskiarvo, P50 toistojen yli) kuukausittain; katkoviiva on raja. "
+        "Vie hiiri käyrän päälle nähdäksesi arvot.",
+        "Children per social worker (mean, P50 over replications) by month; the dashed line is the limit. "
+        "Hover over a line to see the values.",
+    ),
+    "app_staff_caption": (
+        "Tarvittavat vakanssit {conf} %:n varmuudella vuosittain ja rahoitetut vakanssit.",
+        "Required posts at {conf} % confidence by year, and funded posts.",
+    ),
+    "app_required": ("tarvittavat vakanssit ({conf} % varmuus)", "required posts ({conf} % confidence)"),
+    "app_funded": ("rahoitetut vakanssit", "funded posts"),
+    "app_base": ("perusura", "base"),
+    "app_edited": ("muutettu", "edited"),
+    "app_timeliness_started": ("myöhässä alkaneet arvioinnit (P50)", "assessments started late (P50)"),
+    "app_timeliness_completed": ("yli 3 kk kestäneet arvioinnit (P50)", "assessments over 3 months (P50)"),
+    "app_placements_title": (
+        "Uudet sijoitukset vuodessa sijoitusmuodoittain (keskiarvo toistojen yli)",
+        "New placements a year by type (mean over replications)",
+    ),
+    "app_costs_p50": ("kustannukset P50", "costs P50"),
+    "app_costs_band": ("P10–P90", "P10–P90"),
+    "app_download_report_pdf": ("Raportti hallitukselle (PDF)", "Report for the board (PDF)"),
+    "app_download_report_html": ("Raportti hallitukselle (HTML)", "Report for the board (HTML)"),
+    "app_upload_help": (
+        "Vedä TOML-tiedosto tähän tai valitse se (enintään {limit} MB).",
+        "Drag a TOML file here or choose one (at most {limit} MB).",
+    ),
+    "app_upload_button": ("Valitse tiedosto", "Choose a file"),
+    "app_upload_instructions": ("Pudota skenaario tähän", "Drop a scenario here"),
+    "app_upload_limit": ("Enintään {limit} MB, TOML", "At most {limit} MB, TOML"),
+    "app_comparison_caption": (
+        "Perusura ja muutettu skenaario samoilla satunnaisluvuilla, viimeinen vuosi.",
+        "Base and edited scenario with common random numbers, last year.",
+    ),
+    # -- the report for the board
+    "report_title_run": ("Simulointiraportti: {name}", "Simulation report: {name}"),
+    "report_title_dimension": ("Henkilöstömitoitus: {name}", "Staffing: {name}"),
+    "report_title_compare": ("Skenaarioiden vertailu", "Scenarios compared"),
+    "report_subtitle": (
+        "Lastensuojelun mitoitus – raportti hallitukselle",
+        "Child-protection staffing – report for the board",
+    ),
+    "report_meta": (
+        "Laadittu {date}. Skenaario {scenario}, {n} toistoa, siemen {seed}. lsmitoitus {version}.",
+        "Prepared {date}. Scenario {scenario}, {n} replications, seed {seed}. lsmitoitus {version}.",
+    ),
+    "report_meta_results": ("Tulokset laskettu {date}.", "Results computed {date}."),
+    "report_answer": ("Vastaus", "Answer"),
+    "report_charts": ("Kuvat", "Charts"),
+    "report_yearly": ("Vuosittain", "By year"),
+    "report_assumptions": ("Oletukset ja lähteet", "Assumptions and sources"),
+    "report_method": ("Menetelmä", "Method"),
+    "report_about": ("Tietoa raportista", "About this report"),
+    "report_source_folder": ("Tuloskansio: {folder}", "Results folder: {folder}"),
+    "report_run_answer_over": (
+        "Vuonna {year} {units} ylittää rajan: yli puolet työntekijöistä on rajan yli (P50).",
+        "In {year}, {units} breach the limit: more than half of the workers are over it (P50).",
+    ),
+    "report_run_answer_some": (
+        "Vuonna {year} rajan ylittäviä työntekijöitä on eniten yksikössä {unit} ({share} työntekijöistä, P50).",
+        "In {year}, the unit with the largest share of workers over the limit is {unit} ({share} of workers, P50).",
+    ),
+    "report_run_answer_none": (
+        "Vuonna {year} yksikään työntekijä ei ole rajan yli (P50).",
+        "In {year}, no worker is over the limit (P50).",
+    ),
+    "report_run_costs": (
+        "Kustannukset koko alueella vuonna {year}: {total} (P10–P90 {band}), kunkin vuoden hinnoin.",
+        "Costs for the whole county in {year}: {total} (P10–P90 {band}), in each year's prices.",
+    ),
+    "report_compare_answer": (
+        "{scenario}: {extra} lisävakanssia, kustannukset viimeisenä vuonna {cost} ({difference} ensimmäiseen).",
+        "{scenario}: {extra} extra posts, costs in the last year {cost} ({difference} to the first).",
+    ),
+    "report_chart_caseload": (
+        "Lapsia sosiaalityöntekijää kohden suhteessa rajaan yksiköittäin ja alueittain.",
+        "Children per social worker against the limit, by unit and area.",
+    ),
+    "report_chart_staffing": (
+        "Tarvittavat ja rahoitetut vakanssit yksiköittäin ja alueittain.",
+        "Required and funded posts by unit and area.",
+    ),
+    "report_chart_costs": ("Kustannukset vuosittain.", "Costs by year."),
+    "report_chart_compare": (
+        "Tarvittavat vakanssit vuosittain skenaarioittain.",
+        "Required posts by year, by scenario.",
+    ),
+    "report_table_run": (
+        "Asiakkaat, työntekijät ja listat vuosittain (vuoden keskiarvo, P50)",
+        "Clients, workers and lists by year (yearly mean, P50)",
+    ),
+    "report_required_by_year": ("tarvittavat vakanssit ({conf} % varmuus)", "required posts ({conf} % confidence)"),
+    "report_assumption": ("oletus", "assumption"),
+    "report_value": ("arvo tässä skenaariossa", "value in this scenario"),
+    "report_source": ("lähde tai peruste", "source or basis"),
+    "report_changed": ("muutettu oletusskenaariosta", "changed from the default scenario"),
+    "report_sources_note": (
+        "Jokaisen oletusskenaarion luvun lähde on projektin tiedostossa docs/sources.md.",
+        "The source of every figure of the default scenario is in the project's docs/sources.md.",
+    ),
+    "report_method_run": (
+        "Tapahtumasimulaatio seuraa jokaista ilmoitettua lasta ilmoituksesta käsittelyyn, arviointiin, "
+        "avohuoltoon, sijoituksiin ja jälkihuoltoon; jokaisella asiakkaalla on nimetty sosiaalityöntekijä, ja "
+        "raja tarkistetaan työntekijäkohtaisesti. Vaihteluvälit (P10–P90) kertovat satunnaisuudesta ja "
+        "parametrien epävarmuudesta {n} toiston yli.",
+        "The event simulation follows every notified child from notification through processing, assessment, "
+        "open care and placements to aftercare; every client has a named social worker, and the limit is "
+        "checked per worker. Bands (P10–P90) show randomness and parameter uncertainty over {n} replications.",
+    ),
+    "as_notifications": ("lastensuojeluilmoitukset vuodessa (toteutunut)", "notifications a year (observed)"),
+    "as_growth": ("ilmoitusten muutos lasta kohden ennustevuosina", "change of notifications per child, projected"),
+    "as_population": ("lapsiväestön muutos vuodessa", "change of the child population a year"),
+    "as_posts": ("sosiaalityöntekijöiden vakanssit", "social-worker posts"),
+    "as_fill": ("vakanssien täyttöaste", "fill rate of posts"),
+    "as_limit": ("lakisääteinen raja (lasta / työntekijä)", "statutory limit (children per worker)"),
+    "as_target": ("mitoitustavoite ja varmuus", "planning target and confidence"),
+    "as_worker_cost": ("sosiaalityöntekijän kustannus vuodessa", "cost of a social worker a year"),
+    "as_day_prices": (
+        "hoitopäivän hinta: perhehoito / ammatillinen perhekoti / laitoshoito",
+        "price per day: family care / professional family home / institutional care",
+    ),
+    "as_levers": ("tasapainotusohjelman vivut", "levers of the balancing programme"),
+    "as_levers_none": ("ei vipuja", "no levers"),
+    "as_lever_effect": ("avohuollon vaikuttavuus {share}", "open-care effectiveness {share}"),
+    "as_lever_family": ("perhehoidon osuus vähintään {share}", "family-care share at least {share}"),
+    "as_lever_posts": ("lisävakanssit avohuoltoon {n}", "extra open-care posts {n}"),
+    "as_lever_reunification": ("jälleenyhdistäminen nopeammin {share}", "faster reunification {share}"),
+    "as_lever_age": ("jälkihuolto {age}-vuotiaaksi", "aftercare up to age {age}"),
+    "src_notifications": (
+        "THL Sotkanet 1085 (hyvinvointialueen suunnitelma 2024)",
+        "THL Sotkanet 1085 (county plan 2024)",
+    ),
+    "src_growth": ("oletus (skenaario)", "assumption (scenario)"),
+    "src_population": (
+        "johdettu hyvinvointialueen luvuista; muutos oletus",
+        "derived from the county's figures; trend assumed",
+    ),
+    "src_posts": ("hyvinvointialue 2024, vastaavat ohjaajat pois lukien", "county 2024, lead workers excluded"),
+    "src_fill": ("oletus", "assumption"),
+    "src_limit": ("lastensuojelulaki 13 b §", "Child Welfare Act 13 b §"),
+    "src_target": ("komennon tai sovelluksen valinta", "chosen in the command or the app"),
+    "src_worker_cost": ("oletus (toimialan arvio)", "assumption (domain estimate)"),
+    "src_day_prices": (
+        "oletus; laitoshoitopäivä ≈ 3 × perhehoitopäivä on lähteistetty",
+        "assumption; an institutional day ≈ 3 × a family-care day is sourced",
+    ),
+    "src_levers": ("skenaarion valinta", "chosen in the scenario"),
+    "report_no_folder": (
+        "{path}: kansiota ei löydy; anna komennon run, dimension tai compare kirjoittama tuloskansio",
+        "{path}: no such folder; give a results folder written by run, dimension or compare",
+    ),
+    "report_not_results": (
+        "{path}: ei ole tuloskansio (siitä puuttuu {missing});\n"
+        "anna komennon run, dimension tai compare kirjoittama kansio",
+        "{path}: not a results folder (it lacks {missing});\ngive a folder written by run, dimension or compare",
+    ),
+    "report_old_folder": (
+        "{path}: kansio on kirjoitettu vanhemmalla versiolla eikä siinä ole raportin tietoja ({missing});\n"
+        "aja komento uudelleen, niin raportti voidaan tehdä",
+        "{path}: the folder was written by an older version and lacks the report's data ({missing});\n"
+        "run the command again to make a report",
+    ),
+    "report_bad_data": (
+        "{path}: raportin tiedot ovat vioittuneet ({detail}); aja komento uudelleen",
+        "{path}: the report's data are damaged ({detail}); run the command again",
+    ),
+    "report_written": ("Raportti kirjoitettu: {html} ja {pdf}", "Report written: {html} and {pdf}"),
+    "report_pdf_failed": (
+        "PDF-tiedoston tekeminen epäonnistui ({detail}); raporttia ei kirjoitettu",
+        "making the PDF failed ({detail}); no report was written",
+    ),
+    # issue 13: budget planning (plans, per-year answers in euros, the planner's workbook, CSV)
+    "sheet_plan": ("Suunnitelma", "Plan"),
+    "plan_start": ("alkaa", "start"),
+    "plan_unit": ("yksikkö", "unit"),
+    "plan_area": ("alue", "area"),
+    "plan_change": ("muutos (htv)", "change (FTE)"),
+    "plan_lead": ("vastaava", "lead"),
+    "plan_note": ("selite", "note"),
+    "plan_help": ("ohje", "instructions"),
+    "plan_help_text": (
+        "Yksi rivi on yksi muutos: päivästä alkaen yksikön ja alueen vakanssit muuttuvat (htv; 2 = kaksi "
+        "vakanssia lisää, -1 = yksi vähemmän, 0,5 = osa-aikainen).\n"
+        "Muutokset lasketaan skenaarion rahoitetuista vakansseista; suunnitelma korvaa skenaarion oman "
+        "suunnitelman.\n"
+        "Vastaava: kyllä, jos muutos koskee vastaavia sosiaalityöntekijöitä (ei omaa asiakaslistaa).\n"
+        "Tiimi ja selite ovat vain lukijalle. Tyhjät rivit ohitetaan.\n"
+        "Uusi vakanssi on aluksi auki rekrytoinnin ajan: avaa vakanssi ennen kuin sitä tarvitaan.\n"
+        "Arvioi muutettu suunnitelma: lsmitoitus dimension {scenario} --plan mitoitus.xlsx",
+        "One row is one change: from the date on, the unit's posts in the area change (FTE; 2 = two more "
+        "posts, -1 = one fewer, 0.5 = part-time).\n"
+        "Changes are counted from the scenario's funded posts; the plan replaces the scenario's own "
+        "plan.\n"
+        "Lead: yes if the change is to lead social workers (no caseload of their own).\n"
+        "Team and note are for the reader. Empty rows are skipped.\n"
+        "A new post is vacant while it is recruited: open it before it is needed.\n"
+        "Evaluate the edited plan: lsmitoitus dimension {scenario} --plan mitoitus.xlsx",
+    ),
+    "plan_note_required": (
+        "tarve {year}: {required} vakanssia ({conf} %)",
+        "required in {year}: {required} posts ({conf} %)",
+    ),
+    "plan_row": ("välilehti {sheet}, rivi {row}", "sheet {sheet}, row {row}"),
+    "plan_step_no": ("staffing_plan, muutos {i}", "staffing_plan, step {i}"),
+    "plan_problem": ("  {where}: {text}", "  {where}: {text}"),
+    "plan_invalid": ("{path}: virheellinen suunnitelma ({n} ongelmaa):", "{path}: invalid plan ({n} problems):"),
+    "plan_missing": ("{field} puuttuu", "{field} is missing"),
+    "plan_bad_unit": (
+        "yksikkö {value} ei ole tunnettu; sallitut: {allowed}",
+        "unknown unit {value}; allowed: {allowed}",
+    ),
+    "plan_bad_area": (
+        "alue {value} ei ole skenaarion alue; alueet: {allowed}",
+        "{value} is not an area of the scenario; areas: {allowed}",
+    ),
+    "plan_bad_date": (
+        "päivämäärä {value} ei kelpaa; anna päivämäärä, esim. 1.3.2026 tai 2026-03-01",
+        "{value} is not a date; give a date such as 1.3.2026 or 2026-03-01",
+    ),
+    "plan_date_outside": (
+        "päivämäärä {value} on simuloidun jakson {first} – {last} ulkopuolella",
+        "date {value} lies outside the simulated period {first} to {last}",
+    ),
+    "plan_bad_change": (
+        "muutos {value} ei ole luku; anna vakanssien muutos (htv), esim. 2, -1 tai 0,5",
+        "change {value} is not a number; give the change of posts (FTE), e.g. 2, -1 or 0.5",
+    ),
+    "plan_change_range": (
+        "muutos {value}: sallittu väli -1000 … 1000 htv",
+        "change {value}: allowed range -1000 to 1000 FTE",
+    ),
+    "plan_bad_lead": ("vastaava {value}: anna kyllä tai ei", "lead {value}: give yes or no"),
+    "plan_removes_too_many": (
+        "poistaisi {change} htv, mutta alueella on {day} vain {have} htv tällaisia vakansseja",
+        "would remove {change} FTE, but the area has only {have} FTE of such posts on {day}",
+    ),
+    "plan_too_many": (
+        "{path}: suunnitelmassa on liian monta riviä ({n}; enintään {limit})",
+        "{path}: the plan has too many rows ({n}; at most {limit})",
+    ),
+    "plan_suffix": (
+        "{path}: suunnitelman pitää olla TOML-tiedosto (.toml) tai Excel-työkirja (.xlsx)",
+        "{path}: a plan must be a TOML file (.toml) or an Excel workbook (.xlsx)",
+    ),
+    "plan_toml_shape": (
+        "{path}: suunnitelmatiedostossa pitää olla lista [[staffing_plan]] eikä muita avaimia (ylimääräiset: {keys})",
+        "{path}: a plan file must hold a list [[staffing_plan]] and no other keys (extra: {keys})",
+    ),
+    "plan_toml_field": (
+        "{path}: staffing_plan, muutos {i}: tuntemattomat kentät {keys}; sallitut: {allowed}",
+        "{path}: staffing_plan, step {i}: unknown fields {keys}; allowed: {allowed}",
+    ),
+    "plan_not_xlsx": (
+        "{path}: ei luettava Excel-työkirja (.xlsx; {detail}); tallenna se Excel-muodossa",
+        "{path}: not a readable Excel workbook (.xlsx; {detail}); save it in Excel format",
+    ),
+    "plan_no_sheet": (
+        "{path}: työkirjassa ei ole välilehteä {sheet} (välilehdet: {sheets})",
+        "{path}: the workbook has no sheet {sheet} (sheets: {sheets})",
+    ),
+    "plan_columns": (
+        "{path}: välilehdeltä {sheet} puuttuvat sarakkeet {missing}; tarvitaan {expected}",
+        "{path}: sheet {sheet} lacks the columns {missing}; needed: {expected}",
+    ),
+    "plan_file_header": (
+        "Henkilöstösuunnitelma skenaariolle {name}: lsmitoitus dimension {name} --plan suunnitelma.toml",
+        "Staffing plan for scenario {name}: lsmitoitus dimension {name} --plan suunnitelma.toml",
+    ),
+    "plan_applied": (
+        "Suunnitelma luettu: {path} ({n} muutosta)",
+        "Plan read: {path} ({n} changes)",
+    ),
+    # the per-year answer
+    "funded_fte_years": ("rahoitetut htv-vuodet", "funded FTE-years"),
+    "planned_posts": ("suunnitellut vakanssit (kpl)", "planned posts (count)"),
+    "planned_fte_years": ("suunnitellut htv-vuodet", "planned FTE-years"),
+    "planned_cost": ("suunniteltujen vakanssien kustannus (€)", "cost of planned posts (€)"),
+    "gap_cost_planned": ("tarve − suunnitelma, kustannus (€)", "required − planned, cost (€)"),
+    "gap_cost_funded": ("tarve − rahoitetut, kustannus (€)", "required − funded, cost (€)"),
+    "shortfall_posts": ("puuttuvat vakanssit (kpl)", "shortfall (posts)"),
+    "months_below_confidence": (
+        "kuukausia, joina jokin tiimi jää alle varmuuden (kpl)",
+        "months in which a team falls below the confidence",
+    ),
+    "other_costs_p50": (
+        "muut kustannukset: sijoitukset, omat laitokset, muu henkilöstö, P50 (€)",
+        "other costs: placements, own institutions, other staff, P50 (€)",
+    ),
+    "total_cost_funded": ("kustannukset yhteensä, rahoitetut vakanssit (€)", "total costs, funded posts (€)"),
+    "total_cost_planned": ("kustannukset yhteensä, suunnitellut vakanssit (€)", "total costs, planned posts (€)"),
+    "total_cost_required": ("kustannukset yhteensä, tarvittavat vakanssit (€)", "total costs, required posts (€)"),
+    "compliance_all_months": (
+        "todennäköisyys, että vuoden jokainen kuukausi on tavoitteen alla",
+        "probability that every month of the year meets the target",
+    ),
+    "measure_row": ("tieto", "figure"),
+    "county_all_units": ("kaikki yksiköt", "all units"),
+    "answer_details": (
+        "Yksiköt ja tiimit: mistä alkaen raja ylittyy",
+        "Units and teams: from when the limit is exceeded",
+    ),
+    "county_table": ("Koko alue vuosittain", "Whole county by year"),
+    "unit_table": ("Yksiköt vuosittain: tarve ({conf} %) ja {what}", "Units by year: required ({conf} %) and {what}"),
+    "what_funded": ("rahoitetut vakanssit", "funded posts"),
+    "what_planned": ("suunnitelma", "the plan"),
+    "budget_title": (
+        "Henkilöstö ja budjetti: {name} (tavoite {target}, varmuus {conf} %)",
+        "Staffing and budget: {name} (target {target}, confidence {conf} %)",
+    ),
+    "budget_definition": (
+        "Vuoden tarve: vakanssit, joilla vuoden jokainen kuukausi pysyy tavoitteen alla {conf} %:n "
+        "todennäköisyydellä (kussakin toistossa vuoden vaikein kuukausi; siitä {conf} %:n kvantiili toistojen "
+        "yli, P50 = mediaani). Vaikein kuukausi on lisätietona Vuosittain-välilehdellä. Eurot kunkin vuoden "
+        "hinnoin: htv × {cost} €/htv × hintaindeksi ({index} %/v, perusvuosi {base}); rahoitetut tai "
+        "suunnitellut vakanssit maksetaan niiltä kuukausilta, joina ne ovat olemassa, tarvittavat koko vuoden. "
+        "Muut kustannukset ovat mallin P50 (ilman sosiaalityöntekijöitä).",
+        "Yearly requirement: the posts that keep every month of the year within the target with {conf} % "
+        "probability (in each replication the year's worst month; its {conf} % quantile over replications, "
+        "P50 = median). The worst month is detail on the Yearly sheet. Euros in each year's prices: "
+        "FTE × {cost} €/FTE × price index ({index} %/year, base year {base}); funded or planned posts are paid "
+        "for the months they exist, required posts for the whole year. Other costs are the model's P50 "
+        "(social workers excluded).",
+    ),
+    "budget_cheapest": (
+        "Halvin suunnitelma, joka täyttää tavoitteen: kunkin vuoden tarve jokaiseen tiimiin vuoden alusta "
+        "(välilehti Suunnitelma; {n} muutosta). Vuosina {first}–{last} se maksaa {cost} enemmän kuin nykyiset "
+        "rahoitetut vakanssit. Uusi vakanssi on auki rekrytoinnin ajan (mallissa keskimäärin {days} päivää), "
+        "joten avaa vakanssit ajoissa ja arvioi muutettu suunnitelma valitsimella --plan.",
+        "The cheapest plan that meets the target: each year's requirement in every team from 1 January (Plan "
+        "sheet; {n} changes). In {first}–{last} it costs {cost} more than the funded posts. A new post is "
+        "vacant while it is recruited (in the model {days} days on average), so open posts early and evaluate "
+        "the edited plan with --plan.",
+    ),
+    "budget_evaluated": (
+        "Arvioitu suunnitelma: {path} ({n} muutosta, välilehti Suunnitelma).",
+        "Plan evaluated: {path} ({n} changes, Plan sheet).",
+    ),
+    "budget_plan_meets": (
+        "Suunnitelma täyttää tavoitteen {conf} %:n varmuudella joka vuosi {first}–{last}.",
+        "The plan meets the target with {conf} % confidence in every year {first}–{last}.",
+    ),
+    "budget_plan_short": (
+        "Suunnitelma jää tavoitteesta vuosina {years}: eniten puuttuu {short} vakanssia vuonna {year}.",
+        "The plan falls short in {years}: most missing is {short} posts in {year}.",
+    ),
+    "budget_plan_cost": (
+        "Suunnitelman vakanssit maksavat vuosina {first}–{last} {planned}; kunkin vuoden tarpeen mukaiset "
+        "vakanssit {required} (suunnitelma − tarve: {difference}).",
+        "The plan's posts cost {planned} in {first}–{last}; each year's required posts {required} "
+        "(plan − requirement: {difference}).",
+    ),
+    "budget_year": (
+        "{year}: tarve {required} vakanssia ({conf} %), {what} {funded}, vaje {gap}; kustannus {cost} "
+        "({what} {funded_cost}).",
+        "{year}: required {required} posts ({conf} %), {what} {funded}, gap {gap}; cost {cost} ({what} {funded_cost}).",
+    ),
+    "chart_plan_posts_by_year": ("Vakanssit vuosittain", "Posts by year"),
+    "chart_costs_by_year": ("Vakanssien kustannukset vuosittain (€)", "Cost of posts by year (€)"),
+    "chart_year": ("vuosi", "year"),
+    "chart_euros": ("euroa", "euros"),
+    "sheet_yearly_note": (
+        "Vuosittain: tiimit, yksiköiden summat ja koko alue. Vuoden tarve: ks. Vastaus-välilehti.",
+        "By year: teams, unit totals and the whole county. Yearly requirement: see the Answer sheet.",
+    ),
+    # assumptions sheet
+    "provenance_status": ("tila", "status"),
+    "provenance_source": ("lähde tai peruste", "source or basis"),
+    "status_sourced": ("lähteestä", "sourced"),
+    "status_fitted": ("sovitettu", "fitted"),
+    "status_assumed": ("oletus", "assumed"),
+    "provenance_covers": ("{source} (koskee: {entry})", "{source} (entry: {entry})"),
+    "provenance_none": ("ei merkintää: oletus", "no entry: an assumption"),
+    "provenance_changed": ("muutettu skenaariossa {name}", "changed in scenario {name}"),
+    # comparison with numbers
+    "cost_last_year_p50": ("kustannukset viimeisenä vuonna, P50 (€)", "costs in the last year, P50 (€)"),
+    "cost_difference_p50": ("ero ensimmäiseen, P50 (€)", "difference to the first, P50 (€)"),
+    "cost_difference_p10": ("ero ensimmäiseen, P10 (€)", "difference to the first, P10 (€)"),
+    "cost_difference_p90": ("ero ensimmäiseen, P90 (€)", "difference to the first, P90 (€)"),
+    # issue 14: sensitivity and scale
+    "cluster_needs_dask": (
+        "--cluster tarvitsee Daskin: pip install -e '.[cluster]'",
+        "--cluster needs Dask: pip install -e '.[cluster]'",
+    ),
+    "cluster_bad_address": (
+        "Dask-klusterin osoite {address} ei kelpaa; muoto on tcp://kone:8786",
+        "the Dask cluster address {address} is not valid; the form is tcp://host:8786",
+    ),
+    "cluster_unreachable": (
+        "ei yhteyttä Dask-klusteriin {address} ({reason}); käynnistä ajuri komennolla dask scheduler "
+        "ja työprosessit komennolla dask worker {address}",
+        "cannot reach the Dask cluster {address} ({reason}); start the scheduler with dask scheduler "
+        "and the workers with dask worker {address}",
+    ),
+    "cluster_code_differs": (
+        "Dask-klusterin työprosessissa on eri ohjelmaversio kuin tällä koneella, joten tulokset eivät "
+        "olisi samat; asenna sama lsmitoitus ja samat kirjastoversiot kaikille koneille ({detail})",
+        "a worker of the Dask cluster runs different code from this machine, so the results would not "
+        "be the same; install the same lsmitoitus and library versions on every machine ({detail})",
+    ),
+    "cluster_worker_lost": (
+        "Dask-klusterin työprosessit kaatuivat toistuvasti tehtävän {task} aikana (muisti?); mitään ei kirjoitettu",
+        "the Dask cluster's workers died repeatedly while running task {task} (memory?); nothing was written",
+    ),
+    "cluster_lost": (
+        "yhteys Dask-klusteriin katkesi ({reason}); mitään ei kirjoitettu",
+        "the connection to the Dask cluster was lost ({reason}); nothing was written",
+    ),
+    "ran_cluster": (
+        "{n} toistoa, {events:,} tapahtumaa, {seconds:.1f} s, Dask-klusteri {address} ({jobs} työprosessia)",
+        "{n} replications, {events:,} events, {seconds:.1f} s, Dask cluster {address} ({jobs} workers)",
+    ),
+    "sens_progress_label": ("herkkyysajot", "sensitivity runs"),
+    "sens_progress_line": (
+        "herkkyysajot: {done}/{total} ({percent} %)",
+        "sensitivity runs: {done}/{total} ({percent} %)",
+    ),
+    # outputs of the sensitivity analysis (per unit and year, or for the county)
+    "sens_extra_posts": ("lisävakanssien tarve", "extra posts needed"),
+    "sens_mean_children_per_worker": ("lapsia työntekijää kohden", "children per worker"),
+    "sens_share_workers_over_limit": ("yli rajan olevien osuus", "share of workers over the limit"),
+    "sens_assessments_started_late_share": ("myöhässä alkaneet arvioinnit", "assessments started late"),
+    "sens_assessments_completed_late_share": ("myöhässä valmistuneet arvioinnit", "assessments completed late"),
+    "sens_cost_total_meur": ("kustannukset yhteensä (M€)", "total cost (€M)"),
+    "sens_what_extra_posts_avohuolto": ("Avohuollon lisävakanssien tarve", "The extra open-care posts needed"),
+    "sens_what_extra_posts_sijaishuolto": (
+        "Sijaishuollon lisävakanssien tarve",
+        "The extra substitute-care posts needed",
+    ),
+    "sens_what_extra_posts_jalkihuolto": ("Jälkihuollon lisävakanssien tarve", "The extra aftercare posts needed"),
+    "sens_what_assessments_completed_late_share": (
+        "Myöhässä valmistuneiden arviointien osuus",
+        "The share of assessments completed late",
+    ),
+    "sens_what_cost_total_meur": ("Kokonaiskustannus", "The total cost"),
+    "sens_short_extra_posts_avohuolto": ("lisävak. avohuolto", "extra posts, open care"),
+    "sens_short_extra_posts_sijaishuolto": ("lisävak. sijaishuolto", "extra posts, subst. care"),
+    "sens_short_extra_posts_jalkihuolto": ("lisävak. jälkihuolto", "extra posts, aftercare"),
+    "sens_short_assessments_completed_late_share": ("myöh. arvioinnit", "late assessments"),
+    "sens_short_cost_total_meur": ("kustannus M€", "cost €M"),
+    "sens_driver_morris": ("{label} (μ* {value})", "{label} (μ* {value})"),
+    "sens_driver_sobol": ("{label} (ST {value} ± {conf})", "{label} (ST {value} ± {conf})"),
+    "sens_answer_two": (
+        "{what} {year} riippuu eniten oletuksista {first} ja {second}.",
+        "{what} in {year} depends most on {first} and {second}.",
+    ),
+    "sens_answer_one": (
+        "{what} {year} riippuu eniten oletuksesta {first}.",
+        "{what} in {year} depends most on {first}.",
+    ),
+    "sens_answer_noise": (
+        "{what} {year}: mikään oletus ei erotu satunnaisvaihtelusta ({n} toistoa pistettä kohden); lisää toistoja.",
+        "{what} in {year}: no assumption stands out from the random variation ({n} replications a point); "
+        "add replications.",
+    ),
+    "sens_answer_constant": (
+        "{what} {year} ei riipu yhdestäkään analyysin oletuksesta (sama kaikissa otospisteissä).",
+        "{what} in {year} depends on none of the assumptions analysed (the same at every sample point).",
+    ),
+    "sens_method_morris": (
+        "Morris-seulonta: {samples} polkua × {k} + 1 pistettä = {points} pistettä × {n} toistoa = {runs} ajoa, "
+        "{seconds} s.",
+        "Morris screening: {samples} trajectories × {k} + 1 points = {points} points × {n} replications = {runs} runs, "
+        "{seconds} s.",
+    ),
+    "sens_method_sobol": (
+        "Sobol: {samples} perusotosta × ({k} + 2) = {points} pistettä × {n} toistoa = {runs} ajoa, {seconds} s.",
+        "Sobol: {samples} base samples × ({k} + 2) = {points} points × {n} replications = {runs} runs, {seconds} s.",
+    ),
+    "sens_method_screened": (
+        "Oletukset ({k}/{of}) valittu Morris-seulonnalla (taulukko Seulonta).",
+        "Assumptions ({k} of {of}) chosen by a Morris screen (sheet Screening).",
+    ),
+    "sens_noise_morris": (
+        "Satunnaisvaihtelu: {n} toistoa pistettä kohden samoilla siemenillä joka pisteessä; avohuollon "
+        "lisävakanssien keskihajonta toistojen välillä on {sd}, ja satunnaisvaihtelu yksin antaisi niiden μ*:ksi "
+        "enintään noin {limit} (taulukossa suluissa: ei erotu satunnaisvaihtelusta).",
+        "Random variation: {n} replications a point, with the same seeds at every point; the extra open-care posts "
+        "vary between replications with standard deviation {sd}, and random variation alone would give them a μ* "
+        "of at most about {limit} (in parentheses in the table: does not stand out from random variation).",
+    ),
+    "sens_noise_sobol": (
+        "Satunnaisvaihtelu: {n} toistoa pistettä kohden samoilla siemenillä joka pisteessä; avohuollon "
+        "lisävakanssien keskihajonta toistojen välillä on {sd}, ja se on {share} % niiden pisteiden välisestä "
+        "varianssista.",
+        "Random variation: {n} replications a point, with the same seeds at every point; the extra open-care posts "
+        "vary between replications with standard deviation {sd}, which is {share} % of their variance between "
+        "points.",
+    ),
+    "sens_noise_none": (
+        "Satunnaisvaihtelu: {n} toistoa pistettä kohden samoilla siemenillä joka pisteessä.",
+        "Random variation: {n} replications a point, with the same seeds at every point.",
+    ),
+    "sens_table_title": (
+        "Oletusten vaikutus vuonna {year} (koko vaihteluvälin yli):",
+        "Influence of the assumptions in {year} (over their whole range):",
+    ),
+    "sens_table_note_morris": (
+        "μ* = keskimääräinen itseisvaikutus, kun oletus kulkee vaihteluvälinsä yli (tuloksen yksiköissä); "
+        "suluissa: ei erotu satunnaisvaihtelusta.",
+        "μ* = mean absolute effect of moving the assumption over its range (in the output's units); "
+        "in parentheses: does not stand out from the random variation.",
+    ),
+    "sens_table_note_sobol": (
+        "ST = kokonaisvaikutusindeksi (osuus varianssista yhteisvaikutuksineen); suluissa: luottamusväli "
+        "ulottuu nollaan.",
+        "ST = total-effect index (share of the variance, interactions included); in parentheses: the interval "
+        "reaches 0.",
+    ),
+    "sens_sheet_ranking": ("Järjestys", "Ranking"),
+    "sens_sheet_indices": ("Indeksit", "Indices"),
+    "sens_sheet_noise": ("Satunnaisvaihtelu", "Random variation"),
+    "sens_sheet_parameters": ("Oletukset", "Assumptions"),
+    "sens_sheet_samples": ("Otos", "Sample"),
+    "sens_sheet_outputs": ("Tulokset", "Outputs"),
+    "sens_sheet_screening": ("Seulonta", "Screening"),
+    "sens_col_label": ("tulos", "output"),
+    "sens_col_output": ("tunnus", "key"),
+    "sens_col_unit": ("yksikkö", "unit"),
+    "sens_col_year": ("vuosi", "year"),
+    "sens_col_point": ("piste", "point"),
+    "sens_col_replication": ("toisto", "replication"),
+    "sens_col_value": ("arvo", "value"),
+    "sens_col_parameter": ("oletus", "assumption"),
+    "sens_col_parameter_label": ("selite", "label"),
+    "sens_col_rank": ("sija", "rank"),
+    "sens_col_mu_star": ("μ*", "μ*"),
+    "sens_col_mu_star_conf": ("μ*:n 95 %:n luottamusväli ±", "μ* 95 % interval ±"),
+    "sens_col_mu": ("μ", "μ"),
+    "sens_col_sigma": ("σ", "σ"),
+    "sens_col_noise_limit": ("satunnaisvaihtelun μ*-raja", "random-variation μ* limit"),
+    "sens_col_distinct": ("erottuu satunnaisvaihtelusta", "stands out from random variation"),
+    "sens_col_replication_sd": ("keskihajonta toistojen välillä", "standard deviation between replications"),
+    "sens_col_point_sd": ("keskihajonta pisteiden välillä", "standard deviation between points"),
+    "sens_col_output_mean": ("keskiarvo", "mean"),
+    "sens_col_S1": ("S1", "S1"),
+    "sens_col_S1_conf": ("S1:n 95 %:n luottamusväli ±", "S1 95 % interval ±"),
+    "sens_col_ST": ("ST", "ST"),
+    "sens_col_ST_conf": ("ST:n 95 %:n luottamusväli ±", "ST 95 % interval ±"),
+    "sens_col_noise_share": ("satunnaisvaihtelun osuus varianssista", "random variation's share of the variance"),
+    "sens_col_kind": ("laji", "kind"),
+    "sens_col_low": ("alaraja", "low"),
+    "sens_col_high": ("yläraja", "high"),
+    "sens_col_source": ("lähde", "source"),
+    "sens_kind_log_multiplier": ("kerroin (lognormaali, ±2 sd)", "multiplier (lognormal, ±2 sd)"),
+    "sens_kind_multiplier": ("kerroin", "multiplier"),
+    "sens_kind_yearly_change": ("vuosimuutos", "yearly change"),
+    "sens_chart_noise": ("satunnaisvaihtelun raja", "random-variation limit"),
+    "sens_chart_constant": (
+        "sama kaikissa otospisteissä:\nei riipu analyysin oletuksista",
+        "the same at every sample point:\ndepends on none of the assumptions",
+    ),
+    "sens_chart_quiet": ("μ*, ei erotu satunnaisvaihtelusta", "μ*, does not stand out from random variation"),
+    "sens_chart_title_morris": (
+        "Mistä oletuksista vastaus riippuu – {name} (Morris: μ*, σ)",
+        "Which assumptions drive the answer – {name} (Morris: μ*, σ)",
+    ),
+    "sens_chart_title_sobol": (
+        "Mistä oletuksista vastaus riippuu – {name} (Sobol: S1, ST)",
+        "Which assumptions drive the answer – {name} (Sobol: S1, ST)",
+    ),
+    # names of the default's uncertain parameters (others are shown by their path)
+    "parameter:arviointi.p_avohuolto": (
+        "arvioinnista avohuollon asiakkaaksi",
+        "assessment leading to open care",
+    ),
+    "parameter:avohuolto.p_avohuollon_sijoitus": ("avohuollon sijoitusten määrä", "open-care placements"),
+    "parameter:avohuolto.p_kiireellinen_sijoitus": (
+        "kiireelliset sijoitukset avohuollosta",
+        "emergency placements from open care",
+    ),
+    "parameter:conversion.avohuolto.values.2022": (
+        "asiakkuuksien osuus ilmoituksista 2022",
+        "conversion to clients 2022",
+    ),
+    "parameter:conversion.avohuolto.year_factors.2023": (
+        "asiakkuuksien osuuden muutos 2023",
+        "change in conversion to clients 2023",
+    ),
+    "parameter:conversion.avohuolto.year_factors.2024": (
+        "asiakkuuksien osuuden muutos 2024",
+        "change in conversion to clients 2024",
+    ),
+    "parameter:conversion.avohuolto.range_per_year": (
+        "asiakkuuksien osuuden vuosimuutos tietojen jälkeen",
+        "yearly change in conversion after the data",
+    ),
+    "parameter:conversion.notification_elasticity": ("ilmoitusmäärän jousto", "elasticity to notifications"),
+    "parameter:sijaishuolto.duration.mean_days": ("sijaishuollon kesto", "length of substitute care"),
+    "parameter:staffing.*.*.fill_rate": ("vakanssien täyttöaste", "fill rate of posts"),
+    "parameter:staffing.*.*.turnover_per_year": ("henkilöstön vaihtuvuus", "staff turnover"),
+    # bad input to the sensitivity command
+    "sens_replications": (
+        "herkkyysanalyysi tarvitsee vähintään 2 toistoa pistettä kohden (satunnaisvaihtelun arvioimiseen); annettu {n}",
+        "a sensitivity analysis needs at least 2 replications a point (to measure the random variation); got {n}",
+    ),
+    "sens_no_factors": (
+        "skenaariossa {name} ei ole epävarmoja oletuksia ([uncertainty]-taulukko tai range-sääntö); anna vaihteluvälit "
+        "tiedostossa: --ranges VÄLIT.toml",
+        "scenario {name} has no uncertain assumptions (an [uncertainty] table or a range rule); give ranges in a file: "
+        "--ranges RANGES.toml",
+    ),
+    "sens_sobol_power_of_two": (
+        "Sobol tarvitsee --samples-arvoksi kahden potenssin (8, 16, 32, …); annettu {n}",
+        "Sobol needs a power of two for --samples (8, 16, 32, …); got {n}",
+    ),
+    "sens_not_a_factor": (
+        "--parameters: {name} ei ole analyysin oletus; vaihtoehdot: {names}",
+        "--parameters: {name} is not an assumption of the analysis; choose from: {names}",
+    ),
+    "sens_ranges_key": (
+        '{path}: tuntematon avain {name}; vaihteluvälit annetaan taulukossa [parameters."polku"]',
+        '{path}: unknown key {name}; ranges go in tables [parameters."path"]',
+    ),
+    "sens_ranges_empty": (
+        '{path}: ei yhtään vaihteluväliä; anna esim. [parameters."sijaishuolto.duration.mean_days"] low = 0.8, '
+        "high = 1.25",
+        '{path}: no ranges; give e.g. [parameters."sijaishuolto.duration.mean_days"] low = 0.8, high = 1.25',
+    ),
+    "sens_ranges_entry": (
+        "{path}: {name}: anna täsmälleen luvut low ja high",
+        "{path}: {name}: give exactly the numbers low and high",
+    ),
+    "sens_ranges_multiplier": (
+        "{path}: {name}: kertoimien pitää olla 0 < low < high ≤ 10; annettu low = {low}, high = {high}",
+        "{path}: {name}: multipliers must satisfy 0 < low < high ≤ 10; got low = {low}, high = {high}",
+    ),
+    "sens_ranges_change": (
+        "{path}: {name}: vuosimuutoksen pitää olla −0.5 ≤ low < high ≤ 1; annettu low = {low}, high = {high}",
+        "{path}: {name}: yearly changes must satisfy −0.5 ≤ low < high ≤ 1; got low = {low}, high = {high}",
+    ),
+    "sens_unknown_parameter": (
+        "{path}: {name} ei nimeä skenaarion lukua tai ikäryhmätaulukkoa",
+        "{path}: {name} names no number or age-band table of the scenario",
+    ),
 }
 
 
@@ -609,7 +1533,7 @@ def echo(value: object, plain: bool = False, limit: int = ECHO_LIMIT) -> str:
     large input back."""
     if plain:
         text = str(value)
-        if not text.isprintable():
+        if not text.replace("\u00a0", " ").isprintable():  # a no-break space (1 000) is printable text
             text = repr(text)
     else:
         text = repr(value)

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import platform
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -17,10 +18,17 @@ from ..indicators import indicator_table
 from ..measures import MEASURES
 from ..results import SimulationResults, summarise
 from ..scenario.files import scenario_to_toml
+from . import report_data
 from .charts import caseload_figure, save_figure
+from .csvfiles import CsvStyle, csv_style, write_csv
 from .folders import atomic_folder
 from .i18n import Lang, t
+from .parquet import write_parquet
 from .summary import summary_text
+
+#: How the large per-replication tables are written.
+TableFormat = Literal["csv", "parquet"]
+TABLE_FORMATS: tuple[TableFormat, ...] = ("csv", "parquet")
 
 
 def _translated(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
@@ -38,45 +46,70 @@ def write_run(
     lang: Lang = "fi",
     source: str = "",
     observed: pd.DataFrame | None = None,
+    csv: CsvStyle | None = None,
+    table_format: TableFormat = "csv",
 ) -> Path:
     """Write CSVs, the resolved scenario, run metadata, the summary and the chart to ``target``.
 
-    ``observed`` is the indicator history to compare with (none: no comparison)."""
+    ``observed`` is the indicator history to compare with (none: no comparison); ``csv`` the CSV
+    style (default: the one that goes with ``lang``, see :mod:`.csvfiles`). With
+    ``table_format="parquet"`` the per-replication tidy tables (monthly, yearly, THL days) are
+    Parquet files carrying the scenario and the run metadata; summaries stay CSV."""
     scenario = results.scenario
+    style = csv_style(csv, lang)
+    header = (
+        f"Resolved scenario as run by lsmitoitus {__version__} "
+        f"on {dt.datetime.now().isoformat(timespec='seconds')}\n"
+        f"source: {source}\n`lsmitoitus run` accepts this file unchanged and reproduces the run."
+    )
+    scenario_text = scenario_to_toml(scenario, header)
+    meta = run_metadata(results, source)
     with atomic_folder(target) as tmp:
-        _translated(results.monthly, lang).to_csv(tmp / "monthly.csv", index=False)
-        _translated(results.yearly, lang).to_csv(tmp / "yearly.csv", index=False)
-        _translated(results.summary("monthly"), lang).to_csv(tmp / "summary_monthly.csv", index=False)
-        _translated(summarise(results.yearly), lang).to_csv(tmp / "summary_yearly.csv", index=False)
-        measures_table(lang).to_csv(tmp / "measures.csv", index=False)
-        _translated(results.point_in_time, lang).to_csv(tmp / "thl_point_in_time.csv", index=False)
-        _translated(summarise(results.point_in_time), lang).to_csv(tmp / "summary_thl_point_in_time.csv", index=False)
-        _translated(indicator_table(results, observed), lang).to_csv(tmp / "indicators.csv", index=False)
+        for name, frame in (
+            ("monthly", results.monthly),
+            ("yearly", results.yearly),
+            ("thl_point_in_time", results.point_in_time),
+        ):
+            if table_format == "parquet":
+                write_parquet(frame, tmp / f"{name}.parquet", scenario_text, meta)
+            else:
+                write_csv(_translated(frame, lang), tmp / f"{name}.csv", style)
+        write_csv(_translated(results.summary("monthly"), lang), tmp / "summary_monthly.csv", style)
+        write_csv(_translated(summarise(results.yearly), lang), tmp / "summary_yearly.csv", style)
+        write_csv(measures_table(lang), tmp / "measures.csv", style)
+        write_csv(_translated(summarise(results.point_in_time), lang), tmp / "summary_thl_point_in_time.csv", style)
+        write_csv(_translated(indicator_table(results, observed), lang), tmp / "indicators.csv", style)
         costs = cost_frame(results)
-        _translated(costs, lang).to_csv(tmp / "costs.csv", index=False)
-        _translated(cost_summary(costs), lang).to_csv(tmp / "summary_costs.csv", index=False)
-        header = (
-            f"Resolved scenario as run by lsmitoitus {__version__} "
-            f"on {dt.datetime.now().isoformat(timespec='seconds')}\n"
-            f"source: {source}\n`lsmitoitus run` accepts this file unchanged and reproduces the run."
-        )
-        (tmp / "scenario.toml").write_text(scenario_to_toml(scenario, header), encoding="utf-8")
-        meta = {
-            "lsmitoitus": __version__,
-            "scenario": scenario.name,
-            "source": source,
-            "seed": scenario.simulation.seed,
-            "replications": scenario.simulation.replications,
-            "jobs": results.jobs,
-            "events": results.events,
-            "seconds": round(results.seconds, 3),
-            "created": dt.datetime.now().isoformat(timespec="seconds"),
-            "python": platform.python_version(),
-            "numpy": np.__version__,
-            "pandas": pd.__version__,
-            "simpy": simpy.__version__,
-        }
+        write_csv(_translated(costs, lang), tmp / "costs.csv", style)
+        write_csv(_translated(cost_summary(costs), lang), tmp / "summary_costs.csv", style)
+        (tmp / "scenario.toml").write_text(scenario_text, encoding="utf-8")
         (tmp / "run.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
         (tmp / "summary.txt").write_text(summary_text(results, lang, observed) + "\n", encoding="utf-8")
-        save_figure(caseload_figure(results, lang), tmp / "caseload.png")
+        figure = caseload_figure(results, lang)
+        save_figure(figure, tmp / "caseload.png")
+        save_figure(figure, tmp / "caseload.svg")
+        report_data.write(report_data.run_data(results, lang), tmp)
     return target
+
+
+def run_metadata(results: SimulationResults, source: str = "") -> dict[str, object]:
+    """What made a run: versions, scenario, seed, replications, processes or cluster, time."""
+    scenario = results.scenario
+    meta: dict[str, object] = {
+        "lsmitoitus": __version__,
+        "scenario": scenario.name,
+        "source": source,
+        "seed": scenario.simulation.seed,
+        "replications": scenario.simulation.replications,
+        "jobs": results.jobs,
+        "events": results.events,
+        "seconds": round(results.seconds, 3),
+        "created": dt.datetime.now().isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "pandas": pd.__version__,
+        "simpy": simpy.__version__,
+    }
+    if "cluster" in results.meta:
+        meta["cluster"] = results.meta["cluster"]
+    return meta

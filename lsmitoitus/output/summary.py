@@ -12,7 +12,10 @@ from ..indicators import indicator_table
 from ..model.posts import pool_keys
 from ..results import SimulationResults
 from ..vocabulary import ALL, UNITS
+from . import formats
 from .i18n import Lang, t
+from .labels import team_label
+from .text_table import text_table
 
 SUMMARY_MEASURES = (
     "clients",
@@ -65,19 +68,20 @@ def _point_in_time_lines(results: SimulationResults, lang: Lang) -> list[str]:
     dates = sorted(table["date"].unique())
     octobers = [d for d in dates if pd.Timestamp(d).month == 10] or dates
     shown = [octobers[0], octobers[-1]] if len(octobers) > 1 else octobers
-    lines = ["", t("thl_title", lang)]
-    header = (
-        f"{t('area', lang):<13}{t('unit', lang):<14}{t('date', lang):>12}{t('mean_short', lang):>10}"
-        f"{t('over_count_short', lang):>12}{t('over_share_short', lang):>13}"
-    )
-    lines += [header, "-" * len(header)]
-    for area, unit, date, r in _area_unit_rows(results, table, "date", shown):
-        lines.append(
-            f"{area:<13}{t(unit, lang):<14}{pd.Timestamp(date).date()!s:>12}"
-            f"{r['mean_children_per_worker']:>10.1f}{r['workers_over_limit']:>12.0f}"
-            f"{100 * r['share_workers_over_limit']:>12.0f}%"
-        )
-    return lines
+    header = [t("area", lang), t("unit", lang), t("date", lang), t("mean_short", lang)]
+    header += [t("over_count_short", lang), t("over_share_short", lang)]
+    rows = [
+        [
+            team_label(area, lang),
+            t(unit, lang),
+            formats.date(date, lang),
+            formats.number(r["mean_children_per_worker"], lang, 1),
+            formats.integer(r["workers_over_limit"], lang),
+            formats.percent(r["share_workers_over_limit"], lang),
+        ]
+        for area, unit, date, r in _area_unit_rows(results, table, "date", shown)
+    ]
+    return ["", t("thl_title", lang), text_table(header, rows, keys=2)]
 
 
 def _indicator_lines(results: SimulationResults, observed: pd.DataFrame | None, lang: Lang) -> list[str]:
@@ -87,20 +91,29 @@ def _indicator_lines(results: SimulationResults, observed: pd.DataFrame | None, 
     table = table[table["observed"].notna()]
     if table.empty:
         return []
-    lines = ["", t("indicators_title", lang)]
-    header = (
-        f"{t('indicator', lang):<44}{t('year', lang):>6}{'P10':>9}{'P50':>9}{'P90':>9}{t('observed', lang):>10}{'Δ':>7}"
-    )
-    lines += [header, "-" * len(header)]
+    header = [
+        t("indicator", lang),
+        t("year", lang),
+        "P10",
+        "P50",
+        "P90",
+        t("observed", lang),
+        t("difference_short", lang),
+    ]
+    rows = []
     for r in table.to_dict("records"):
         pct = r["unit"] == "percent_of_0_17"
         d = 2 if pct else 0
         name = t(r["indicator"], lang) + (" %" if pct else "")
-        lines.append(
-            f"{name:<44}{r['year']:>6}{r['p10']:>9.{d}f}{r['p50']:>9.{d}f}{r['p90']:>9.{d}f}"
-            f"{r['observed']:>10.{d}f}{100 * r['p50_vs_observed']:>6.0f}%"
+        rows.append(
+            [
+                name,
+                str(r["year"]),
+                *(formats.number(r[q], lang, d) for q in ("p10", "p50", "p90", "observed")),
+                formats.percent(r["p50_vs_observed"], lang),
+            ]
         )
-    return lines
+    return ["", t("indicators_title", lang), text_table(header, rows)]
 
 
 def _cost_lines(results: SimulationResults, lang: Lang) -> list[str]:
@@ -110,18 +123,16 @@ def _cost_lines(results: SimulationResults, lang: Lang) -> list[str]:
     if not years:
         return []
     shown = [years[0], years[-1]] if len(years) > 1 else years
-    lines = ["", t("costs_title", lang, base=results.scenario.costs.base_year)]
-    header = f"{t('category', lang):<44}" + "".join(f"{y:>14}" for y in shown)
-    lines += [header, "-" * len(header)]
+    header = [t("category", lang), *(str(y) for y in shown)]
+    rows = []
     for category in (*CATEGORIES, TOTAL):
-        rows = county[county["category"] == category].set_index("year")["p50"]
-        lines.append(f"{t(category, lang):<44}" + "".join(f"{rows.get(y, 0.0) / 1e6:>12.2f} M" for y in shown))
+        p50 = county[county["category"] == category].set_index("year")["p50"]
+        rows.append([t(category, lang), *(formats.money(p50.get(y, 0.0), lang) for y in shown)])
     total = county[county["category"] == TOTAL].set_index("year")
-    lines.append(
-        f"{t('p10_p90', lang):<44}"
-        + "".join(f"{total.loc[y, 'p10'] / 1e6:>6.1f}–{total.loc[y, 'p90'] / 1e6:.1f} M" for y in shown)
+    rows.append(
+        [t("p10_p90", lang), *(formats.money_range(total.loc[y, "p10"], total.loc[y, "p90"], lang) for y in shown)]
     )
-    return lines
+    return ["", t("costs_title", lang, base=results.scenario.costs.base_year), text_table(header, rows)]
 
 
 def summary_text(results: SimulationResults, lang: Lang = "fi", observed: pd.DataFrame | None = None) -> str:
@@ -129,19 +140,32 @@ def summary_text(results: SimulationResults, lang: Lang = "fi", observed: pd.Dat
     years = sorted(table["year"].unique())
     shown = [years[0], years[-1]] if len(years) > 1 else years
     sim = results.scenario.simulation
-    lines = [t("summary_title", lang, name=results.scenario.name, n=sim.replications, seed=sim.seed), ""]
-    header = (
-        f"{t('area', lang):<13}{t('unit', lang):<14}{t('year', lang):>6}"
-        f"{t('clients', lang):>10}{t('workers', lang):>8}{t('mean_short', lang):>10}"
-        f"{t('max_short', lang):>8}{t('over_share_short', lang):>13}"
-    )
-    lines += [header, "-" * len(header)]
-    for area, unit, year, r in _area_unit_rows(results, table, "year", shown):
-        lines.append(
-            f"{area:<13}{t(unit, lang):<14}{year:>6}{r['clients']:>10.0f}{r['workers_in_post']:>8.1f}"
-            f"{r['mean_children_per_worker']:>10.1f}{r['max_children_per_worker']:>8.0f}"
-            f"{100 * r['share_workers_over_limit']:>12.0f}%"
-        )
+    header = [t("area", lang), t("unit", lang), t("year", lang), t("clients", lang), t("workers", lang)]
+    header += [t("mean_short", lang), t("max_short", lang), t("over_share_short", lang)]
+    rows = [
+        [
+            team_label(area, lang),
+            t(unit, lang),
+            str(year),
+            formats.integer(r["clients"], lang),
+            formats.number(r["workers_in_post"], lang, 1),
+            formats.number(r["mean_children_per_worker"], lang, 1),
+            formats.integer(r["max_children_per_worker"], lang),
+            formats.percent(r["share_workers_over_limit"], lang),
+        ]
+        for area, unit, year, r in _area_unit_rows(results, table, "year", shown)
+    ]
+    lines = [
+        t(
+            "summary_title",
+            lang,
+            name=results.scenario.name,
+            n=formats.integer(sim.replications, lang),
+            seed=sim.seed,
+        ),
+        "",
+        text_table(header, rows, keys=2),
+    ]
     lines += ["", t("summary_note", lang)]
     if not results.scenario.caseload.count_jalkihuolto_18_plus:
         lines.append(t("summary_note_aftercare", lang))

@@ -31,6 +31,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from ..output.i18n import LANGS, Joined, Msg, UserError, echo
+from .provenance import mark_overrides
 from .schema import Scenario
 
 BUNDLED_DEFAULT = "kanta-hame"
@@ -280,7 +281,10 @@ def read_scenario_data(path: Path, _seen: tuple[Path, ...] = ()) -> dict[str, An
             raise ScenarioError(
                 Msg("extends_missing", path=shown, value=echo(parent), names=", ".join(bundled_scenarios()))
             )
-    return deep_merge(read_scenario_data(candidate, (*_seen, path)), data)
+    base = read_scenario_data(candidate, (*_seen, path))
+    merged = deep_merge(base, data)
+    mark_overrides(base, data, merged, str(data.get("name") or path.stem))
+    return merged
 
 
 def load_scenario(spec: str | Path | None = None) -> Scenario:
@@ -316,7 +320,9 @@ def scenario_from_upload(content: bytes, filename: str) -> Scenario:
     if parent is None:
         data = own
     elif isinstance(parent, str) and parent in bundled:
-        data = deep_merge(read_scenario_data(_bundled_path(parent)), own)
+        base = read_scenario_data(_bundled_path(parent))
+        data = deep_merge(base, own)
+        mark_overrides(base, own, data, str(own.get("name") or name))
     else:
         raise ScenarioError(Msg("upload_extends", path=name, value=echo(parent), names=", ".join(bundled)))
     return scenario_from_dict(data, source=name, echo_from=own)

@@ -881,6 +881,18 @@ class PlanStep(StrictModel):
     lead: bool = Field(False, description="The posts are lead social workers' (they cover vacant posts' lists).")
 
 
+class Provenance(StrictModel):
+    """Where one parameter's value comes from (docs/sources.md holds the full record)."""
+
+    status: Literal["sourced", "fitted", "assumed"] = Field(
+        description=(
+            "sourced: taken (or derived) from the source named; fitted: estimated by `lsmitoitus calibrate`; "
+            "assumed: a default to be replaced by the county's own figure."
+        )
+    )
+    source: str = Field(min_length=1, max_length=500, description="The source, the fit or the assumption, in brief.")
+
+
 class Scenario(StrictModel):
     """A complete, validated simulation scenario."""
 
@@ -910,6 +922,13 @@ class Scenario(StrictModel):
     uncertainty: Uncertainty = Field(default_factory=lambda: Uncertainty())
     costs: Costs = Field(default_factory=lambda: Costs())
     levers: Levers = Field(default_factory=lambda: Levers())
+    provenance: dict[str, Provenance] = Field(
+        default_factory=dict,
+        description=(
+            "Dotted parameter path ('*' matches every key at a level; a table's path covers its values) -> where "
+            "its value comes from. A parameter without an entry is an assumption."
+        ),
+    )
 
     @model_validator(mode="after")
     def _areas_consistent(self) -> Scenario:
@@ -941,9 +960,11 @@ class Scenario(StrictModel):
         for i, step in enumerate(self.staffing_plan):
             if step.area not in names:
                 raise ValueError(f"staffing_plan[{i}].area {step.area!r} is not an area; areas: {sorted(names)}")
+        from .provenance import check_provenance_paths
         from .uncertainty import check_paths  # the paths are checked against this scenario's own values
 
         check_paths(self)
+        check_provenance_paths(self)
         return self
 
     @property
@@ -978,6 +999,7 @@ __all__ = [
     "Organisation",
     "ParameterUncertainty",
     "PlanStep",
+    "Provenance",
     "Scenario",
     "Uncertainty",
     "UnitStaffing",

@@ -1,0 +1,89 @@
+"""Charts a person can read: panels that are compared share a scale, every line and band has a
+legend entry, the start of the projection is marked, post axes count whole posts, SVG keeps text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.ticker import MaxNLocator
+
+from lsmitoitus import load_scenario, simulate
+from lsmitoitus.dimensioning import dimension
+from lsmitoitus.output.charts import caseload_figure, figure_svg, save_figure
+from lsmitoitus.output.dimensioning_report import staffing_figure
+
+SHORT = 'extends = "kanta-hame"\nname = "lyhyt"\n[simulation]\nstart = 2023-01-01\nend = 2024-12-31\nwarmup_years = 3\n'
+
+
+@pytest.fixture(scope="module")
+def scenario(tmp_path_factory: pytest.TempPathFactory) -> object:
+    path = tmp_path_factory.mktemp("s") / "lyhyt.toml"
+    path.write_text(SHORT, encoding="utf-8")
+    return load_scenario(path)
+
+
+def legend_labels(fig: object) -> list[str]:
+    return [text.get_text() for legend in fig.legends for text in legend.get_texts()]  # type: ignore[attr-defined]
+
+
+@pytest.mark.integration
+def test_caseload_panels_share_one_scale_and_explain_everything_drawn(scenario: object, tmp_path: Path) -> None:
+    fig = caseload_figure(simulate(scenario, replications=2, jobs=1))  # type: ignore[arg-type]
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(panels) == 5
+    assert len({ax.get_ylim() for ax in panels}) == 1  # one y-scale for every unit and team
+    labels = legend_labels(fig)
+    assert "keskiarvo (P50, P10–P90)" in labels  # the band has its entry, with its line
+    assert {"raja", "ennuste alkaa", "suurin lista (P50)"} <= set(labels)
+    for ax in panels:  # the projection starts on 1.1.2024 (the first year without observed notifications)
+        assert any(line.get_label() == "ennuste alkaa" for line in ax.get_lines())
+        assert len(ax.collections) <= 1  # at most one band per panel: no two bands overlap
+    aftercare = next(ax for ax in panels if "jälkihuolto" in ax.get_title())
+    drawn = np.asarray(aftercare.get_lines()[0].get_ydata(), dtype=float)
+    assert np.nanmax(drawn) > 5  # every client per worker: not an empty panel
+    save_figure(fig, tmp_path / "kuva.svg")
+    svg = (tmp_path / "kuva.svg").read_text(encoding="utf-8")
+    assert "<text" in svg and "ennuste alkaa" in svg  # text stored as text, not shapes
+    assert "<text" in figure_svg(fig)
+
+
+@pytest.mark.integration
+def test_post_axes_count_whole_posts(scenario: object) -> None:
+    fig = staffing_figure(dimension(scenario, replications=2, jobs=1, decompose=False))  # type: ignore[arg-type]
+    for ax in fig.axes:
+        if ax.get_visible():
+            locator = ax.yaxis.get_major_locator()
+            assert isinstance(locator, MaxNLocator) and getattr(locator, "_integer", False)
+            assert all(float(tick).is_integer() for tick in ax.get_yticks())
+    assert "tarpeen vaihteluväli P50–90 %" in legend_labels(fig)
+
+
+@pytest.mark.unit
+def test_backtest_chart_is_of_normal_size_with_units_and_a_named_split() -> None:
+    from lsmitoitus.output.backtest_report import backtest_figure
+
+    rows = []
+    for indicator in (
+        "huostassa_0_17",
+        "kiireellisesti_sijoitetut_0_17",
+        "avohuollon_asiakkaat_0_17",
+        "lastensuojeluilmoitukset",
+    ):
+        for year, role in ((2021, "fit"), (2022, "test"), (2023, "input")):
+            rows.append(
+                {"indicator": indicator, "year": year, "role": role, "unit": "count", "p10": 90.0, "p50": 100.0}
+                | {"p90": 110.0, "observed": 105.0, "p50_vs_observed": -0.05, "inside": True}
+            )
+    fig = backtest_figure(SimpleNamespace(table=pd.DataFrame(rows), fit_until=2021))  # type: ignore[arg-type]
+    width, height = fig.get_size_inches()
+    assert width <= 12 and height >= 4  # a page-sized grid, not a 1980×374 strip
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(panels) == 4
+    assert {ax.get_ylabel() for ax in panels} == {"lasta vuoden aikana", "ilmoitusta vuodessa"}  # units
+    assert {"sovitusvuodet", "sovituksen ja testin raja"} <= set(legend_labels(fig))
+    texts = {text.get_text() for ax in panels for text in ax.texts}
+    assert {"sovitus", "testi"} <= texts  # the split is named on every panel

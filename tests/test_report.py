@@ -1,0 +1,136 @@
+"""The report for the board: HTML and PDF from a results folder, the answer first; bad folders
+get a clear Finnish message; nothing is ever overwritten."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lsmitoitus import load_scenario, simulate
+from lsmitoitus.dimensioning import dimension
+from lsmitoitus.output.answer import headline
+from lsmitoitus.output.dimensioning_report import write_dimensioning
+from lsmitoitus.output.i18n import UserError
+from lsmitoitus.output.report import write_report
+from lsmitoitus.output.run_folder import write_run
+
+SHORT = 'extends = "kanta-hame"\nname = "lyhyt"\n[simulation]\nstart = 2023-01-01\nend = 2024-12-31\nwarmup_years = 3\n'
+
+
+def pdf_pages(path: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages]
+
+
+def plain(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+@pytest.fixture(scope="module")
+def scenario_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("skenaario") / "lyhyt.toml"
+    path.write_text(SHORT, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def run_folder(tmp_path_factory: pytest.TempPathFactory, scenario_file: Path) -> Path:
+    results = simulate(load_scenario(scenario_file), replications=2, jobs=1)
+    return write_run(results, tmp_path_factory.mktemp("ajo") / "tulos")
+
+
+@pytest.mark.integration
+def test_report_of_a_run_puts_the_answer_first_then_charts_table_and_sources(run_folder: Path) -> None:
+    target, _ = write_report(run_folder)
+    assert target == run_folder.parent / "tulos-raportti"
+    assert sorted(p.name for p in target.iterdir()) == ["raportti.html", "raportti.pdf"]
+    pages = pdf_pages(target / "raportti.pdf")
+    assert len(pages) >= 2
+    first = plain(pages[0])
+    assert first.startswith("Simulointiraportti: lyhyt")
+    assert "Vastaus" in first and "Vuonna 2024" in first and "M€" in first
+    everything = plain(" ".join(pages))
+    assert everything.index("Vastaus") < everything.index("Kuvat") < everything.index("Oletukset ja lähteet")
+    for part in ("Oletukset ja lähteet", "lastensuojelulaki 13 b §", "THL Sotkanet 1085", "lsmitoitus 0.1.0"):
+        assert part in everything
+    html = (target / "raportti.html").read_text(encoding="utf-8")
+    assert html.count("<svg") == 2 and "<text" in html  # charts inline, their text kept as text
+    assert 'lang="fi"' in html
+
+
+@pytest.mark.integration
+def test_report_of_a_dimensioning_starts_with_its_one_sentence_answer(tmp_path: Path, scenario_file: Path) -> None:
+    result = dimension(load_scenario(scenario_file), replications=2, jobs=1)
+    folder = write_dimensioning(result, tmp_path / "mitoitus")
+    target, _ = write_report(folder, tmp_path / "raportti")
+    pages = pdf_pages(target / "raportti.pdf")
+    assert plain(pages[0]).startswith("Henkilöstömitoitus: lyhyt")
+    assert plain(headline(result)) in plain(pages[0])  # the answer is on the first page
+    english, _ = write_report(folder, tmp_path / "report", lang="en")
+    assert plain(pdf_pages(english / "raportti.pdf")[0]).startswith("Staffing: lyhyt")
+
+
+@pytest.mark.integration
+def test_the_report_never_overwrites(run_folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "olemassa"
+    out.mkdir()
+    (out / "oma.txt").write_text("käyttäjän tiedosto", encoding="utf-8")
+    with pytest.raises(UserError, match="on jo olemassa"):
+        write_report(run_folder, out)
+    assert [p.name for p in out.iterdir()] == ["oma.txt"]
+
+
+BAD_FOLDERS = {
+    "missing": (None, "kansiota ei löydy"),
+    "not-results": (("muistio.txt", "x"), "ei ole tuloskansio"),
+    "old-folder": (("run.json", "{}"), "vanhemmalla versiolla"),
+    "damaged-json": (("raportti.json", "{rikki"), "vioittuneet"),
+    "unknown-format": (("raportti.json", json.dumps({"format": 99})), "vioittuneet"),
+}
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("case", list(BAD_FOLDERS))
+def test_bad_folders_get_a_finnish_message_and_nothing_is_written(case: str, tmp_path: Path) -> None:
+    content, fragment = BAD_FOLDERS[case]
+    folder = tmp_path / "kansio"
+    if content is not None:
+        folder.mkdir()
+        (folder / content[0]).write_text(content[1], encoding="utf-8")
+    with pytest.raises(UserError) as error:
+        write_report(folder, tmp_path / "raportti")
+    assert fragment in str(error.value)
+    assert not (tmp_path / "raportti").exists()
+    if fragment in ("ei ole tuloskansio", "vanhemmalla versiolla"):
+        assert len(str(error.value).splitlines()) == 2  # the message keeps its line structure
+        assert len(error.value.text("en").splitlines()) == 2
+
+
+@pytest.mark.e2e
+def test_report_command_for_a_comparison_and_its_messages(tmp_path: Path, scenario_file: Path) -> None:
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "lsmitoitus", *args], cwd=tmp_path, capture_output=True, text=True, timeout=600
+        )
+
+    growth = tmp_path / "kasvu.toml"
+    growth.write_text(f'extends = "{scenario_file}"\nname = "kasvu"\n[demand]\ngrowth_per_year = 0.05\n')
+    done = cli("compare", str(scenario_file), str(growth), "-n", "1", "-j", "1", "--out", "vertailu")
+    assert done.returncode == 0, done.stderr
+    assert max(len(line) for line in done.stdout.splitlines()) <= 100  # readable in a 100-column terminal
+    assert re.search(r"\d+,\d\d\u00a0M€", done.stdout) and "kustannukset viimeisenä vuonna" in done.stdout
+    made = cli("report", "vertailu")
+    assert made.returncode == 0, made.stderr
+    assert "Raportti kirjoitettu" in made.stdout
+    first = plain(pdf_pages(tmp_path / "vertailu-raportti" / "raportti.pdf")[0])
+    assert first.startswith("Skenaarioiden vertailu") and "lyhyt:" in first and "kasvu:" in first
+    again = cli("report", "vertailu")
+    assert again.returncode == 2 and "on jo olemassa" in again.stderr and "Traceback" not in again.stderr
+    missing = cli("report", "ei-ole")
+    assert missing.returncode == 2 and "ei-ole: kansiota ei löydy" in missing.stderr
