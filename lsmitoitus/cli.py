@@ -306,7 +306,7 @@ def _dimension(args: argparse.Namespace) -> int:
     from .budget import budget_years
     from .dimensioning import dimension
     from .output.answer import answer_table, headline
-    from .output.dimensioning_report import answer_notes, budget_lines, county_table, write_dimensioning
+    from .output.dimensioning_report import answer_notes, budget_lines, county_table, parts_lines, write_dimensioning
     from .output.text_table import text_table
     from .plans import evaluate_plan
 
@@ -335,6 +335,7 @@ def _dimension(args: argparse.Namespace) -> int:
         print(text_table(list(answer.columns), answer.to_numpy().tolist()))
         print()
     print("\n".join(budget_lines(result, lang, budget)))
+    print("\n".join(parts_lines(result, lang)))
     print()
     print(t("county_table", lang))
     county = county_table(result, lang, budget)

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.integration
 
 FIT_YEARS, TEST_YEARS = [2017, 2018, 2019], [2020, 2021, 2022]
 RANGE = (-0.10, 0.05)  # the model's rule for the years after the data (the default's)
-HISTORIES, DRAWS = 30, 19
+HISTORIES, DRAWS = 50, 19
 
 
 AFTER_DATA = {"values": {2019: 1.0}, "after": "range", "range_per_year": list(RANGE), "range_years": None}
@@ -60,8 +60,11 @@ def test_held_out_values_rank_uniformly_among_the_models_draws() -> None:
     model's n draws, so its rank among them (ties broken at random) is uniform on 0…n. With
     n = 19 the central 16 ranks, 2…17, are an 80 % band: the share of held-out values ranked
     there must be 0.8. Values of one history share its truth, so the standard error comes from the
-    spread of the per-history shares (independent histories, each with its own seed);
-    tolerance 3 standard errors."""
+    spread of the per-history shares (independent histories, each with its own seed).
+
+    Two checks: the issue's acceptance band (between 70 % and 90 % over at least 50 histories),
+    and theory's: within 3 standard errors of 0.8 (with 50 histories the standard error is about
+    0.02, so bands holding only the simulation's own randomness, far too narrow, fail both)."""
     rng = np.random.default_rng(2026)
     model = base()
     shares = []
@@ -90,4 +93,6 @@ def test_held_out_values_rank_uniformly_among_the_models_draws() -> None:
         shares.append(float(np.mean(central)))
     share = float(np.mean(shares))
     se = float(np.std(shares, ddof=1)) / np.sqrt(HISTORIES)
+    assert HISTORIES >= 50
+    assert 0.70 <= share <= 0.90, f"{share:.3f} outside 0.70–0.90"
     assert abs(share - 0.8) <= 3 * se, f"{share:.3f} vs 0.800 ± 3·{se:.3f}"

@@ -194,7 +194,45 @@ def _team_text(team: str, lang: Lang) -> str:
 def answer_lines(result: DimensioningResult, lang: Lang = "fi", budget: pd.DataFrame | None = None) -> list[str]:
     """The answer first: the budget (the cheapest plan or the plan evaluated, the first and last
     budget year), then which units run short from when, and notes."""
-    return [*budget_lines(result, lang, budget), *detail_lines(result, lang)]
+    return [*budget_lines(result, lang, budget), *parts_lines(result, lang), *detail_lines(result, lang)]
+
+
+def parts_lines(result: DimensioningResult, lang: Lang = "fi") -> list[str]:
+    """Where the last year's requirement comes from (county, all units): demand alone, what
+    vacancies and absences add, and what the split into teams adds over one county-wide team;
+    then the assessment workers needed against those funded."""
+    lines = []
+    parts = result.decomposition
+    if not parts.empty:
+        last = parts[parts["year"] == parts["year"].max()]
+        lines.append(
+            t(
+                "parts_line",
+                lang,
+                year=int(last["year"].iloc[0]),
+                conf=round(100 * result.confidence),
+                total=number(float(last["required_posts_conf"].sum()), lang, 1),
+                demand=number(float(last["demand"].sum()), lang, 1),
+                vacancies=formats.signed(float(last["vacancies"].sum()), lang, 1),
+                absences=formats.signed(float(last["absences"].sum()), lang, 1),
+                organisation=formats.signed(float(last["organisation"].sum()), lang, 1),
+            )
+        )
+    assessment = result.assessment
+    if not assessment.empty:
+        last = assessment[assessment["year"] == assessment["year"].max()]
+        lines.append(
+            t(
+                "parts_assessment",
+                lang,
+                year=int(last["year"].iloc[0]),
+                conf=round(100 * result.confidence),
+                required=number(float(last["required_workers_conf"].sum()), lang, 1),
+                funded=number(float(last["funded_workers"].sum()), lang, 1),
+                on_time=percent(float(last["started_on_time"].mean()), lang),
+            )
+        )
+    return lines
 
 
 def detail_lines(result: DimensioningResult, lang: Lang = "fi") -> list[str]:
@@ -929,6 +967,7 @@ __all__ = [
     "answer_lines",
     "county_table",
     "markdown_report",
+    "parts_lines",
     "scenario_table",
     "staffing_figure",
     "tables",

@@ -205,6 +205,20 @@ TEXT: dict[str, tuple[str, str]] = {
         "Skenaariossa {scenario} mikään yksikkö ei ylitä rajaa ({conf} %:n varmuudella).",
         "Under {scenario} no unit breaches ({conf} % confidence).",
     ),
+    "parts_line": (
+        "Tarpeen osat {year} ({conf} %): {total} vakanssia = kysyntä {demand} (kaikki vakanssit täytettyinä, "
+        "ei poissaoloja), vakanssit {vacancies}, poissaolot {absences}; tiimijaosta johtuu {organisation} "
+        "verrattuna yhteen maakunnalliseen tiimiin.",
+        "Parts of the requirement {year} ({conf} %): {total} posts = demand {demand} (every post filled, "
+        "no absences), vacancies {vacancies}, absences {absences}; the split into teams adds {organisation} "
+        "over one county-wide team.",
+    ),
+    "parts_assessment": (
+        "Palvelutarpeen arviointi {year}: tarvitaan {required} työntekijää ({conf} %), rahoitettu {funded}; "
+        "arvioinneista {on_time} alkoi määräajassa.",
+        "Service-need assessment {year}: {required} workers needed ({conf} %), {funded} funded; "
+        "{on_time} of assessments started within the deadline.",
+    ),
     "answer_total": (
         "Yhteensä {extra} lisävakanssia (tavoite: {target}, {conf} % varmuus).",
         "In total {extra} extra posts (target: {target}, {conf} % confidence).",
