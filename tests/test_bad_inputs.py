@@ -293,8 +293,8 @@ ARGUMENT_CASES = [
     ),
     ("cluster-bad-port", ["dimension", "--cluster", "tcp://kone:portti"], "osoite tcp://kone:portti ei kelpaa"),
     ("sens-method", ["sensitivity", "--method", "fast"], "argumentti --method: 'fast' ei käy"),
-    ("sens-one-replication", ["sensitivity", "-n", "1"], "sallittu väli: 2 ≤ replications ≤ 1000, annettu 1"),
-    ("sens-one-sample", ["sensitivity", "--samples", "1"], "sallittu väli: 2 ≤ samples ≤ 4096, annettu 1"),
+    ("sens-one-replication", ["sensitivity", "-n", "1"], "sallittu väli: 2 ≤ toistot ≤ 1\u00a0000, annettu 1"),
+    ("sens-one-sample", ["sensitivity", "--samples", "1"], "sallittu väli: 2 ≤ otokset ≤ 4\u00a0096, annettu 1"),
     (
         "sens-sobol-12",
         ["sensitivity", "--method", "sobol", "--samples", "12"],

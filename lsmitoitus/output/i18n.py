@@ -806,6 +806,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "what_rounds": ("kierrokset", "rounds"),
     "what_port": ("portti", "port"),
     "what_seed": ("siemen", "seed"),
+    "what_samples": ("otokset", "samples"),
+    "what_top": ("parametrit", "top"),
     "what_target": ("tavoite", "target"),
     "what_confidence": ("varmuus", "confidence"),
     "what_year": ("vuosi", "year"),
@@ -1304,8 +1306,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "the connection to the Dask cluster was lost ({reason}); nothing was written",
     ),
     "ran_cluster": (
-        "{n} toistoa, {events:,} tapahtumaa, {seconds:.1f} s, Dask-klusteri {address} ({jobs} työprosessia)",
-        "{n} replications, {events:,} events, {seconds:.1f} s, Dask cluster {address} ({jobs} workers)",
+        "{n} toistoa, {events} tapahtumaa, {seconds} s, Dask-klusteri {address} ({jobs} työprosessia)",
+        "{n} replications, {events} events, {seconds} s, Dask cluster {address} ({jobs} workers)",
     ),
     "sens_progress_label": ("herkkyysajot", "sensitivity runs"),
     "sens_progress_line": (
