@@ -12,6 +12,7 @@ quickly (a test checks that they import none of them).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import re
 import signal
@@ -62,6 +63,17 @@ def _number(
         return value
 
     return parse
+
+
+def _date(text: str) -> dt.date:
+    """An argparse type: a date as 1.3.2026 (Finnish) or 2026-03-01 (ISO)."""
+    try:
+        if "." in text:
+            day, month, year = (int(part) for part in text.split("."))
+            return dt.date(year, month, day)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("arg_not_date", _ARG_LANG[0], value=echo(text))) from None
 
 
 _replications = _number(int, 1, 10_000, "replications")
@@ -197,6 +209,7 @@ def build_parser(lang: Lang = "fi") -> argparse.ArgumentParser:
     dim = _subparser(sub, "dimension", lang)
     dim.add_argument("scenario", nargs="?", metavar=h("mv_scenario"), help=h("help_scenario"))
     dim.add_argument("--plan", type=Path, metavar=h("mv_plan"), help=h("help_plan"))
+    dim.add_argument("--target-from", type=_date, metavar=h("mv_date"), help=h("help_target_from"))
     _dimension_options(dim, lang, default_lang, "help_out_dimension")
     cmp_ = _subparser(sub, "compare", lang)
     cmp_.add_argument("scenarios", nargs="+", metavar=h("mv_scenario"), help=h("help_scenarios"))
@@ -323,6 +336,7 @@ def _dimension(args: argparse.Namespace) -> int:
     options: dict[str, Any] = {"replications": args.replications, "seed": args.seed, "jobs": args.jobs}
     with _replication_progress(lang) as progress:
         options |= {"target": args.target, "confidence": args.confidence, "progress": progress}
+        options["target_from"] = args.target_from
         if steps is None:
             result = dimension(scenario, **options)
         else:

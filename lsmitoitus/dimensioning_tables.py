@@ -81,7 +81,8 @@ def assemble(
             )
     monthly = pd.DataFrame(monthly_rows)
 
-    # yearly: teams, unit totals and the county total, each a quantile of per-replication sums
+    # yearly: teams, unit totals and the county total (P50: the median of the per-replication sums;
+    # at the confidence: the sum of the teams' requirements)
     groups: list[tuple[str, str, list[int]]] = [(u, t, [p]) for p, (u, t) in enumerate(pool_keys)]
     for unit in UNITS:
         members = [p for p, (u, _) in enumerate(pool_keys) if u == unit]
@@ -98,7 +99,14 @@ def assemble(
             posts_end = funded[in_year][-1, members].sum()
             fte_mean = funded[in_year][:, members].sum(axis=1).mean()
             req_p50 = float(_quantile(summed, 0.5)) if not np.isnan(summed).all() else np.nan
-            req_conf = float(_quantile(summed, confidence)) if not np.isnan(summed).all() else np.nan
+            if len(members) == 1:
+                req_conf = float(_quantile(summed, confidence)) if not np.isnan(summed).all() else np.nan
+            else:
+                # posts cannot move between teams: a total is what its teams need, each at the
+                # confidence (the plan a planner funds), not the quantile of the summed need
+                team_conf = [_quantile(per_rep[:, [m]].ravel(), confidence) for m in members]
+                known = [float(v) for v in team_conf if not np.isnan(v)]
+                req_conf = float(sum(known)) if known else np.nan
             monthly_conf = conf[in_year][:, members].sum(axis=1)
             worst = int(np.nanargmax(monthly_conf)) if not np.isnan(monthly_conf).all() else None
             in_force = ~np.isnan(conf[in_year][:, members]).all(axis=1)

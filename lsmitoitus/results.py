@@ -70,12 +70,13 @@ def _pool_frame(raw: RawReplication) -> np.ndarray:
     """Pool measures plus the derived per-worker ratios, shape (months, pools, k)."""
     pools = raw.pools
     workers = pools[..., POOL["workers_in_post"]]
-    mean = per_worker(pools[..., POOL["clients_counted"]], workers)
-    # a worker over the limit may be absent with the list waiting: the share is of workers with a list
-    share = np.minimum(
-        per_worker(pools[..., POOL["workers_over_limit"]], workers + pools[..., POOL["workers_absent"]]), 1.0
-    )
-    everyone = per_worker(pools[..., POOL["clients"]], workers)
+    # an absent worker keeps a post and, under the "wait" cover rule, the list: the mean and the
+    # share are per worker in a filled post, present or absent (per present worker the mean would
+    # jump to 70+ every summer, when half a team is on leave with its lists waiting)
+    holders = workers + pools[..., POOL["workers_absent"]]
+    mean = per_worker(pools[..., POOL["clients_counted"]], holders)
+    share = np.minimum(per_worker(pools[..., POOL["workers_over_limit"]], holders), 1.0)
+    everyone = per_worker(pools[..., POOL["clients"]], holders)
     return np.concatenate([pools, mean[..., None], share[..., None], everyone[..., None]], axis=-1)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from lsmitoitus import ScenarioError, load_scenario
+from lsmitoitus import Scenario, ScenarioError, load_scenario
 from lsmitoitus.app import logic
 from lsmitoitus.cli import APP_SETTINGS, app_command, app_environment
 from lsmitoitus.output.i18n import t
@@ -35,7 +35,7 @@ def test_edits_are_applied_and_the_download_runs_unchanged(tmp_path: Path) -> No
     edits = logic.Edits(
         growth_per_year=0.05,
         population_growth_per_year=-0.01,
-        fill_rate=0.8,
+        fill_rate_scale=0.8 / 0.9,
         posts={("avohuolto", "Riihimäki"): 10},
         perhehoito_share_target=0.7,
         avohuolto_escalation_reduction=0.2,
@@ -43,11 +43,38 @@ def test_edits_are_applied_and_the_download_runs_unchanged(tmp_path: Path) -> No
     edited = logic.edit_scenario(base, edits)
     assert edited.demand.growth_per_year == 0.05 and edited.demand.population_growth_per_year == -0.01
     assert edited.staffing["avohuolto"]["Riihimäki"].social_workers == 10
-    assert all(s.fill_rate == 0.8 for unit in edited.staffing.values() for s in unit.values())
+    assert all(s.fill_rate == pytest.approx(0.8) for unit in edited.staffing.values() for s in unit.values())
     assert edited.levers.perhehoito_share_target == 0.7 and edited.levers.avohuolto_escalation_reduction == 0.2
     path = tmp_path / "muokattu.toml"
     path.write_text(logic.scenario_toml(edited), encoding="utf-8")
     assert load_scenario(path) == edited  # what the app downloads, `lsmitoitus run` accepts unchanged
+
+
+@pytest.mark.unit
+def test_an_unedited_scenario_runs_as_it_is_under_its_own_name() -> None:
+    """Issue 10, item 6: the levers of a selected scenario are what the controls start at, and
+    leaving them there runs the scenario unchanged (not "…-muokattu", not with levers at 0)."""
+    for name in ("kanta-hame", "vipu-avohuolto", "vipu-perhehoito", "tayttoaste-matala"):
+        base = load_scenario(name)
+        untouched = logic.Edits(
+            growth_per_year=base.demand.growth_per_year,
+            population_growth_per_year=base.demand.population_growth_per_year,
+            posts={(u, a): base.staffing[u][a].social_workers for u in base.staffing for a in base.area_names},
+            perhehoito_share_target=base.levers.perhehoito_share_target,
+            avohuolto_escalation_reduction=base.levers.avohuolto_escalation_reduction,
+        )
+        assert logic.edit_scenario(base, untouched) is base, name
+
+
+@pytest.mark.unit
+def test_the_fill_rate_slider_keeps_the_units_differences() -> None:
+    data = load_scenario().model_dump()
+    data["staffing"]["sijaishuolto"]["Forssa"]["fill_rate"] = 0.7
+    base = Scenario.model_validate(data)
+    edited = logic.edit_scenario(base, logic.Edits(fill_rate_scale=0.9))
+    assert edited.staffing["sijaishuolto"]["Forssa"].fill_rate == pytest.approx(0.63)
+    assert edited.staffing["avohuolto"]["Forssa"].fill_rate == pytest.approx(0.81)
+    assert edited.name == "kanta-hame-muokattu"
 
 
 @pytest.mark.unit
@@ -85,12 +112,27 @@ def app(monkeypatch: pytest.MonkeyPatch) -> Any:
 
 
 @pytest.mark.integration
+def test_the_controls_show_the_selected_scenarios_levers(app: Any) -> None:
+    """Issue 10, item 6: vipu-perhehoito's family-care target (75 %) and vipu-avohuolto's
+    open-care effectiveness are what the sliders show once the scenario is chosen."""
+    app, _ = app
+    app.run()
+    app.selectbox(key="scenario").set_value("vipu-perhehoito")
+    app.run()
+    assert app.select_slider(key="family-vipu-perhehoito").value == 75.0
+    app.selectbox(key="scenario").set_value("vipu-avohuolto")
+    app.run()
+    effect = load_scenario("vipu-avohuolto").levers.avohuolto_escalation_reduction
+    assert effect > 0 and app.select_slider(key="effect-vipu-avohuolto").value == round(100 * effect, 2)
+
+
+@pytest.mark.integration
 def test_page_runs_a_what_if_and_caches_repeated_settings(app: Any) -> None:
     app, calls = app
     app.run()
     assert not app.exception
     assert "Aja simulaatio" in app.info[0].value
-    app.select_slider(key="growth").set_value(5.0)
+    app.select_slider(key="growth-kanta-hame").set_value(5.0)
     app.slider(key="replications").set_value(2)
     app.button(key="run").click()
     app.run()

@@ -36,31 +36,43 @@ class Edits:
 
     growth_per_year: float | None = None  # notifications per child, relative change per year
     population_growth_per_year: float | None = None
-    fill_rate: float | None = None  # every unit and area
+    fill_rate_scale: float | None = None  # every unit's and area's fill rate times this (capped at 1)
     posts: dict[tuple[str, str], float] = field(default_factory=dict)  # (unit, area) -> posts (FTE)
     perhehoito_share_target: float | None = None
     avohuolto_escalation_reduction: float | None = None  # relative cut in escalation from open care
 
 
+def mean_fill_rate(scenario: Scenario) -> float:
+    """The scenario's fill rate over all units and areas, weighted by posts (what the app's
+    slider shows; moving it scales every unit's own rate, so their differences survive)."""
+    pairs = [(s.fill_rate, s.social_workers) for unit in scenario.staffing.values() for s in unit.values()]
+    weight = sum(w for _, w in pairs)
+    return sum(f * w for f, w in pairs) / weight if weight > 0 else pairs[0][0]
+
+
 def edit_scenario(base: Scenario, edits: Edits) -> Scenario:
-    """A validated copy of ``base`` with the edits applied and a name that says so."""
+    """A validated copy of ``base`` with the edits applied; named "<base>-muokattu" only if an
+    edit changes something (an unedited scenario is ``base`` itself, under its own name)."""
     data = base.model_dump()
-    data["name"] = f"{base.name}-muokattu"[:80]
-    data["description"] = f"{base.description} Muokattu sovelluksessa / edited in the app."[:4000]
     if edits.growth_per_year is not None:
         data["demand"]["growth_per_year"] = edits.growth_per_year
     if edits.population_growth_per_year is not None:
         data["demand"]["population_growth_per_year"] = edits.population_growth_per_year
     for unit, by_area in data["staffing"].items():
         for area, staff in by_area.items():
-            if edits.fill_rate is not None:
-                staff["fill_rate"] = edits.fill_rate
+            if edits.fill_rate_scale is not None and edits.fill_rate_scale != 1.0:
+                staff["fill_rate"] = min(1.0, round(staff["fill_rate"] * edits.fill_rate_scale, 4))
             if (unit, area) in edits.posts:
                 staff["social_workers"] = edits.posts[(unit, area)]
-    if edits.perhehoito_share_target is not None:
-        data["levers"]["perhehoito_share_target"] = edits.perhehoito_share_target
+    levers = data["levers"]
+    if edits.perhehoito_share_target is not None or levers.get("perhehoito_share_target") is not None:
+        levers["perhehoito_share_target"] = edits.perhehoito_share_target
     if edits.avohuolto_escalation_reduction is not None:
-        data["levers"]["avohuolto_escalation_reduction"] = edits.avohuolto_escalation_reduction
+        levers["avohuolto_escalation_reduction"] = edits.avohuolto_escalation_reduction
+    if data == base.model_dump():
+        return base
+    data["name"] = f"{base.name}-muokattu"[:80]
+    data["description"] = f"{base.description} Muokattu sovelluksessa / edited in the app."[:4000]
     return scenario_from_dict(data, "edited scenario")
 
 
@@ -115,12 +127,17 @@ def answer_notes(whatif: WhatIf, lang: Lang) -> list[str]:
 
 
 def _labelled(whatif: WhatIf, lang: Lang) -> tuple[tuple[str, DimensioningResult], ...]:
-    return ((t("app_base", lang), whatif.base), (t("app_edited", lang), whatif.edited))
+    """The two results under their scenarios' names (the base is named, never just "base")."""
+    base, edited = whatif.base.scenario.name, whatif.edited.scenario.name
+    if edited == base:
+        edited = t("app_edited_same", lang, name=base)
+    return ((t("app_base_named", lang, name=base), whatif.base), (edited, whatif.edited))
 
 
 def timeliness_table(whatif: WhatIf, lang: Lang = "fi") -> pd.DataFrame:
     """Yearly county shares of assessments started late and completed after 3 months (P50), base
-    and edited side by side, as percentages."""
+    and edited side by side, as percentages; then the assessment workers the edited scenario needs
+    (at the confidence) and those funded."""
     columns: dict[str, list[str]] = {}
     years: list[int] = []
     for label, result in _labelled(whatif, lang):
@@ -132,6 +149,14 @@ def timeliness_table(whatif: WhatIf, lang: Lang = "fi") -> pd.DataFrame:
         columns[f"{t('app_timeliness_completed', lang)}: {label}"] = [
             formats.percent(v, lang) for v in shares["completed_late"]
         ]
+    workers = whatif.edited.assessment
+    if not workers.empty:  # the assessment workers the edited scenario needs (county, all areas)
+        county = workers.groupby("year")[["required_workers_conf", "funded_workers"]].sum()
+        conf = round(100 * whatif.edited.confidence)
+        needed = [county["required_workers_conf"].get(y, float("nan")) for y in years]
+        funded = [county["funded_workers"].get(y, float("nan")) for y in years]
+        columns[t("app_assessment_needed", lang, conf=conf)] = [formats.number(v, lang, 1) for v in needed]
+        columns[t("app_assessment_funded", lang)] = [formats.number(v, lang, 1) for v in funded]
     return pd.DataFrame({t("year", lang): [str(y) for y in years], **columns})
 
 

@@ -28,6 +28,9 @@ from lsmitoitus.vocabulary import UNITS
 
 #: Largest upload accepted (MB); a scenario is a few kilobytes.
 MAX_UPLOAD_MB = MAX_FILE_BYTES // 1_000_000
+#: Replications of a what-if: with 20 the 90 % answer is the second largest value (with fewer it
+#: is the largest seen, no estimate of a 90 % quantile at all).
+DEFAULT_REPLICATIONS = 20
 
 st.set_page_config(page_title="lsmitoitus", layout="wide", menu_items={})
 for _option, _value in (("client.toolbarMode", "minimal"), ("client.showErrorDetails", "none")):
@@ -116,46 +119,65 @@ def steps(low: float, high: float, step: float, current: float) -> list[float]:
 
 
 def edits_from_sidebar(base: Scenario, lang: Lang) -> tuple[logic.Edits, int | None, int]:
+    """The sidebar's levers, each starting at the selected scenario's own value. Widget keys carry
+    the scenario's name, so choosing another scenario shows its values, not the last one's."""
     side = st.sidebar
+    name = base.name
+
+    def key(what: str) -> str:
+        return f"{what}-{name}"
+
     growth = side.select_slider(
         t("app_growth", lang),
         options=steps(-10.0, 20.0, 0.5, 100 * base.demand.growth_per_year),
         value=round(100 * base.demand.growth_per_year, 2),
         format_func=lambda v: formats.number(v, lang, 1),
-        key="growth",
+        key=key("growth"),
     )
     population = side.select_slider(
         t("app_population", lang),
         options=steps(-3.0, 2.0, 0.1, 100 * base.demand.population_growth_per_year),
         value=round(100 * base.demand.population_growth_per_year, 2),
         format_func=lambda v: formats.number(v, lang, 1),
-        key="population",
+        key=key("population"),
     )
+    fill_now = round(100 * logic.mean_fill_rate(base))
     fill = side.select_slider(
         t("app_fill", lang),
-        options=list(range(50, 101)),
-        value=round(100 * base.staffing["avohuolto"][base.area_names[0]].fill_rate),
+        options=sorted(set(range(50, 101)) | {fill_now}),
+        value=fill_now,
         format_func=lambda v: formats.percent(v / 100, lang),
-        key="fill",
+        key=key("fill"),
+        help=t("app_fill_help", lang),
     )
     target = side.radio(t("app_target", lang), [30, 25], horizontal=True, key="target")
+    family_now = base.levers.perhehoito_share_target
     family = side.select_slider(
         t("app_family", lang),
-        options=list(range(0, 101, 5)),
-        value=0,
+        options=steps(0.0, 100.0, 5.0, 100 * (family_now or 0.0)),
+        value=round(100 * (family_now or 0.0), 2),
         format_func=lambda v: formats.percent(v / 100, lang),
-        key="family",
+        key=key("family"),
         help=t("app_family_help", lang),
     )
+    effect_now = base.levers.avohuolto_escalation_reduction
     effect = side.select_slider(
         t("app_effect", lang),
-        options=list(range(0, 51, 5)),
-        value=0,
+        options=steps(0.0, 50.0, 5.0, 100 * effect_now),
+        value=round(100 * effect_now, 2),
         format_func=lambda v: formats.percent(v / 100, lang),
-        key="effect",
+        key=key("effect"),
         help=t("app_effect_help", lang),
     )
-    replications = side.slider(t("app_replications", lang), 2, 20, 4, 1, key="replications")
+    replications = side.slider(
+        t("app_replications", lang),
+        2,
+        40,
+        DEFAULT_REPLICATIONS,
+        1,
+        key="replications",
+        help=t("app_replications_help", lang),
+    )
     posts: dict[tuple[str, str], float] = {}
     with side.expander(t("app_posts", lang)):
         for unit in UNITS:
@@ -167,13 +189,13 @@ def edits_from_sidebar(base: Scenario, lang: Lang) -> tuple[logic.Edits, int | N
                         500.0,
                         float(base.staffing[unit][area].social_workers),
                         0.5,
-                        key=f"posts-{unit}-{area}",
+                        key=key(f"posts-{unit}-{area}"),
                     )
                 )
     edits = logic.Edits(
         growth_per_year=growth / 100,
         population_growth_per_year=population / 100,
-        fill_rate=fill / 100,
+        fill_rate_scale=fill / fill_now if fill != fill_now else None,
         posts=posts,
         perhehoito_share_target=family / 100 if family > 0 else None,
         avohuolto_escalation_reduction=effect / 100,

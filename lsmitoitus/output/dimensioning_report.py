@@ -12,11 +12,13 @@ parameter marked sourced, fitted or assumed. Numbers are numbers with number for
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from openpyxl import Workbook
@@ -30,7 +32,7 @@ from pydantic import BaseModel
 
 from ..budget import budget_years
 from ..costs import TOTAL, cost_frame, cost_summary
-from ..dimensioning import DimensioningResult, month_label
+from ..dimensioning import DimensioningResult
 from ..model.posts import pool_keys
 from ..plans import plan_given, plan_table
 from ..scenario.files import scenario_to_toml
@@ -268,9 +270,21 @@ def detail_lines(result: DimensioningResult, lang: Lang = "fi") -> list[str]:
     return lines + answer_notes(result, lang)
 
 
+def law_note(result: DimensioningResult, lang: Lang = "fi") -> str:
+    """From when which limit is applied: the law's dated steps (none before the first), and a
+    planning target only from its start date, never to the past."""
+    steps = result.scenario.caseload.limit
+    law = ", ".join(t("law_step", lang, value=int(s.value), date=formats.date(s.start, lang)) for s in steps)
+    first = formats.date(steps[0].start, lang)
+    if result.target is None:
+        return t("answer_law_only", lang, law=law, first=first)
+    start = formats.date(result.target_from, lang)
+    return t("answer_target_from", lang, n=result.target, date=start, law=law, first=first)
+
+
 def answer_notes(result: DimensioningResult, lang: Lang = "fi") -> list[str]:
     """What a reader must know to read the answer right (lower bounds, how aftercare is counted)."""
-    notes = []
+    notes = [law_note(result, lang)]
     if result.capped:
         notes.append(t("answer_capped", lang))
     if not result.scenario.caseload.count_jalkihuolto_18_plus:
@@ -804,16 +818,6 @@ def write_workbook(
     book.save(path)
 
 
-def units_text(result: DimensioningResult, lang: Lang = "fi") -> str:
-    """The units table for a terminal: months as months, numbers formatted for ``lang``."""
-    units = result.units.assign(first_breach=[month_label(v) for v in result.units["first_breach"]])
-    shown = _headers(units, result, lang).astype(object)
-    for column, name in zip(units.columns, shown.columns, strict=True):
-        if KINDS.get(column) in ("posts", "count"):
-            shown[name] = [number(v, lang) for v in units[column]]
-    return shown.to_string(index=False)
-
-
 def county_table(result: DimensioningResult, lang: Lang = "fi", budget: pd.DataFrame | None = None) -> pd.DataFrame:
     """The county by budget year as text for a terminal or a report: figures as rows, years as
     columns, numbers formatted for ``lang``."""
@@ -886,16 +890,19 @@ def staffing_figure(result: DimensioningResult, lang: Lang = "fi") -> Figure:
     return finish_panels(fig, title, t("chart_posts", lang), lang)
 
 
-def _markdown_table(df: pd.DataFrame) -> str:
+def _markdown_table(df: pd.DataFrame, lang: Lang = "fi") -> str:
     head = "| " + " | ".join(str(c) for c in df.columns) + " |"
     rule = "|" + "|".join("---" for _ in df.columns) + "|"
-    body = ["| " + " | ".join(_cell(v) for v in row) + " |" for row in df.itertuples(index=False)]
+    body = ["| " + " | ".join(_cell(v, lang) for v in row) + " |" for row in df.itertuples(index=False)]
     return "\n".join([head, rule, *body])
 
 
-def _cell(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:.2f}" if abs(value) < 1 and value != 0 else f"{value:.0f}"
+def _cell(value: Any, lang: Lang) -> str:
+    """A table cell in the reader's format: numbers by formats.number, months as 3/2026."""
+    if isinstance(value, pd.Timestamp | dt.date):
+        return formats.month(value, lang, short=True)
+    if isinstance(value, float | int | np.floating | np.integer) and not isinstance(value, bool):
+        return formats.number(float(value), lang, 2 if 0 < abs(float(value)) < 1 else 0)
     return str(value)
 
 
@@ -904,8 +911,7 @@ def markdown_report(result: DimensioningResult, lang: Lang = "fi", budget: pd.Da
     conf = round(100 * result.confidence)
     budget = budget_years(result) if budget is None else budget
     county = county_table(result, lang, budget).reset_index(names=t("measure_row", lang))
-    months = result.units.assign(first_breach=[month_label(v) for v in result.units["first_breach"]])
-    units = _headers(months, result, lang)
+    units = _headers(result.units, result, lang)
     parts = [
         f"# {t('budget_title', lang, name=result.scenario.name, target=target_text(result, lang), conf=conf)}",
         "",
@@ -917,11 +923,11 @@ def markdown_report(result: DimensioningResult, lang: Lang = "fi", budget: pd.Da
         "",
         f"## {t('county_table', lang)}",
         "",
-        _markdown_table(county),
+        _markdown_table(county, lang),
         "",
         f"## {t('sheet_units', lang)}",
         "",
-        _markdown_table(units),
+        _markdown_table(units, lang),
         "",
         "![](mitoitus.png)",
         "",
@@ -971,7 +977,6 @@ __all__ = [
     "scenario_table",
     "staffing_figure",
     "tables",
-    "units_text",
     "write_dimensioning",
     "write_excel",
     "write_workbook",

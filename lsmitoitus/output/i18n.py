@@ -55,8 +55,34 @@ TEXT: dict[str, tuple[str, str]] = {
         "Summary: {name}, {n} replications, seed {seed}",
     ),
     "summary_note": (
-        "Vuoden keskiarvot kuukausien lopun tilanteista, mediaani toistojen yli; suurin = vuoden suurin lista.",
-        "Yearly means of month-end values, median over replications; maximum = largest list in the year.",
+        "Vuoden keskiarvot kuukausien lopun tilanteista, mediaani toistojen yli; suurin = vuoden suurin lista; "
+        "ilman sos.tt = vuoden suurin määrä lapsia, joilla ei ollut nimettyä työntekijää (rikkoo rajaa).",
+        "Yearly means of month-end values, median over replications; maximum = largest list in the year; "
+        "no worker = the year's largest number of children without a named worker (a breach).",
+    ),
+    "rationing_title": (
+        "Henkilöstöpula pitää kirjattua kysyntää alhaalla ({rule}); koko alue, mediaani toistojen yli:",
+        "Staff shortage holds recorded demand down ({rule}); county, median over replications:",
+    ),
+    "rationing_turn_away": ("asiakkuutta ei avata", "client relationships not opened"),
+    "rationing_queue": ("lapset jonottavat asiakkuutta", "children queue for a client relationship"),
+    "rationing_year": (
+        "{year}: {refused} asiakkuutta tarvinnutta lasta jäi ottamatta (piiloon jäänyt tarve); "
+        "asiakkuutta jonotti keskimäärin {queue} lasta.",
+        "{year}: {refused} children who needed a client relationship were not taken in (unmet need); "
+        "on average {queue} children queued for one.",
+    ),
+    "bands_with_parameters": (
+        "Vaihteluvälit (P10–P90) sisältävät sekä satunnaisuuden että parametrien epävarmuuden: jokainen toisto "
+        "arpoo {n} epävarman parametrin arvot ([uncertainty] ja vaihteluväli-säännöt).",
+        "The bands (P10–P90) hold both randomness and parameter uncertainty: every replication draws the values of "
+        "{n} uncertain parameters ([uncertainty] and range rules).",
+    ),
+    "bands_random_only": (
+        "Vaihteluvälit (P10–P90) sisältävät vain simulaation satunnaisuuden: skenaariossa ei ole epävarmoja "
+        "parametreja, joten todellinen epävarmuus on suurempi.",
+        "The bands (P10–P90) hold only the simulation's randomness: the scenario has no uncertain parameters, so the "
+        "real uncertainty is larger.",
     ),
     "summary_note_aftercare": (
         "Jälkihuollon 18 vuotta täyttäneitä asiakkaita ei lasketa lakisääteiseen rajaan (skenaarion asetus).",
@@ -195,6 +221,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "sheet_monthly": ("Kuukausittain", "Monthly"),
     "sheet_scenario": ("Skenaario ja oletukset", "Scenario and assumptions"),
     "target_law": ("lakisääteinen raja", "statutory limit"),
+    "law_step": ("{value} lasta {date} alkaen", "{value} children from {date}"),
+    "answer_law_only": (
+        "Raja: lastensuojelulain 13 b § ({law}); ennen {first} rajaa ei ollut, joten silloin ei ole ylityksiä.",
+        "Limit: Child Welfare Act 13 b § ({law}); before {first} there was no limit, so no breach then.",
+    ),
+    "answer_target_from": (
+        "Mitoitustavoite {n} lasta / työntekijä koskee {date} alkaen; sitä ennen sovelletaan lakia ({law}; "
+        "ennen {first} rajaa ei ollut).",
+        "The planning target of {n} children per worker applies from {date}; before that the law applies "
+        "({law}; no limit before {first}).",
+    ),
     "answer_breach": (
         "{area} {unit} ylittää rajan {month} alkaen skenaariossa {scenario}; {extra} lisävakanssia pitää sen "
         "rajan alla {conf} %:n todennäköisyydellä koko jakson ajan.",
@@ -205,6 +242,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Skenaariossa {scenario} mikään yksikkö ei ylitä rajaa ({conf} %:n varmuudella).",
         "Under {scenario} no unit breaches ({conf} % confidence).",
     ),
+    "app_assessment_needed": ("arvioinnin työntekijät tarvitaan ({conf} %)", "assessment workers needed ({conf} %)"),
+    "app_assessment_funded": ("arvioinnin työntekijät rahoitettu", "assessment workers funded"),
     "parts_line": (
         "Tarpeen osat {year} ({conf} %): {total} vakanssia = kysyntä {demand} (kaikki vakanssit täytettyinä, "
         "ei poissaoloja), vakanssit {vacancies}, poissaolot {absences}; tiimijaosta johtuu {organisation} "
@@ -279,6 +318,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "mean_short": ("ka/sos.tt", "mean/wkr"),
     "max_short": ("suurin", "max"),
     "over_share_short": ("yli rajan %", "over limit %"),
+    "unassigned_short": ("ilman sos.tt", "no worker"),
     "chart_title": (
         "Lapsia sosiaalityöntekijää kohden suhteessa lakisääteiseen rajaan",
         "Children per social worker against the statutory limit",
@@ -624,6 +664,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "mv_command": ("KOMENTO", "COMMAND"),
     "mv_scenario": ("SKENAARIO", "SCENARIO"),
     "mv_seed": ("SIEMEN", "SEED"),
+    "mv_date": ("PVM", "DATE"),
+    "help_target_from": (
+        "päivä, josta --target alkaa (esim. 1.1.2026; oletus: ensimmäisen ennustevuoden alku; ei koskaan menneeseen)",
+        "first day of --target (e.g. 2026-01-01; default: the start of the first projected year; never the past)",
+    ),
+    "arg_not_date": (
+        "{value} ei ole päivämäärä (muoto 1.3.2026 tai 2026-03-01)",
+        "{value} is not a date (1.3.2026 or 2026-03-01)",
+    ),
     "mv_plan": ("SUUNNITELMA", "PLAN"),
     "help_plan": (
         "arvioitava henkilöstösuunnitelma: TOML-tiedosto tai tämän komennon kirjoittama työkirja "
@@ -911,6 +960,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "app_funded": ("rahoitetut vakanssit", "funded posts"),
     "app_base": ("perusura", "base"),
     "app_edited": ("muutettu", "edited"),
+    "app_base_named": ("{name} (vertailukohta)", "{name} (base)"),
+    "app_edited_same": ("{name} (muokkaamaton)", "{name} (unedited)"),
+    "app_fill_help": (
+        "Kaikkien yksiköiden painotettu keskiarvo; liukusäädin muuttaa jokaisen yksikön omaa täyttöastetta "
+        "samassa suhteessa, joten yksiköiden erot säilyvät.",
+        "The posts-weighted mean over all units; the slider scales every unit's own fill rate by the same "
+        "factor, so their differences stay.",
+    ),
+    "app_replications_help": (
+        "90 %:n vastaus on toistojen 90 %:n kvantiili: 20 toistolla toiseksi suurin arvo, 30 toistolla "
+        "kolmanneksi suurin. Alle 20 toistolla se on suurin havaittu arvo, ei arvio 90 %:n kvantiilista.",
+        "The 90 % answer is the replications' 90 % quantile: the second largest of 20, the third largest of "
+        "30. With fewer than 20 it is the largest value seen, not an estimate of a 90 % quantile.",
+    ),
     "app_timeliness_started": ("myöhässä alkaneet arvioinnit (P50)", "assessments started late (P50)"),
     "app_timeliness_completed": ("yli 3 kk kestäneet arvioinnit (P50)", "assessments over 3 months (P50)"),
     "app_placements_title": (
@@ -1210,13 +1273,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "budget_definition": (
         "Vuoden tarve: vakanssit, joilla vuoden jokainen kuukausi pysyy tavoitteen alla {conf} %:n "
         "todennäköisyydellä (kussakin toistossa vuoden vaikein kuukausi; siitä {conf} %:n kvantiili toistojen "
-        "yli, P50 = mediaani). Vaikein kuukausi on lisätietona Vuosittain-välilehdellä. Eurot kunkin vuoden "
+        "yli, P50 = mediaani). Yksiköiden ja koko alueen luku on tiimien tarpeiden summa, koska vakanssit eivät "
+        "siirry tiimistä toiseen (P50: kokonaistarpeen mediaani). Vaikein kuukausi on lisätietona "
+        "Vuosittain-välilehdellä. Eurot kunkin vuoden "
         "hinnoin: htv × {cost} €/htv × hintaindeksi ({index} %/v, perusvuosi {base}); rahoitetut tai "
         "suunnitellut vakanssit maksetaan niiltä kuukausilta, joina ne ovat olemassa, tarvittavat koko vuoden. "
         "Muut kustannukset ovat mallin P50 (ilman sosiaalityöntekijöitä).",
         "Yearly requirement: the posts that keep every month of the year within the target with {conf} % "
         "probability (in each replication the year's worst month; its {conf} % quantile over replications, "
-        "P50 = median). The worst month is detail on the Yearly sheet. Euros in each year's prices: "
+        "P50 = median). A unit's or the county's figure is the sum of its teams' requirements, as posts do not "
+        "move between teams (P50: the median of the total need). The worst month is detail on the Yearly sheet. "
+        "Euros in each year's prices: "
         "FTE × {cost} €/FTE × price index ({index} %/year, base year {base}); funded or planned posts are paid "
         "for the months they exist, required posts for the whole year. Other costs are the model's P50 "
         "(social workers excluded).",

@@ -11,6 +11,7 @@ from ..costs import CATEGORIES, TOTAL, cost_frame, cost_summary
 from ..indicators import indicator_table
 from ..model.posts import pool_keys
 from ..results import SimulationResults
+from ..scenario.schema import Scenario, YearlySeries
 from ..vocabulary import ALL, UNITS
 from . import formats
 from .i18n import Lang, t
@@ -23,19 +24,23 @@ SUMMARY_MEASURES = (
     "mean_children_per_worker",
     "max_children_per_worker",
     "share_workers_over_limit",
+    "unassigned_children",
 )
+#: Measures shown as the year's largest month-end value (not its mean).
+YEARLY_MAX = ("max_children_per_worker", "unassigned_children")
 
 
 def caseload_table(results: SimulationResults) -> pd.DataFrame:
-    """Per area, unit and reported year: yearly mean of month-end values (max for the largest
-    list), then the median over replications. Columns are measure identifiers."""
+    """Per area, unit and reported year: yearly mean of month-end values (the year's largest for
+    the largest list and for children without a worker), then the median over replications.
+    Columns are measure identifiers."""
     df = results.monthly
     df = df[df["measure"].isin(SUMMARY_MEASURES) & df["unit"].isin(UNITS)].copy()
     df["year"] = pd.DatetimeIndex(df["date"]).year
     keys = ["replication", "area", "unit", "year", "measure"]
     yearly_mean = df.groupby(keys, observed=True)["value"].mean()
     yearly_max = df.groupby(keys, observed=True)["value"].max()
-    per_rep = yearly_mean.where(yearly_mean.index.get_level_values("measure") != "max_children_per_worker", yearly_max)
+    per_rep = yearly_mean.where(~yearly_mean.index.get_level_values("measure").isin(YEARLY_MAX), yearly_max)
     table = per_rep.groupby(["area", "unit", "year", "measure"], observed=True).median().unstack("measure")
     return table.reindex(columns=list(SUMMARY_MEASURES)).reset_index()
 
@@ -135,13 +140,65 @@ def _cost_lines(results: SimulationResults, lang: Lang) -> list[str]:
     return ["", t("costs_title", lang, base=results.scenario.costs.base_year), text_table(header, rows)]
 
 
+def unmet_need(results: SimulationResults) -> pd.DataFrame:
+    """Per year: children turned away for lack of workers (unmet need, summed over the year) and
+    the mean of month-end intake queues, county totals, P50 over replications."""
+    m = results.monthly
+    m = m[m["measure"].isin(["intake_refused", "intake_queue"])].copy()
+    m["year"] = pd.DatetimeIndex(m["date"]).year
+    per_month = m.groupby(["replication", "year", "date", "measure"], observed=True)["value"].sum()
+    refused = per_month.xs("intake_refused", level="measure").groupby(["replication", "year"]).sum()
+    queue = per_month.xs("intake_queue", level="measure").groupby(["replication", "year"]).mean()
+    return pd.DataFrame(
+        {"refused": refused.groupby("year").median(), "queue": queue.groupby("year").median()}
+    ).reset_index()
+
+
+def _rationing_lines(results: SimulationResults, shown: list[Any], lang: Lang) -> list[str]:
+    """With rationing on: the demand a shortage hides, in the first and last year."""
+    if results.scenario.caseload.rationing == "off":
+        return []
+    table = unmet_need(results).set_index("year")
+    lines = ["", t("rationing_title", lang, rule=t(f"rationing_{results.scenario.caseload.rationing}", lang))]
+    for year in shown:
+        if year in table.index:
+            row = table.loc[year]
+            lines.append(
+                t(
+                    "rationing_year",
+                    lang,
+                    year=year,
+                    refused=formats.integer(row["refused"], lang),
+                    queue=formats.integer(row["queue"], lang),
+                )
+            )
+    return lines
+
+
+def uncertain_count(scenario: Scenario) -> int:
+    """How many parameters a replication draws: the [uncertainty] table's entries and every
+    conversion rule with a range after the data."""
+    ranges = [s for s in scenario.conversion.model_dump().values() if isinstance(s, dict) and s.get("after") == "range"]
+    per_child = scenario.demand.notifications_per_notified_child
+    per_child_range = isinstance(per_child, YearlySeries) and per_child.after == "range"
+    return len(scenario.uncertainty.parameters) + len(ranges) + int(per_child_range)
+
+
+def bands_note(scenario: Scenario, lang: Lang = "fi") -> str:
+    """What the P10–P90 bands hold: randomness only, or parameter uncertainty too."""
+    n = uncertain_count(scenario)
+    if n == 0:
+        return t("bands_random_only", lang)
+    return t("bands_with_parameters", lang, n=n)
+
+
 def summary_text(results: SimulationResults, lang: Lang = "fi", observed: pd.DataFrame | None = None) -> str:
     table = caseload_table(results)
     years = sorted(table["year"].unique())
     shown = [years[0], years[-1]] if len(years) > 1 else years
     sim = results.scenario.simulation
     header = [t("area", lang), t("unit", lang), t("year", lang), t("clients", lang), t("workers", lang)]
-    header += [t("mean_short", lang), t("max_short", lang), t("over_share_short", lang)]
+    header += [t("mean_short", lang), t("max_short", lang), t("over_share_short", lang), t("unassigned_short", lang)]
     rows = [
         [
             team_label(area, lang),
@@ -152,6 +209,7 @@ def summary_text(results: SimulationResults, lang: Lang = "fi", observed: pd.Dat
             formats.number(r["mean_children_per_worker"], lang, 1),
             formats.integer(r["max_children_per_worker"], lang),
             formats.percent(r["share_workers_over_limit"], lang),
+            formats.integer(r["unassigned_children"], lang),
         ]
         for area, unit, year, r in _area_unit_rows(results, table, "year", shown)
     ]
@@ -166,9 +224,10 @@ def summary_text(results: SimulationResults, lang: Lang = "fi", observed: pd.Dat
         "",
         text_table(header, rows, keys=2),
     ]
-    lines += ["", t("summary_note", lang)]
+    lines += ["", t("summary_note", lang), bands_note(results.scenario, lang)]
     if not results.scenario.caseload.count_jalkihuolto_18_plus:
         lines.append(t("summary_note_aftercare", lang))
+    lines += _rationing_lines(results, shown, lang)
     lines += _point_in_time_lines(results, lang)
     lines += _indicator_lines(results, observed, lang)
     lines += _cost_lines(results, lang)
