@@ -306,7 +306,10 @@ def budget_lines(result: DimensioningResult, lang: Lang = "fi", budget: pd.DataF
         lines.append(t("budget_evaluated", lang, path=result.meta["plan"], n=len(steps)))
         teams = budget[(budget["unit"] != ALL) & (budget["team"] != ALL) & budget["year"].isin(years)]
         missing = teams.groupby("year")["shortfall_posts"].sum()
-        short_years = [int(y) for y, v in zip(missing.index.astype(int), missing.to_numpy(), strict=True) if v > 0]
+        # a year falls short if a team lacks posts at the year's end or complies with less than the
+        # confidence in any month of it (a post opened in December does not cover the spring)
+        weak = teams.groupby("year")["months_below_confidence"].sum()
+        short_years = [int(y) for y in missing.index.astype(int) if missing.loc[y] > 0 or weak.loc[y] > 0]
         if short_years:
             worst = int(missing.index.astype(int)[int(missing.to_numpy().argmax())])
             lines.append(

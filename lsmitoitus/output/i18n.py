@@ -1307,8 +1307,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "The plan meets the target with {conf} % confidence in every year {first}–{last}.",
     ),
     "budget_plan_short": (
-        "Suunnitelma jää tavoitteesta vuosina {years}: eniten puuttuu {short} vakanssia vuonna {year}.",
-        "The plan falls short in {years}: most missing is {short} posts in {year}.",
+        "Suunnitelma jää tavoitteesta vuosina {years} (jonkin tiimin jokin kuukausi alittaa varmuuden tai "
+        "vakansseja puuttuu vuoden lopussa): eniten puuttuu {short} vakanssia vuonna {year}.",
+        "The plan falls short in {years} (some team complies with less than the confidence in a month, or lacks "
+        "posts at the year's end): most missing is {short} posts in {year}.",
     ),
     "budget_plan_cost": (
         "Suunnitelman vakanssit maksavat vuosina {first}–{last} {planned}; kunkin vuoden tarpeen mukaiset "
