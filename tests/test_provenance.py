@@ -73,7 +73,7 @@ def test_lookup_takes_the_most_specific_key_and_defaults_to_an_assumption() -> N
     assert found is not None and found[0] == "staffing.avohuolto.*.social_workers" and found[1].status == "sourced"
     fill = provenance_of(default, "staffing.avohuolto.Forssa.fill_rate")
     assert fill is not None and fill[0] == "staffing.*.*.fill_rate" and fill[1].status == "assumed"
-    assert provenance_of(default, "staffing.avohuolto.Forssa.ramp_up_days") is None  # not marked: an assumption
+    assert provenance_of(default, "staffing.avohuolto.Forssa.absences.sick_leave_mean_days") is None  # not marked
     shares = provenance_of(default, "areas.Forssa.notification_share")
     assert shares is not None and shares[1].status == "assumed"  # more specific than `areas` (sourced)
     series = provenance_of(default, "conversion.avohuolto.values")  # a table one year of which is fitted
