@@ -24,7 +24,7 @@ from ..output import answer, dimensioning_report, formats
 from ..output.comparison_text import comparison_frame
 from ..output.csvfiles import csv_bytes, csv_style
 from ..output.dimensioning_report import tables, write_workbook
-from ..output.i18n import Lang, t
+from ..output.i18n import Lang, MissingTranslation, t
 from ..scenario.files import bundled_scenarios, scenario_from_dict, scenario_from_upload, scenario_to_toml
 from ..scenario.schema import Scenario
 from ..vocabulary import ALL, UNITS
@@ -74,6 +74,14 @@ def edit_scenario(base: Scenario, edits: Edits) -> Scenario:
     data["name"] = f"{base.name}-muokattu"[:80]
     data["description"] = f"{base.description} Muokattu sovelluksessa / edited in the app."[:4000]
     return scenario_from_dict(data, "edited scenario")
+
+
+def scenario_label(name: str, lang: Lang) -> str:
+    """A bundled scenario as a person reads it ("Kanta-Häme, perusura (oletus)"), its name after."""
+    try:
+        return f"{t(f'scenario_desc_{name}', lang)} ({name})"
+    except MissingTranslation:
+        return name
 
 
 def available_scenarios() -> dict[str, str]:

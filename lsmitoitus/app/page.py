@@ -96,7 +96,13 @@ def choose_scenario(lang: Lang) -> Scenario | None:
     options = logic.available_scenarios()
     names = list(options)
     default = names.index("kanta-hame") if "kanta-hame" in names else 0
-    choice = st.sidebar.selectbox(t("app_scenario", lang), names, index=default, key="scenario")
+    choice = st.sidebar.selectbox(
+        t("app_scenario", lang),
+        names,
+        index=default,
+        key="scenario",
+        format_func=lambda name: logic.scenario_label(name, lang),
+    )
     upload = st.sidebar.file_uploader(t("app_upload", lang), type=["toml"], key="upload", max_upload_size=MAX_UPLOAD_MB)
     try:
         if upload is not None:

@@ -960,6 +960,34 @@ TEXT: dict[str, tuple[str, str]] = {
     "app_funded": ("rahoitetut vakanssit", "funded posts"),
     "app_base": ("perusura", "base"),
     "app_edited": ("muutettu", "edited"),
+    # the bundled scenarios as the app lists them
+    "scenario_desc_jalkihuolto-25": ("Jälkihuollon ikäraja 25 vuodesta 2024", "Aftercare age limit 25 from 2024"),
+    "scenario_desc_kanta-hame": ("Kanta-Häme, perusura (oletus)", "Kanta-Häme, base (default)"),
+    "scenario_desc_kasvu-0": ("Ilmoitukset lasta kohden ennallaan 2023 jälkeen", "Notifications per child flat"),
+    "scenario_desc_kasvu-15": ("Ilmoitukset +15 % vuodessa 2024 alkaen", "Notifications +15 % a year from 2024"),
+    "scenario_desc_kasvu-5": ("Ilmoitukset +5 % vuodessa 2024 alkaen", "Notifications +5 % a year from 2024"),
+    "scenario_desc_organisaatio-alueittain": (
+        "Organisaatio: kaikki yksiköt alueittain (9 tiimiä)",
+        "Organisation: every unit by area (9 teams)",
+    ),
+    "scenario_desc_organisaatio-maakunta": (
+        "Organisaatio: kaikki yksiköt koko alueella (3 tiimiä)",
+        "Organisation: every unit county-wide (3 teams)",
+    ),
+    "scenario_desc_tayttoaste-matala": ("Täyttöaste 75 % kaikissa yksiköissä", "Fill rate 75 % in every unit"),
+    "scenario_desc_vaesto-laskee": ("Lapsiväestö −2 % vuodessa", "Child population −2 % a year"),
+    "scenario_desc_vipu-avohuolto": (
+        "Vipu: vahvempi avohuolto (−20 % sijoituksiin, +4 vakanssia 2025)",
+        "Lever: stronger open care (−20 % to placements, +4 posts 2025)",
+    ),
+    "scenario_desc_vipu-jalleenyhdistaminen": (
+        "Vipu: huostaanotot 15 % lyhyempiä 2026 alkaen",
+        "Lever: care orders 15 % shorter from 2026",
+    ),
+    "scenario_desc_vipu-perhehoito": (
+        "Vipu: perhehoitoa vähintään 75 % uusista sijoituksista 2026 alkaen",
+        "Lever: family care at least 75 % of new placements from 2026",
+    ),
     "app_base_named": ("{name} (vertailukohta)", "{name} (base)"),
     "app_edited_same": ("{name} (muokkaamaton)", "{name} (unedited)"),
     "app_fill_help": (
