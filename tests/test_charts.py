@@ -3,6 +3,7 @@ legend entry, the start of the projection is marked, post axes count whole posts
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -87,3 +88,22 @@ def test_backtest_chart_is_of_normal_size_with_units_and_a_named_split() -> None
     assert {"sovitusvuodet", "sovituksen ja testin raja"} <= set(legend_labels(fig))
     texts = {text.get_text() for ax in panels for text in ax.texts}
     assert {"sovitus", "testi"} <= texts  # the split is named on every panel
+
+
+@pytest.mark.unit
+def test_app_cost_chart_draws_no_overlapping_bands() -> None:
+    """Two scenarios' P10–P90 are dashed lines in their own colours, not filled areas whose
+    overlap would make a colour the legend does not have."""
+    from lsmitoitus.app.charts import costs_chart
+
+    costs = pd.DataFrame(
+        {
+            "scenario": ["a", "a", "b", "b"],
+            "year": [2021, 2022, 2021, 2022],
+            "p10": [1e6, 2e6, 1.1e6, 2.1e6],
+            "p50": [1.5e6, 2.5e6, 1.6e6, 2.6e6],
+            "p90": [2e6, 3e6, 2.1e6, 3.1e6],
+        }
+    )
+    spec = json.dumps(costs_chart(costs).to_dict())
+    assert '"area"' not in spec and spec.count('"strokeDash"') >= 2

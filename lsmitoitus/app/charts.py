@@ -132,7 +132,15 @@ def staffing_data(result: DimensioningResult, lang: Lang) -> pd.DataFrame:
 def staffing_chart(result: DimensioningResult, lang: Lang = "fi") -> Any:
     """Required posts against funded posts by year, one panel per unit and team."""
     data = staffing_data(result, lang)
-    chart = (
+    first = projection_start(result.scenario).year
+    projection = (
+        alt.Chart(data)
+        .transform_filter(alt.datum.year == first)
+        .transform_aggregate(rows="count()", groupby=["panel", "order", "year"])
+        .mark_rule(strokeDash=[2, 2], color="grey")
+        .encode(x=alt.X("year:O"), tooltip=[alt.Tooltip("year:O", title=t("chart_projection", lang))])
+    )
+    lines = (
         alt.Chart(data)
         .mark_line(point=True)
         .encode(
@@ -147,9 +155,12 @@ def staffing_chart(result: DimensioningResult, lang: Lang = "fi") -> Any:
                 alt.Tooltip("text:N", title=t("chart_posts", lang)),
             ],
         )
+    )
+    chart = (
+        alt.layer(projection, lines)
         .properties(width=PANEL_WIDTH, height=PANEL_HEIGHT)
         .facet(facet=alt.Facet("panel:N", title=None, sort=alt.EncodingSortField("order")), columns=3)
-        .resolve_scale(y="independent")
+        .resolve_scale(y="independent")  # teams of 1 and 17 posts: one scale would flatten the small ones
     )
     return _finish(chart, lang)
 
@@ -166,7 +177,12 @@ def costs_chart(costs: pd.DataFrame, lang: Lang = "fi") -> Any:
     x = alt.X("year:O", title=None)
     colour = alt.Color("scenario:N", title=None)
     base = alt.Chart(data).encode(x=x, color=colour)
-    band = base.mark_area(opacity=0.2).encode(y=alt.Y("p10m:Q", title=t("chart_costs_ylabel", lang)), y2="p90m:Q")
+    # P10 and P90 as thin dashed lines in the scenario's colour: filled bands of two scenarios
+    # overlap in a colour the legend does not have
+    low = base.mark_line(strokeDash=[2, 3], strokeWidth=1).encode(
+        y=alt.Y("p10m:Q", title=t("chart_costs_ylabel", lang))
+    )
+    high = base.mark_line(strokeDash=[2, 3], strokeWidth=1).encode(y="p90m:Q")
     line = base.mark_line(point=True).encode(
         y="p50m:Q",
         tooltip=[
@@ -176,5 +192,6 @@ def costs_chart(costs: pd.DataFrame, lang: Lang = "fi") -> Any:
             alt.Tooltip("band:N", title=t("app_costs_band", lang)),
         ],
     )
-    chart = alt.layer(band, line).properties(height=300, title=t("chart_costs_title", lang))
+    title = alt.TitleParams(t("chart_costs_title", lang), subtitle=t("chart_costs_band_note", lang))
+    chart = alt.layer(low, high, line).properties(height=300, title=title)
     return _finish(chart, lang)

@@ -988,6 +988,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Vipu: perhehoitoa vähintään 75 % uusista sijoituksista 2026 alkaen",
         "Lever: family care at least 75 % of new placements from 2026",
     ),
+    "chart_costs_band_note": ("katkoviivat: P10 ja P90", "dashed lines: P10 and P90"),
     "app_base_named": ("{name} (vertailukohta)", "{name} (base)"),
     "app_edited_same": ("{name} (muokkaamaton)", "{name} (unedited)"),
     "app_fill_help": (
