@@ -255,8 +255,9 @@ def staffing_csv_bytes(whatif: WhatIf, lang: Lang) -> bytes:
     return csv_bytes(tables(whatif.edited, lang)[t("sheet_monthly", lang)], csv_style(None, lang))
 
 
-def scenario_toml(scenario: Scenario) -> str:
-    return scenario_to_toml(scenario, "Edited in the lsmitoitus app; `lsmitoitus run` accepts this file unchanged.")
+def scenario_toml(scenario: Scenario, lang: Lang = "fi") -> str:
+    """The scenario as a TOML file that `lsmitoitus run` reads unchanged, its comment in ``lang``."""
+    return scenario_to_toml(scenario, t("toml_header_app", lang))
 
 
 def figure_png(fig: object) -> bytes:
