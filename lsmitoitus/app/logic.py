@@ -237,8 +237,11 @@ def workbook_bytes(whatif: WhatIf, lang: Lang) -> bytes:
 
 
 def comparison_for_people(whatif: WhatIf, lang: Lang) -> pd.DataFrame:
-    """The comparison, one row per measure and a column per scenario, every number formatted."""
-    return comparison_frame([whatif.base, whatif.edited], lang)
+    """The comparison, one row per measure and a column per scenario (named as in the other tabs,
+    so an unedited scenario's two columns differ), every number formatted."""
+    frame = comparison_frame([whatif.base, whatif.edited], lang)
+    labels = [label for label, _ in _labelled(whatif, lang)]
+    return frame.set_axis([frame.columns[0], *labels], axis=1)
 
 
 def report_files(whatif: WhatIf, lang: Lang) -> tuple[str, bytes]:
