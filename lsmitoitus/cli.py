@@ -463,7 +463,7 @@ def _calibrate(args: argparse.Namespace) -> int:
         progress=_progress_in(lang),
     )
     result = calibrator.run()
-    header = calibration_header(result, str(args.history), __version__)
+    header = calibration_header(result, str(args.history), __version__, lang)
     print(header)
     write_new_text(args.out, scenario_to_toml(result.scenario, header))
     print()
@@ -501,7 +501,7 @@ def _backtest(args: argparse.Namespace) -> int:
 
     with atomic_folder(target) as tmp:
         write_csv(translated_table(result, lang), tmp / "backtest.csv", csv_style(args.csv, lang))
-        header = calibration_header(result.calibration, str(args.history), __version__)
+        header = calibration_header(result.calibration, str(args.history), __version__, lang)
         (tmp / "scenario.toml").write_text(scenario_to_toml(result.scenario, header), encoding="utf-8")
         (tmp / "backtest.txt").write_text(text + "\n\n" + header + "\n", encoding="utf-8")
         save_figure(backtest_figure(result, lang), tmp / "backtest.png")

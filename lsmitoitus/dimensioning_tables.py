@@ -201,8 +201,12 @@ def _decomposition(
             level = {}
             for variant in ("demand", "vacancies", "full"):
                 stacked = np.stack([r.required[variant] for r in reps])
-                per_rep = np.nansum(_year_max(stacked, years, year)[:, members], axis=1)
-                level[variant] = float(_quantile(per_rep, confidence))
+                per_team = _year_max(stacked, years, year)[:, members]  # (reps, teams)
+                # as the yearly table: the unit's requirement is the sum of its teams' (posts do not
+                # move between teams), each at the confidence
+                known = [float(_quantile(per_team[:, [k]].ravel(), confidence)) for k in range(len(members))]
+                known = [v for v in known if not np.isnan(v)]
+                level[variant] = float(sum(known)) if known else np.nan
             pooled = np.stack([r.pooled[:, u] for r in reps])[:, :, None]
             pooled_rep = _year_max(pooled, years, year)[:, 0]
             if np.isnan(level["full"]) or np.isnan(pooled_rep).all():

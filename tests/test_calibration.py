@@ -4,6 +4,7 @@ bundled scenario reproducing THL's 2021–2022 indicators."""
 from __future__ import annotations
 
 import math
+import tomllib
 from typing import Any
 
 import numpy as np
@@ -12,9 +13,19 @@ import pytest
 
 from lsmitoitus import Scenario, ScenarioError, load_scenario, simulate
 from lsmitoitus.calibration.approx import PathwayApproximation
-from lsmitoitus.calibration.fit import Calibrator, apply_multipliers, observations
+from lsmitoitus.calibration.fit import (
+    CalibrationResult,
+    Calibrator,
+    ParameterReport,
+    apply_multipliers,
+    calibration_header,
+    observations,
+)
 from lsmitoitus.history import bundled_history_path, load_history
 from lsmitoitus.indicators import indicator_table, simulated_indicators
+from lsmitoitus.output.formats import Formatted, number
+from lsmitoitus.output.i18n import Msg, ParameterName
+from lsmitoitus.scenario.files import scenario_to_toml
 
 TRUTH = {
     "arviointi.p_avohuolto": 0.8,
@@ -118,7 +129,9 @@ def test_identifiability_report(recovery: dict[str, Any]) -> None:
     assert all(reports[n].fitted and reports[n].identifiable for n in TRUTH)
     # the history sees only the product p_assessment × p_client: the report must say so
     assert not reports["kasittely.p_arviointi"].fitted
-    assert "trades off with arviointi.p_avohuolto" in reports["kasittely.p_arviointi"].note
+    note = reports["kasittely.p_arviointi"].note
+    assert "trades off with assessment leading to open care (arviointi.p_avohuolto)" in note.render("en")
+    assert "vaikuttaa historiaan samoin kuin arvioinnista avohuollon asiakkaaksi" in note.render("fi")
 
 
 @pytest.mark.integration
@@ -129,7 +142,8 @@ def test_fitting_two_parameters_the_data_cannot_separate_is_reported() -> None:
     )
     reports = {p.name: p for p in calibrator.run().parameters}
     assert not reports["arviointi.p_avohuolto"].identifiable
-    assert "NOT identifiable" in reports["kasittely.p_arviointi"].note
+    assert "NOT identifiable" in reports["kasittely.p_arviointi"].note.render("en")
+    assert "EI määritä" in reports["kasittely.p_arviointi"].note.render("fi")
 
 
 @pytest.mark.integration
@@ -200,3 +214,88 @@ def test_the_backtest_command_passes_replications_unchanged(tmp_path: Any, monke
     history = str(bundled_history_path())
     status = cli.main(["backtest", history, "--fit-until", "2021", "-n", "3", "--out", str(tmp_path / "bt")])
     assert status == 130 and seen == {"replications": 3}
+
+
+def _report(name: str, fitted: bool, value: Any, multiplier: float, note: Msg) -> ParameterReport:
+    return ParameterReport(name, fitted, value, value, multiplier, 12.5, 0.5, fitted, note)
+
+
+def _made_up_result(base: Scenario, rounds: int) -> CalibrationResult:
+    """A calibration result with chosen numbers (no fitting): the header's words and formats."""
+    table = pd.DataFrame(
+        [{"indicator": "huostassa_0_17", "year": 2022, "observed": 1000.0}],
+    ).assign(des_p10=950.0, des_p50=1067.4, des_p90=1234.6, des_mean=1067.4)
+    return CalibrationResult(
+        scenario=base,
+        base=base,
+        covariance=np.diag([0.05**2, 0.1**2]),
+        fitted={"sijaishuolto.duration.mean_days": 1.05, "avohuolto.p_avohuollon_sijoitus": 0.9},
+        observed=table[["indicator", "year", "observed"]],
+        des_table=table,
+        parameters=[
+            _report("sijaishuolto.duration.mean_days", True, 2216.4, 1.05, Msg("calib_note_fitted")),
+            _report(
+                "avohuolto.p_avohuollon_sijoitus",
+                True,
+                dict.fromkeys(("0-2", "3-6"), 0.125),
+                0.9,
+                Msg("calib_note_fitted"),
+            ),
+            _report(
+                "kasittely.p_arviointi",
+                False,
+                0.62,
+                1.0,
+                Msg(
+                    "calib_note_trades_off",
+                    other=ParameterName("arviointi.p_avohuolto"),
+                    cos=Formatted(number, 0.99, digits=2),
+                ),
+            ),
+            _report("levers.made_up", False, None, 1.0, Msg("calib_note_could_fit")),
+        ],
+        rounds=rounds,
+        seconds=1234.6,
+    )
+
+
+@pytest.mark.unit
+def test_calibration_header_speaks_the_readers_language(base: Scenario) -> None:
+    """Issue 15 item 1: the report atop a calibrated scenario is Finnish by default with Finnish
+    number formats and parameters named for people (their path kept for copying), English with
+    ``lang="en"``; every line stays a TOML comment."""
+    result = _made_up_result(base, rounds=1)
+    fi = calibration_header(result, "historia.csv", "9.9").splitlines()
+    en = calibration_header(result, "history.csv", "9.9", "en").splitlines()
+    assert fi[0] == "Kalibroitu ohjelmalla lsmitoitus 9.9 (lsmitoitus calibrate), kesto 1\u00a0235 s."
+    assert en[0] == "Calibrated by lsmitoitus 9.9 (lsmitoitus calibrate) in 1,235 s."
+    assert "  sijaishuollon kesto (sijaishuolto.duration.mean_days) = 2\u00a0216 (×1,050 ± 0,050; sovitettu)" in fi
+    assert "  length of substitute care (sijaishuolto.duration.mean_days) = 2,216 (×1.050 ± 0.050; fitted)" in en
+    assert any(line.endswith("= 0,125 kaikissa ikäryhmissä (×0,900 ± 0,100; sovitettu)") for line in fi)
+    nbsp = "\u00a0"  # Finnish groups thousands and puts a space before % with a no-break space
+    row = f"  huostassa olleet 0–17-v. 2022: simuloitu 1{nbsp}067 (P10–P90 950–1{nbsp}235), havaittu 1{nbsp}000"
+    assert f"{row} (+6,7{nbsp}%)" in fi
+    assert "  children aged 0–17 in care 2022: simulated 1,067 (P10–P90 950–1,235), observed 1,000 (+6.7%)" in en
+    assert any(
+        "(kasittely.p_arviointi) = 0,62 (oletettu: vaikuttaa historiaan samoin kuin arvioinnista avohuollon "
+        "asiakkaaksi (arviointi.p_avohuolto), |cos| 0,99, joten"
+        in line
+        and line.endswith("herkkyys 12,50)")
+        for line in fi
+    )
+    assert "  levers.made_up = – (oletettu: voitaisiin sovittaa (lisää se valitsimeen --fit); herkkyys 12,50)" in fi
+    text = "\n".join(fi)
+    for english in ("Calibrated", "fitted", "observed", "simulated", "assumed", "sensitivity", "trades off"):
+        assert english not in text
+    assert "Sovitus: tapahtumasimulaatio" in text
+    assert "likiarvomalli (ei tapahtumasimulaatiota" in calibration_header(_made_up_result(base, rounds=0), "h", "9.9")
+    toml = scenario_to_toml(base, "\n".join(fi))
+    assert all(line.startswith("#") for line in toml.splitlines()[: len(fi)])
+    assert Scenario.model_validate(tomllib.loads(toml)) == base
+
+
+@pytest.mark.unit
+def test_a_history_path_with_control_characters_keeps_the_header_valid_toml(base: Scenario) -> None:
+    header = calibration_header(_made_up_result(base, rounds=1), "a\x01b\nc.csv", "9.9")
+    assert "'a\\x01b\\nc.csv'" in header  # shown as its repr, never raw
+    assert Scenario.model_validate(tomllib.loads(scenario_to_toml(base, header))) == base

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -123,12 +124,26 @@ def test_calibrate_writes_a_valid_commented_scenario_and_never_overwrites(tmp_pa
     assert done.returncode == 0, done.stderr
     assert "kierros 1: tarkistus tapahtumasimulaatiolla" in done.stderr  # status lines in Finnish too
     text = out.read_text(encoding="utf-8")
-    assert text.startswith("# Calibrated by lsmitoitus")
-    assert "#   arviointi.p_avohuolto = " in text and "not separately identifiable" in text
+    header = [line for line in text.splitlines() if line.startswith("#")]
+    assert text.startswith("# Kalibroitu ohjelmalla lsmitoitus")
+    assert text.startswith("\n".join(header))  # the whole report is one block of comment lines
+    assert re.search(r"^#   arvioinnista avohuollon asiakkaaksi \(arviointi\.p_avohuolto\) = 0,\d+ \(×\d,", text, re.M)
+    assert "ei erikseen määritettävissä" in text and re.search(r"havaittu [\d\u00a0]+ \([+−]?\d+,\d\u00a0%\)", text)
+    for word in ("Calibrated", "fitted", "observed", "simulated", "assumed", "sensitivity"):
+        assert word not in "\n".join(header)
+    assert done.stdout.startswith("Kalibroitu ohjelmalla lsmitoitus")  # the same report on screen
     assert load_scenario(out).name == "kanta-hame"
     again = cli(*args, cwd=tmp_path)
     assert again.returncode == 2 and "on jo olemassa" in again.stderr
     assert out.read_text(encoding="utf-8") == text
+    english = tmp_path / "calibrated.toml"
+    done = cli(*args[:3], str(english), "--replications", "2", "--rounds", "1", "--lang", "en", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    text = english.read_text(encoding="utf-8")
+    assert text.startswith("# Calibrated by lsmitoitus") and "round 1: discrete-event check" in done.stderr
+    assert re.search(r"^#   assessment leading to open care \(arviointi\.p_avohuolto\) = 0\.\d+ \(×\d\.", text, re.M)
+    assert "not separately identifiable" in text and "Kalibroitu" not in text
+    assert load_scenario(english).name == "kanta-hame"
 
 
 def test_calibrate_reports_a_bad_history_file(tmp_path: Path) -> None:

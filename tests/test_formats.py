@@ -33,6 +33,10 @@ def test_shares_are_percentages() -> None:
     assert formats.percent(0.1087, "fi", 1) == f"10,9{NBSP}%"
     assert formats.percent(0.1087, "en", 1) == "10.9%"
     assert formats.percent(-0.001) == f"0{NBSP}%"  # no "-0 %"
+    assert formats.percent(0.067, "fi", 1, sign=True) == f"+6,7{NBSP}%"
+    assert formats.percent(-0.039, "fi", 1, sign=True) == f"−3,9{NBSP}%"
+    assert formats.percent(-0.039, "en", 1, sign=True) == "-3.9%"
+    assert formats.percent(-0.0001, "fi", 1, sign=True) == f"0,0{NBSP}%"  # zero has no sign
 
 
 def test_money_is_in_millions_of_euros() -> None:
@@ -53,6 +57,11 @@ def test_dates_and_months_in_any_form(value: object) -> None:
     assert formats.month(value, "en") == "March 2026"
     assert formats.date(dt.date(2026, 3, 1)) == "1.3.2026"
     assert formats.date(dt.date(2026, 3, 1), "en") == "1 Mar 2026"
+
+
+def test_a_moment_to_the_second() -> None:
+    assert formats.timestamp(dt.datetime(2026, 11, 28, 9, 54, 5)) == "28.11.2026 klo 9.54.05"
+    assert formats.timestamp(dt.datetime(2026, 11, 28, 9, 54, 5), "en") == "28 Nov 2026 09:54:05"
 
 
 def test_the_chart_locale_matches_the_text() -> None:

@@ -237,8 +237,11 @@ def workbook_bytes(whatif: WhatIf, lang: Lang) -> bytes:
 
 
 def comparison_for_people(whatif: WhatIf, lang: Lang) -> pd.DataFrame:
-    """The comparison, one row per measure and a column per scenario, every number formatted."""
-    return comparison_frame([whatif.base, whatif.edited], lang)
+    """The comparison, one row per measure and a column per scenario (named as in the other tabs,
+    so an unedited scenario's two columns differ), every number formatted."""
+    frame = comparison_frame([whatif.base, whatif.edited], lang)
+    labels = [label for label, _ in _labelled(whatif, lang)]
+    return frame.set_axis([frame.columns[0], *labels], axis=1)
 
 
 def report_files(whatif: WhatIf, lang: Lang) -> tuple[str, bytes]:
@@ -255,8 +258,9 @@ def staffing_csv_bytes(whatif: WhatIf, lang: Lang) -> bytes:
     return csv_bytes(tables(whatif.edited, lang)[t("sheet_monthly", lang)], csv_style(None, lang))
 
 
-def scenario_toml(scenario: Scenario) -> str:
-    return scenario_to_toml(scenario, "Edited in the lsmitoitus app; `lsmitoitus run` accepts this file unchanged.")
+def scenario_toml(scenario: Scenario, lang: Lang = "fi") -> str:
+    """The scenario as a TOML file that `lsmitoitus run` reads unchanged, its comment in ``lang``."""
+    return scenario_to_toml(scenario, t("toml_header_app", lang))
 
 
 def figure_png(fig: object) -> bytes:

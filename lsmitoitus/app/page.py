@@ -288,7 +288,7 @@ def show_results(whatif: logic.WhatIf, lang: Lang, edited: Scenario) -> None:
             key="dl-png",
         )
         st.download_button(
-            t("app_download_toml", lang), logic.scenario_toml(edited), f"{edited.name}.toml", key="dl-toml"
+            t("app_download_toml", lang), logic.scenario_toml(edited, lang), f"{edited.name}.toml", key="dl-toml"
         )
 
 

@@ -35,7 +35,8 @@ from scipy.optimize import least_squares
 from ..history import INDICATORS
 from ..indicators import simulated_indicators
 from ..model.demand import county_population
-from ..output.i18n import Msg, echo
+from ..output.formats import Formatted, integer, number, percent, significant
+from ..output.i18n import Lang, Msg, ParameterName, echo, render, t
 from ..results import quantile_summary
 from ..runner import simulate
 from ..scenario.files import ScenarioError, scenario_from_dict
@@ -67,12 +68,22 @@ def apply_multipliers(base: Scenario, multipliers: Mapping[str, float]) -> dict[
     return scale_data(base.model_dump(), multipliers)
 
 
-def describe_value(value: Any) -> str:
+def describe_value(value: Any, lang: Lang = "fi") -> str:
+    """A parameter's value for the report in the reader's format: four significant digits, a
+    duration of a thousand days or more in whole days (1 983), an age-band table as its bands
+    (one value when every band has it)."""
     if value is None:
         return "–"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {v:.4g}" for k, v in value.items()) + "}"
-    return f"{value:.4g}"
+        values = list(value.values())
+        if values and all(v == values[0] for v in values):
+            return t("calib_all_ages", lang, value=_value(values[0], lang))
+        return "{" + "; ".join(f"{k}: {_value(v, lang)}" for k, v in value.items()) + "}"
+    return _value(value, lang)
+
+
+def _value(value: float, lang: Lang) -> str:
+    return integer(value, lang) if abs(value) >= 1000 else significant(value, lang, 4)
 
 
 def observations(history: pd.DataFrame, scenario: Scenario, years: Sequence[int] | None = None) -> pd.DataFrame:
@@ -105,7 +116,7 @@ class ParameterReport:
     sensitivity: float  # norm of the residuals' derivative w.r.t. log multiplier
     unique: float  # share of that sensitivity not explained by the other fitted parameters
     identifiable: bool
-    note: str
+    note: Msg  # what the report says of it, in the reader's language when rendered
 
 
 def fitted_uncertainty(base: Scenario, names: Sequence[str], covariance: np.ndarray) -> dict[str, Any]:
@@ -375,7 +386,7 @@ class Calibrator:
             sensitive = norm > 0.05 * scale  # relative to the parameter the data respond to most
             identifiable = sensitive and unique > 0.1
             if is_fitted:
-                note = "fitted" if identifiable else "fitted, but NOT identifiable from this history (flat objective)"
+                note = Msg("calib_note_fitted" if identifiable else "calib_note_not_identifiable")
             else:
                 cos = [
                     (abs(float(col @ jac[:, k])) / (norm * float(np.linalg.norm(jac[:, k])) + 1e-12), names[k])
@@ -383,11 +394,13 @@ class Calibrator:
                 ]
                 best = max(cos) if cos else (0.0, "")
                 if not sensitive:
-                    note = "assumed: the history is insensitive to it"
+                    note = Msg("calib_note_insensitive")
                 elif best[0] > 0.9:
-                    note = f"assumed: trades off with {best[1]} (|cos| {best[0]:.2f}), not separately identifiable"
+                    note = Msg(
+                        "calib_note_trades_off", other=ParameterName(best[1]), cos=Formatted(number, best[0], digits=2)
+                    )
                 else:
-                    note = "assumed: could be fitted (add it to --fit)"
+                    note = Msg("calib_note_could_fit")
             reports.append(
                 ParameterReport(
                     name=name,
@@ -404,32 +417,65 @@ class Calibrator:
         return reports
 
 
-def calibration_header(result: CalibrationResult, history_source: str, version: str) -> str:
-    """Comment lines for the calibrated scenario file: what was fitted, to what, how well."""
+def calibration_header(result: CalibrationResult, history_source: str, version: str, lang: Lang = "fi") -> str:
+    """Comment lines for the calibrated scenario file, in ``lang``: what was fitted, to what, how
+    well. Each parameter by its name for people and its dotted path (which a planner copies into
+    a scenario file); numbers in the reader's format."""
+    indicators = ", ".join(t(i, lang) for i in sorted(result.observed["indicator"].unique()))
+    years = ", ".join(str(y) for y in sorted(result.observed["year"].unique()))
     lines = [
-        f"Calibrated by lsmitoitus {version} (lsmitoitus calibrate) in {result.seconds:.0f} s.",
-        f"Base scenario: {result.base.name}. History: {history_source}.",
-        f"Data fitted: {', '.join(sorted(result.observed['indicator'].unique()))}; "
-        f"years {', '.join(str(y) for y in sorted(result.observed['year'].unique()))}.",
-        f"Method: scipy least_squares on a vectorised approximation, {result.rounds} rounds corrected by the "
-        "discrete-event model.",
+        t("calib_header_done", lang, version=version, seconds=integer(result.seconds, lang)),
+        t(
+            "calib_header_sources",
+            lang,
+            name=echo(result.base.name, plain=True),
+            history=echo(history_source, plain=True, limit=1000),
+        ),
+        t("calib_header_data", lang, indicators=indicators, years=years),
+        t("calib_header_method", lang, rounds=integer(result.rounds, lang)),
         "",
-        "Fitted parameters (value = base × multiplier; ± the standard deviation of the log multiplier,",
-        "from the least-squares covariance, written to [uncertainty] so every replication draws from it):",
+        t("calib_header_fitted", lang),
     ]
     sd = dict(zip(result.fitted, np.sqrt(np.clip(np.diag(result.covariance), 0, None)).tolist(), strict=True))
     for p in result.parameters:
         if p.fitted:
-            lines.append(f"  {p.name} = {describe_value(p.value)}  (×{p.multiplier:.3f} ± {sd[p.name]:.3f}; {p.note})")
-    lines += ["", "Fit, discrete-event model (P50 of replications) vs observed:"]
+            lines.append(
+                t(
+                    "calib_header_fitted_row",
+                    lang,
+                    parameter=ParameterName(p.name).render(lang),
+                    value=describe_value(p.value, lang),
+                    multiplier=number(p.multiplier, lang, 3),
+                    sd=number(sd[p.name], lang, 3),
+                    note=render(p.note, lang),
+                )
+            )
+    lines += ["", t("calib_header_fit_des" if result.rounds else "calib_header_fit_approx", lang)]
     for r in result.des_table.to_dict("records"):
         lines.append(
-            f"  {r['indicator']} {r['year']}: simulated {r['des_p50']:.0f} "
-            f"(P10–P90 {r['des_p10']:.0f}–{r['des_p90']:.0f}), observed {r['observed']:.0f} "
-            f"({100 * (r['des_p50'] / r['observed'] - 1):+.1f} %)"
+            t(
+                "calib_header_fit_row",
+                lang,
+                indicator=t(r["indicator"], lang),
+                year=r["year"],
+                simulated=integer(r["des_p50"], lang),
+                low=integer(r["des_p10"], lang),
+                high=integer(r["des_p90"], lang),
+                observed=integer(r["observed"], lang),
+                difference=percent(r["des_p50"] / r["observed"] - 1, lang, 1, sign=True),
+            )
         )
-    lines += ["", "Not fitted (kept from the base scenario):"]
+    lines += ["", t("calib_header_kept", lang)]
     for p in result.parameters:
         if not p.fitted:
-            lines.append(f"  {p.name} = {describe_value(p.value)}  ({p.note}; sensitivity {p.sensitivity:.2f})")
+            lines.append(
+                t(
+                    "calib_header_kept_row",
+                    lang,
+                    parameter=ParameterName(p.name).render(lang),
+                    value=describe_value(p.value, lang),
+                    note=render(p.note, lang),
+                    sensitivity=number(p.sensitivity, lang, 2),
+                )
+            )
     return "\n".join(lines)

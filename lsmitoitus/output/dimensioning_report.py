@@ -964,7 +964,7 @@ def write_dimensioning(
         for suffix in ("png", "svg"):
             save_figure(staffing_figure(result, lang), tmp / f"mitoitus.{suffix}")
         (tmp / "raportti.md").write_text(markdown_report(result, lang, budget), encoding="utf-8")
-        header = f"Scenario of the dimensioning run ({result.scenario.simulation.replications} replications)."
+        header = t("toml_header_dimension", lang, n=formats.integer(result.scenario.simulation.replications, lang))
         (tmp / "scenario.toml").write_text(scenario_to_toml(result.scenario, header), encoding="utf-8")
         from . import report_data  # the board report's data (lsmitoitus report FOLDER)
 

@@ -81,13 +81,19 @@ def _signed_text(value: float, lang: Lang, digits: int) -> str:
     return ("+" if value > 0 else ("−" if lang == "fi" else "-")) + text
 
 
-def percent(share: float | None, lang: Lang = "fi", digits: int = 0) -> str:
-    """A share (0.153) as a percentage (15 %; Finnish puts a space before the sign)."""
+def percent(share: float | None, lang: Lang = "fi", digits: int = 0, sign: bool = False) -> str:
+    """A share (0.153) as a percentage (15 %; Finnish puts a space before the sign); ``sign``:
+    a difference with its sign always shown (+6,7 %, −3,9 %; zero has no sign)."""
     from babel.numbers import format_percent
 
     if _missing(share):
         return MISSING
     assert share is not None
+    if sign:
+        text = percent(abs(float(share)), lang, digits)
+        if text.strip("0,.%\u00a0 ") == "":
+            return text
+        return ("+" if share > 0 else ("−" if lang == "fi" else "-")) + text
     if round(abs(100 * float(share)), digits) == 0:
         share = 0.0  # never "-0 %"
     pattern = "#,##0" + ("." + "0" * digits if digits else "") + ("\u00a0%" if lang == "fi" else "%")
@@ -135,6 +141,14 @@ def date(day: Any, lang: Lang = "fi") -> str:
     if _missing(day):
         return MISSING
     return format_date(_as_date(day), format="d.M.yyyy" if lang == "fi" else "d MMM yyyy", locale=LOCALES[lang])
+
+
+def timestamp(moment: dt.datetime, lang: Lang = "fi") -> str:
+    """A moment to the second: 28.11.2026 klo 9.54.05 in Finnish, 28 Nov 2026 09:54:05 in English."""
+    from babel.dates import format_datetime
+
+    pattern = "d.M.yyyy 'klo' H.mm.ss" if lang == "fi" else "d MMM yyyy HH:mm:ss"
+    return format_datetime(moment, format=pattern, locale=LOCALES[lang])
 
 
 def month(day: Any, lang: Lang = "fi", short: bool = False) -> str:
@@ -242,5 +256,6 @@ __all__ = [
     "percent",
     "signed",
     "significant",
+    "timestamp",
     "vega_locale",
 ]

@@ -1748,6 +1748,119 @@ TEXT: dict[str, tuple[str, str]] = {
         "{path}: {name} ei nimeä skenaarion lukua tai ikäryhmätaulukkoa",
         "{path}: {name} names no number or age-band table of the scenario",
     ),
+    # issue 15 item 1: the calibration report (calibration/fit.py, calibration_header), printed by
+    # `lsmitoitus calibrate`, written into backtest.txt and atop the calibrated scenario, and the
+    # comment lines atop every scenario file the tool writes (run, dimension, the app)
+    "calib_header_done": (
+        "Kalibroitu ohjelmalla lsmitoitus {version} (lsmitoitus calibrate), kesto {seconds} s.",
+        "Calibrated by lsmitoitus {version} (lsmitoitus calibrate) in {seconds} s.",
+    ),
+    "calib_header_sources": (
+        "Lähtöskenaario: {name}. Historia: {history}.",
+        "Base scenario: {name}. History: {history}.",
+    ),
+    "calib_header_data": (
+        "Sovitetut tiedot: {indicators}; vuodet {years}.",
+        "Data fitted: {indicators}; years {years}.",
+    ),
+    "calib_header_method": (
+        "Menetelmä: pienimmän neliösumman sovitus (scipy least_squares) nopealla likiarvomallilla; "
+        "korjauskierroksia tapahtumasimulaatiolla: {rounds}.",
+        "Method: least squares (scipy least_squares) on a fast approximation of the model; "
+        "correction rounds by the discrete-event model: {rounds}.",
+    ),
+    "calib_header_fitted": (
+        "Sovitetut parametrit (arvo = lähtöarvo × kerroin; ± kertoimen logaritmin keskihajonta pienimmän\n"
+        "neliösumman kovarianssista, kirjoitettu [uncertainty]-taulukkoon, josta jokainen toisto arpoo arvonsa):",
+        "Fitted parameters (value = base × multiplier; ± the standard deviation of the log multiplier,\n"
+        "from the least-squares covariance, written to [uncertainty] so every replication draws from it):",
+    ),
+    "calib_header_fitted_row": (
+        "  {parameter} = {value} (×{multiplier} ± {sd}; {note})",
+        "  {parameter} = {value} (×{multiplier} ± {sd}; {note})",
+    ),
+    "calib_header_fit_des": (
+        "Sovitus: tapahtumasimulaatio (toistojen P50) verrattuna havaittuun:",
+        "Fit, discrete-event model (P50 of replications) vs observed:",
+    ),
+    "calib_header_fit_approx": (
+        "Sovitus: likiarvomalli (ei tapahtumasimulaatiota, --rounds 0) verrattuna havaittuun:",
+        "Fit, approximation only (no discrete-event model, --rounds 0) vs observed:",
+    ),
+    "calib_header_fit_row": (
+        "  {indicator} {year}: simuloitu {simulated} (P10–P90 {low}–{high}), havaittu {observed} ({difference})",
+        "  {indicator} {year}: simulated {simulated} (P10–P90 {low}–{high}), observed {observed} ({difference})",
+    ),
+    "calib_header_kept": (
+        "Ei sovitettu (lähtöskenaarion arvo säilyy):",
+        "Not fitted (kept from the base scenario):",
+    ),
+    "calib_header_kept_row": (
+        "  {parameter} = {value} ({note}; herkkyys {sensitivity})",
+        "  {parameter} = {value} ({note}; sensitivity {sensitivity})",
+    ),
+    "calib_note_fitted": ("sovitettu", "fitted"),
+    "calib_note_not_identifiable": (
+        "sovitettu, mutta tämä historia EI määritä sitä (tavoitefunktio on tasainen)",
+        "fitted, but NOT identifiable from this history (flat objective)",
+    ),
+    "calib_note_insensitive": (
+        "oletettu: historia ei reagoi siihen",
+        "assumed: the history is insensitive to it",
+    ),
+    "calib_note_trades_off": (
+        "oletettu: vaikuttaa historiaan samoin kuin {other}, |cos| {cos}, joten ei erikseen määritettävissä",
+        "assumed: trades off with {other}, |cos| {cos}, so not separately identifiable",
+    ),
+    "calib_note_could_fit": (
+        "oletettu: voitaisiin sovittaa (lisää se valitsimeen --fit)",
+        "assumed: could be fitted (add it to --fit)",
+    ),
+    "calib_all_ages": ("{value} kaikissa ikäryhmissä", "{value} at all ages"),
+    # names of the calibration's other candidate parameters (calibration/candidates.py)
+    "parameter:kasittely.p_arviointi": (
+        "ilmoituksista palvelutarpeen arviointiin",
+        "notifications leading to an assessment",
+    ),
+    "parameter:kasittely.p_kiireellinen_sijoitus": (
+        "kiireelliset sijoitukset suoraan ilmoituksesta",
+        "emergency placements straight from a notification",
+    ),
+    "parameter:avohuolto.duration.mean_days": ("avohuollon asiakkuuden kesto", "length of open care"),
+    "parameter:avohuolto.p_huostaanotto": ("huostaanotot avohuollosta", "care orders from open care"),
+    "parameter:avohuollon_sijoitus.duration.mean_days": (
+        "avohuollon sijoituksen kesto",
+        "length of an open-care placement",
+    ),
+    "parameter:avohuollon_sijoitus.p_huostaanotto": (
+        "huostaanotot avohuollon sijoituksesta",
+        "care orders from open-care placements",
+    ),
+    "parameter:kiireellinen_sijoitus.p_huostaanotto": (
+        "kiireellisestä sijoituksesta huostaanottoon",
+        "emergency placements leading to a care order",
+    ),
+    "parameter:kiireellinen_sijoitus.home_duration.mean_days": (
+        "kotiin päättyvän kiireellisen sijoituksen kesto",
+        "length of emergency placements ending at home",
+    ),
+    # comment lines atop the scenario files written by run, dimension and the app
+    "toml_header_run": (
+        "Skenaario sellaisena kuin lsmitoitus {version} ajoi sen {when}\n"
+        "lähde: {source}\n"
+        "`lsmitoitus run` hyväksyy tämän tiedoston sellaisenaan ja toistaa ajon.",
+        "Resolved scenario as run by lsmitoitus {version} on {when}\n"
+        "source: {source}\n"
+        "`lsmitoitus run` accepts this file unchanged and reproduces the run.",
+    ),
+    "toml_header_dimension": (
+        "Mitoitusajon skenaario (toistoja {n}).",
+        "Scenario of the dimensioning run (replications: {n}).",
+    ),
+    "toml_header_app": (
+        "Muokattu lsmitoitus-sovelluksessa; `lsmitoitus run` hyväksyy tämän tiedoston sellaisenaan.",
+        "Edited in the lsmitoitus app; `lsmitoitus run` accepts this file unchanged.",
+    ),
 }
 
 
@@ -1833,6 +1946,31 @@ class Joined:
 
 #: A user-facing message: ready text, a table entry, joined parts, or lines of any of these.
 Message = str | Msg | Joined | Localized | Sequence[str | Msg | Joined | Localized]
+
+
+def parameter_label(name: str, lang: Lang = "fi") -> str:
+    """A parameter's name for people where the table has one, else its dotted path (a
+    parameter of the user's own ranges file has only its path)."""
+    key = f"parameter:{name}"
+    return t(key, lang) if key in TEXT else name
+
+
+class ParameterName(Localized):
+    """A parameter in a message: its name for people followed by its dotted path, which a
+    planner copies into a scenario file ("sijaishuollon kesto (sijaishuolto.duration.mean_days)");
+    only the path where the table has no name for it."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def render(self, lang: Lang = "fi") -> str:
+        label = parameter_label(self.path, lang)
+        return self.path if label == self.path else f"{label} ({self.path})"
+
+    def __repr__(self) -> str:
+        return f"ParameterName({self.path!r})"
 
 
 def render(message: Message, lang: Lang = "fi") -> str:

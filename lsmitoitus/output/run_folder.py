@@ -22,7 +22,8 @@ from . import report_data
 from .charts import caseload_figure, save_figure
 from .csvfiles import CsvStyle, csv_style, write_csv
 from .folders import atomic_folder
-from .i18n import Lang, t
+from .formats import timestamp
+from .i18n import Lang, echo, t
 from .parquet import write_parquet
 from .summary import summary_text
 
@@ -57,10 +58,12 @@ def write_run(
     Parquet files carrying the scenario and the run metadata; summaries stay CSV."""
     scenario = results.scenario
     style = csv_style(csv, lang)
-    header = (
-        f"Resolved scenario as run by lsmitoitus {__version__} "
-        f"on {dt.datetime.now().isoformat(timespec='seconds')}\n"
-        f"source: {source}\n`lsmitoitus run` accepts this file unchanged and reproduces the run."
+    header = t(
+        "toml_header_run",
+        lang,
+        version=__version__,
+        when=timestamp(dt.datetime.now().replace(microsecond=0), lang),
+        source=echo(source, plain=True, limit=1000),
     )
     scenario_text = scenario_to_toml(scenario, header)
     meta = run_metadata(results, source)

@@ -22,18 +22,11 @@ from .charts import save_figure
 from .dimensioning_report import scenario_table, write_excel
 from .folders import atomic_folder
 from .formats import number
-from .i18n import TEXT, Lang, t
+from .i18n import Lang, parameter_label, t
 from .text_table import text_table
 
 #: How many leading parameters the answer names per output.
 NAMED = 2
-
-
-def parameter_label(name: str, lang: Lang = "fi") -> str:
-    """A parameter's name for people where the table has one, else its dotted path (a
-    parameter of the user's own ranges file has only its path)."""
-    key = f"parameter:{name}"
-    return t(key, lang) if key in TEXT else name
 
 
 def output_label(output: str, unit: str, lang: Lang = "fi") -> str:
