@@ -4,8 +4,8 @@
     python benchmarks/run_benchmarks.py --case national
 
 Cases (each in a fresh subprocess, so peak memory is the case's own):
-  kanta-hame     the bundled default: 10 reported years after a 10-year warm-up
-  national       about 215,000 notifications a year in 21 areas, 10 years (+10 warm-up)
+  kanta-hame     the bundled default: 10 reported years after a 1-year warm-up
+  national       about 215,000 notifications a year in 21 areas, 10 years (+1 warm-up)
   national-20y   the same with a 20-year reported horizon: peak memory should stay about the
                  same (it follows the number of active clients, not elapsed time)
 Columns: "first s" is the first replication in a fresh process (one-off imports and tables

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .model.posts import PostSpec, posts_on, unit_posts
+from .output.formats import Formatted, date, number
 from .output.i18n import Joined, Msg, UserError, echo, t
 from .scenario.schema import PlanStep, Scenario
 from .vocabulary import UNITS
@@ -39,6 +40,8 @@ FIELDS = ("start", "unit", "area", "change", "lead")
 MAX_PROBLEMS_SHOWN = 20
 #: Most steps a plan may have (a county's plan has tens).
 MAX_STEPS = 10_000
+#: Largest change of posts (FTE) one step may make, as the schema's PlanStep allows.
+MAX_CHANGE = 1000
 YES = {"kyllä", "k", "yes", "y", "true", "tosi", "1", "x"}
 NO = {"ei", "e", "no", "n", "false", "epätosi", "0", ""}
 
@@ -146,13 +149,25 @@ def parse_steps(rows: Sequence[RawStep], scenario: Scenario, source: str) -> lis
             found.append(Msg("plan_bad_date", value=echo(values.get("start"), plain=True)))
         elif start is not None and not first <= start <= last:
             found.append(
-                Msg("plan_date_outside", value=start.isoformat(), first=first.isoformat(), last=last.isoformat())
+                Msg(
+                    "plan_date_outside",
+                    value=Formatted(date, start),
+                    first=Formatted(date, first),
+                    last=Formatted(date, last),
+                )
             )
         change = _number(values.get("change"))
         if change is None and not _missing(values.get("change")):
             found.append(Msg("plan_bad_change", value=echo(values.get("change"), plain=True)))
-        elif change is not None and abs(change) > 1000:
-            found.append(Msg("plan_change_range", value=f"{change:g}"))
+        elif change is not None and abs(change) > MAX_CHANGE:
+            found.append(
+                Msg(
+                    "plan_change_range",
+                    value=Formatted(number, change),
+                    low=Formatted(number, -MAX_CHANGE),
+                    high=Formatted(number, MAX_CHANGE),
+                )
+            )
         lead = _lead(values.get("lead"))
         if lead is None:
             found.append(Msg("plan_bad_lead", value=echo(values.get("lead"), plain=True)))
@@ -198,7 +213,12 @@ def _removals(scenario: Scenario, steps: Sequence[PlanStep], rows: Sequence[RawS
                 Msg(
                     "plan_problem",
                     where=where[id(step)],
-                    text=Msg("plan_removes_too_many", change=f"{-step.change:g}", have=f"{have:.4g}", day=step.start),
+                    text=Msg(
+                        "plan_removes_too_many",
+                        change=Formatted(number, -step.change),
+                        have=Formatted(number, have),
+                        day=Formatted(date, step.start),
+                    ),
                 )
             )
     return problems

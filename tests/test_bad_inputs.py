@@ -133,7 +133,7 @@ SCENARIO_CASES = [
     Case("utf-8-bom-accepted", b"\xef\xbb\xbf" + base().encode(), "kelvollinen skenaario huono", status=0),
     Case("1000-nested-tables", nested_tables(1000), "sisäkkäistetty liian syvälle"),
     Case("100k-deep-arrays", nested_arrays(100_000), "sisäkkäistetty liian syvälle"),
-    Case("50-MB-file", big_file("iso.toml", 50), "tiedosto on liian suuri (50.0 MB; enintään 1.0 MB)"),
+    Case("50-MB-file", big_file("iso.toml", 50), "tiedosto on liian suuri (50,0 MB; enintään 1,0 MB)"),
     Case("broken-toml", base("[demand\n"), "ei kelvollista TOML-muotoa rivillä 3"),
     Case("huge-integer", base("[simulation]\nseed = " + "9" * 5000 + "\n"), "luvussa on liikaa numeroita"),
     Case("nul-bytes", base().encode() + b"\x00\x00", "UTF-16"),
@@ -143,7 +143,13 @@ SCENARIO_CASES = [
     Case("extends-a-fifo", extends_to(fifo("putki.toml")), "putki.toml: ei ole tavallinen tiedosto vaan nimetty putki"),
     Case("extends-dev-zero", extends_to(link_to("/dev/zero", "nolla.toml")), "ei ole tavallinen tiedosto vaan laite"),
     Case("extends-a-folder", extends_to(folder_named("kansio.toml")), "ei ole tavallinen tiedosto vaan kansio"),
-    Case("extends-50-MB", extends_to(big_file("iso.toml", 50)), "tiedosto on liian suuri (50.0 MB"),
+    Case("extends-50-MB", extends_to(big_file("iso.toml", 50)), "tiedosto on liian suuri (50,0 MB"),
+    Case(
+        "50-MB-file-en",
+        big_file("iso.toml", 50),
+        "the file is too large (50.0 MB; at most 1.0 MB)",
+        args=["--lang", "en"],
+    ),
     Case("extends-missing", base().replace('"kanta-hame"', '"ei-ole.toml"'), "tiedostoa tai sen nimistä valmista"),
     Case("extends-a-number", 'extends = 5\nname = "x"\n', "extends = 5: pitää olla valmiin skenaarion nimi"),
     Case("unknown-key", base("[caseload]\nlimitt = 30\n"), "caseload.limitt: tuntematon kenttä"),
@@ -162,7 +168,12 @@ SCENARIO_CASES = [
     Case("text-for-a-number", base('[demand]\ngrowth_per_year = "paljon"\n'), "arvon pitää olla äärellinen luku"),
     Case("nan", base("[demand]\ngrowth_per_year = nan\n"), "demand.growth_per_year"),
     Case("many-problems", base("".join(f"k{i} = {i}\n" for i in range(100))), "… ja 80 muuta ongelmaa"),
-    Case("bad-date", base("[simulation]\nstart = 2023-01-15\n"), "start must be the first day of a month"),
+    Case(
+        "bad-date",
+        base("[simulation]\nstart = 2023-01-15\n"),
+        "  simulation.start: aloituspäivän pitää olla kuukauden ensimmäinen päivä (tulokset ovat kuukausittain); "
+        "annettu 15.1.2023",
+    ),
     Case(
         "horizon-under-a-year",
         base("[simulation]\nstart = 2023-01-01\nend = 2023-06-30\n"),
@@ -186,7 +197,7 @@ SCENARIO_CASES = [
     Case(
         "10-million-notifications",
         base("[demand]\nnotifications = { 2021 = 10000000, 2022 = 10000000, 2023 = 10000000 }\n"),
-        "ilmoitusta lasta kohden vuodessa; enintään 2.0 hyväksytään",
+        "ilmoitusta lasta kohden vuodessa; enintään 2 hyväksytään",
     ),
     Case(
         "run-horizon-under-a-year",
@@ -199,6 +210,91 @@ SCENARIO_CASES = [
         bundled_with(r"population_0_17 = \{[^}]*\}", "population_0_17 = {}"),
         "population_0_17-taulukko on tyhjä",
         command="run",
+    ),
+    Case(
+        "horizon-dates-in-finnish",
+        base("[simulation]\nstart = 2023-01-01\nend = 2023-06-30\n"),
+        "raportoitava jakso 1.1.2023 – 30.6.2023 ei sisällä",
+    ),
+    Case(
+        "10-million-notifications-total",
+        base("[demand]\nnotifications = { 2021 = 10000000, 2022 = 10000000, 2023 = 10000000 }\n"),
+        "enintään 20\u00a0000\u00a0000 hyväksytään (ajo kestäisi tunteja)",
+    ),
+    # the schema's own rules (issue 15 item 1): the field path first, then what is wrong in
+    # Finnish, with the value given and what is allowed; numbers and dates in Finnish formats
+    Case(
+        "shares-not-1",
+        base(
+            "[sijaishuolto.placement_type.13-15]\nperhehoito = 0.5\nammatillinen_perhekoti = 0.3\nlaitoshoito = 0.3\n"
+        ),
+        "  sijaishuolto.placement_type.13-15: osuuksien summan pitää olla 1; nyt summa on 1,1",
+    ),
+    Case(
+        "range-per-year-reversed",
+        base("[conversion.avohuolto]\nrange_per_year = [0.3, 0.1]\n"),
+        "  conversion.avohuolto.range_per_year: pitää olla −0,5 ≤ alin ≤ ylin ≤ 1; annettu alin 0,3 ja ylin 0,1",
+    ),
+    Case(
+        "range-per-year-reversed-en",
+        base("[conversion.avohuolto]\nrange_per_year = [0.3, 0.1]\n"),
+        "  conversion.avohuolto.range_per_year: must satisfy -0.5 ≤ low ≤ high ≤ 1; got low 0.3 and high 0.1",
+        args=["--lang", "en"],
+    ),
+    Case(
+        "year-factors-without-values",
+        base("[conversion.sijoitus]\nyear_factors = { 2024 = 1.1 }\n"),
+        "  conversion.sijoitus.values: year_factors tarvitsee lähtötason: anna values ainakin yhdelle vuodelle",
+    ),
+    Case(
+        "end-before-start",
+        base("[simulation]\nstart = 2021-01-01\nend = 2019-12-31\n"),
+        "  simulation.end: loppupäivän 31.12.2019 pitää olla aloituspäivän 1.1.2021 jälkeen",
+    ),
+    Case(
+        "escalation-over-1",
+        base("[avohuolto]\np_avohuollon_sijoitus = 0.5\np_kiireellinen_sijoitus = 0.3\np_huostaanotto = 0.4\n"),
+        "  avohuolto: todennäköisyyksien p_avohuollon_sijoitus + p_kiireellinen_sijoitus + p_huostaanotto summa on "
+        "1,2 ikäryhmässä 0-2; se saa olla enintään 1",
+    ),
+    Case(
+        "uniform-low-above-high",
+        base('[uncertainty.parameters."demand.growth_per_year"]\ndistribution = "uniform"\nlow = 1.5\nhigh = 1.25\n'),
+        "  uncertainty.parameters.demand.growth_per_year.low: alin kerroin low (1,5) ei voi olla suurempi kuin ylin "
+        "kerroin high (1,25)",
+    ),
+    Case(
+        "responsible-unit-keys",  # a table given replaces the default one
+        base('[caseload.responsible_unit]\navohuolto = "avohuolto"\nkotihoito = "avohuolto"\n'),
+        "  caseload.responsible_unit: avainten pitää olla täsmälleen avohuolto, avohuollon_sijoitus, "
+        "kiireellinen_sijoitus, sijaishuolto, jalkihuolto_alle_18, jalkihuolto (puuttuvat: avohuollon_sijoitus, "
+        "kiireellinen_sijoitus, sijaishuolto, jalkihuolto_alle_18, jalkihuolto; ylimääräiset: kotihoito)",
+    ),
+    Case(
+        "age-limit-out-of-order",
+        base("[jalkihuolto]\nage_limit = [{ start = 2024-01-01, value = 23 }, { start = 2020-01-01, value = 25 }]\n"),
+        "  jalkihuolto.age_limit: portaiden pitää olla alkupäivän mukaan nousevassa järjestyksessä, kukin päivä "
+        "kerran; annettu 1.1.2024, 1.1.2020",
+    ),
+    Case(
+        "own-institution-unknown-area",
+        base("[costs.own_institutions.Tampere]\nbeds = 3\n"),
+        "  costs.own_institutions: tuntemattomat alueet Tampere; skenaarion alueet: Forssa, Hämeenlinna, Riihimäki",
+    ),
+    Case(
+        "provenance-names-nothing",
+        base('[provenance."demand.kasvu"]\nstatus = "assumed"\nsource = "arvio"\n'),
+        "  provenance: demand.kasvu ei nimeä mitään skenaarion parametria",
+    ),
+    Case(
+        "correlation-not-a-matrix",  # each pair is in range, together they are impossible
+        base(
+            "[uncertainty.correlation]\n"
+            '"arviointi.p_avohuolto|avohuolto.p_avohuollon_sijoitus" = 0.99\n'
+            '"arviointi.p_avohuolto|avohuolto.p_kiireellinen_sijoitus" = 0.99\n'
+            '"avohuolto.p_kiireellinen_sijoitus|avohuolto.p_avohuollon_sijoitus" = -0.99\n'
+        ),
+        "  uncertainty.correlation: korrelaatiot eivät muodosta kelvollista korrelaatiomatriisia",
     ),
 ]
 
@@ -388,11 +484,11 @@ PLAN_CASES = [
     (
         "date-outside",
         plan_file("p.toml", plan_step(start="2040-01-01")),
-        "päivämäärä 2040-01-01 on simuloidun jakson 2021-01-01 – 2030-12-31 ulkopuolella",
+        "päivämäärä 1.1.2040 on simuloidun jakson 1.1.2021 – 31.12.2030 ulkopuolella",
         [],
     ),
     ("change-text", plan_file("p.toml", plan_step(change='"kaksi"')), "muutos kaksi ei ole luku", []),
-    ("change-huge", plan_file("p.toml", plan_step(change="1e9")), "sallittu väli -1000 … 1000 htv", []),
+    ("change-huge", plan_file("p.toml", plan_step(change="1e9")), "sallittu väli −1\u00a0000 … 1\u00a0000 htv", []),
     ("removes-too-many", plan_file("p.toml", plan_step(change="-100")), "poistaisi 100 htv, mutta alueella on", []),
     ("lead-maybe", plan_file("p.toml", plan_step(lead='"ehkä"')), "vastaava ehkä: anna kyllä tai ei", []),
     ("unknown-field", plan_file("p.toml", plan_step(posts="2")), "tuntemattomat kentät posts", []),
@@ -528,7 +624,7 @@ HISTORY_CASES: list[tuple[str, Content, str]] = [
         "ei rivejä alueelle 'Kanta-Häme'",
     ),
     ("broken-csv", HISTORY_HEADER + 'a,"b\n', "ei luettava CSV-tiedosto"),
-    ("50-MB", big_file("h.csv", 50), "tiedosto on liian suuri (50.0 MB; enintään 20.0 MB)"),
+    ("50-MB", big_file("h.csv", 50), "tiedosto on liian suuri (50,0 MB; enintään 20,0 MB)"),
 ]
 
 
@@ -625,7 +721,7 @@ def test_upload_errors_show_only_the_uploads_own_values(planted: Path) -> None:
 
 
 UPLOAD_CASES: list[tuple[str, bytes, str]] = [
-    ("2-MB", b'name = "' + b"x" * (2 * MB) + b'"\n', "oma.toml: tiedosto on liian suuri (2.0 MB; enintään 1.0 MB)"),
+    ("2-MB", b'name = "' + b"x" * (2 * MB) + b'"\n', "oma.toml: tiedosto on liian suuri (2,0 MB; enintään 1,0 MB)"),
     ("latin-1", base('description = "Hämeenlinna"\n').encode("latin-1"), "ei ole UTF-8-merkistössä"),
     ("utf-8-bom", b"\xef\xbb\xbf" + base("[caseload]\nlimitt = 1\n").encode(), "caseload.limitt: tuntematon kenttä"),
     ("deep-tables", nested_tables(1000).encode(), "sisäkkäistetty liian syvälle"),
@@ -637,6 +733,13 @@ UPLOAD_CASES: list[tuple[str, bytes, str]] = [
         "absurd-demand",
         base("[demand]\nnotifications = { 2021 = 10000000, 2022 = 10000000, 2023 = 10000000 }\n").encode(),
         "ilmoitusta lasta kohden",
+    ),
+    (
+        "shares-not-1",
+        base(
+            "[sijaishuolto.placement_type.13-15]\nperhehoito = 0.5\nammatillinen_perhekoti = 0.3\nlaitoshoito = 0.3\n"
+        ).encode(),
+        "\n  sijaishuolto.placement_type.13-15: osuuksien summan pitää olla 1; nyt summa on 1,1",
     ),
 ]
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from lsmitoitus import Scenario, ScenarioError, load_scenario, scenario_to_toml
 from lsmitoitus.scenario.files import RenamedKeyWarning, bundled_scenarios
@@ -78,10 +80,10 @@ def test_unknown_key_is_rejected(tmp_path: Path) -> None:
 
 def test_cross_field_rules(tmp_path: Path) -> None:
     path = write(tmp_path, 'extends = "kanta-hame"\n[areas.Forssa]\nnotification_share = 0.5\n')
-    with pytest.raises(ScenarioError, match="notification_share must sum to 1"):
+    with pytest.raises(ScenarioError, match="areas: alueiden notification_share-osuuksien summan pitää olla 1"):
         load_scenario(path)
     path = write(tmp_path, 'extends = "kanta-hame"\n[simulation]\nend = 2019-12-31\n', "b.toml")
-    with pytest.raises(ScenarioError, match=r"simulation: .*must be after start"):
+    with pytest.raises(ScenarioError, match=r"simulation\.end: loppupäivän 31\.12\.2019 pitää olla aloituspäivän"):
         load_scenario(path)
 
 
@@ -151,3 +153,37 @@ def test_benchmark_scenarios_build() -> None:
     national = module.national(2030)
     assert len(national.areas) == 21
     assert sum(national.demand.notifications.values()) == 173_466 + 186_253 + 214_638
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.floats(min_value=-0.99, max_value=0.99).map(lambda r: round(r, 2)), min_size=6, max_size=6))
+def test_validation_refuses_exactly_the_correlations_a_run_cannot_factor(rhos: list[float]) -> None:
+    """The pure-Python check made at validation (validate must not import numpy) agrees with
+    numpy's Cholesky factorisation, which the run uses, on every 4×4 correlation matrix with
+    entries as a user writes them (two decimals), away from the singular boundary."""
+    import numpy as np
+
+    from lsmitoitus.scenario.uncertainty import positive_definite
+
+    matrix = np.eye(4)
+    matrix[np.triu_indices(4, 1)] = rhos
+    matrix = np.triu(matrix) + np.triu(matrix, 1).T
+    assume(abs(np.linalg.eigvalsh(matrix)).min() > 1e-9)
+    try:
+        np.linalg.cholesky(matrix)
+        numpy_says = True
+    except np.linalg.LinAlgError:
+        numpy_says = False
+    assert positive_definite(matrix.tolist()) is numpy_says
+
+
+def test_every_rule_text_is_raised_by_a_rule() -> None:
+    """Each ``rule_`` entry of the translation table is the message of some rule of the schema
+    (an unused entry would be a rule lost on the way)."""
+    import re
+
+    from lsmitoitus.output.i18n import TEXT
+
+    source = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "lsmitoitus" / "scenario").glob("*.py"))
+    raised = set(re.findall(r'rule_error\(\s*"(rule_[a-z0-9_]+)"', source))
+    assert raised == {k for k in TEXT if k.startswith("rule_")}

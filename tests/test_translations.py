@@ -82,7 +82,7 @@ def test_every_message_key_used_in_the_code_is_in_the_table() -> None:
     used: set[str] = set()
     for file in package.rglob("*.py"):
         text = file.read_text(encoding="utf-8")
-        used |= set(re.findall(r'\b(?:Msg|t)\(\s*"([a-z0-9_]+)"', text))
+        used |= set(re.findall(r'\b(?:Msg|t|rule_error)\(\s*"([a-z0-9_]+)"', text))
         used |= set(re.findall(r'"((?:val|arg|kind|reason|history|check|out|app)_[a-z0-9_]+)"', text))
     assert len(used) > 100
     missing = sorted(k for k in used if k not in TEXT and k not in MEASURES)

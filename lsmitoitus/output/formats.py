@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from typing import Any
 
-from .i18n import Lang
+from .i18n import Lang, Localized
 
 LOCALES: dict[str, str] = {"fi": "fi_FI", "en": "en_GB"}
 
@@ -39,6 +40,21 @@ def number(value: float | None, lang: Lang = "fi", digits: int | None = None) ->
         return MISSING
     assert value is not None
     pattern = None if digits is None else ("#,##0" + ("." + "0" * digits if digits else ""))
+    return _minus(format_decimal(value, format=pattern, locale=LOCALES[lang]), lang)
+
+
+def significant(value: float | None, lang: Lang = "fi", digits: int = 6) -> str:
+    """A value as given or measured, to at most ``digits`` significant digits (0,999999; 1,5; 2),
+    for messages that must not round a value to what it should have been (a sum of shares that
+    misses 1 by a millionth). Values of a thousand or more are grouped as by :func:`number`."""
+    from babel.numbers import format_decimal
+
+    if _missing(value):
+        return MISSING
+    assert value is not None
+    if abs(float(value)) >= 1000:
+        return number(value, lang)
+    pattern = "@" + "#" * (digits - 1)
     return _minus(format_decimal(value, format=pattern, locale=LOCALES[lang]), lang)
 
 
@@ -139,6 +155,26 @@ def month_names(lang: Lang = "fi") -> list[str]:
     return [str(names[m]) for m in range(1, 13)]
 
 
+class Formatted(Localized):
+    """A number or date in a message, written in the reader's language when the message is
+    rendered: ``Formatted(date, day)`` is 1.3.2026 in Finnish and 1 Mar 2026 in English,
+    ``Formatted(number, 50.0, digits=1)`` is 50,0 or 50.0. The formatter is any function of this
+    module taking the value and the language."""
+
+    __slots__ = ("func", "options", "value")
+
+    def __init__(self, func: Callable[..., str], value: Any, **options: Any) -> None:
+        self.func = func
+        self.value = value
+        self.options = options
+
+    def render(self, lang: Lang = "fi") -> str:
+        return self.func(self.value, lang, **self.options)
+
+    def __repr__(self) -> str:
+        return f"Formatted({self.func.__name__}, {self.value!r}, **{self.options!r})"
+
+
 def _as_date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -194,6 +230,7 @@ def vega_locale(lang: Lang = "fi") -> dict[str, Any]:
 __all__ = [
     "LOCALES",
     "MISSING",
+    "Formatted",
     "date",
     "euros",
     "integer",
@@ -204,5 +241,6 @@ __all__ = [
     "number",
     "percent",
     "signed",
+    "significant",
     "vega_locale",
 ]

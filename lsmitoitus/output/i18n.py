@@ -445,6 +445,124 @@ TEXT: dict[str, tuple[str, str]] = {
     "val_too_few": ("liian vähän alkioita (vähintään {min_length})", "Too few items (at least {min_length})"),
     "val_pattern": ("muoto ei kelpaa (sallittu: {pattern})", "String should match pattern {pattern}"),
     "val_literal": ("arvon pitää olla {expected}", "Input should be {expected}"),
+    # issue 15 item 1: the schema's own rules (scenario/rules.py): the key is the error type, the
+    # English text is also pydantic's message; numbers and dates are formatted when shown
+    "rule_by_age_missing": (
+        "ikäryhmätaulukosta puuttuvat ikäryhmät {missing}; anna jokainen ikäryhmä ({bands}) tai yksi luku kaikille",
+        "an age-band table must give every band; missing {missing} (give every band ({bands}) or one number)",
+    ),
+    "rule_bands_missing": (
+        "ikäryhmät {missing} puuttuvat; anna jokainen ikäryhmä ({bands})",
+        "age bands {missing} are missing; give every band ({bands})",
+    ),
+    "rule_types_missing": (
+        "sijoitusmuodot {missing} puuttuvat; anna jokainen sijoitusmuoto ({types})",
+        "placement types {missing} are missing; give every type ({types})",
+    ),
+    "rule_shares_sum": (
+        "osuuksien summan pitää olla 1; nyt summa on {total}",
+        "the shares must sum to 1; they sum to {total}",
+    ),
+    "rule_area_shares_sum": (
+        "alueiden notification_share-osuuksien summan pitää olla 1; nyt summa on {total}",
+        "notification_share must sum to 1 over the areas; it sums to {total}",
+    ),
+    "rule_exponential_cv": (
+        "eksponenttijakauman cv on aina 1 (annettu {cv}); valitse gamma tai lognormal, jos hajonta on muu",
+        "an exponential duration has cv = 1 (got {cv}); use gamma or lognormal for another spread",
+    ),
+    "rule_range_per_year": (
+        "pitää olla {lowest} ≤ alin ≤ ylin ≤ {highest}; annettu alin {low} ja ylin {high}",
+        "must satisfy {lowest} ≤ low ≤ high ≤ {highest}; got low {low} and high {high}",
+    ),
+    "rule_year_factors_level": (
+        "year_factors tarvitsee lähtötason: anna values ainakin yhdelle vuodelle",
+        "year_factors need a level to start from: give values for at least one year",
+    ),
+    "rule_years_twice": (
+        "vuodet {years} on annettu sekä values- että year_factors-taulukossa; anna kukin vuosi vain toisessa",
+        "years {years} are given both in values and in year_factors; give each year in one of them only",
+    ),
+    "rule_end_after_start": (
+        "loppupäivän {end} pitää olla aloituspäivän {start} jälkeen",
+        "end {end} must be after start {start}",
+    ),
+    "rule_start_first_day": (
+        "aloituspäivän pitää olla kuukauden ensimmäinen päivä (tulokset ovat kuukausittain); annettu {start}",
+        "start must be the first day of a month (results are monthly); got {start}",
+    ),
+    "rule_no_notifications": (
+        "anna havaittujen ilmoitusten määrä ainakin yhdeltä vuodelta",
+        "give the observed notifications of at least one year",
+    ),
+    "rule_per_child_range": (
+        "arvon pitää olla {low} ≤ arvo ≤ {high} (ilmoituksia ilmoitettua lasta kohden); annettu {value}",
+        "must lie in {low} ≤ value ≤ {high} (notifications per notified child); got {value}",
+    ),
+    "rule_escalation_sum": (
+        "todennäköisyyksien p_avohuollon_sijoitus + p_kiireellinen_sijoitus + p_huostaanotto summa on {total} "
+        "ikäryhmässä {band}; se saa olla enintään 1",
+        "the escalation probabilities p_avohuollon_sijoitus + p_kiireellinen_sijoitus + p_huostaanotto sum to more "
+        "than 1: {total} in age band {band}",
+    ),
+    "rule_keys_exact": (
+        "avainten pitää olla täsmälleen {keys} (puuttuvat: {missing}; ylimääräiset: {extra})",
+        "the keys must be exactly {keys} (missing: {missing}; extra: {extra})",
+    ),
+    "rule_levers_ramp": (
+        "täyden vaikutuksen päivä {full} ei voi olla ennen alkamispäivää {start}",
+        "full {full} must not be before start {start}",
+    ),
+    "rule_low_above_high": (
+        "alin kerroin low ({low}) ei voi olla suurempi kuin ylin kerroin high ({high})",
+        "low ({low}) must not exceed high ({high})",
+    ),
+    "rule_area_keys": (
+        "alueiden pitää olla täsmälleen skenaarion alueet {areas} (puuttuvat: {missing}; ylimääräiset: {extra})",
+        "must name exactly the areas {areas} (missing: {missing}; extra: {extra})",
+    ),
+    "rule_unit_missing": (
+        "yksikön vakanssit puuttuvat; anna ne jokaiselle alueelle ({areas})",
+        "the unit's posts are missing; give them for every area ({areas})",
+    ),
+    "rule_unknown_areas": (
+        "tuntemattomat alueet {unknown}; skenaarion alueet: {areas}",
+        "unknown areas {unknown}; the scenario's areas: {areas}",
+    ),
+    "rule_team_areas": (
+        "jokaisen alueen pitää kuulua täsmälleen yhteen tiimiin (alueet: {areas}; puuttuvat: {missing}; "
+        "tuntemattomat tai toistetut: {extra})",
+        "every area must be in exactly one team (areas: {areas}; missing: {missing}; unknown or repeated: {extra})",
+    ),
+    "rule_not_an_area": (
+        "{value} ei ole skenaarion alue; alueet: {areas}",
+        "{value} is not an area of the scenario; areas: {areas}",
+    ),
+    "rule_steps_order": (
+        "portaiden pitää olla alkupäivän mukaan nousevassa järjestyksessä, kukin päivä kerran; annettu {starts}",
+        "steps must be in increasing order of start date, each date once; got {starts}",
+    ),
+    "rule_names_no_parameter": (
+        "{path} ei nimeä mitään skenaarion parametria",
+        "{path} names no parameter of the scenario",
+    ),
+    "rule_not_scalable": (
+        "{path} ei ole luku eikä ikäryhmätaulukko, joten sille ei voi antaa epävarmuutta",
+        "{path} is not a number or an age-band table, so it cannot be uncertain",
+    ),
+    "rule_correlation_pair": (
+        "{pair}: avaimen pitää olla muotoa polku_a|polku_b, kaksi eri parametria taulukosta uncertainty.parameters",
+        "{pair}: must be path_a|path_b, two different parameters listed in uncertainty.parameters",
+    ),
+    "rule_correlation_lognormal": (
+        "{pair}: kummankin korreloidun parametrin jakauman pitää olla lognormal",
+        "{pair}: both parameters must be lognormal",
+    ),
+    "rule_correlation_matrix": (
+        "korrelaatiot eivät muodosta kelvollista korrelaatiomatriisia (se ei ole positiivisesti definiitti); "
+        "pienennä korrelaatioita",
+        "the correlations do not form a valid correlation matrix (it is not positive definite); make them smaller",
+    ),
     # plausibility of a valid scenario (scenario/checks.py)
     "not_runnable": (
         "{source}: skenaariota ei voi ajaa (mitään ei simuloitu):",
@@ -1218,8 +1336,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "change {value} is not a number; give the change of posts (FTE), e.g. 2, -1 or 0.5",
     ),
     "plan_change_range": (
-        "muutos {value}: sallittu väli -1000 … 1000 htv",
-        "change {value}: allowed range -1000 to 1000 FTE",
+        "muutos {value}: sallittu väli {low} … {high} htv",
+        "change {value}: allowed range {low} to {high} FTE",
     ),
     "plan_bad_lead": ("vastaava {value}: anna kyllä tai ei", "lead {value}: give yes or no"),
     "plan_removes_too_many": (
@@ -1654,11 +1772,26 @@ def echo(value: object, plain: bool = False, limit: int = ECHO_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+class Localized:
+    """A value written differently in each language (a number, a date): kept as it is until its
+    message is rendered, then written in the reader's language (see
+    :class:`lsmitoitus.output.formats.Formatted`)."""
+
+    __slots__ = ()
+
+    def render(self, lang: Lang = "fi") -> str:
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        return self.render("fi")
+
+
 class Msg:
     """A message of the table with its fields, shown in the reader's language when rendered.
 
-    Fields that are themselves :class:`Msg` are rendered in the same language. The key is
-    checked at once, so a misspelt key fails in the tests, not in front of a user."""
+    Fields that are themselves :class:`Msg`, :class:`Joined` or :class:`Localized` are rendered
+    in the same language. The key is checked at once, so a misspelt key fails in the tests, not
+    in front of a user."""
 
     __slots__ = ("fmt", "key")
 
@@ -1670,7 +1803,9 @@ class Msg:
 
     def render(self, lang: Lang = "fi") -> str:
         return t(
-            self.key, lang, **{k: v.render(lang) if isinstance(v, Msg | Joined) else v for k, v in self.fmt.items()}
+            self.key,
+            lang,
+            **{k: v.render(lang) if isinstance(v, Msg | Joined | Localized) else v for k, v in self.fmt.items()},
         )
 
     def __str__(self) -> str:
@@ -1685,7 +1820,7 @@ class Joined:
 
     __slots__ = ("parts", "sep")
 
-    def __init__(self, parts: Sequence[str | Msg | Joined], sep: str = "; ") -> None:
+    def __init__(self, parts: Sequence[str | Msg | Joined | Localized], sep: str = "; ") -> None:
         self.parts = list(parts)
         self.sep = sep
 
@@ -1697,14 +1832,14 @@ class Joined:
 
 
 #: A user-facing message: ready text, a table entry, joined parts, or lines of any of these.
-Message = str | Msg | Joined | Sequence[str | Msg | Joined]
+Message = str | Msg | Joined | Localized | Sequence[str | Msg | Joined | Localized]
 
 
 def render(message: Message, lang: Lang = "fi") -> str:
     """The text of ``message`` in ``lang`` (lines joined with newlines)."""
     if isinstance(message, str):
         return message
-    if isinstance(message, Msg | Joined):
+    if isinstance(message, Msg | Joined | Localized):
         return message.render(lang)
     return "\n".join(render(part, lang) for part in message)
 

@@ -23,6 +23,7 @@ from .dimensioning_report import scenario_table, write_excel
 from .folders import atomic_folder
 from .formats import number
 from .i18n import TEXT, Lang, t
+from .text_table import text_table
 
 #: How many leading parameters the answer names per output.
 NAMED = 2
@@ -258,7 +259,9 @@ def report_text(result: SensitivityResult, lang: Lang = "fi") -> str:
             *answer_lines(result, lang),
             "",
             t("sens_table_title", lang, year=result.last_year),
-            table.to_string(index=False),
+            text_table(
+                [str(c) for c in table.columns], [[str(v) for v in row] for row in table.to_numpy().tolist()], keys=1
+            ),
             note,
         ]
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from ..output.formats import Formatted, date, integer, number, significant
 from ..output.i18n import Msg, echo
 from .files import ScenarioError
 from .schema import Scenario
@@ -82,7 +83,7 @@ def problems(scenario: Scenario) -> list[Msg]:
     sim = scenario.simulation
     first_year_end = dt.date(sim.start.year, 12, 31)
     if sim.end < first_year_end:
-        found.append(Msg("check_horizon", start=sim.start.isoformat(), end=sim.end.isoformat()))
+        found.append(Msg("check_horizon", start=Formatted(date, sim.start), end=Formatted(date, sim.end)))
     empty = [name for name, area in scenario.areas.items() if not area.population_0_17]
     if empty:
         found.append(Msg("check_population_empty", areas=echo(", ".join(empty), plain=True)))
@@ -98,10 +99,10 @@ def problems(scenario: Scenario) -> list[Msg]:
             Msg(
                 "check_demand_per_child",
                 year=year,
-                notifications=f"{county_notifications(scenario, year):,.0f}",
-                children=f"{county_population(scenario, year):,.0f}",
-                ratio=f"{ratio:.3g}",
-                limit=MAX_NOTIFICATIONS_PER_CHILD,
+                notifications=Formatted(integer, county_notifications(scenario, year)),
+                children=Formatted(integer, county_population(scenario, year)),
+                ratio=Formatted(significant, ratio, digits=3),
+                limit=Formatted(number, MAX_NOTIFICATIONS_PER_CHILD),
             )
         )
     total = sum(county_notifications(scenario, y) for y in years)
@@ -109,10 +110,10 @@ def problems(scenario: Scenario) -> list[Msg]:
         found.append(
             Msg(
                 "check_demand_total",
-                total=f"{total:,.0f}",
+                total=Formatted(integer, total),
                 first=years[0],
                 last=years[-1],
-                limit=f"{MAX_NOTIFICATIONS_PER_REPLICATION:,}",
+                limit=Formatted(integer, MAX_NOTIFICATIONS_PER_REPLICATION),
             )
         )
     return found

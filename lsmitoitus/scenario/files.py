@@ -30,8 +30,10 @@ import tomli_w
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
+from ..output import formats
 from ..output.i18n import LANGS, Joined, Msg, UserError, echo
 from .provenance import mark_overrides
+from .rules import is_rule, rule_message, rule_path
 from .schema import Scenario
 
 BUNDLED_DEFAULT = "kanta-hame"
@@ -132,8 +134,9 @@ def _kind(mode: int) -> Msg:
     return Msg("kind_special")
 
 
-def _megabytes(n: int) -> str:
-    return f"{n / 1e6:.1f}"
+def _megabytes(n: int) -> formats.Formatted:
+    """A size in megabytes with one decimal, in the reader's format (50,0 or 50.0)."""
+    return formats.Formatted(formats.number, n / 1e6, digits=1)
 
 
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -169,7 +172,8 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
             chunks.append(chunk)
             got += len(chunk)
         if got > limit:  # the file grew, or is not what its size says (/proc)
-            raise ScenarioError(Msg("too_large", path=shown, size=f"> {_megabytes(limit)}", limit=_megabytes(limit)))
+            over = Joined(["> ", _megabytes(limit)], sep="")
+            raise ScenarioError(Msg("too_large", path=shown, size=over, limit=_megabytes(limit)))
         return b"".join(chunks)
     except OSError as exc:
         raise ScenarioError(Msg("cannot_read", path=shown, reason=exc.strerror or type(exc).__name__)) from None
@@ -462,8 +466,10 @@ ERROR_TYPES: dict[str, str] = {
 
 
 def _problem(err: Mapping[str, Any]) -> Msg | str:
-    """What is wrong, in our words where we have them; otherwise pydantic's (and the schema's
-    own rules, which are written in English)."""
+    """What is wrong, in our words: the schema's own rules (:mod:`.rules`) and pydantic's common
+    errors from the translation table; any other error keeps pydantic's (English) text."""
+    if is_rule(err["type"]):
+        return rule_message(err["type"], err.get("ctx"))
     key = ERROR_TYPES.get(err["type"])
     ctx = {k: echo(_plain_number(v), plain=True, limit=200) for k, v in (err.get("ctx") or {}).items()}
     if key is not None:
@@ -506,13 +512,15 @@ def validation_message(
     n = len(errors)
     lines: list[Msg | str] = [Msg("invalid_scenario_one" if n == 1 else "invalid_scenario", source=source, n=n)]
     for err in errors[:MAX_PROBLEMS_SHOWN]:
-        loc = _clean_loc(err["loc"])
+        rule = is_rule(err["type"])  # a rule's message says itself what was given and what is allowed
+        loc = _clean_loc(err["loc"]) + (rule_path(err.get("ctx")) if rule else ())
         path = echo(".".join(str(p) for p in loc), plain=True, limit=200) if loc else Msg("top_level")
         parts: list[Msg | str] = [_problem(err)]
-        shows_value = err["type"] not in {"missing", "model_type", "value_error"} and "input" in err
+        shows_value = err["type"] not in {"missing", "model_type", "value_error"} and "input" in err and not rule
         if shows_value and (echo_from is None or _given_in(echo_from, loc)):
             parts.append(Msg("val_got", value=echo(err["input"])))
-        hint = _allowed_range(_field_at(loc), err.get("ctx") or {}) if err["type"] != "extra_forbidden" else None
+        plain = rule or err["type"] == "extra_forbidden"
+        hint = None if plain else _allowed_range(_field_at(loc), err.get("ctx") or {})
         if hint is not None:
             parts.append(hint)
         lines.append(Msg("problem_line", path=path, text=Joined(parts)))

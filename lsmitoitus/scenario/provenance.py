@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from .rules import rule_error
 from .uncertainty import get_path
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ def check_provenance_paths(scenario: Scenario) -> None:
     """Every key of ``scenario.provenance`` names a parameter of the schema."""
     for path in scenario.provenance:
         if not path or not names_a_parameter(path):
-            raise ValueError(f"provenance: {path!r} names no parameter of the scenario")
+            raise rule_error("rule_names_no_parameter", at=("provenance",), path=path)
 
 
 def _matches(key: list[str], path: list[str]) -> bool:

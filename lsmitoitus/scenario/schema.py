@@ -28,6 +28,7 @@ from ..vocabulary import (
     PlacementType,
     UnitName,
 )
+from .rules import rule_error
 
 Probability = Annotated[float, Field(ge=0.0, le=1.0)]
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -40,7 +41,7 @@ def _every_band(value: float | dict[Any, float]) -> float | dict[Any, float]:
     if isinstance(value, Mapping):
         missing = [b for b in AGE_BANDS if b not in value]
         if missing:
-            raise ValueError(f"an age-band table must give every band; missing {missing}")
+            raise rule_error("rule_by_age_missing", missing=missing, bands=list(AGE_BANDS))
     return value
 
 
@@ -75,7 +76,7 @@ class Duration(StrictModel):
     @model_validator(mode="after")
     def _exponential_has_cv_one(self) -> Duration:
         if self.distribution == "exponential" and abs(self.cv - 1.0) > 1e-9:
-            raise ValueError("an exponential duration has cv = 1; use gamma or lognormal for another spread")
+            raise rule_error("rule_exponential_cv", at=("cv",), cv=self.cv)
         return self
 
 
@@ -145,12 +146,14 @@ class YearlySeries(StrictModel):
     def _check(self) -> YearlySeries:
         low, high = self.range_per_year
         if not -0.5 <= low <= high <= 1.0:
-            raise ValueError(f"range_per_year must satisfy -0.5 ≤ low ≤ high ≤ 1 (got {low}, {high})")
+            raise rule_error(
+                "rule_range_per_year", at=("range_per_year",), lowest=-0.5, highest=1.0, low=low, high=high
+            )
         if self.year_factors and not self.values:
-            raise ValueError("year_factors need a level to start from: give values for at least one year")
+            raise rule_error("rule_year_factors_level", at=("values",))
         clash = set(self.values) & set(self.year_factors)
         if clash:
-            raise ValueError(f"years {sorted(clash)} are given both as values and as year_factors")
+            raise rule_error("rule_years_twice", at=("year_factors",), years=sorted(clash))
         return self
 
     def value(self, year: int, default: float, change: float | None = None) -> float:
@@ -199,9 +202,9 @@ class SimulationSettings(StrictModel):
     @model_validator(mode="after")
     def _end_after_start(self) -> SimulationSettings:
         if self.end <= self.start:
-            raise ValueError(f"end ({self.end}) must be after start ({self.start})")
+            raise rule_error("rule_end_after_start", at=("end",), end=self.end, start=self.start)
         if self.start.day != 1:
-            raise ValueError("start must be the first day of a month (results are monthly)")
+            raise rule_error("rule_start_first_day", at=("start",), start=self.start)
         return self
 
 
@@ -275,17 +278,23 @@ class Demand(StrictModel):
     @model_validator(mode="after")
     def _check(self) -> Demand:
         if not self.notifications:
-            raise ValueError("notifications needs at least one observed year")
+            raise rule_error("rule_no_notifications", at=("notifications",))
         missing = [b for b in AGE_BANDS if b not in self.age_at_notification]
         if missing:
-            raise ValueError(f"age_at_notification is missing age bands {missing}")
+            raise rule_error("rule_bands_missing", at=("age_at_notification",), missing=missing, bands=list(AGE_BANDS))
         total = sum(self.age_at_notification.values())
         if abs(total - 1.0) > 1e-6:
-            raise ValueError(f"age_at_notification shares must sum to 1 (they sum to {total:.6g})")
+            raise rule_error("rule_shares_sum", at=("age_at_notification",), total=float(total))
         per_child = self.notifications_per_notified_child
-        values = per_child.values.values() if isinstance(per_child, YearlySeries) else [per_child]
-        if any(not 1.0 <= v <= 10.0 for v in values):
-            raise ValueError("notifications_per_notified_child must lie in 1 ≤ value ≤ 10")
+        given: dict[tuple[str | int, ...], float] = (
+            {("values", year): v for year, v in per_child.values.items()}
+            if isinstance(per_child, YearlySeries)
+            else {(): per_child}
+        )
+        for where, v in given.items():
+            if not 1.0 <= v <= 10.0:
+                at = ("notifications_per_notified_child", *where)
+                raise rule_error("rule_per_child_range", at=at, low=1, high=10, value=float(v))
         return self
 
 
@@ -356,7 +365,8 @@ class AvohuoltoStage(StrictModel):
             )
         ]
         if max(sums) > 1.0 + 1e-9:
-            raise ValueError(f"escalation probabilities sum to more than 1 (max {max(sums):.4g})")
+            band = AGE_BANDS[sums.index(max(sums))]
+            raise rule_error("rule_escalation_sum", total=float(max(sums)), band=band)
         return self
 
 
@@ -400,14 +410,16 @@ class SijaishuoltoStage(StrictModel):
     def _check(self) -> SijaishuoltoStage:
         missing = [b for b in AGE_BANDS if b not in self.placement_type]
         if missing:
-            raise ValueError(f"placement_type is missing age bands {missing}")
+            raise rule_error("rule_bands_missing", at=("placement_type",), missing=missing, bands=list(AGE_BANDS))
         for band, row in self.placement_type.items():
             absent = [t for t in PLACEMENT_TYPES if t not in row]
             if absent:
-                raise ValueError(f"placement_type.{band} is missing types {absent}")
+                raise rule_error(
+                    "rule_types_missing", at=("placement_type", band), missing=absent, types=list(PLACEMENT_TYPES)
+                )
             total = sum(row.values())
             if abs(total - 1.0) > 1e-6:
-                raise ValueError(f"placement_type.{band} shares must sum to 1 (they sum to {total:.6g})")
+                raise rule_error("rule_shares_sum", at=("placement_type", band), total=float(total))
         return self
 
 
@@ -634,7 +646,13 @@ class Caseload(StrictModel):
     def _check(self) -> Caseload:
         _check_sorted(self.limit, "limit")
         if set(self.responsible_unit) != set(RESPONSIBILITY_KEYS):
-            raise ValueError(f"responsible_unit must have exactly the keys {list(RESPONSIBILITY_KEYS)}")
+            raise rule_error(
+                "rule_keys_exact",
+                at=("responsible_unit",),
+                keys=list(RESPONSIBILITY_KEYS),
+                missing=[k for k in RESPONSIBILITY_KEYS if k not in self.responsible_unit],
+                extra=sorted(set(self.responsible_unit) - set(RESPONSIBILITY_KEYS)),
+            )
         return self
 
 
@@ -770,7 +788,7 @@ class Levers(StrictModel):
     @model_validator(mode="after")
     def _ramp(self) -> Levers:
         if self.full < self.start:
-            raise ValueError(f"full ({self.full}) must not be before start ({self.start})")
+            raise rule_error("rule_levers_ramp", at=("full",), full=self.full, start=self.start)
         return self
 
     def active(self) -> bool:
@@ -844,7 +862,7 @@ class ParameterUncertainty(StrictModel):
     @model_validator(mode="after")
     def _check(self) -> ParameterUncertainty:
         if self.low > self.high:
-            raise ValueError(f"low ({self.low}) must not exceed high ({self.high})")
+            raise rule_error("rule_low_above_high", at=("low",), low=self.low, high=self.high)
         return self
 
 
@@ -933,33 +951,40 @@ class Scenario(StrictModel):
     @model_validator(mode="after")
     def _areas_consistent(self) -> Scenario:
         names = set(self.areas)
+        areas = list(self.areas)
         share = sum(a.notification_share for a in self.areas.values())
         if abs(share - 1.0) > 1e-6:
-            raise ValueError(f"areas: notification_share must sum to 1 over areas (sums to {share:.6g})")
-        if set(self.arviointi.workers) != names:
-            raise ValueError(f"arviointi.workers must name exactly the areas {sorted(names)}")
+            raise rule_error("rule_area_shares_sum", at=("areas",), total=float(share))
+        for at, keys in (
+            (("arviointi", "workers"), set(self.arviointi.workers)),
+            *((("staffing", unit), set(self.staffing[unit])) for unit in UNITS if unit in self.staffing),
+        ):
+            if keys != names:
+                missing = [a for a in areas if a not in keys]
+                raise rule_error("rule_area_keys", at=at, areas=areas, missing=missing, extra=sorted(keys - names))
         for unit in UNITS:
             if unit not in self.staffing:
-                raise ValueError(f"staffing.{unit} is missing")
-            if set(self.staffing[unit]) != names:
-                raise ValueError(f"staffing.{unit} must name exactly the areas {sorted(names)}")
-        for what, keys in (
-            ("costs.own_institutions", set(self.costs.own_institutions)),
-            ("levers.avohuolto_extra_posts", set(self.levers.avohuolto_extra_posts)),
-            *((f"costs.other_staff.{u}", set(a)) for u, a in self.costs.other_staff.items()),
-        ):
+                raise rule_error("rule_unit_missing", at=("staffing", unit), areas=areas)
+        by_area: list[tuple[tuple[str, ...], set[str]]] = [
+            (("costs", "own_institutions"), set(self.costs.own_institutions)),
+            (("levers", "avohuolto_extra_posts"), set(self.levers.avohuolto_extra_posts)),
+            *((("costs", "other_staff", u), set(a)) for u, a in self.costs.other_staff.items()),
+        ]
+        for table, keys in by_area:
             if not keys <= names:
-                raise ValueError(f"{what} names unknown areas {sorted(keys - names)}; areas: {sorted(names)}")
+                raise rule_error("rule_unknown_areas", at=table, unknown=sorted(keys - names), areas=areas)
         for unit in UNITS:
             teams = self.organisation.team_areas(unit, self.area_names)
             listed = [a for members in teams.values() for a in members]
             if sorted(listed) != sorted(names):
-                raise ValueError(
-                    f"organisation.teams.{unit}: every area must be in exactly one team (areas: {sorted(names)})"
+                extra = sorted({a for a in listed if a not in names or listed.count(a) > 1})
+                missing = [a for a in areas if a not in listed]
+                raise rule_error(
+                    "rule_team_areas", at=("organisation", "teams", unit), areas=areas, missing=missing, extra=extra
                 )
         for i, step in enumerate(self.staffing_plan):
             if step.area not in names:
-                raise ValueError(f"staffing_plan[{i}].area {step.area!r} is not an area; areas: {sorted(names)}")
+                raise rule_error("rule_not_an_area", at=("staffing_plan", i, "area"), value=step.area, areas=areas)
         from .provenance import check_provenance_paths
         from .uncertainty import check_paths  # the paths are checked against this scenario's own values
 
@@ -981,7 +1006,7 @@ class Scenario(StrictModel):
 def _check_sorted(schedule: Sequence[DatedValue], what: str) -> None:
     starts = [s.start for s in schedule]
     if starts != sorted(starts) or len(set(starts)) != len(starts):
-        raise ValueError(f"{what}: steps must be in increasing order of start date")
+        raise rule_error("rule_steps_order", at=(what,), starts=starts)
 
 
 __all__ = [

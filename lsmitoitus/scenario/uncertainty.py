@@ -82,22 +82,58 @@ def scalable(value: Any) -> bool:
 
 
 def check_paths(scenario: Scenario) -> None:
-    """Every uncertain parameter names scalable values of ``scenario``; correlations pair them."""
+    """Every uncertain parameter names scalable values of ``scenario``; correlations pair them
+    and form a valid correlation matrix (checked here, so a run never starts with one that
+    :func:`draw_multipliers` cannot use)."""
+    from .rules import rule_error
+
     data = scenario.model_dump()
     names = set(scenario.uncertainty.parameters)
-    for path in names:
+    for path in sorted(names):
         concrete = expand(data, path)
         if not concrete:
-            raise ValueError(f"uncertainty.parameters: {path!r} names no parameter of the scenario")
+            raise rule_error("rule_names_no_parameter", at=("uncertainty", "parameters"), path=path)
         bad = [c for c in concrete if not scalable(get_path(data, c))]
         if bad:
-            raise ValueError(f"uncertainty.parameters: {bad[0]!r} is not a number or an age-band table")
+            raise rule_error("rule_not_scalable", at=("uncertainty", "parameters"), path=bad[0])
     for key in scenario.uncertainty.correlation:
         pair = key.split("|")
         if len(pair) != 2 or not set(pair) <= names or pair[0] == pair[1]:
-            raise ValueError(f"uncertainty.correlation: {key!r} must be 'path_a|path_b' of two listed parameters")
+            raise rule_error("rule_correlation_pair", at=("uncertainty", "correlation"), pair=key)
         if any(scenario.uncertainty.parameters[p].distribution != "lognormal" for p in pair):
-            raise ValueError(f"uncertainty.correlation: {key!r} pairs must both be lognormal")
+            raise rule_error("rule_correlation_lognormal", at=("uncertainty", "correlation"), pair=key)
+    if not positive_definite(correlation_matrix(scenario)):
+        raise rule_error("rule_correlation_matrix", at=("uncertainty", "correlation"))
+
+
+def correlation_matrix(scenario: Scenario) -> list[list[float]]:
+    """The correlation matrix of the lognormal multipliers, in the order of their sorted paths
+    (the identity where no correlation is given)."""
+    spec = scenario.uncertainty
+    normal = [p for p in sorted(spec.parameters) if spec.parameters[p].distribution == "lognormal"]
+    index = {p: i for i, p in enumerate(normal)}
+    corr = [[1.0 if i == j else 0.0 for j in range(len(normal))] for i in range(len(normal))]
+    for key, rho in spec.correlation.items():
+        a, b = key.split("|")
+        corr[index[a]][index[b]] = corr[index[b]][index[a]] = rho
+    return corr
+
+
+def positive_definite(matrix: list[list[float]]) -> bool:
+    """Whether a symmetric matrix is positive definite: its Cholesky factor exists.
+
+    Written out (a matrix of a few parameters) because validation must not import numpy
+    (``lsmitoitus validate`` starts without it); the run factors the same matrix with numpy."""
+    n = len(matrix)
+    lower = [[0.0] * n for _ in range(n)]
+    for j in range(n):
+        pivot = matrix[j][j] - sum(lower[j][k] ** 2 for k in range(j))
+        if not pivot > 0.0:
+            return False
+        lower[j][j] = math.sqrt(pivot)
+        for i in range(j + 1, n):
+            lower[i][j] = (matrix[i][j] - sum(lower[i][k] * lower[j][k] for k in range(j))) / lower[j][j]
+    return True
 
 
 def scale_data(data: Mapping[str, Any], multipliers: Mapping[str, float]) -> dict[str, Any]:
@@ -168,15 +204,13 @@ def draw_multipliers(scenario: Scenario, rep_seed: np.random.SeedSequence) -> di
     z = _normal_scores(rep_seed, paths)
     normal = [i for i, p in enumerate(paths) if spec.parameters[p].distribution == "lognormal"]
     if spec.correlation and normal:
-        corr = np.eye(len(normal))
-        index = {paths[i]: j for j, i in enumerate(normal)}
-        for key, rho in spec.correlation.items():
-            a, b = key.split("|")
-            corr[index[a], index[b]] = corr[index[b], index[a]] = rho
         try:
-            chol = np.linalg.cholesky(corr)
-        except np.linalg.LinAlgError:
-            raise ValueError("uncertainty.correlation is not a valid correlation matrix") from None
+            chol = np.linalg.cholesky(np.array(correlation_matrix(scenario)))
+        except np.linalg.LinAlgError:  # validation refuses such a matrix (check_paths): not reached
+            from ..output.i18n import Msg
+            from .files import ScenarioError
+
+            raise ScenarioError(Msg("rule_correlation_matrix")) from None
         z[normal] = chol @ z[normal]
     out = {}
     for i, path in enumerate(paths):
