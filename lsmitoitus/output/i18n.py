@@ -245,12 +245,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "app_assessment_needed": ("arvioinnin työntekijät tarvitaan ({conf} %)", "assessment workers needed ({conf} %)"),
     "app_assessment_funded": ("arvioinnin työntekijät rahoitettu", "assessment workers funded"),
     "parts_line": (
-        "Tarpeen osat {year} ({conf} %): {total} vakanssia = kysyntä {demand} (kaikki vakanssit täytettyinä, "
-        "ei poissaoloja), vakanssit {vacancies}, poissaolot {absences}; tiimijaosta johtuu {organisation} "
-        "verrattuna yhteen maakunnalliseen tiimiin.",
-        "Parts of the requirement {year} ({conf} %): {total} posts = demand {demand} (every post filled, "
-        "no absences), vacancies {vacancies}, absences {absences}; the split into teams adds {organisation} "
-        "over one county-wide team.",
+        "Tarpeen osat {year} ({conf} %): {total} vakanssia, joista vakanssien täyttöviiveet {vacancies} ja "
+        "poissaolot {absences} (samojen asiakkaiden parierot, toistojen keskiarvo) ja loput kysyntää {demand}; "
+        "tiimijako lisää {organisation} verrattuna yhteen maakunnalliseen tiimiin.",
+        "Parts of the requirement {year} ({conf} %): {total} posts, of which vacancies {vacancies} and absences "
+        "{absences} (paired differences on the same clients, mean over replications) and the rest demand "
+        "{demand}; the split into teams adds {organisation} over one county-wide team.",
     ),
     "parts_assessment": (
         "Palvelutarpeen arviointi {year}: tarvitaan {required} työntekijää ({conf} %), rahoitettu {funded}; "
