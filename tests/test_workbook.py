@@ -118,7 +118,7 @@ def test_every_parameter_is_marked_sourced_fitted_or_assumed(workbook: Path) -> 
     assert "tulosalue 2024" in rows["staffing.avohuolto.Forssa.social_workers"][3]
     assert rows["arviointi.p_avohuolto"][2] == "sovitettu"
     assert rows["staffing.avohuolto.Forssa.fill_rate"][2] == "oletus"
-    assert rows["staffing.avohuolto.Forssa.ramp_up_days"][2:4] == ("oletus", "ei merkintää: oletus")
+    assert rows["staffing.avohuolto.Forssa.absences.sick_leave_mean_days"][2:4] == ("oletus", "ei merkintää: oletus")
     assert {r[2] for r in rows.values()} == {"lähteestä", "sovitettu", "oletus"}
 
 
