@@ -235,9 +235,9 @@ def _calibration_options(parser: argparse.ArgumentParser, lang: Lang, default_la
     parser.add_argument("--fit", metavar="P1,P2,…", help=t("help_fit", lang, default=",".join(DEFAULT_FIT)))
     parser.add_argument("--region", default="Kanta-Häme", metavar=t("mv_region", lang), help=t("help_region", lang))
     parser.add_argument(
-        "--replications", "-n", type=_replications, default=10, metavar="N", help=t("help_check_replications", lang)
+        "--replications", "-n", type=_replications, default=20, metavar="N", help=t("help_check_replications", lang)
     )
-    parser.add_argument("--rounds", type=_rounds, default=2, metavar="R", help=t("help_rounds", lang))
+    parser.add_argument("--rounds", type=_rounds, default=4, metavar="R", help=t("help_rounds", lang))
     parser.add_argument("--jobs", "-j", type=_jobs, metavar="J", help=t("help_jobs", lang))
     parser.add_argument("--lang", choices=LANGS, default=default_lang, help=t("help_lang", lang))
     _cluster_option(parser, lang)

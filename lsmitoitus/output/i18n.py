@@ -860,8 +860,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "help_replications": ("toistojen määrä (oletus: skenaariosta)", "number of replications (default: from scenario)"),
     "help_check_replications": (
-        "tapahtumasimulaation toistot kullakin tarkistuskierroksella (oletus 10)",
-        "discrete-event replications per check round (default 10)",
+        "tapahtumasimulaation toistot kullakin tarkistuskierroksella (oletus 20)",
+        "discrete-event replications per check round (default 20)",
     ),
     "help_seed": ("satunnaislukujen siemen (oletus: skenaariosta)", "root random seed (default: from scenario)"),
     "help_jobs": ("rinnakkaiset prosessit (oletus: yksi ydintä kohden)", "worker processes (default: one per core)"),
@@ -955,8 +955,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "region in the history file (default: Kanta-Häme)",
     ),
     "help_rounds": (
-        "sovitus- ja tarkistuskierrokset (oletus 2)",
-        "fit and discrete-event check rounds (default 2)",
+        "sovitus- ja tarkistuskierrokset (oletus 4)",
+        "fit and discrete-event check rounds (default 4)",
     ),
     "help_target": (
         "lapsia työntekijää kohden (esim. 30 laki, 25 suositus); oletus: skenaarion lakisääteinen raja",
