@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .model.demand import county_population
 from .results import SimulationResults, quantile_summary
+from .scenario.demand_inputs import county_population
 
 GROUP_INDICATORS = (
     "avohuollon_asiakkaat_0_17",

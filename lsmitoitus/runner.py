@@ -144,27 +144,6 @@ class LineProgress:
         """Nothing to tidy (the lines stay)."""
 
 
-class BarProgress:
-    """Progress for a terminal: a tqdm bar, drawn on the first report and removed at the end."""
-
-    def __init__(self, label: str) -> None:
-        self.label = label
-        self.bar: Any = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.bar is None:
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=total, desc=self.label, leave=False)
-        self.bar.total = total
-        self.bar.n = done
-        self.bar.refresh()
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-
-
 def simulate(
     scenario: Scenario,
     *,

@@ -401,9 +401,7 @@ def morris_indices(design: Design, outputs: pd.DataFrame) -> pd.DataFrame:
         se = per_rep.std(axis=2, ddof=1) / math.sqrt(reps)
         limit = noise_limit(se, design.samples, reps)
         within = float(np.sqrt(np.mean(y.var(axis=1, ddof=1))))
-        order = np.argsort(-np.asarray(si["mu_star"]), kind="stable")
-        rank = np.empty(len(names), dtype=int)
-        rank[order] = np.arange(1, len(names) + 1)
+        rank = ranks(si["mu_star"])
         for i, factor in enumerate(names):
             rows.append(
                 {
@@ -423,6 +421,14 @@ def morris_indices(design: Design, outputs: pd.DataFrame) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows)
+
+
+def ranks(scores: Any) -> np.ndarray:
+    """Rank 1 for the largest score, ties in factor order."""
+    order = np.argsort(-np.asarray(scores), kind="stable")
+    rank = np.empty(len(order), dtype=int)
+    rank[order] = np.arange(1, len(order) + 1)
+    return rank
 
 
 def sobol_indices(design: Design, outputs: pd.DataFrame) -> pd.DataFrame:
@@ -449,9 +455,7 @@ def sobol_indices(design: Design, outputs: pd.DataFrame) -> pd.DataFrame:
         )
         noise = float(np.mean(y.var(axis=1, ddof=1)) / y.shape[1])
         noise_share = noise / float(mean.var(ddof=1))
-        order = np.argsort(-np.asarray(si["ST"]), kind="stable")
-        rank = np.empty(len(names), dtype=int)
-        rank[order] = np.arange(1, len(names) + 1)
+        rank = ranks(si["ST"])
         for i, factor in enumerate(names):
             rows.append(
                 {

@@ -34,11 +34,11 @@ from scipy.optimize import least_squares
 
 from ..history import INDICATORS
 from ..indicators import simulated_indicators
-from ..model.demand import county_population
 from ..output.formats import Formatted, integer, number, percent, significant
 from ..output.i18n import Lang, Msg, ParameterName, echo, render, t
 from ..results import quantile_summary
 from ..runner import simulate
+from ..scenario.demand_inputs import county_population
 from ..scenario.files import ScenarioError, scenario_from_dict
 from ..scenario.schema import Scenario
 from ..scenario.uncertainty import expand, get_path, scale_data

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..scenario.demand_inputs import county_notifications
 from ..scenario.schema import Scenario
 from ..vocabulary import CLIENT_STATES, DAYS_PER_YEAR
-from .demand import county_notifications
 from .parameters import ModelParameters
 from .randomness import counter_uniforms, purpose_generator, stream_key
 from .vectorised import MAX_STEPS, VectorisedPathway, ages_from

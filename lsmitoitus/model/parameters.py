@@ -22,10 +22,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..scenario.demand_inputs import county_notifications, county_population
 from ..scenario.schema import Duration, Scenario, WorkingDayDelay, YearlySeries, by_age
 from ..scenario.uncertainty import range_draw
 from ..vocabulary import AGE_BANDS, PLACEMENT_TYPES, STATES, UNITS, State
-from .demand import county_notifications, county_population
 from .law import AgeSchedule, Schedule
 from .randomness import cumulative
 

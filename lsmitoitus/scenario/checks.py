@@ -13,10 +13,10 @@ keeps the two equal).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 
 from ..output.formats import Formatted, date, integer, number, significant
 from ..output.i18n import Msg, echo
+from .demand_inputs import county_notifications, county_population
 from .files import ScenarioError
 from .schema import Scenario
 
@@ -26,44 +26,6 @@ MAX_NOTIFICATIONS_PER_CHILD = 2.0
 #: Most notifications simulated in one replication (warm-up included): about three times a
 #: national 20-year run, which takes a minute per replication.
 MAX_NOTIFICATIONS_PER_REPLICATION = 20_000_000
-
-
-def area_population(table: Mapping[int, float], year: int, growth: float) -> float:
-    """0–17 population from an area's table: given years as is, interpolated between them, the
-    first value before them, trended by ``growth`` a year after them (as the model does)."""
-    years = sorted(table)
-    if year >= years[-1]:
-        return float(table[years[-1]]) * (1.0 + growth) ** (year - years[-1])
-    if year <= years[0]:
-        return float(table[years[0]])
-    later = next(y for y in years if y >= year)
-    earlier = max(y for y in years if y <= year)
-    if later == earlier:
-        return float(table[year])
-    weight = (year - earlier) / (later - earlier)
-    return float(table[earlier]) + weight * (float(table[later]) - float(table[earlier]))
-
-
-def county_population(scenario: Scenario, year: int) -> float:
-    """0–17 population of the whole county in ``year``."""
-    growth = scenario.demand.population_growth_per_year
-    return sum(area_population(a.population_0_17, year, growth) for a in scenario.areas.values())
-
-
-def county_notifications(scenario: Scenario, year: int) -> float:
-    """Expected notifications in the county in ``year``: given years as is; later years from the
-    latest given year by per-child growth and the population trend; earlier years (warm-up) at
-    the first given level."""
-    demand = scenario.demand
-    given = {**demand.notifications, **demand.series}
-    if year in given:
-        return float(given[year])
-    earlier = [y for y in given if y < year]
-    if not earlier:
-        return float(given[min(given)])
-    base = max(earlier)
-    trend = (1.0 + demand.growth_per_year) ** (year - base)
-    return float(given[base]) * trend * county_population(scenario, year) / county_population(scenario, base)
 
 
 def simulated_years(scenario: Scenario) -> range:
