@@ -39,34 +39,20 @@ def cost_numbers(results: Sequence[DimensioningResult]) -> list[dict[str, float]
         d = diff[(diff["category"] == TOTAL) & (diff["year"] == last)].iloc[0]
         out.append(
             {
-                "cost": float(total.median()),
-                "difference_p10": float(d["p10"]),
-                "difference_p50": float(d["p50"]),
-                "difference_p90": float(d["p90"]),
+                "cost_last_year_p50": float(total.median()),
+                "cost_difference_p50": float(d["p50"]),
+                "cost_difference_p10": float(d["p10"]),
+                "cost_difference_p90": float(d["p90"]),
             }
         )
     return out
-
-
-def _cost_columns(results: Sequence[DimensioningResult]) -> list[dict[str, float]]:
-    """:func:`cost_numbers` under the comparison table's column names (euros, numbers a formula
-    can use)."""
-    return [
-        {
-            "cost_last_year_p50": c["cost"],
-            "cost_difference_p50": c["difference_p50"],
-            "cost_difference_p10": c["difference_p10"],
-            "cost_difference_p90": c["difference_p90"],
-        }
-        for c in cost_numbers(results)
-    ]
 
 
 def comparison_table(results: Sequence[DimensioningResult]) -> pd.DataFrame:
     """One row per scenario: clients, funded and required posts, shortage, breaches, timeliness
     and costs in the last year of the horizon (numbers; the first breach a date)."""
     rows = []
-    for result, costs in zip(results, _cost_columns(results), strict=True):
+    for result, costs in zip(results, cost_numbers(results), strict=True):
         last = result.scenario.simulation.end.year
         m = result.results.monthly
         counted = m[

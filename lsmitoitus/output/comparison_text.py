@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..comparison import assessment_timeliness, comparison_table, cost_numbers
+from ..comparison import comparison_table
 from ..dimensioning import DimensioningResult, first_of
 from . import formats
 from .i18n import Lang, t
@@ -18,8 +18,7 @@ from .text_table import text_table
 def comparison_rows(results: Sequence[DimensioningResult], lang: Lang = "fi") -> list[tuple[str, list[str]]]:
     """(label, one formatted cell per scenario) for every measure of the comparison."""
     table = comparison_table(results)
-    costs = cost_numbers(results)
-    late = [assessment_timeliness(r, r.scenario.simulation.end.year) for r in results]
+    costs = table.to_dict("records")  # the cost columns, computed once with the table
 
     def whole(value: Any) -> str:
         return formats.integer(float(value), lang)
@@ -34,13 +33,16 @@ def comparison_rows(results: Sequence[DimensioningResult], lang: Lang = "fi") ->
             t("cmp_first_breach", lang),
             [formats.month(first_of(r.units["first_breach"]), lang, short=True) for r in results],
         ),
-        (t("cmp_started_late", lang), [formats.percent(s, lang) for s, _ in late]),
-        (t("cmp_completed_late", lang), [formats.percent(c, lang) for _, c in late]),
-        (t("cmp_cost", lang), [formats.money(c["cost"], lang) for c in costs]),
-        (t("cmp_difference", lang), [formats.money(c["difference_p50"], lang, sign=True) for c in costs]),
+        (t("cmp_started_late", lang), [formats.percent(v, lang) for v in table["assessments_started_late_share"]]),
+        (t("cmp_completed_late", lang), [formats.percent(v, lang) for v in table["assessments_completed_late_share"]]),
+        (t("cmp_cost", lang), [formats.money(c["cost_last_year_p50"], lang) for c in costs]),
+        (t("cmp_difference", lang), [formats.money(c["cost_difference_p50"], lang, sign=True) for c in costs]),
         (
             t("cmp_difference_band", lang),
-            [formats.money_range(c["difference_p10"], c["difference_p90"], lang, 2, sign=True) for c in costs],
+            [
+                formats.money_range(c["cost_difference_p10"], c["cost_difference_p90"], lang, 2, sign=True)
+                for c in costs
+            ],
         ),
     ]
     return rows

@@ -239,11 +239,14 @@ def _compare_table(data: ReportData, lang: Lang) -> Table:
         [t("cmp_first_breach", lang), *(formats.month(d, lang, short=True) for d in first)],
         [t("cmp_started_late", lang), *(formats.percent(r["started_late"], lang) for r in rows)],
         [t("cmp_completed_late", lang), *(formats.percent(r["completed_late"], lang) for r in rows)],
-        [t("cmp_cost", lang), *(formats.money(r["cost"], lang) for r in rows)],
-        [t("cmp_difference", lang), *(formats.money(r["difference_p50"], lang, sign=True) for r in rows)],
+        [t("cmp_cost", lang), *(formats.money(r["cost_last_year_p50"], lang) for r in rows)],
+        [t("cmp_difference", lang), *(formats.money(r["cost_difference_p50"], lang, sign=True) for r in rows)],
         [
             t("cmp_difference_band", lang),
-            *(formats.money_range(r["difference_p10"], r["difference_p90"], lang, 2, sign=True) for r in rows),
+            *(
+                formats.money_range(r["cost_difference_p10"], r["cost_difference_p90"], lang, 2, sign=True)
+                for r in rows
+            ),
         ],
     ]
     return Table(header, body, [i >= 1 for i in range(len(header))])

@@ -102,27 +102,24 @@ def dimension_data(result: DimensioningResult, lang: Lang = "fi") -> dict[str, A
 
 def compare_data(results: Sequence[DimensioningResult], lang: Lang = "fi") -> dict[str, Any]:
     """Several dimensioning runs with common random numbers, and their cost differences."""
-    from ..comparison import assessment_timeliness, comparison_table, cost_numbers
+    from ..comparison import comparison_table
 
     data = _base("compare", lang, [r.scenario for r in results])
     data["dimensioning"] = [_dimension_meta(r) for r in results]
     data["per_scenario"] = [_dimension_frames(r) for r in results]
-    table = comparison_table(results)
-    costs = cost_numbers(results)
-    late = [assessment_timeliness(r, r.scenario.simulation.end.year) for r in results]
     rows = []
-    for i, r in enumerate(results):
+    for r, row in zip(results, comparison_table(results).to_dict("records"), strict=True):
         rows.append(
             {
                 "scenario": r.scenario.name,
-                "clients_last_year": float(table["clients_last_year"].iloc[i]),
-                "funded_posts": float(table["funded_posts"].iloc[i]),
-                "required_last_year": float(table["required_last_year"].iloc[i]),
+                "clients_last_year": float(row["clients_last_year"]),
+                "funded_posts": float(row["funded_posts"]),
+                "required_last_year": float(row["required_last_year"]),
                 "extra_posts": float(r.extra_posts),
-                "units_in_breach": int(table["units_in_breach"].iloc[i]),
-                "started_late": late[i][0],
-                "completed_late": late[i][1],
-                **costs[i],
+                "units_in_breach": int(row["units_in_breach"]),
+                "started_late": row["assessments_started_late_share"],
+                "completed_late": row["assessments_completed_late_share"],
+                **{k: float(row[k]) for k in row if str(k).startswith("cost_")},
             }
         )
     data["comparison"] = rows
