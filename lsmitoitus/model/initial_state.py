@@ -8,6 +8,11 @@ drifting upward into the reported years. Instead, the children who arrived in th
 still clients at the origin enter the event model at day 0 in the state, with the remaining
 time, the same rules put them in. The event model's own warm-up then only has to settle the
 assessment queues and the worker lists.
+
+The children still in the pipeline at the origin (processing, or an assessment under way) come
+too (:class:`Pipeline`): without them no new client would arrive for the first two months or so,
+the open-care stock would dip by a tenth, and the dip would travel on into substitute care,
+whose long stays would take a decade to recover (a slow upward drift of the reported years).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import numpy as np
 
 from ..scenario.demand_inputs import county_notifications
 from ..scenario.schema import Scenario
-from ..vocabulary import CLIENT_STATES, DAYS_PER_YEAR
+from ..vocabulary import CLIENT_STATES, DAYS_PER_YEAR, State
 from .parameters import ModelParameters
 from .randomness import counter_uniforms, purpose_generator, stream_key
 from .vectorised import MAX_STEPS, VectorisedPathway, ages_from
@@ -38,6 +43,26 @@ class InitialClients:
     start: np.ndarray
     end: np.ndarray
     nxt: np.ndarray
+    pipeline: Pipeline
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """Children in processing or in an assessment at the origin: area, birth, arrival, state
+    (``KASITTELY`` or ``ARVIOINTI``), when that stage started and ends (model days, start ≤ 0 <
+    end; an assessment's end without queueing), and what follows it."""
+
+    area: np.ndarray
+    birth: np.ndarray
+    arrival: np.ndarray
+    state: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    nxt: np.ndarray
+
+    def in_state(self, state: State) -> np.ndarray:
+        """Indices of the children in ``state``."""
+        return np.flatnonzero(self.state == int(state))
 
 
 def initial_clients(
@@ -53,6 +78,8 @@ def initial_clients(
     step_keys = [stream_key(rep_seed, f"initial_state/step{step}") for step in range(-1, MAX_STEPS)]
     oldest = max(limit for _, limit, _ in params.jalkihuolto.age_limit) * DAYS_PER_YEAR  # days of age
     pieces: list[tuple[np.ndarray, ...]] = []
+    piped: list[tuple[np.ndarray, ...]] = []
+    pipeline_states = [int(State.KASITTELY), int(State.ARVIOINTI)]
     days = np.arange(-int(PRE_YEARS * DAYS_PER_YEAR), 0)
     counts = rng.poisson(np.outer(np.ones(days.size), daily)).reshape(-1)  # (day, area) row-major
     day_of = np.repeat(np.repeat(days, len(shares)), counts)
@@ -73,12 +100,37 @@ def initial_clients(
             return counter_uniforms(step_keys[step + 1], identity[ids], 0, 4).T
 
         ep = pathway.episodes(arrival[kept], birth[kept], uniforms)
-        alive = (ep.start <= 0) & (ep.end > 0) & np.isin(ep.state, [int(s) for s in CLIENT_STATES])
+        now = (ep.start <= 0) & (ep.end > 0)
+        alive = now & np.isin(ep.state, [int(s) for s in CLIENT_STATES])
         c = kept[ep.child[alive]]
         pieces.append((area_of[chunk][c], birth[c], ep.state[alive], ep.start[alive], ep.end[alive], ep.nxt[alive]))
+        waiting = now & np.isin(ep.state, pipeline_states)
+        w = kept[ep.child[waiting]]
+        piped.append(
+            (
+                area_of[chunk][w],
+                birth[w],
+                arrival[w],
+                ep.state[waiting],
+                ep.start[waiting],
+                ep.end[waiting],
+                ep.nxt[waiting],
+            )
+        )
+    pipeline = _pipeline(piped)
     if not pieces:
         empty = np.zeros(0)
-        return InitialClients(empty.astype(int), empty, empty.astype(int), empty, empty, empty.astype(int))
+        return InitialClients(empty.astype(int), empty, empty.astype(int), empty, empty, empty.astype(int), pipeline)
     area, birth, state, start, end, nxt = (np.concatenate(parts) for parts in zip(*pieces, strict=True))
     order = np.lexsort((birth, area))  # a stable order, independent of how cohorts were cut
-    return InitialClients(area[order], birth[order], state[order], start[order], end[order], nxt[order])
+    return InitialClients(area[order], birth[order], state[order], start[order], end[order], nxt[order], pipeline)
+
+
+def _pipeline(pieces: list[tuple[np.ndarray, ...]]) -> Pipeline:
+    """The pipeline children of every chunk, in order of arrival (then area, birth)."""
+    if not pieces:
+        empty = np.zeros(0)
+        return Pipeline(empty.astype(int), empty, empty, empty.astype(int), empty, empty, empty.astype(int))
+    area, birth, arrival, state, start, end, nxt = (np.concatenate(parts) for parts in zip(*pieces, strict=True))
+    order = np.lexsort((birth, area, arrival))
+    return Pipeline(area[order], birth[order], arrival[order], state[order], start[order], end[order], nxt[order])

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import heapq
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -37,18 +38,19 @@ from simpy.events import Timeout
 
 from ..scenario.schema import Scenario
 from ..vocabulary import AGE_BAND_BOUNDS, DAYS_PER_YEAR, UNITS, CostCategory, Outcome, Placement, State
-from .arrivals import EVENT_SLOT, ArrivalProcess, EventChildren
+from .arrivals import EVENT_SLOT, U_CLIENT, ArrivalProcess, EventChildren
 from .assessment import Assessed, AssessmentQueues
 from .calendar import calendar_for
 from .caseload import Clock, WorkerPool
 from .demand import daily_notification_rates
 from .events import Entry, push, run_until
-from .initial_state import initial_clients
+from .initial_state import Pipeline, initial_clients
 from .law import Schedule, aftercare_end, limit_on
 from .parameters import NO_UNIT, ModelParameters
 from .posts import PostSpec, unit_posts
 from .randomness import (
     Sampler,
+    child_identity,
     counter_uniform,
     counter_uniforms,
     cumulative,
@@ -56,7 +58,7 @@ from .randomness import (
     sample_array,
     stream_key,
 )
-from .raw import FLOW, GROUPS, RawReplication
+from .raw import FLOW, GROUPS, STOCK, RawReplication
 from .staffing import PostTimeline, StaffScheduler, post_timelines
 from .trackers import Recorder
 
@@ -74,6 +76,11 @@ F_EXTENSIONS: Final = FLOW[("kiireellinen_sijoitus", "extensions")]
 F_REUNIFICATIONS: Final = FLOW[("sijaishuolto", "reunifications")]
 F_CARE_ENDED_AT_18: Final = FLOW[("sijaishuolto", "care_ended_at_18")]
 F_OVERFLOW: Final = FLOW[("laitoshoito_ostettu", "overflow_from_own_beds")]
+F_EXITS: Final = FLOW[("kaikki", "exits")]
+S_KASITTELY: Final = STOCK[("kasittely", "children")]
+S_ARVIOINTI: Final = STOCK[("arviointi", "children")]
+S_EXITED: Final = STOCK[("kaikki", "exited_total")]
+G_ARVIOINNISSA: Final = GROUPS.index("arvioinnissa")
 
 #: what an open-care episode leads to, in the order of its cumulative outcome table
 AVOHUOLTO_OUTCOMES: Final = (State.AVOHUOLLON_SIJOITUS, State.KIIREELLINEN_SIJOITUS, State.SIJAISHUOLTO, Outcome.NONE)
@@ -410,6 +417,64 @@ class PathwayModel:
                 child.placement_ended = float(start.start[i])
                 end = child.t18 if 0 < child.t18 < end else end
             self._at(end, child)
+        self._seed_pipeline(start.pipeline)
+
+    def _seed_pipeline(self, pipeline: Pipeline) -> None:
+        """The children in processing or in an assessment at day 0.
+
+        Steps: each is an arrival of its own day before the origin (its identity and draws
+        follow from that, as for any arrival); one in processing whose decision opens an
+        assessment joins the area's assessment queue on its decision day, like the children of
+        the first block; one in an assessment holds its slot until the assessment ends and is
+        then decided like any assessed child. Their cases opened before day 0, so deadlines
+        count from day 0 (the warm-up's timeliness only). Stocks and entries are counted.
+        """
+        n = pipeline.area.size
+        if n == 0:
+            return
+        day = np.floor(pipeline.arrival).astype(np.int64)
+        same = np.concatenate([[False], (day[1:] == day[:-1]) & (pipeline.area[1:] == pipeline.area[:-1])])
+        run_start = np.maximum.accumulate(np.where(same, 0, np.arange(n)))
+        identity = child_identity(pipeline.area, day, np.arange(n) - run_start)
+        u_client = counter_uniforms(self.child_key, identity, U_CLIENT, 1)[:, 0]
+        children = EventChildren(
+            time=pipeline.end.copy(),
+            urgent=np.zeros(n, dtype=bool),
+            area=pipeline.area.astype(np.int64),
+            identity=identity,
+            family=identity,
+            birth=pipeline.birth,
+            opened=np.zeros(n, dtype=np.int64),
+            u_client=u_client,
+        )
+        recorder, month_of_end = self.recorder, self._month_of(pipeline.end)
+        for i, area in enumerate(children.area.tolist()):
+            recorder.initial_client(area)
+            column = S_KASITTELY if pipeline.state[i] == State.KASITTELY else S_ARVIOINTI
+            recorder.pre_stocks[0, area, column] += 1
+            recorder.pre_stocks[month_of_end[i], area, column] -= 1
+        processing = pipeline.in_state(State.KASITTELY)
+        to_assess = processing[pipeline.nxt[processing] == State.ARVIOINTI]
+        leaving = processing[pipeline.nxt[processing] != State.ARVIOINTI]
+        for i in leaving.tolist():
+            recorder.pre_flows[month_of_end[i], children.area[i], F_EXITS] += 1
+            recorder.pre_stocks[month_of_end[i], children.area[i], S_EXITED] += 1
+        queued = _subset(children, np.isin(np.arange(n), to_assess))
+        work_u = counter_uniforms(self.child_key, queued.identity, EVENT_SLOT, 1)[:, 0]
+        self.assessments.add(queued, sample_array(self.params.arviointi.duration, work_u))
+        assessing = pipeline.in_state(State.ARVIOINTI)
+        for i in assessing.tolist():
+            heapq.heappush(self.assessments.busy[children.area[i]], float(pipeline.end[i]))
+            recorder.pre_during[0, children.area[i], G_ARVIOINNISSA] += 1
+        under_way = _subset(children, np.isin(np.arange(n), assessing))
+        started, ended = pipeline.start[assessing], pipeline.end[assessing]
+        none = np.zeros(assessing.size, dtype=bool)
+        done = Assessed(under_way, started, started, ended, ended - started, none, none)
+        self._after_assessments(done, record=False)
+
+    def _month_of(self, t: np.ndarray) -> np.ndarray:
+        """Index of the month (since the origin) each model time falls in."""
+        return np.searchsorted(np.asarray(self.month_boundaries), np.floor(t), side="right")
 
     # ------------------------------------------------------------------ calendar events
 
@@ -433,12 +498,13 @@ class PathwayModel:
         if done is not None:
             self._after_assessments(done)
 
-    def _after_assessments(self, done: Assessed) -> None:
-        """Assessments worked through: record them for a replay; decide who needs a client
-        relationship (the family's shared draw, the probability of the year and age at the end);
-        count the others' exits; schedule the clients, and the overflow assessments' lists."""
+    def _after_assessments(self, done: Assessed, record: bool = True) -> None:
+        """Assessments worked through: record them for a replay (unless they started before day
+        0); decide who needs a client relationship (the family's shared draw, the probability of
+        the year and age at the end); count the others' exits; schedule the clients, and the
+        overflow assessments' lists."""
         children = done.children
-        if self.record_logs:
+        if self.record_logs and record:
             for area, joined, opened, work in zip(
                 children.area.tolist(), done.joined.tolist(), children.opened.tolist(), done.work.tolist(), strict=True
             ):
