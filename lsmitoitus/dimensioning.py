@@ -41,7 +41,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .model.caseload import ADD, RECOUNT, LogEntry
+from .model.caseload import ADD, RECOUNT, PoolOp
 from .model.demand import first_projected_year
 from .model.law import Schedule
 from .model.parameters import ModelParameters
@@ -85,9 +85,9 @@ def target_schedule(limit: Schedule, target: float | None, from_day: float) -> S
     return [*before, (from_day, float(target))]
 
 
-def _all_counted(log: list[LogEntry]) -> list[LogEntry]:
+def _all_counted(log: list[PoolOp]) -> list[PoolOp]:
     """The log with every client counted (aftercare workload: 18+ included)."""
-    return [(t, op, s, True if op in (ADD, RECOUNT) else c, f, u1, u2) for t, op, s, c, f, u1, u2 in log]
+    return [e._replace(counted=True) if e.op in (ADD, RECOUNT) else e for e in log]
 
 
 def _compliant(rows: np.ndarray) -> np.ndarray:
@@ -175,7 +175,7 @@ def requirement_for_replication(
     compliant = np.zeros((n_months, len(run.pool_keys)), dtype=bool)
     capped = False
     teams_of: dict[str, dict[str, list[PostSpec]]] = {unit: unit_posts(drawn, unit) for unit in UNITS}
-    logs_of_unit: dict[str, list[list[LogEntry]]] = {u: [] for u in UNITS}
+    logs_of_unit: dict[str, list[list[PoolOp]]] = {u: [] for u in UNITS}
     for p, (unit, team) in enumerate(run.pool_keys):
         log = run.pool_logs[p]
         assert log is not None
@@ -186,9 +186,7 @@ def requirement_for_replication(
         goal = drawn.caseload.jalkihuolto_planning_target if aftercare else target or drawn.caseload.planning_target
         steps = target_schedule(run.limit, goal, from_day)
         base = teams_of[unit][team]
-        replayer = functools.partial(
-            _replay, log, unit, rep_seed, run, params, drawn.organisation.lead_cover_cap, steps
-        )
+        replayer = functools.partial(_replay, log, unit, rep_seed, run, params, steps)
         funded_rows = replayer(base, StaffSwitches())
         compliant[:, p] = _compliant(funded_rows)
         counted = funded_rows[:, CLIENTS if aftercare else COUNTED]
@@ -216,9 +214,7 @@ def requirement_for_replication(
             goal = drawn.caseload.jalkihuolto_planning_target if aftercare else target or drawn.caseload.planning_target
             steps = target_schedule(run.limit, goal, from_day)
             base = [s for team_specs in teams.values() for s in team_specs]
-            replayer = functools.partial(
-                _replay, log, unit, rep_seed, run, params, drawn.organisation.lead_cover_cap, steps
-            )
+            replayer = functools.partial(_replay, log, unit, rep_seed, run, params, steps)
             rows = replayer(base, StaffSwitches())
             counted = rows[:, CLIENTS if aftercare else COUNTED]
             n_funded = sum(1 for s in base if not s.lead)
@@ -233,12 +229,11 @@ def requirement_for_replication(
 
 
 def _replay(
-    log: list[LogEntry],
+    log: list[PoolOp],
     unit: str,
     rep_seed: np.random.SeedSequence,
     run: ModelRun,
     params: ModelParameters,
-    lead_cap: int,
     steps: Schedule,
     specs: list[PostSpec],
     switches: StaffSwitches,
@@ -250,8 +245,7 @@ def _replay(
         rep_seed,
         run.origin,
         run.end_day,
-        params.caseload,
-        lead_cap,
+        params.caseload.pool_rules,
         steps,
         run.month_boundaries,
         run.report_start,

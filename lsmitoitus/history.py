@@ -27,6 +27,8 @@ INDICATORS = (
     "kiireellisesti_sijoitetut_0_17",
     "kodin_ulkopuolelle_sijoitetut_0_17",
 )
+#: counts a history may also give (national figures; :mod:`lsmitoitus.calibration.evidence`)
+EVIDENCE_INDICATORS = ("huostaanotot", "jalkihuollossa_18_plus", "listoilla_lapsia")
 BUNDLED_HISTORY = "kanta-hame-history.csv"
 #: Largest history file read (bytes): THL's figures for every county and year fit many times over.
 MAX_HISTORY_BYTES = 20_000_000
@@ -124,7 +126,7 @@ def load_history(path: str | Path | None = None, region: str | None = "Kanta-Hä
                 Msg("history_region", path=source, region=echo(region), regions=echo(", ".join(regions), plain=True))
             )
         rows = rows[rows["region"] == region]
-    known = rows[rows["indicator"].isin(INDICATORS)]
+    known = rows[rows["indicator"].isin((*INDICATORS, *EVIDENCE_INDICATORS))]
     return known[["indicator", "year", "unit", "value"]].reset_index(drop=True)
 
 

@@ -2,13 +2,19 @@
 
 * ``lastensuojeluilmoitukset``: notifications during the year (count);
 * the four "during the year" groups of children aged 0–17 (count, and percent of the 0–17
-  population of the scenario for that year).
+  population of the scenario for that year);
+* the national evidence a calibration applies to a county (counts; see
+  :mod:`lsmitoitus.calibration.evidence`): ``huostaanotot`` (new care orders in the year),
+  ``jalkihuollossa_18_plus`` (young people aged 18 or more in aftercare during the year) and
+  ``listoilla_lapsia`` (children on the open-care and substitute-care workers' lists, the mean of
+  THL's two monitoring days of the year).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from .history import EVIDENCE_INDICATORS
 from .results import SimulationResults, quantile_summary
 from .scenario.demand_inputs import county_population
 
@@ -18,6 +24,9 @@ GROUP_INDICATORS = (
     "kiireellisesti_sijoitetut_0_17",
     "kodin_ulkopuolelle_sijoitetut_0_17",
 )
+__all__ = ["EVIDENCE_INDICATORS", "GROUP_INDICATORS", "indicator_table", "simulated_indicators"]
+#: the units whose workers' lists THL's staffing survey counts (children under 18)
+LIST_UNITS = ("avohuolto", "sijaishuolto")
 
 
 def simulated_indicators(results: SimulationResults) -> pd.DataFrame:
@@ -44,12 +53,42 @@ def simulated_indicators(results: SimulationResults) -> pd.DataFrame:
     )
     count = pd.concat(counts, ignore_index=True).assign(unit="count")
     percent = count[count["indicator"] != "lastensuojeluilmoitukset"].copy()
+    count = pd.concat([count, _evidence_counts(results, full_years)], ignore_index=True)
     population = {int(y): county_population(results.scenario, int(y)) for y in percent["year"].unique()}
     percent["value"] = 100.0 * percent["value"] / percent["year"].map(population)
     percent["unit"] = "percent_of_0_17"
     out = pd.concat([count, percent], ignore_index=True)
     out["indicator"] = out["indicator"].astype(str)
     return out[["replication", "year", "indicator", "unit", "value"]]
+
+
+def _evidence_counts(results: SimulationResults, full_years: pd.Index) -> pd.DataFrame:
+    """Per replication and year: new care orders, young people aged 18+ in aftercare during the
+    year, and children on the lists (mean of the year's monitoring days); count rows."""
+    monthly, yearly, points = results.monthly, results.yearly, results.point_in_time
+    orders = monthly[monthly["measure"] == "care_orders"]
+    orders = orders.assign(year=pd.DatetimeIndex(orders["date"]).year)
+    orders = orders[orders["year"].isin(full_years)]
+    adults = yearly[yearly["measure"] == "jalkihuollossa_18_plus"]
+    adults = adults.assign(year=pd.DatetimeIndex(adults["date"]).year)
+    lists = points[(points["measure"] == "clients_counted") & points["unit"].isin(LIST_UNITS)]
+    lists = lists.assign(year=pd.DatetimeIndex(lists["date"]).year)
+    on_day = lists.groupby(["replication", "year", "date"], observed=True)["value"].sum()
+    parts = [
+        orders.groupby(["replication", "year"], observed=True)["value"]
+        .sum()
+        .reset_index()
+        .assign(indicator="huostaanotot"),
+        adults.groupby(["replication", "year"], observed=True)["value"]
+        .sum()
+        .reset_index()
+        .assign(indicator="jalkihuollossa_18_plus"),
+        on_day.groupby(["replication", "year"], observed=True)
+        .mean()
+        .reset_index()
+        .assign(indicator="listoilla_lapsia"),
+    ]
+    return pd.concat(parts, ignore_index=True).assign(unit="count")
 
 
 def indicator_table(results: SimulationResults, observed: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -193,6 +193,14 @@ MEASURES: Final[dict[str, Measure]] = {
             additive=True,
         ),
         _m("fte_in_post", "stock", _CASELOAD, "henkilötyövuodet tehtävässä", "FTE in post", additive=True),
+        _m(
+            "reassignments",
+            "flow",
+            _CASELOAD,
+            "työntekijän vaihdokset (lapsia siirretty toiselle)",
+            "changes of worker (children moved to another worker)",
+            additive=True,
+        ),
         _m("list_p10", "ratio", _CASELOAD, "listan pituus, P10", "list length, P10"),
         _m("list_p50", "ratio", _CASELOAD, "listan pituus, mediaani", "list length, median"),
         _m("list_p90", "ratio", _CASELOAD, "listan pituus, P90", "list length, P90"),
@@ -261,6 +269,13 @@ MEASURES: Final[dict[str, Measure]] = {
             GROUP_UNIT["jalkihuollossa"],
             "jälkihuollossa olleet",
             "children and young people in aftercare",
+        ),
+        _m(
+            "jalkihuollossa_18_plus",
+            "year",
+            GROUP_UNIT["jalkihuollossa_18_plus"],
+            "jälkihuollossa olleet 18 vuotta täyttäneet",
+            "young people aged 18 or more in aftercare",
         ),
     )
 }

@@ -108,17 +108,29 @@ ADULT_AGE_YEARS: Final = 18
 DAYS_PER_YEAR: Final = 365.25
 
 # --- "During the year" groups, comparable to THL's Sotkanet indicators --------------------
-# name -> (states counted, count only children under 18)
-DURING_YEAR_GROUPS: Final[dict[str, tuple[tuple[State, ...], bool]]] = {
-    "avohuollon_asiakkaat_0_17": ((State.AVOHUOLTO, State.AVOHUOLLON_SIJOITUS), True),
-    "huostassa_0_17": ((State.SIJAISHUOLTO,), True),
-    "kiireellisesti_sijoitetut_0_17": ((State.KIIREELLINEN_SIJOITUS,), True),
+
+
+class Ages(IntEnum):
+    """Which ages a during-the-year group counts."""
+
+    ALL = 0
+    MINORS = 1  # under 18
+    ADULTS = 2  # 18 or older
+
+
+# name -> (states counted, ages counted)
+DURING_YEAR_GROUPS: Final[dict[str, tuple[tuple[State, ...], Ages]]] = {
+    "avohuollon_asiakkaat_0_17": ((State.AVOHUOLTO, State.AVOHUOLLON_SIJOITUS), Ages.MINORS),
+    "huostassa_0_17": ((State.SIJAISHUOLTO,), Ages.MINORS),
+    "kiireellisesti_sijoitetut_0_17": ((State.KIIREELLINEN_SIJOITUS,), Ages.MINORS),
     "kodin_ulkopuolelle_sijoitetut_0_17": (
         (State.AVOHUOLLON_SIJOITUS, State.KIIREELLINEN_SIJOITUS, State.SIJAISHUOLTO),
-        True,
+        Ages.MINORS,
     ),
-    "arvioinnissa": ((State.ARVIOINTI,), False),
-    "jalkihuollossa": ((State.JALKIHUOLTO,), False),
+    "arvioinnissa": ((State.ARVIOINTI,), Ages.ALL),
+    "jalkihuollossa": ((State.JALKIHUOLTO,), Ages.ALL),
+    # THL counts aftercare clients aged 18 or more apart (15,002 nationally in 2023)
+    "jalkihuollossa_18_plus": ((State.JALKIHUOLTO,), Ages.ADULTS),
 }
 
 #: the ``unit`` value under which each during-the-year group is reported
@@ -129,6 +141,7 @@ GROUP_UNIT: Final = {
     "kodin_ulkopuolelle_sijoitetut_0_17": "sijoitukset",
     "arvioinnissa": "arviointi",
     "jalkihuollossa": "jalkihuolto",
+    "jalkihuollossa_18_plus": "jalkihuolto",
 }
 
 #: ``unit`` value of totals over the whole pathway or the whole county

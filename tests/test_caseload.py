@@ -15,6 +15,8 @@ from lsmitoitus.model.caseload import (
     PRESENT,
     VACANT,
     WAIT,
+    Allocation,
+    PoolRules,
     WorkerPool,
 )
 from lsmitoitus.model.raw import POOL
@@ -67,11 +69,8 @@ def pool(
         [False] * n + [True] * leads,
         status,
         limit,
-        rule,
-        balancing,
-        rebalance,
+        PoolRules(Allocation[rule.upper()], balancing, rebalance, lead_cap),
         clock or Clock(),
-        lead_cap=lead_cap,
     )
 
 

@@ -1,6 +1,7 @@
 """Property-based tests of the worker pool (Hypothesis): any sequence of adds (with siblings),
 removals, recounts, leavers, hires, absences under every cover rule, leads, closing posts, limit
-changes and time steps keeps the pool's books exact."""
+changes and time steps keeps the pool's books exact, under every allocation practice; managed
+lists never leave a worker over the limit while a present colleague has room."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ from lsmitoitus.model.caseload import (
     NO_POST,
     PRESENT,
     VACANT,
+    Allocation,
     ManualClock,
+    PoolRules,
     WorkerPool,
 )
 
@@ -44,7 +47,7 @@ class PoolMachine(RuleBasedStateMachine):
         leads=st.integers(0, 2),
         lead_cap=st.integers(0, 4),
         limit=st.integers(0, 6),
-        rule=st.sampled_from(["least_loaded", "round_robin", "random"]),
+        rule=st.sampled_from(["least_loaded", "round_robin", "random", "managed"]),
         balancing=st.floats(0.0, 1.0),
         rebalance=st.booleans(),
     )
@@ -68,11 +71,8 @@ class PoolMachine(RuleBasedStateMachine):
             [False] * n_posts + [True] * leads,
             status,
             limit,
-            rule,
-            balancing,
-            rebalance,
+            PoolRules(Allocation[rule.upper()], balancing, rebalance, lead_cap),
             self.clock,
-            lead_cap=lead_cap,
         )
         self.kids: dict[int, Kid] = {}
         self.serial = 0
@@ -195,6 +195,15 @@ class PoolMachine(RuleBasedStateMachine):
         p = self.pool
         over = [c for post, c in enumerate(p.counted) if c > p.limit * p.fte[post]]
         assert (p.n_over, p.over_sum) == (len(over), sum(over))
+
+    @invariant()
+    def managed_lists_leave_nobody_over_the_limit_while_a_colleague_has_room(self) -> None:
+        p = self.pool
+        if p.allocation != Allocation.MANAGED:
+            return
+        over = [w for w in p.workers if p.status[w] in (PRESENT, ABSENT_WAIT) and p.counted[w] > p.limit * p.fte[w]]
+        room = [w for w in p.workers if p.status[w] == PRESENT and p.limit * p.fte[w] - p.counted[w] >= 1]
+        assert not (over and set(room) - set(over[:1])), f"over the limit: {over}, room: {room}"
 
     @invariant()
     def child_days_over_the_limit_integrate_exactly(self) -> None:

@@ -18,6 +18,8 @@ CANDIDATES: dict[str, tuple[str, str]] = {
     "kiireellinen_sijoitus.p_huostaanotto": ("probability", "emergency placement leading to a care order"),
     "kiireellinen_sijoitus.home_duration.mean_days": ("duration", "mean length of emergency placements ending home"),
     "sijaishuolto.duration.mean_days": ("duration", "mean length of care before reunification"),
+    "jalkihuolto.duration.mean_days": ("duration", "mean length of aftercare when no legal limit ends it first"),
+    "jalkihuolto.uptake": ("probability", "share of entitled young people who take up aftercare"),
 }
 DEFAULT_FIT = (
     "arviointi.p_avohuolto",
@@ -25,5 +27,9 @@ DEFAULT_FIT = (
     "avohuolto.p_kiireellinen_sijoitus",
     "avohuolto.p_avohuollon_sijoitus",
     "sijaishuolto.duration.mean_days",
+    # with the national evidence (calibration/evidence.py): how many care orders a year and how
+    # long open care lasts (aftercare's length is not in the default fit: see evidence.py)
+    "kiireellinen_sijoitus.p_huostaanotto",
+    "avohuolto.duration.mean_days",
 )
 BOUNDS = {"probability": (0.2, 3.0), "duration": (0.2, 5.0), "factor": (0.5, 2.0)}

@@ -8,7 +8,10 @@ converted to a count. A published count of distinct children is one Poisson-like
 indicator of 139 children is known to ±12 and one of 3,600 to ±60: weighting by √observed gives
 each the weight its own noise allows (unweighted relative residuals would let the small, noisy
 counts blur the parameters the large ones pin down), and the residual variance estimates the
-dispersion (1 for Poisson; families make it larger).
+dispersion (1 for Poisson; families make it larger). The national evidence (:mod:`.evidence`,
+on by default) adds targets for the same years whose standard deviation is the evidence's own
+(a national ratio applied to a county), so that durations, not only flows, are fitted: how many
+children are on the lists on a given day, how many care orders a year, how much aftercare.
 
 Rounds: the fast approximation (:mod:`.approx`) is fitted; the discrete-event model is run at
 the fitted point; the ratio DES / approximation per observation corrects the approximation for
@@ -33,7 +36,7 @@ import pandas as pd
 from scipy.optimize import least_squares
 
 from ..history import INDICATORS
-from ..indicators import simulated_indicators
+from ..indicators import EVIDENCE_INDICATORS, simulated_indicators
 from ..output.formats import Formatted, integer, number, percent, significant
 from ..output.i18n import Lang, Msg, ParameterName, echo, render, t
 from ..results import quantile_summary
@@ -44,8 +47,10 @@ from ..scenario.schema import Scenario
 from ..scenario.uncertainty import expand, get_path, scale_data
 from .approx import PathwayApproximation
 from .candidates import BOUNDS, CANDIDATES, DEFAULT_FIT
+from .evidence import county_targets
 
-GROUP_INDICATORS = tuple(i for i in INDICATORS if i != "lastensuojeluilmoitukset")
+#: what a history may give for a fit: THL's groups, and counts of the evidence indicators
+GROUP_INDICATORS = (*(i for i in INDICATORS if i != "lastensuojeluilmoitukset"), *EVIDENCE_INDICATORS)
 
 Progress = Callable[[Msg], None]  # a message of the translation table, shown in the reader's language
 
@@ -103,7 +108,16 @@ def observations(history: pd.DataFrame, scenario: Scenario, years: Sequence[int]
     obs = pd.DataFrame(rows, columns=["indicator", "year", "observed", "source_unit"])
     if obs.empty:
         raise ScenarioError(Msg("calibration_no_observations"))
+    obs["sd"] = np.sqrt(obs["observed"])  # a published count of distinct children: Poisson noise
+    obs["evidence"] = ""
     return obs.sort_values(["indicator", "year"]).reset_index(drop=True)
+
+
+def with_evidence(obs: pd.DataFrame, fitted: Sequence[str] = ()) -> pd.DataFrame:
+    """The county's observations and, for the same years, the targets the national evidence gives
+    (:mod:`.evidence`), each with its own standard deviation."""
+    targets = county_targets(obs, tuple(fitted)).assign(source_unit="evidence")
+    return pd.concat([obs, targets], ignore_index=True).sort_values(["indicator", "year"]).reset_index(drop=True)
 
 
 @dataclass
@@ -188,6 +202,7 @@ class Calibrator:
         rounds: int = 2,
         jobs: int | None = None,
         progress: Progress | None = None,
+        evidence: bool = True,
     ) -> None:
         unknown = [p for p in fit if p not in CANDIDATES]
         if unknown:
@@ -204,6 +219,8 @@ class Calibrator:
         # after the fitted years) is not a candidate here
         self.fit_names = [p for p in fit if expand(data, p)]
         self.obs = observations(history, base, years)
+        if evidence:
+            self.obs = with_evidence(self.obs, self.fit_names)
         self.years = sorted(self.obs["year"].unique().tolist())
         last = max(self.years)
         if last > base.simulation.end.year or min(self.years) < base.simulation.start.year:
@@ -243,10 +260,10 @@ class Calibrator:
     ) -> np.ndarray:
         multipliers = {**(fixed or {}), **self._multipliers(theta, names or self.fit_names)}
         values = self.approx_values(multipliers)
-        observed = self.obs["observed"].to_numpy()
+        observed, sd = self.obs["observed"].to_numpy(), self.obs["sd"].to_numpy()
         if values is None:
             return np.full(len(self.obs), 10.0) * np.sqrt(observed)
-        return (values * self.correction - observed) / np.sqrt(observed)
+        return (values * self.correction - observed) / sd
 
     def _jacobian(self, theta: np.ndarray, step: float = 0.03) -> np.ndarray:
         """Forward differences with an absolute step in log-multiplier space (scipy's relative
@@ -350,7 +367,9 @@ class Calibrator:
         point is not taken as certain."""
         jac = self._jacobian(theta)
         observed = table["observed"].to_numpy()
-        residual = (table["des_p50"].to_numpy() - observed) / np.sqrt(observed)
+        residual = (table["des_p50"].to_numpy() - observed) / table["sd"].to_numpy()
+        weighs = np.isfinite(table["sd"].to_numpy())  # reported evidence that does not weigh is no data
+        residual, jac = residual[weighs], jac[weighs]
         n, p = jac.shape
         floor = 1.0 + 1.0 / self.approx.copies
         s2 = max(floor, float(residual @ residual) / (n - p) if n > p else float(np.mean(residual**2)))

@@ -7,10 +7,16 @@ child-protection client is always on exactly one list, or—when no worker is pr
 has room—on the team's unassigned list, which is itself a breach of the law. Children are never
 refused here: overload shows as lists longer than the limit.
 
-Allocation of a new client: a sibling already on a present worker's list in the team brings the
-child to that worker (families are held by one worker); otherwise, with ``least_loaded``, a share
+Allocation of a new client (:class:`Allocation`, the head of service's practice): a sibling
+already on a present worker's list in the team brings the child to that worker (families are
+held by one worker); otherwise, with ``LEAST_LOADED`` (today's uneven practice), a share
 ``balancing`` of new clients go to the worker with the shortest list relative to the worker's
-capacity (FTE, reduced for a new worker), and the rest to a present worker chosen at random.
+capacity (FTE, reduced for a new worker), and the rest to a present worker chosen at random (duty
+rotas, areas within a team, specialised roles). ``MANAGED`` lists: every new client goes to the
+worker with the shortest list (a sibling's worker only while it has room), and whenever a
+worker's list is over the limit a child moves to the colleague with the most room, as long as
+any present colleague has room: so nobody is over the limit while the team has room. Every move
+of a child from one worker to another is counted (``reassignments``): continuity matters.
 Leads take no new clients; they hold the lists of vacant or absent workers up to a cap.
 
 Counters are updated when a list changes, never by polling:
@@ -26,7 +32,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Final, Protocol
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Final, NamedTuple, Protocol
 
 from .raw import PoolObservation
 
@@ -49,7 +57,50 @@ LEAD: Final = "lead"
 NO_POST: Final = -1
 NEW_COVER: Final = -2  # cover_from of a new client a lead holds while nobody in the team is present
 
-LogEntry = tuple[float, int, int, bool, int, float, float]  # time, op, serial, counted, family, u1, u2
+
+class Allocation(IntEnum):
+    """How a team gives a new client a named worker (``caseload.allocation`` in the schema)."""
+
+    LEAST_LOADED = 0
+    BALANCED = 1
+    ROUND_ROBIN = 2
+    RANDOM = 3
+    MANAGED = 4
+
+
+# plain ints for the compiled hot path
+LEAST_LOADED: Final = 0
+BALANCED: Final = 1
+ROUND_ROBIN: Final = 2
+MANAGED: Final = 4
+
+
+@dataclass(frozen=True)
+class PoolRules:
+    """A team's practice: the allocation rule, the share of new clients balanced under
+    ``LEAST_LOADED``, whether a new hire takes children up to the team mean, and how many covered
+    children one lead may hold."""
+
+    allocation: Allocation
+    balancing: float
+    rebalance_on_hire: bool
+    lead_cap: int
+
+
+class PoolOp(NamedTuple):
+    """One client operation of a team, recorded so that other staffings can be replayed against
+    the same clients (:mod:`.replay`): a new client's own allocation draws ``u1``, ``u2``."""
+
+    time: float
+    op: int  # ADD, REMOVE or RECOUNT
+    serial: int
+    counted: bool
+    family: int
+    u1: float
+    u2: float
+
+
+LogEntry = PoolOp
 
 
 class Clock(Protocol):
@@ -103,6 +154,7 @@ class WorkerPool:
         "next_rr",
         "over_sum",
         "present",
+        "reassignments",
         "rebalance_on_hire",
         "status",
         "t_last",
@@ -116,12 +168,9 @@ class WorkerPool:
         is_lead: Sequence[bool],
         status: Sequence[int],
         limit: float,
-        allocation: str,
-        balancing: float,
-        rebalance_on_hire: bool,
+        rules: PoolRules,
         clock: Clock,
-        lead_cap: int = 0,
-        log: list[LogEntry] | None = None,
+        log: list[PoolOp] | None = None,
     ) -> None:
         n = len(fte)
         self.fte = list(fte)
@@ -142,18 +191,19 @@ class WorkerPool:
         self.family_post: dict[int, int] = {}
         self.family_count: dict[int, int] = {}
         self.limit = limit
-        self.allocation = allocation
-        self.balancing = balancing
-        self.rebalance_on_hire = rebalance_on_hire
-        self.lead_cap = lead_cap
+        self.allocation = int(rules.allocation)
+        self.balancing = rules.balancing
+        self.rebalance_on_hire = rules.rebalance_on_hire
+        self.lead_cap = rules.lead_cap
         self.next_rr = 0
+        self.reassignments = 0  # moves of a child from one worker to another since the last snapshot
         self.clock = clock
         self.over_sum = 0
         self.n_over = 0
         self.child_days_over = 0.0
         self.t_last = 0.0
-        # (time, operation, serial, counted, family, u1, u2) of every add/remove/recount from
-        # outside, so that other staffings can be replayed against the same clients (replay.py)
+        # every add/remove/recount from outside, so that other staffings can be replayed against
+        # the same clients (replay.py)
         self.log = log
 
     # --- bookkeeping ------------------------------------------------------------------------
@@ -202,10 +252,13 @@ class WorkerPool:
         self.n_over = len(over)
 
     def set_limit(self, limit: float) -> None:
-        """Apply a new statutory limit (e.g. 35 → 30 on 1.1.2024) to the running counters."""
+        """Apply a new statutory limit (e.g. 35 → 30 on 1.1.2024) to the running counters; managed
+        lists then relieve every list over the new limit, a waiting absent worker's too."""
         self._flush()
         self.limit = limit
         self._recompute_over()
+        if self.allocation == MANAGED:
+            self._relieve_all()
 
     # --- placing children -------------------------------------------------------------------
 
@@ -245,17 +298,55 @@ class WorkerPool:
         least = min(self.load, default=INF)
         return NO_POST if least == INF else self.load.index(least)
 
+    def _room(self, post: int) -> float:
+        """Children the worker on ``post`` may still take under the limit (legal, by FTE)."""
+        return self.limit * self.fte[post] - self.counted[post]
+
+    def _most_room(self, besides: int) -> int:
+        """The present worker other than ``besides`` with the most room (at least one child), or none."""
+        best, best_room = NO_POST, 1.0
+        for p in self.present:
+            if p != besides:
+                room = self._room(p)
+                if room >= best_room + (1e-9 if best != NO_POST else 0.0):
+                    best, best_room = p, room
+        return best
+
+    def _relieve(self, post: int) -> None:
+        """Managed lists: while ``post``'s list is over the limit, its newest counted child moves to
+        the present colleague with the most room, if any has room."""
+        while self.counted[post] > self._post_limit(post):
+            target = self._most_room(post)
+            if target == NO_POST:
+                return
+            newest = max((c for c in self.children[post] if c.counted), key=_stable_order)
+            newest.cover_from = NO_POST
+            self._move(newest, target)
+
+    def _relieve_all(self) -> None:
+        """Managed lists: relieve every worker over the limit (present, or absent with a waiting list)."""
+        if self.n_over:
+            for post in self.workers:
+                if self.status[post] in (PRESENT, ABSENT_WAIT):
+                    self._relieve(post)
+
     def _choose(self, child: Client, u1: float, u2: float) -> int:
-        """A present worker for a new client: the sibling's worker, else by the allocation rule."""
+        """A present worker for a new client: the sibling's worker (under managed lists only while
+        it has room), else by the allocation rule."""
         sibling = self.family_post.get(child.family, NO_POST)
-        if sibling != NO_POST and self.status[sibling] == PRESENT:
+        if (
+            sibling != NO_POST
+            and self.status[sibling] == PRESENT
+            and (self.allocation != MANAGED or self._room(sibling) >= 1.0)
+        ):
             return sibling
-        if self.allocation == "balanced" or (self.allocation == "least_loaded" and u1 < self.balancing):
+        allocation = self.allocation
+        if allocation in (BALANCED, MANAGED) or (allocation == LEAST_LOADED and u1 < self.balancing):
             return self._least_loaded()
         present = self.present
         if not present:
             return NO_POST
-        if self.allocation == "round_robin":  # the next present worker after the previous choice
+        if allocation == ROUND_ROBIN:  # the next present worker after the previous choice
             chosen = next((p for p in present if p >= self.next_rr), present[0])
             self.next_rr = chosen + 1
             return chosen
@@ -278,7 +369,7 @@ class WorkerPool:
         """A new client for this team; ``u1``, ``u2`` are the child's own uniforms for the
         allocation rule (recorded, so a replay allocates exactly alike)."""
         if self.log is not None:
-            self.log.append((self.clock._now, ADD, child.serial, counted, child.family, u1, u2))
+            self.log.append(PoolOp(self.clock._now, ADD, child.serial, counted, child.family, u1, u2))
         child.counted = counted
         child.cover_from = NO_POST
         post = self._choose(child, u1, u2)
@@ -289,16 +380,20 @@ class WorkerPool:
                 post = lead
         self._place(child, post)
         self.family_count[child.family] = self.family_count.get(child.family, 0) + 1
+        if self.allocation == MANAGED and post != NO_POST:
+            self._relieve(post)
 
     def remove(self, child: Client) -> None:
         """The client leaves this team."""
         if self.log is not None:
-            self.log.append((self.clock._now, REMOVE, child.serial, child.counted, child.family, 0.0, 0.0))
+            self.log.append(PoolOp(self.clock._now, REMOVE, child.serial, child.counted, child.family, 0.0, 0.0))
         post = child.post
         self._unplace(child)
         child.pool = None
-        if self.allocation == "balanced" and post != NO_POST:
+        if self.allocation == BALANCED and post != NO_POST:
             self._even_out(post)
+        elif self.allocation == MANAGED:
+            self._relieve_all()  # room on this list for a colleague over the limit
         left = self.family_count[child.family] - 1
         if left:
             self.family_count[child.family] = left
@@ -311,12 +406,17 @@ class WorkerPool:
         if child.counted == counted:
             return
         if self.log is not None:
-            self.log.append((self.clock._now, RECOUNT, child.serial, counted, child.family, 0.0, 0.0))
+            self.log.append(PoolOp(self.clock._now, RECOUNT, child.serial, counted, child.family, 0.0, 0.0))
         child.counted = counted
         if child.post != NO_POST:
             self._set_counted(child.post, self.counted[child.post] + (1 if counted else -1))
+            if counted and self.allocation == MANAGED:
+                self._relieve(child.post)
 
     def _move(self, child: Client, to_post: int) -> None:
+        """A child already on a list in the team changes worker (a reassignment when both are posts)."""
+        if child.post != NO_POST and to_post != NO_POST and child.post != to_post:
+            self.reassignments += 1
         self._unplace(child)
         self._place(child, to_post)
 
@@ -341,7 +441,11 @@ class WorkerPool:
                 sibling = self.family_post.get(child.family, NO_POST)
                 target = sibling if sibling != NO_POST and self.status[sibling] == PRESENT else self._least_loaded()
                 child.cover_from = NO_POST
+            if target != NO_POST:
+                self.reassignments += 1
             self._place(child, target)
+        if self.allocation == MANAGED:
+            self._relieve_all()
 
     def _take_back(self, post: int, rebalance: bool = True) -> None:
         """A worker is back on ``post``: children a lead covered for it, and unassigned children,
@@ -353,6 +457,8 @@ class WorkerPool:
                 self._move(child, post)
         for child in sorted(self.unassigned, key=_stable_order):
             self._move(child, post)
+        if self.allocation == MANAGED:
+            self._relieve_all()  # the worker back, or new, has room for colleagues over the limit
         if not (rebalance and self.rebalance_on_hire):
             return
         present = self.present
@@ -478,7 +584,14 @@ class WorkerPool:
             seen.workers_absent,
             seen.lead_cover,
             seen.fte_in_post,
+            self.take_reassignments(),
         )
+
+    def take_reassignments(self) -> int:
+        """Children moved from one worker to another since the previous call (then reset)."""
+        moved = self.reassignments
+        self.reassignments = 0
+        return moved
 
 
 def _stable_order(child: Client) -> int:

@@ -26,6 +26,7 @@ from ..scenario.demand_inputs import county_notifications, county_population
 from ..scenario.schema import Duration, Scenario, WorkingDayDelay, YearlySeries, by_age
 from ..scenario.uncertainty import range_draw
 from ..vocabulary import AGE_BANDS, PLACEMENT_TYPES, STATES, UNITS, State
+from .caseload import Allocation, PoolRules
 from .law import AgeSchedule, Schedule
 from .randomness import cumulative
 
@@ -175,9 +176,7 @@ class CaseloadParameters:
 
     limit: Schedule  # statutory steps; no limit before the first
     count_jalkihuolto_18_plus: bool
-    allocation: str
-    balancing: float
-    rebalance_on_hire: bool
+    pool_rules: PoolRules  # caseload.allocation, .balancing, .rebalance_on_hire; organisation.lead_cover_cap
     rationing: str
     rationing_threshold: float
     responsible_unit_under_18: tuple[int, ...]  # unit index per State, NO_UNIT where none
@@ -267,10 +266,17 @@ class ModelParameters:
             table = by_age(value)  # type: ignore[arg-type]
             return tuple(_scaled(table, f) for f in factors)
 
-        # selective conversion: the clients a lower conversion leaves out are those who would not
-        # have been placed, so open care's escalation rises by the same factor (and the other way)
+        # what placements follow (conversion.placements_follow): the escalation of open care and the
+        # emergency placements at processing are offset by the change in clients, or notified
+        # children, per child since the first observed year, so that placements do not follow it
+        notified = _notified_intensity(s, years, per_child_by_year)
+        follow = conversion.placements_follow
+        at_processing = tuple(
+            s_f / g if follow == "child_population" else s_f for s_f, g in zip(to_sijoitus, notified, strict=True)
+        )
         escalation = tuple(
-            s_f / a_f if conversion.selective else s_f for s_f, a_f in zip(to_sijoitus, to_avohuolto, strict=True)
+            s_f / (a_f * c_f * (g if follow == "child_population" else 1.0)) if follow != "clients" else s_f
+            for s_f, a_f, c_f, g in zip(to_sijoitus, to_avohuolto, to_arviointi, notified, strict=True)
         )
         avohuolto_escalation = _bounded_escalation(
             by_year(s.avohuolto.p_avohuollon_sijoitus, escalation),
@@ -291,7 +297,7 @@ class ModelParameters:
                 delay=s.kasittely.delay,
                 decision_deadline_working_days=s.kasittely.decision_deadline_working_days,
                 p_arviointi=by_year(s.kasittely.p_arviointi, to_arviointi),
-                p_kiireellinen_sijoitus=by_year(s.kasittely.p_kiireellinen_sijoitus, to_sijoitus),
+                p_kiireellinen_sijoitus=by_year(s.kasittely.p_kiireellinen_sijoitus, at_processing),
             ),
             arviointi=ArviointiParameters(
                 start_deadline_working_days=s.arviointi.start_deadline_working_days,
@@ -349,6 +355,22 @@ class ModelParameters:
         return min(max(year - self.first_year, 0), len(self.demand.notifications_per_notified_child) - 1)
 
 
+def _notified_intensity(s: Scenario, years: range, per_child: tuple[float, ...]) -> tuple[float, ...]:
+    """By model year, newly notified children per child of the population relative to the first
+    observed year (1 there and before it): notifications × (1 − already-client share) / notifications
+    per notified child / population."""
+
+    def intensity(year: int, per: float) -> float:
+        return county_notifications(s, year) / per / county_population(s, year)
+
+    first = min(s.demand.notifications)
+    if not all(county_population(s, y) > 0 for y in years) or county_notifications(s, first) <= 0:
+        return tuple(1.0 for _ in years)  # no children or no notifications: nothing to offset
+    index = {y: i for i, y in enumerate(years)}
+    reference = intensity(first, per_child[index[first]] if first in index else per_child[0])
+    return tuple(1.0 if y <= first else intensity(y, per) / reference for y, per in zip(years, per_child, strict=True))
+
+
 def _bounded_escalation(a: ByYear, b: ByYear, c: ByYear) -> tuple[ByYear, ByYear, ByYear]:
     """The three escalation tables, scaled down together in any year and band where they would
     sum to more than 1."""
@@ -403,9 +425,12 @@ def _caseload(s: Scenario, origin: dt.date) -> CaseloadParameters:
     return CaseloadParameters(
         limit=dated_days(s.caseload.limit, origin),
         count_jalkihuolto_18_plus=s.caseload.count_jalkihuolto_18_plus,
-        allocation=s.caseload.allocation,
-        balancing=s.caseload.balancing,
-        rebalance_on_hire=s.caseload.rebalance_on_hire,
+        pool_rules=PoolRules(
+            allocation=Allocation[s.caseload.allocation.upper()],
+            balancing=s.caseload.balancing,
+            rebalance_on_hire=s.caseload.rebalance_on_hire,
+            lead_cap=s.organisation.lead_cover_cap,
+        ),
         rationing=s.caseload.rationing,
         rationing_threshold=s.caseload.rationing_threshold,
         responsible_unit_under_18=tuple(under_18),

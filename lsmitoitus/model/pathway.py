@@ -41,7 +41,7 @@ from ..vocabulary import AGE_BAND_BOUNDS, DAYS_PER_YEAR, UNITS, CostCategory, Ou
 from .arrivals import EVENT_SLOT, U_CLIENT, ArrivalProcess, EventChildren
 from .assessment import Assessed, AssessmentQueues
 from .calendar import calendar_for
-from .caseload import Clock, WorkerPool
+from .caseload import Clock, PoolOp, PoolRules, WorkerPool
 from .demand import daily_notification_rates
 from .events import Entry, push, run_until
 from .initial_state import Pipeline, initial_clients
@@ -170,7 +170,7 @@ class ModelRun:
 
     raw: RawReplication
     pool_keys: tuple[tuple[str, str], ...]  # (unit, team) of each pool
-    pool_logs: tuple[list[tuple[float, int, int, bool, int, float, float]] | None, ...]
+    pool_logs: tuple[list[PoolOp] | None, ...]
     assessment_logs: tuple[list[tuple[float, int, float]], ...]  # per area: (joined, opened day, work days)
     limit: Schedule
     month_boundaries: tuple[int, ...]
@@ -327,7 +327,7 @@ class PathwayModel:
             teams = s.organisation.team_areas(unit, s.area_names)
             for team, specs in unit_posts(s, unit).items():
                 timelines = post_timelines(unit, specs, self._seed, self.origin, self.end_day)
-                pool = build_pool(specs, timelines, limit, self.params, s.organisation.lead_cover_cap, self.env)
+                pool = build_pool(specs, timelines, limit, caseload.pool_rules, self.env)
                 if self.record_logs:
                     pool.log = []
                 self.staff.start(pool, timelines)
@@ -916,6 +916,7 @@ class PathwayModel:
         """Aftercare's event: at 18 the young person moves to the adults' team and its counting
         rule; at the end of aftercare the young person exits."""
         if self.env.now < child.until:
+            self.recorder.mark(child, self.env.now)  # now an adult in aftercare: its during-year group
             caseload = self.params.caseload
             adult_pool = self.pool_of[caseload.responsible_unit_adult[State.JALKIHUOLTO]][child.area]
             if child.pool is adult_pool:
@@ -979,22 +980,12 @@ def build_pool(
     specs: list[PostSpec],
     timelines: list[PostTimeline],
     limit: float,
-    params: ModelParameters,
-    lead_cover_cap: int,
+    rules: PoolRules,
     clock: Clock,
 ) -> WorkerPool:
     """A team's pool with its posts' initial statuses (shared by the event model and the replay)."""
-    caseload = params.caseload
     return WorkerPool(
-        [s.fte for s in specs],
-        [s.lead for s in specs],
-        [t.initial_status for t in timelines],
-        limit,
-        caseload.allocation,
-        caseload.balancing,
-        caseload.rebalance_on_hire,
-        clock,
-        lead_cap=lead_cover_cap,
+        [s.fte for s in specs], [s.lead for s in specs], [t.initial_status for t in timelines], limit, rules, clock
     )
 
 

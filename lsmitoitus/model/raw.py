@@ -73,7 +73,7 @@ class PoolObservation(NamedTuple):
     fte_in_post: float
 
 
-#: Per team and unit, at the end of each month (child_days_over_limit: during the month).
+#: Per team and unit, at the end of each month (child_days_over_limit and reassignments: during the month).
 POOL_MEASURES: Final[tuple[str, ...]] = (
     "clients",
     "clients_counted",
@@ -87,6 +87,7 @@ POOL_MEASURES: Final[tuple[str, ...]] = (
     "workers_absent",
     "lead_cover",
     "fte_in_post",
+    "reassignments",
 )
 POOL: Final = {name: i for i, name in enumerate(POOL_MEASURES)}
 

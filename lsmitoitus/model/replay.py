@@ -23,9 +23,8 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 
 from ..vocabulary import DAYS_PER_YEAR
-from .caseload import ADD, RECOUNT, REMOVE, LogEntry, ManualClock, WorkerPool
+from .caseload import ADD, RECOUNT, REMOVE, ManualClock, PoolOp, PoolRules, WorkerPool
 from .law import Schedule, limit_on
-from .parameters import CaseloadParameters
 from .posts import PostSpec
 from .staffing import StaffEvent, StaffSwitches, apply_staff_event, post_timelines
 
@@ -43,14 +42,13 @@ class _Client:
 
 
 def replay_pool(
-    log: Sequence[LogEntry],
+    log: Sequence[PoolOp],
     unit: str,
     specs: Sequence[PostSpec],
     rep_seed: np.random.SeedSequence,
     origin: dt.date,
     end_day: int,
-    caseload: CaseloadParameters,
-    lead_cover_cap: int,
+    rules: PoolRules,
     limit_steps: Schedule,
     boundaries: Sequence[int],
     report_start: int,
@@ -71,11 +69,8 @@ def replay_pool(
         [s.lead for s in specs],
         [t.initial_status for t in timelines],
         limit_on(limit_steps, 0.0),
-        caseload.allocation,
-        caseload.balancing,
-        caseload.rebalance_on_hire,
+        rules,
         clock,
-        lead_cap=lead_cover_cap,
     )
     order = 0
     staff: list[tuple[float, int, int, Iterator[StaffEvent], StaffEvent]] = []
@@ -95,7 +90,7 @@ def replay_pool(
         t_bound = boundaries[j]
         t_limit = limit_changes[k] if k < len(limit_changes) else math.inf
         t_staff = staff[0][0] if staff else math.inf
-        t_log = log[i][0] if i < n_log else math.inf
+        t_log = log[i].time if i < n_log else math.inf
         if t_bound <= min(t_limit, t_staff, t_log):
             clock._now = float(t_bound)
             snapshot = pool.snapshot()
@@ -115,23 +110,24 @@ def replay_pool(
                 heapq.heappush(staff, (nxt[0], order, post, events, nxt))
                 order += 1
         else:
-            t, op, serial, counted, family, u1, u2 = log[i]
-            clock._now = t
+            entry = log[i]
+            clock._now = entry.time
+            op = entry.op
             if op == ADD:
-                child = clients[serial] = _Client(serial, family)
-                pool.add(child, counted, u1, u2)
+                child = clients[entry.serial] = _Client(entry.serial, entry.family)
+                pool.add(child, entry.counted, entry.u1, entry.u2)
             elif op == REMOVE:
-                pool.remove(clients.pop(serial))
+                pool.remove(clients.pop(entry.serial))
             elif op == RECOUNT:
-                pool.recount(clients[serial], counted)
+                pool.recount(clients[entry.serial], entry.counted)
             i += 1
     return np.array(rows, dtype=float)
 
 
-def merged_log(logs: Sequence[Sequence[LogEntry]]) -> list[LogEntry]:
+def merged_log(logs: Sequence[Sequence[PoolOp]]) -> list[PoolOp]:
     """Several teams' client operations as one team's, in time order (a stable merge: at equal
     times the order within each log is kept)."""
-    return list(heapq.merge(*logs, key=lambda entry: entry[0]))
+    return list(heapq.merge(*logs, key=lambda entry: entry.time))
 
 
 def fifo_starts(joined: Sequence[float], work: Sequence[float], slots: int) -> list[float]:

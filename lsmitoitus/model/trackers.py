@@ -21,6 +21,7 @@ from ..vocabulary import (
     DURING_YEAR_GROUPS,
     PLACEMENT_TYPES,
     STATES,
+    Ages,
     CostCategory,
     Outcome,
     State,
@@ -39,6 +40,8 @@ S_EXITED: Final = STOCK[("kaikki", "exited_total")]
 S_OWN_BEDS: Final = STOCK[("laitoshoito_oma", "beds_occupied")]
 S_QUEUE: Final = STOCK[("arviointi", "queue")]
 S_INTAKE_QUEUE: Final = STOCK[("avohuolto", "intake_queue")]
+MINORS: Final = int(Ages.MINORS)
+ADULTS: Final = int(Ages.ADULTS)
 
 
 class Tracked(Protocol):
@@ -76,10 +79,10 @@ class Recorder:
         self.during = [[0] * len(GROUPS) for _ in range(n_areas)]
         self.year = first_year
         # during-year groups each state belongs to: (group index, counts only children under 18)
-        self.groups_of_state: list[list[tuple[int, bool]]] = [[] for _ in STATES]
-        for g, (states, under18) in enumerate(DURING_YEAR_GROUPS.values()):
+        self.groups_of_state: list[list[tuple[int, int]]] = [[] for _ in STATES]
+        for g, (states, ages) in enumerate(DURING_YEAR_GROUPS.values()):
             for state in states:
-                self.groups_of_state[state].append((g, under18))
+                self.groups_of_state[state].append((g, int(ages)))
         # placement days by cost category: children placed now, and days accumulated since the
         # last month end (integrated when the count changes, like the worker over-limit days)
         self.placed = [[0] * len(COST_CATEGORIES) for _ in range(n_areas)]
@@ -109,10 +112,11 @@ class Recorder:
         if child.cost_cat >= 0:
             self.unplace(child, now)
         # the during-year marks (as mark(), inlined: this runs on every state change)
-        year, marks, under18 = self.year, child.marks, now < child.t18
+        year, marks = self.year, child.marks
+        excluded = ADULTS if now < child.t18 else MINORS  # the ages a group may not count
         counts = self.during[area]
-        for g, only_minors in self.groups_of_state[new]:
-            if marks[g] != year and (under18 or not only_minors):
+        for g, ages in self.groups_of_state[new]:
+            if marks[g] != year and ages != excluded:
                 marks[g] = year
                 counts[g] += 1
 
@@ -140,10 +144,11 @@ class Recorder:
 
     def mark(self, child: Tracked, now: float) -> None:
         """Count the child once this year in every during-year group of its current state."""
-        year, marks, under18 = self.year, child.marks, now < child.t18
+        year, marks = self.year, child.marks
+        excluded = ADULTS if now < child.t18 else MINORS
         counts = self.during[child.area]
-        for g, only_minors in self.groups_of_state[child.state]:
-            if marks[g] != year and (under18 or not only_minors):
+        for g, ages in self.groups_of_state[child.state]:
+            if marks[g] != year and ages != excluded:
                 marks[g] = year
                 counts[g] += 1
 

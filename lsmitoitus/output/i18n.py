@@ -91,6 +91,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "year": ("vuosi", "year"),
     "indicator": ("indikaattori", "indicator"),
     "lastensuojeluilmoitukset": ("lastensuojeluilmoitukset", "child-protection notifications"),
+    "huostaanotot": ("uudet huostaanotot", "new care orders"),
+    "listoilla_lapsia": (
+        "lapsia työntekijöiden listoilla seurantapäivinä",
+        "children on the workers' lists on the monitoring days",
+    ),
     "observed": ("havaittu", "observed"),
     "p50_vs_observed": ("P50 vs havaittu (suhteellinen ero)", "P50 vs observed (relative difference)"),
     "thl_title": (
@@ -1702,6 +1707,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "parameter:conversion.notification_elasticity": ("ilmoitusmäärän jousto", "elasticity to notifications"),
     "parameter:sijaishuolto.duration.mean_days": ("sijaishuollon kesto", "length of substitute care"),
+    "parameter:jalkihuolto.duration.mean_days": ("jälkihuollon kesto", "length of aftercare"),
+    "parameter:jalkihuolto.uptake": ("jälkihuoltoon tulevien osuus", "share taking up aftercare"),
     "parameter:staffing.*.*.fill_rate": ("vakanssien täyttöaste", "fill rate of posts"),
     "parameter:staffing.*.*.turnover_per_year": ("henkilöstön vaihtuvuus", "staff turnover"),
     # bad input to the sensitivity command

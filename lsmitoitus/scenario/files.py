@@ -73,14 +73,39 @@ class RenamedKeyWarning(UserWarning):
     """A scenario file used a key under its old name; it was read under the new one."""
 
 
+#: keys replaced by a key with other values: old path -> (new key, old value -> new value)
+REPLACED_KEYS: dict[str, tuple[str, dict[Any, str]]] = {
+    "conversion.selective": ("placements_follow", {True: "notified_children", False: "clients"}),
+}
+
+
+def _holder(data: dict[str, Any], path: str) -> tuple[dict[str, Any] | None, list[str], str]:
+    """The table that holds dotted ``path`` (None if absent), the path's parents and its last key."""
+    *parents, last = path.split(".")
+    node: Any = data
+    for part in parents:
+        node = node.get(part) if isinstance(node, dict) else None
+    return (node if isinstance(node, dict) and last in node else None), parents, last
+
+
 def upgrade_keys(data: dict[str, Any], source: str) -> dict[str, Any]:
-    """``data`` with every renamed key moved to its new name (in place), warning once per key."""
+    """``data`` with every renamed key moved to its new name (in place), warning once per key;
+    a replaced key's value is translated to the new key's (``conversion.selective``)."""
+    for old, (new, values) in REPLACED_KEYS.items():
+        node, parents, last = _holder(data, old)
+        if node is None or not isinstance(node[last], bool):
+            continue  # a value of another type is left for the schema to refuse
+        if new in node:
+            raise ScenarioError(Msg("renamed_both", source=source, old=old, new=".".join([*parents, new])))
+        node[new] = values[node.pop(last)]
+        warnings.warn(
+            f"{source}: {old} is now {'.'.join([*parents, new])} = {node[new]!r}; the file was read with it",
+            RenamedKeyWarning,
+            stacklevel=2,
+        )
     for old, new in RENAMED_KEYS.items():
-        *parents, last = old.split(".")
-        node: Any = data
-        for part in parents:
-            node = node.get(part) if isinstance(node, dict) else None
-        if not isinstance(node, dict) or last not in node:
+        node, parents, last = _holder(data, old)
+        if node is None:
             continue
         if new in node:
             raise ScenarioError(Msg("renamed_both", source=source, old=old, new=".".join([*parents, new])))

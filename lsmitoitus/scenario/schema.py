@@ -823,13 +823,18 @@ class Conversion(StrictModel):
             "p_avohuollon_sijoitus, p_kiireellinen_sijoitus and p_huostaanotto)."
         ),
     )
-    selective: bool = Field(
-        True,
+    placements_follow: Literal["child_population", "notified_children", "clients"] = Field(
+        "child_population",
         description=(
-            "When the conversion to a client relationship falls (or rises), the children no longer taken in are "
-            "those who would not have been placed: open care's escalation probabilities rise in proportion, so "
-            "placements do not follow the change (THL 2022–2024: open-care clients fell while emergency "
-            "placements and care orders stayed level). False: every client escalates as before."
+            "What placements follow when notifications per child or the conversion to a client relationship "
+            "change by year. child_population: placements per child of the population are held at the first "
+            "observed year's level, so emergency placements from processing and open care's escalation are "
+            "offset by the change in notified children per child and in clients per child (THL 2021–2024: "
+            "notifications rose 33 % and open-care clients fell 9 % in 2024 while emergency placements and care "
+            "orders stayed level; chosen by the national back-test, docs/sources.md §10). notified_children: only "
+            "the conversion's change is offset (those no longer taken in would not have been placed), so "
+            "placements follow the notified children. clients: every client escalates as before, so placements "
+            "follow the open-care clients."
         ),
     )
     notification_elasticity: float = Field(
