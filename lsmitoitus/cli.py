@@ -23,10 +23,10 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, NoReturn
 
-from . import __version__
-from .calibration.candidates import DEFAULT_FIT
-from .output.folders import atomic_folder, check_output, default_out_dir
-from .output.i18n import LANGS, Lang, Msg, UserError, echo, render, t
+from ._version import __version__
+from .answers.calibration.candidates import DEFAULT_FIT
+from .reports.folders import atomic_folder, check_output, default_out_dir
+from .text.i18n import LANGS, Lang, Msg, UserError, echo, render, t
 
 #: Language of the messages argparse shows while it parses (before ``--lang`` is known to it).
 _ARG_LANG: list[Lang] = ["fi"]
@@ -45,7 +45,7 @@ def _number(
             key = "arg_not_integer" if kind is int else "arg_not_number"
             raise argparse.ArgumentTypeError(t(key, lang, value=echo(text))) from None
         if not (low <= value and (value < high if below_high else value <= high)):
-            from .output.formats import number  # only on this error path: --help stays light
+            from .text.formats import number  # only on this error path: --help stays light
 
             relation = "<" if below_high else "≤"
             shown = str if what in ("year", "port") else (lambda v: number(v, lang))  # years are not grouped
@@ -289,8 +289,8 @@ def _replication_progress(
     lang: Lang, enabled: bool = True, label: str = "progress_label", line: str = "progress_line"
 ) -> Iterator[Callable[[int, int], None] | None]:
     """A progress report for replications: a bar on a terminal, plain lines in a log or pipe."""
-    from .output.progress import TerminalBar
-    from .runner import LineProgress
+    from .reports.progress import TerminalBar
+    from .simulation.runner import LineProgress
 
     if not enabled:
         yield None
@@ -316,19 +316,19 @@ def _load(spec: str | None) -> Any:
 
 
 def _dimension(args: argparse.Namespace) -> int:
-    from .budget import budget_years
-    from .dimensioning import dimension
-    from .output.answer import answer_table, headline
-    from .output.dimensioning_report import answer_notes, budget_lines, county_table, parts_lines, write_dimensioning
-    from .output.text_table import text_table
-    from .plans import evaluate_plan
+    from .answers.budget import budget_years
+    from .answers.dimensioning import dimension
+    from .answers.plans import evaluate_plan
+    from .reports.answer import answer_table, headline
+    from .reports.dimensioning_report import answer_notes, budget_lines, county_table, parts_lines, write_dimensioning
+    from .text.text_table import text_table
 
     lang: Lang = args.lang
     scenario = _load(args.scenario)
     target_dir = args.out or default_out_dir(f"mitoitus-{scenario.name}")
     steps = None
     if args.plan is not None:  # read and checked before any work, like the output folder
-        from .output.plan_files import read_plan
+        from .reports.plan_files import read_plan
 
         steps = read_plan(args.plan, scenario)
         print(t("plan_applied", lang, path=echo(str(args.plan), plain=True), n=len(steps)), file=sys.stderr)
@@ -365,9 +365,9 @@ def _dimension(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from .comparison import compare, comparison_table
-    from .output.comparison_report import write_comparison
-    from .output.comparison_text import comparison_text
+    from .answers.comparison import compare, comparison_table
+    from .reports.comparison_report import write_comparison
+    from .reports.comparison_text import comparison_text
 
     lang: Lang = args.lang
     scenarios = [_load(s) for s in args.scenarios]
@@ -387,7 +387,7 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .output.report import HTML, PDF, write_report
+    from .reports.report import HTML, PDF, write_report
 
     lang: Lang = args.lang or _env_lang()
     target, notes = write_report(args.folder, args.out, args.lang)
@@ -397,10 +397,10 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _sensitivity(args: argparse.Namespace) -> int:
-    from .output.sensitivity_report import report_text, write_sensitivity
-    from .runner import cluster_description
+    from .answers.sensitivity import factors_from_ranges, run_sensitivity
+    from .reports.sensitivity_report import report_text, write_sensitivity
     from .scenario.files import parse_toml, read_text
-    from .sensitivity import factors_from_ranges, run_sensitivity
+    from .simulation.runner import cluster_description
 
     lang: Lang = args.lang
     scenario = _load(args.scenario)
@@ -443,10 +443,10 @@ def _progress_in(lang: Lang) -> Callable[[Msg], None]:
 
 
 def _calibrate(args: argparse.Namespace) -> int:
-    from .calibration.fit import Calibrator, calibration_header
-    from .history import load_history
-    from .output.folders import write_new_text
+    from .answers.calibration.fit import Calibrator, calibration_header
+    from .reports.folders import write_new_text
     from .scenario.files import scenario_to_toml
+    from .scenario.history import load_history
 
     lang: Lang = args.lang
     _prepare(args.out, lang, file=True)
@@ -472,12 +472,12 @@ def _calibrate(args: argparse.Namespace) -> int:
 
 
 def _backtest(args: argparse.Namespace) -> int:
-    from .calibration.backtest import backtest
-    from .calibration.fit import calibration_header
-    from .history import load_history
-    from .output.backtest_report import backtest_figure, backtest_text, translated_table
-    from .output.charts import save_figure
+    from .answers.calibration.backtest import backtest
+    from .answers.calibration.fit import calibration_header
+    from .reports.backtest_report import backtest_figure, backtest_text, translated_table
+    from .reports.charts import save_figure
     from .scenario.files import scenario_to_toml
+    from .scenario.history import load_history
 
     lang: Lang = args.lang
     base = _load(args.scenario)
@@ -497,7 +497,7 @@ def _backtest(args: argparse.Namespace) -> int:
     )
     text = backtest_text(result, lang)
     print(text)
-    from .output.csvfiles import csv_style, write_csv
+    from .reports.csvfiles import csv_style, write_csv
 
     with atomic_folder(target) as tmp:
         write_csv(translated_table(result, lang), tmp / "backtest.csv", csv_style(args.csv, lang))
@@ -518,11 +518,11 @@ def _run(args: argparse.Namespace) -> int:
     target = args.out or default_out_dir(scenario.name)
     _prepare(target, lang)
 
-    from .history import default_history
-    from .output import formats
-    from .output.run_folder import write_run
-    from .output.summary import summary_text
-    from .runner import simulate
+    from .reports.run_folder import write_run
+    from .reports.summary import summary_text
+    from .scenario.history import default_history
+    from .simulation.runner import simulate
+    from .text import formats
 
     with _replication_progress(lang, not args.no_progress) as progress:
         results = simulate(
@@ -547,8 +547,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .output.formats import number
     from .scenario.files import load_scenario
+    from .text.formats import number
     from .vocabulary import UNITS
 
     lang: Lang = args.lang
@@ -795,7 +795,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with _signals_stop_the_run():
         try:
-            from .cluster import use_cluster
+            from .simulation.cluster import use_cluster
 
             with use_cluster(_cluster_address(args)):
                 return COMMANDS[args.command](args)

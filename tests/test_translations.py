@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from lsmitoitus.costs import CATEGORIES, TOTAL
-from lsmitoitus.measures import MEASURES
-from lsmitoitus.output.i18n import ECHO_LIMIT, LANGS, TEXT, MissingTranslation, Msg, UserError, echo, t
-from lsmitoitus.results import COLUMNS, QUANTILES
+from lsmitoitus.answers.costs import CATEGORIES, TOTAL
+from lsmitoitus.simulation.results import COLUMNS, QUANTILES
+from lsmitoitus.text.i18n import ECHO_LIMIT, LANGS, TEXT, MissingTranslation, Msg, UserError, echo, t
+from lsmitoitus.text.measures import MEASURES
 from lsmitoitus.vocabulary import ALL, COST_CATEGORIES, GROUP_UNIT, PLACEMENT_TYPES, STATES, UNITS
 
 pytestmark = pytest.mark.unit

@@ -18,12 +18,12 @@ import re
 import streamlit as st
 
 from lsmitoitus.app import logic
-from lsmitoitus.output import formats
-from lsmitoitus.output.dimensioning_report import staffing_figure
-from lsmitoitus.output.i18n import Lang, UserError, t
-from lsmitoitus.output.progress import Clock, remaining_text
+from lsmitoitus.reports.dimensioning_report import staffing_figure
+from lsmitoitus.reports.progress import Clock, remaining_text
 from lsmitoitus.scenario.files import MAX_FILE_BYTES, load_scenario
 from lsmitoitus.scenario.schema import Scenario
+from lsmitoitus.text import formats
+from lsmitoitus.text.i18n import Lang, UserError, t
 from lsmitoitus.vocabulary import UNITS
 
 #: Largest upload accepted (MB); a scenario is a few kilobytes.

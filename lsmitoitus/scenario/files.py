@@ -30,8 +30,8 @@ import tomli_w
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from ..output import formats
-from ..output.i18n import LANGS, Joined, Msg, UserError, echo
+from ..text import formats
+from ..text.i18n import LANGS, Joined, Msg, UserError, echo
 from .provenance import mark_overrides
 from .rules import is_rule, rule_message, rule_path
 from .schema import Scenario
@@ -94,7 +94,12 @@ def upgrade_keys(data: dict[str, Any], source: str) -> dict[str, Any]:
 
 
 def _bundled_folder() -> Path:
-    return Path(str(resources.files("lsmitoitus") / "scenario" / "bundled"))
+    """The top-level folder scenarios/, which an installed package (editable or wheel) holds as
+    the package ``lsmitoitus.scenarios`` (pyproject.toml: ``package-dir``)."""
+    try:
+        return Path(str(resources.files("lsmitoitus.scenarios")))
+    except ModuleNotFoundError:  # the source tree on the path without an install (benchmarks/compare_baseline.py)
+        return Path(__file__).resolve().parents[2] / "scenarios"
 
 
 def bundled_scenarios() -> list[str]:

@@ -120,7 +120,7 @@ def mark_overrides(base: Mapping[str, Any], own: Mapping[str, Any], merged: dict
     makes that value its own assumption: ``merged``'s provenance gets an entry for the path
     ("changed in scenario <name>"), unless ``own`` gives one. Entries inside a replaced table
     are dropped (e.g. one fitted year of a series that the scenario gives anew)."""
-    from ..output.i18n import t
+    from ..text.i18n import t
 
     inherited = dict(base.get("provenance") or {})
     if not inherited:

@@ -1,7 +1,7 @@
 """The scenario schema: the single source of truth for every number the model uses.
 
 Every field states its unit and its legal or practical meaning. TOML files in
-``lsmitoitus/scenario/bundled/`` instantiate this schema (see :mod:`lsmitoitus.scenario.files`);
+``scenarios/`` instantiate this schema (see :mod:`lsmitoitus.scenario.files`);
 the CLI, notebooks and any user interface go through it. Unknown keys are rejected everywhere,
 so a misspelt field is an error, not a silently ignored setting.
 

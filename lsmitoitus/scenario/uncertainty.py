@@ -207,7 +207,7 @@ def draw_multipliers(scenario: Scenario, rep_seed: np.random.SeedSequence) -> di
         try:
             chol = np.linalg.cholesky(np.array(correlation_matrix(scenario)))
         except np.linalg.LinAlgError:  # validation refuses such a matrix (check_paths): not reached
-            from ..output.i18n import Msg
+            from ..text.i18n import Msg
             from .files import ScenarioError
 
             raise ScenarioError(Msg("rule_correlation_matrix")) from None
