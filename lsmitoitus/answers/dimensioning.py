@@ -35,23 +35,23 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from ..model.calendar import calendar_for
 from ..model.caseload import ADD, RECOUNT, LogEntry
 from ..model.demand import first_projected_year
 from ..model.law import Schedule
 from ..model.parameters import ModelParameters
-from ..model.pathway import ModelRun, PathwayModel
+from ..model.pathway import ModelRun, PathwayModel, _cached_month_deadlines
 from ..model.posts import PostSpec, posts_on, unit_posts
-from ..model.raw import POOL, RawReplication
+from ..model.raw import POOL
 from ..model.replay import merged_log, replay_assessments, replay_pool
 from ..model.staffing import StaffSwitches
 from ..scenario.schema import Scenario
-from ..simulation.results import SimulationResults, build_results, tidy_pools
+from ..simulation.results import build_results, tidy_pools
 from ..simulation.runner import (
     ProgressCallback,
     default_jobs,
@@ -59,7 +59,8 @@ from ..simulation.runner import (
     replication_scenario,
     with_run_settings,
 )
-from ..vocabulary import ALL, UNITS
+from ..vocabulary import UNITS
+from .dimensioning_tables import DimensioningResult, ReplicationRequirement, assemble
 
 N_OVER = POOL["workers_over_limit"]
 UNASSIGNED = POOL["unassigned_children"]
@@ -122,20 +123,6 @@ def candidate_specs(base: list[PostSpec], n: int) -> list[PostSpec]:
         for i in range(n)
     ]
     return out + [PostSpec(p.area, 1.0, None, None, True, p.staff) for p in leads]
-
-
-@dataclass(frozen=True)
-class ReplicationRequirement:
-    """One replication's answer: the smallest complying posts per month and team for each
-    variant of staff dynamics, per unit when pooled, whether the funded posts comply, and the
-    assessment requirement per area and year."""
-
-    raw: RawReplication
-    required: dict[str, np.ndarray]  # variant -> (months, pools)
-    pooled: np.ndarray  # (months, units): the unit as one county-wide team (full dynamics)
-    compliant_funded: np.ndarray  # (months, pools) bool
-    assessment: dict[int, dict[int, dict[str, float]]]  # area -> year -> measures
-    capped: bool
 
 
 def _search(
@@ -270,12 +257,8 @@ def _assessment_requirement(
 ) -> dict[int, dict[int, dict[str, float]]]:
     """Per area and reported year: the fewest assessment workers (half-FTE steps) with which the
     target share start and finish on time, and the funded workers' shares and waiting."""
-    from ..model.calendar import calendar_for
-
     cal = calendar_for(run.origin, run.end_day)
     start_deadline = cal.working_day_row(params.arviointi.start_deadline_working_days)
-    from ..model.pathway import _cached_month_deadlines
-
     completion_deadline = _cached_month_deadlines(run.origin, run.end_day, params.arviointi.completion_deadline_months)
     target = scenario.arviointi.on_time_target
     per_worker = params.arviointi.concurrent_per_worker
@@ -329,32 +312,6 @@ def _assessment_requirement(
     return out
 
 
-@dataclass
-class DimensioningResult:
-    """The answer of a dimensioning run, as tidy-ish tables for reports and workbooks."""
-
-    scenario: Scenario
-    target: int | None
-    target_from: dt.date
-    confidence: float
-    results: SimulationResults
-    monthly: pd.DataFrame  # date, unit, team, funded_posts, required_posts_p50/conf, gap, compliance_probability
-    yearly: pd.DataFrame  # year, unit, team, funded_posts, required_posts_p50/conf, gap, worst_month, costs
-    units: pd.DataFrame  # unit, team, funded_posts, first_breach, months_in_breach, required (first/last year)
-    decomposition: pd.DataFrame  # year, unit, demand, vacancies, absences, organisation, total (conf)
-    assessment: pd.DataFrame  # year, area, funded/required workers, on-time shares, waiting
-    requirement: pd.DataFrame  # tidy: replication, date, area (team), unit, measure, value
-    capped: bool
-    meta: dict[str, object] = field(default_factory=dict)
-
-    @property
-    def extra_posts(self) -> int:
-        """Posts to add in the last year, summed over teams (never negative per team)."""
-        last = self.yearly[self.yearly["year"] == self.yearly["year"].max()]
-        teams = last[(last["unit"] != ALL) & (last["team"] != ALL)]  # totals would count teams twice
-        return int(np.clip(teams["gap_posts"], 0, None).sum())
-
-
 def dimension(
     scenario: Scenario,
     target: int | None = None,
@@ -380,8 +337,6 @@ def dimension(
     reps: list[ReplicationRequirement] = map_replications(task, scenario, jobs, progress)
     raws = [r.raw for r in reps]
     results = build_results(scenario, raws, 0.0, jobs)
-    from .dimensioning_tables import assemble
-
     return assemble(scenario, target, start, confidence, results, reps, raws)
 
 

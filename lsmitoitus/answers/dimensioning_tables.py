@@ -3,6 +3,10 @@
 Every quantile over replications is taken of a per-replication quantity (a team's yearly
 requirement, a unit's or the county's sum of them), so a county total is the total's quantile,
 not a sum of quantiles.
+
+The answer's records live here too (:class:`ReplicationRequirement`, one replication's answer,
+and :class:`DimensioningResult`, the whole answer): :mod:`.dimensioning` imports this module,
+never the reverse.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -22,8 +26,45 @@ from ..simulation.results import SimulationResults, tidy_pools
 from ..vocabulary import ALL, UNITS
 from .costs import price_index
 
-if TYPE_CHECKING:
-    from .dimensioning import DimensioningResult, ReplicationRequirement
+
+@dataclass(frozen=True)
+class ReplicationRequirement:
+    """One replication's answer: the smallest complying posts per month and team for each
+    variant of staff dynamics, per unit when pooled, whether the funded posts comply, and the
+    assessment requirement per area and year."""
+
+    raw: RawReplication
+    required: dict[str, np.ndarray]  # variant -> (months, pools)
+    pooled: np.ndarray  # (months, units): the unit as one county-wide team (full dynamics)
+    compliant_funded: np.ndarray  # (months, pools) bool
+    assessment: dict[int, dict[int, dict[str, float]]]  # area -> year -> measures
+    capped: bool
+
+
+@dataclass
+class DimensioningResult:
+    """The answer of a dimensioning run, as tidy-ish tables for reports and workbooks."""
+
+    scenario: Scenario
+    target: int | None
+    target_from: dt.date
+    confidence: float
+    results: SimulationResults
+    monthly: pd.DataFrame  # date, unit, team, funded_posts, required_posts_p50/conf, gap, compliance_probability
+    yearly: pd.DataFrame  # year, unit, team, funded_posts, required_posts_p50/conf, gap, worst_month, costs
+    units: pd.DataFrame  # unit, team, funded_posts, first_breach, months_in_breach, required (first/last year)
+    decomposition: pd.DataFrame  # year, unit, demand, vacancies, absences, organisation, total (conf)
+    assessment: pd.DataFrame  # year, area, funded/required workers, on-time shares, waiting
+    requirement: pd.DataFrame  # tidy: replication, date, area (team), unit, measure, value
+    capped: bool
+    meta: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def extra_posts(self) -> int:
+        """Posts to add in the last year, summed over teams (never negative per team)."""
+        last = self.yearly[self.yearly["year"] == self.yearly["year"].max()]
+        teams = last[(last["unit"] != ALL) & (last["team"] != ALL)]  # totals would count teams twice
+        return int(np.clip(teams["gap_posts"], 0, None).sum())
 
 
 def _quantile(values: np.ndarray, q: float, axis: int = 0) -> np.ndarray:
@@ -51,8 +92,6 @@ def assemble(
     raws: Sequence[RawReplication],
 ) -> DimensioningResult:
     """All tables of the answer."""
-    from .dimensioning import DimensioningResult
-
     pool_keys = raws[0].pool_keys
     months = [pd.Timestamp(d) for d in raws[0].month_ends]
     years = np.array([m.year for m in months])

@@ -23,16 +23,14 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..model.posts import PostSpec, posts_on, unit_posts
 from ..scenario.schema import PlanStep, Scenario
 from ..text.formats import Formatted, date, number
 from ..text.i18n import Joined, Msg, UserError, echo, t
 from ..vocabulary import UNITS
-
-if TYPE_CHECKING:
-    from .dimensioning import DimensioningResult
+from .dimensioning import DimensioningResult, dimension
 
 #: The fields of a plan step, in the order of a plan sheet.
 FIELDS = ("start", "unit", "area", "change", "lead")
@@ -301,8 +299,6 @@ def evaluate_plan(
     """Dimension ``scenario`` with ``steps`` as its staffing plan: the answer's funded posts are
     the plan's, and its compliance, shortfall and costs are the plan's. ``options`` go to
     :func:`lsmitoitus.answers.dimensioning.dimension`."""
-    from .dimensioning import dimension
-
     result = dimension(with_plan(scenario, steps), **options)
     result.meta["plan"] = source
     return result

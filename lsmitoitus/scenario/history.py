@@ -14,7 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..text.i18n import Msg, echo
-from .files import ScenarioError, read_text
+from .errors import ScenarioError
+from .files import load_scenario, read_text
 from .schema import Scenario
 
 REQUIRED = ("indicator", "region", "year", "value", "unit")
@@ -131,6 +132,4 @@ def load_history(path: str | Path | None = None, region: str | None = "Kanta-Hä
 def default_history(scenario: Scenario) -> pd.DataFrame | None:
     """The published history a run is compared with by default: the bundled Kanta-Häme history
     for scenarios with the bundled default's areas, none for any other."""
-    from .files import load_scenario
-
     return load_history() if scenario.area_names == load_scenario().area_names else None
