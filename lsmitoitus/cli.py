@@ -16,17 +16,24 @@ import datetime as dt
 import os
 import re
 import signal
+import socket
+import subprocess
 import sys
+import time
+import webbrowser
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from importlib.util import find_spec
 from pathlib import Path
 from types import FrameType
 from typing import Any, NoReturn
 
 from ._version import __version__
 from .answers.calibration.candidates import DEFAULT_FIT
-from .reports.folders import atomic_folder, check_output, default_out_dir
+from .reports.folders import atomic_folder, check_output, default_out_dir, write_new_text
 from .text.i18n import LANGS, Lang, Msg, UserError, echo, render, t
+from .text.text_table import text_table
+from .vocabulary import UNITS
 
 #: Language of the messages argparse shows while it parses (before ``--lang`` is known to it).
 _ARG_LANG: list[Lang] = ["fi"]
@@ -45,7 +52,8 @@ def _number(
             key = "arg_not_integer" if kind is int else "arg_not_number"
             raise argparse.ArgumentTypeError(t(key, lang, value=echo(text))) from None
         if not (low <= value and (value < high if below_high else value <= high)):
-            from .text.formats import number  # only on this error path: --help stays light
+            # lazy: only on this error path; formats brings Babel, which --help must not load (tests/test_startup.py)
+            from .text.formats import number
 
             relation = "<" if below_high else "≤"
             shown = str if what in ("year", "port") else (lambda v: number(v, lang))  # years are not grouped
@@ -289,6 +297,7 @@ def _replication_progress(
     lang: Lang, enabled: bool = True, label: str = "progress_label", line: str = "progress_line"
 ) -> Iterator[Callable[[int, int], None] | None]:
     """A progress report for replications: a bar on a terminal, plain lines in a log or pipe."""
+    # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
     from .reports.progress import TerminalBar
     from .simulation.runner import LineProgress
 
@@ -310,24 +319,25 @@ def _replication_progress(
 
 
 def _load(spec: str | None) -> Any:
+    # lazy: pydantic adds ~0.12 s, which --help does not need (benchmarks/startup.py)
     from .scenario.files import load_scenario, resolve_scenario_path
 
     return load_scenario(resolve_scenario_path(spec))
 
 
 def _dimension(args: argparse.Namespace) -> int:
+    # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
     from .answers.budget import budget_years
     from .answers.dimensioning import dimension
     from .answers.plans import evaluate_plan
     from .reports.answer import answer_table, headline
     from .reports.dimensioning_report import answer_notes, budget_lines, county_table, parts_lines, write_dimensioning
-    from .text.text_table import text_table
-
     lang: Lang = args.lang
     scenario = _load(args.scenario)
     target_dir = args.out or default_out_dir(f"mitoitus-{scenario.name}")
     steps = None
     if args.plan is not None:  # read and checked before any work, like the output folder
+        # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
         from .reports.plan_files import read_plan
 
         steps = read_plan(args.plan, scenario)
@@ -365,6 +375,7 @@ def _dimension(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
+    # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
     from .answers.comparison import compare, comparison_table
     from .reports.comparison_report import write_comparison
     from .reports.comparison_text import comparison_text
@@ -387,6 +398,7 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
+    # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
     from .reports.report import HTML, PDF, write_report
 
     lang: Lang = args.lang or _env_lang()
@@ -397,6 +409,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _sensitivity(args: argparse.Namespace) -> int:
+    # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
     from .answers.sensitivity import factors_from_ranges, run_sensitivity
     from .reports.sensitivity_report import report_text, write_sensitivity
     from .scenario.files import parse_toml, read_text
@@ -443,8 +456,8 @@ def _progress_in(lang: Lang) -> Callable[[Msg], None]:
 
 
 def _calibrate(args: argparse.Namespace) -> int:
+    # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
     from .answers.calibration.fit import Calibrator, calibration_header
-    from .reports.folders import write_new_text
     from .scenario.files import scenario_to_toml
     from .scenario.history import load_history
 
@@ -472,6 +485,7 @@ def _calibrate(args: argparse.Namespace) -> int:
 
 
 def _backtest(args: argparse.Namespace) -> int:
+    # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
     from .answers.calibration.backtest import backtest
     from .answers.calibration.fit import calibration_header
     from .reports.backtest_report import backtest_figure, backtest_text, translated_table
@@ -497,6 +511,7 @@ def _backtest(args: argparse.Namespace) -> int:
     )
     text = backtest_text(result, lang)
     print(text)
+    # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
     from .reports.csvfiles import csv_style, write_csv
 
     with atomic_folder(target) as tmp:
@@ -510,6 +525,7 @@ def _backtest(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    # lazy: pydantic adds ~0.12 s, which --help does not need (benchmarks/startup.py)
     from .scenario.files import load_scenario, resolve_scenario_path
 
     lang: Lang = args.lang
@@ -518,6 +534,7 @@ def _run(args: argparse.Namespace) -> int:
     target = args.out or default_out_dir(scenario.name)
     _prepare(target, lang)
 
+    # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
     from .reports.run_folder import write_run
     from .reports.summary import summary_text
     from .scenario.history import default_history
@@ -547,10 +564,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    # lazy: pydantic and Babel are for validate, not --help (benchmarks/startup.py)
     from .scenario.files import load_scenario
     from .text.formats import number
-    from .vocabulary import UNITS
-
     lang: Lang = args.lang
     scenario = load_scenario(args.file)
     sim = scenario.simulation
@@ -614,8 +630,6 @@ def app_environment(base: dict[str, str] | None = None) -> dict[str, str]:
 
 
 def _port_free(port: int) -> bool:
-    import socket
-
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         try:
             sock.bind(("127.0.0.1", port))
@@ -626,8 +640,6 @@ def _port_free(port: int) -> bool:
 
 def _browser_available() -> bool:
     """Whether a graphical browser can be opened here (not on a server without a display)."""
-    import webbrowser
-
     if os.environ.get("BROWSER"):
         return True
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
@@ -640,7 +652,7 @@ def _browser_available() -> bool:
 
 
 def _wait_until_serving(url: str, child: Any, seconds: float = 120.0) -> bool:
-    import time
+    # lazy: ~17 ms (http.client, email); only the app command polls its server
     import urllib.request
 
     deadline = time.monotonic() + seconds
@@ -655,8 +667,6 @@ def _wait_until_serving(url: str, child: Any, seconds: float = 120.0) -> bool:
 
 
 def _stop_child(child: Any) -> None:
-    import subprocess
-
     if child.poll() is None:
         child.terminate()
         try:
@@ -668,10 +678,6 @@ def _stop_child(child: Any) -> None:
 
 def _app(args: argparse.Namespace) -> int:
     """Serve the Streamlit page on localhost until Ctrl-C or SIGTERM; open the browser if there is one."""
-    import subprocess
-    import webbrowser
-    from importlib.util import find_spec
-
     lang: Lang = args.lang
     if find_spec("streamlit") is None:
         raise UserError(Msg("app_needs_streamlit"))
@@ -795,6 +801,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with _signals_stop_the_run():
         try:
+            # lazy: the cluster module brings pydantic, which --help does not need (benchmarks/startup.py)
             from .simulation.cluster import use_cluster
 
             with use_cluster(_cluster_address(args)):

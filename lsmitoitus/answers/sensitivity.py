@@ -216,6 +216,7 @@ def design_seed(seed: int) -> int:
 
 def morris_design(factors: Sequence[Factor], trajectories: int, seed: int) -> Design:
     """``trajectories`` Morris trajectories of ``len(factors) + 1`` points each."""
+    # lazy: SALib takes ~0.6 s to import; a worker (spawn, Dask) imports this module and never needs it
     from SALib.sample import morris
 
     points = morris.sample(problem(factors), trajectories, num_levels=MORRIS_LEVELS, seed=design_seed(seed))
@@ -225,6 +226,7 @@ def morris_design(factors: Sequence[Factor], trajectories: int, seed: int) -> De
 def sobol_design(factors: Sequence[Factor], base_samples: int, seed: int) -> Design:
     """Saltelli's sample for first-order and total Sobol indices: ``base_samples × (k + 2)`` points.
     ``base_samples`` must be a power of two (the scrambled Sobol sequence's balance)."""
+    # lazy: SALib takes ~0.6 s to import; a worker (spawn, Dask) imports this module and never needs it
     from SALib.sample import sobol
 
     if base_samples & (base_samples - 1):
@@ -379,6 +381,7 @@ def morris_indices(design: Design, outputs: pd.DataFrame) -> pd.DataFrame:
     and the replication noise: each elementary effect's spread over replications gives its
     standard error, hence the μ* that noise alone exceeds with probability 2.5 % (``noise_limit``);
     a factor whose μ* is above it is ``distinct`` from replication noise. Rank 1 = largest μ*."""
+    # lazy: SALib takes ~0.6 s to import; a worker (spawn, Dask) imports this module and never needs it
     from SALib.analyze import morris
 
     names = [f.name for f in design.factors]
@@ -437,6 +440,7 @@ def sobol_indices(design: Design, outputs: pd.DataFrame) -> pd.DataFrame:
     replication noise (the spread over replications / replications, over the spread of the
     point means): indices of an output with a large noise share are unreliable. Rank 1 =
     largest ST."""
+    # lazy: SALib takes ~0.6 s to import; a worker (spawn, Dask) imports this module and never needs it
     from SALib.analyze import sobol
 
     names = [f.name for f in design.factors]

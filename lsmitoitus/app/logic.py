@@ -24,6 +24,8 @@ from ..reports import answer, dimensioning_report
 from ..reports.comparison_text import comparison_frame
 from ..reports.csvfiles import csv_bytes, csv_style
 from ..reports.dimensioning_report import tables, write_workbook
+from ..reports.report import report_html, report_pdf
+from ..reports.report_data import compare_data, parse
 from ..scenario.files import bundled_scenarios, scenario_from_dict, scenario_from_upload, scenario_to_toml
 from ..scenario.schema import Scenario
 from ..text import formats
@@ -247,9 +249,6 @@ def comparison_for_people(whatif: WhatIf, lang: Lang) -> pd.DataFrame:
 
 def report_files(whatif: WhatIf, lang: Lang) -> tuple[str, bytes]:
     """The report for the board (HTML, PDF) of the base and the edited scenario."""
-    from ..reports.report import report_html, report_pdf
-    from ..reports.report_data import compare_data, parse
-
     data = parse(json.loads(json.dumps(compare_data([whatif.base, whatif.edited], lang))))
     html = report_html(data, lang)
     return html, report_pdf(html)

@@ -7,6 +7,8 @@ from typing import Any
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..answers.calibration.backtest import BacktestResult, coverage
 from ..text import formats
@@ -24,9 +26,6 @@ def backtest_figure(result: BacktestResult, lang: Lang = "fi") -> Figure:
     """Per indicator: simulated P50 with its P10–P90 band and the observed values, in a grid of
     normal-sized panels with units on the y-axis; the fitted and the tested years are shaded
     and named, so the split reads without the text."""
-    from matplotlib.patches import Patch
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
-
     shown = _shown_rows(result.table)
     units = dict(zip(shown["indicator"], shown["unit"], strict=False))
     table = result.table[

@@ -8,6 +8,7 @@ as text (searchable, selectable, translatable)."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 import pandas as pd
 from matplotlib import rc_context
 from matplotlib.axes import Axes
+from matplotlib.dates import AutoDateLocator, num2date
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
@@ -178,8 +180,6 @@ def localise_axes(ax: Axes, lang: Lang, dates: bool = True) -> None:
     x-axis (3/2026 in Finnish)."""
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: formats.number(round(v, 6), lang)))
     if dates:
-        from matplotlib.dates import AutoDateLocator, num2date
-
         ax.xaxis.set_major_locator(AutoDateLocator(minticks=3, maxticks=7))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: formats.month(num2date(v).date(), lang, short=True)))
 
@@ -192,8 +192,6 @@ def save_figure(fig: Figure, path: Path) -> None:
 
 def figure_svg(fig: Figure) -> str:
     """The figure as SVG text (text kept as text), for HTML reports."""
-    import io
-
     buffer = io.StringIO()
     with rc_context({"svg.fonttype": "none"}):
         fig.savefig(buffer, format="svg")

@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from ..answers.budget import budget_years
 from ..answers.dimensioning import DimensioningResult
 from ..text.i18n import Lang, t
+from . import report_data
 from .csvfiles import CsvStyle, csv_style, write_csv
 from .dimensioning_report import yearly_sheet
 from .excel import finish_table_sheet, sheet_title, write_table
@@ -66,7 +67,5 @@ def write_comparison(
             names.add(name)
             yearly_sheet(book.create_sheet(name), result, budget_years(result), lang)
         book.save(tmp / "vertailu.xlsx")
-        from . import report_data  # the board report's data (lsmitoitus report FOLDER)
-
         report_data.write(report_data.compare_data(results, lang), tmp)
     return target

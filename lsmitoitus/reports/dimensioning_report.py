@@ -35,6 +35,7 @@ from ..answers.costs import TOTAL, cost_frame, cost_summary
 from ..answers.dimensioning import DimensioningResult
 from ..answers.plans import plan_given, plan_table
 from ..model.posts import pool_keys
+from ..model.staffing import mean_recruitment_days
 from ..scenario.files import scenario_to_toml
 from ..scenario.provenance import provenance_of
 from ..scenario.schema import Scenario
@@ -42,6 +43,7 @@ from ..text import formats
 from ..text.formats import euros, number, percent
 from ..text.i18n import Lang, t
 from ..vocabulary import ALL, UNITS
+from . import report_data
 from .charts import finish_panels, mark_projection, save_figure, team_label, unit_team_panels
 from .csvfiles import CsvStyle, csv_style, write_csv
 from .excel import (
@@ -361,8 +363,6 @@ def budget_lines(result: DimensioningResult, lang: Lang = "fi", budget: pd.DataF
 def recruitment_days(scenario: Scenario) -> float:
     """The mean time a new post is vacant while it is recruited, over the scenario's units and
     areas (the model's rule: it follows from the fill rate, turnover and notice)."""
-    from ..model.staffing import mean_recruitment_days
-
     days = [mean_recruitment_days(staff) for unit in scenario.staffing.values() for staff in unit.values()]
     return sum(days) / len(days)
 
@@ -966,8 +966,6 @@ def write_dimensioning(
         (tmp / "raportti.md").write_text(markdown_report(result, lang, budget), encoding="utf-8")
         header = t("toml_header_dimension", lang, n=formats.integer(result.scenario.simulation.replications, lang))
         (tmp / "scenario.toml").write_text(scenario_to_toml(result.scenario, header), encoding="utf-8")
-        from . import report_data  # the board report's data (lsmitoitus report FOLDER)
-
         report_data.write(report_data.dimension_data(result, lang), tmp)
     return target
 

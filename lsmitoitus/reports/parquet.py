@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 #: Metadata keys (bytes, as Parquet stores them).
 SCENARIO_KEY = b"lsmitoitus.scenario_toml"
@@ -27,9 +29,6 @@ COMPRESSION = "zstd"
 
 def write_parquet(frame: pd.DataFrame, path: Path, scenario_toml: str, run_meta: dict[str, Any]) -> None:
     """Write ``frame`` to ``path`` with the scenario and run metadata in the file's metadata."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
     table = _dates_as_dates(pa.Table.from_pandas(frame, preserve_index=False))
     metadata = dict(table.schema.metadata or {})
     metadata[SCENARIO_KEY] = scenario_toml.encode("utf-8")
@@ -49,8 +48,6 @@ class ParquetResult:
 def read_parquet(path: Path) -> ParquetResult:
     """Read a table written by :func:`write_parquet` (the scenario: ``scenario_from_dict(
     tomllib.loads(result.scenario_toml))``)."""
-    import pyarrow.parquet as pq
-
     table = pq.read_table(path)
     metadata = table.schema.metadata or {}
     return ParquetResult(
@@ -63,8 +60,6 @@ def read_parquet(path: Path) -> ParquetResult:
 def _dates_as_dates(table: Any) -> Any:
     """Timestamp columns holding only dates (month ends) stored as Parquet dates, which every
     reader (pandas, R, DuckDB, a spreadsheet's import) shows as dates; others are left as they are."""
-    import pyarrow as pa
-
     for i, field in enumerate(table.schema):
         if pa.types.is_timestamp(field.type):
             try:

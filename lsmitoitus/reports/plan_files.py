@@ -24,7 +24,10 @@ import io
 from pathlib import Path
 from typing import Any
 
-from ..answers.plans import FIELDS, PlanError, RawStep, parse_steps
+import tomli_w
+from openpyxl import load_workbook
+
+from ..answers.plans import FIELDS, PlanError, RawStep, parse_steps, plan_records
 from ..scenario.files import parse_toml, read_bytes, read_text
 from ..scenario.schema import PlanStep, Scenario
 from ..text.i18n import LANGS, Msg, echo, t
@@ -84,8 +87,6 @@ def _header_names() -> dict[str, str]:
 
 
 def _sheet_rows(content: bytes, source: str) -> list[RawStep]:
-    from openpyxl import load_workbook
-
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # whatever a foreign file breaks in the reader, it is not a workbook we can read
@@ -140,9 +141,6 @@ def _rows_of(book: Any, source: str) -> list[RawStep]:
 
 def plan_to_toml(steps: list[PlanStep], header: str = "") -> str:
     """A plan file that :func:`read_plan` reads back to the same steps."""
-    import tomli_w
-
-    from ..answers.plans import plan_records
 
     comment = "".join(f"# {line}\n" for line in header.splitlines())
     return comment + tomli_w.dumps({"staffing_plan": plan_records(steps)})

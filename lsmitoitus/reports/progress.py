@@ -6,6 +6,8 @@ import math
 import time
 from typing import Any
 
+from tqdm import tqdm
+
 from ..text.i18n import Lang, t
 
 
@@ -20,8 +22,6 @@ class TerminalBar:
 
     def __call__(self, done: int, total: int) -> None:
         if self.bar is None:
-            from tqdm import tqdm
-
             self.bar = tqdm(total=total, desc=self.label, leave=False, bar_format=t("progress_bar", self.lang))
         self.bar.total = total
         self.bar.n = done

@@ -17,9 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from ..answers.costs import TOTAL
+from ..scenario.files import load_scenario
 from ..scenario.schema import Scenario
 from ..text import formats
 from ..text.i18n import Lang, Msg, UserError, t
@@ -73,8 +78,6 @@ def read_folder(folder: Path) -> ReportData:
 
 def _costs_figure(frames: list[tuple[str, pd.DataFrame]], lang: Lang) -> Figure:
     """County total costs by year (P50 with the P10–P90 band), one line per scenario."""
-    from matplotlib.patches import Patch
-
     fig = Figure(figsize=(7.5, 3.2))
     ax = fig.subplots()
     handles: list[Any] = []
@@ -100,8 +103,6 @@ def _costs_figure(frames: list[tuple[str, pd.DataFrame]], lang: Lang) -> Figure:
 def _required_figure(results: list[Any], lang: Lang) -> Figure:
     """Required posts (county total at the confidence) by year, one line per scenario, and the
     funded posts."""
-    from matplotlib.ticker import MaxNLocator
-
     fig = Figure(figsize=(7.5, 3.2))
     ax = fig.subplots()
     for i, result in enumerate(results):
@@ -341,8 +342,6 @@ def _assumption_values(s: Scenario, lang: Lang) -> list[tuple[str, str, str]]:
 def _assumptions(data: ReportData, lang: Lang) -> Table:
     """Every key assumption of each scenario with its source; a value that differs from the
     bundled default says so (the sources are those of the default's figures)."""
-    from ..scenario.files import load_scenario
-
     default = dict((k, v) for k, v, _ in _assumption_values(load_scenario(), lang))
     per_scenario = [_assumption_values(s, lang) for s in data.scenarios]
     rows = []
@@ -445,8 +444,6 @@ def report_context(data: ReportData, lang: Lang, folder: str = "") -> dict[str, 
 
 def report_html(data: ReportData, lang: Lang, folder: str = "") -> str:
     """The report as one self-contained HTML document."""
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
     env = Environment(loader=PackageLoader("lsmitoitus.reports", "templates"), autoescape=select_autoescape(["html"]))
     env.filters["safe_svg"] = _strip_svg_header
     return env.get_template("report.html").render(**report_context(data, lang, folder))
@@ -454,15 +451,13 @@ def report_html(data: ReportData, lang: Lang, folder: str = "") -> str:
 
 def _strip_svg_header(svg: str) -> str:
     """Matplotlib's SVG without its XML declaration and DOCTYPE, to sit inside HTML."""
-    from markupsafe import Markup
-
     start = svg.find("<svg")
     return Markup(svg[start:] if start >= 0 else svg)
 
 
 def report_pdf(html: str) -> bytes:
     """The PDF of the report's HTML (WeasyPrint)."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # lazy: ~0.5 s to import; only the PDF needs it (the app shows the HTML)
 
     try:
         pdf = HTML(string=html).write_pdf()

@@ -20,6 +20,7 @@ from typing import Any, cast
 import pandas as pd
 
 from .._version import __version__
+from ..answers.comparison import comparison_table
 from ..answers.costs import cost_frame, cost_summary
 from ..answers.dimensioning import DimensioningResult
 from ..scenario.schema import Scenario
@@ -27,6 +28,7 @@ from ..simulation.results import SimulationResults
 from ..text.i18n import Lang
 from ..vocabulary import ALL
 from .charts import caseload_summary
+from .summary import caseload_table
 
 #: The file's name in a results folder, and the version of its layout.
 FILE = "raportti.json"
@@ -60,8 +62,6 @@ def _base(kind: str, lang: Lang, scenarios: Sequence[Scenario]) -> dict[str, Any
 
 def run_data(results: SimulationResults, lang: Lang = "fi") -> dict[str, Any]:
     """A run: the caseload chart's summary, the yearly caseload table and the county's costs."""
-    from .summary import caseload_table
-
     data = _base("run", lang, [results.scenario])
     data["frames"] = {
         "caseload": _frame_json(caseload_summary(results)),
@@ -102,8 +102,6 @@ def dimension_data(result: DimensioningResult, lang: Lang = "fi") -> dict[str, A
 
 def compare_data(results: Sequence[DimensioningResult], lang: Lang = "fi") -> dict[str, Any]:
     """Several dimensioning runs with common random numbers, and their cost differences."""
-    from ..answers.comparison import comparison_table
-
     data = _base("compare", lang, [r.scenario for r in results])
     data["dimensioning"] = [_dimension_meta(r) for r in results]
     data["per_scenario"] = [_dimension_frames(r) for r in results]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import platform
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -285,8 +286,6 @@ def outputs_table(result: SensitivityResult, lang: Lang = "fi") -> pd.DataFrame:
 
 
 def run_metadata(result: SensitivityResult) -> dict[str, object]:
-    from importlib.metadata import version
-
     return {
         "lsmitoitus": __version__,
         "scenario": result.scenario.name,

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
+from ..scenario.schema import Scenario
 from ..text.i18n import Msg, UserError, echo
 
 T = TypeVar("T")
@@ -97,7 +98,7 @@ def connect(address: str) -> Any:
     """A Dask client of the scheduler at ``address``; a clear message if Dask is missing or the
     scheduler does not answer."""
     _probe(address)  # before importing Dask: a wrong address is refused at once
-    try:
+    try:  # lazy: Dask is an optional extra (cluster), imported only when a cluster is asked for
         from distributed import Client
     except ImportError:
         raise ClusterError(Msg("cluster_needs_dask")) from None
@@ -149,6 +150,7 @@ def map_on_cluster(
     Large arguments that repeat (a scenario used by every replication) are sent to the cluster
     once; a task whose worker is lost is re-run elsewhere; a task that raised is retried
     :data:`RETRIES` times; progress is reported as tasks finish (``as_completed``)."""
+    # lazy: Dask is an optional extra (cluster); a client exists here, so it is installed
     from distributed import as_completed
     from distributed.client import FutureCancelledError
     from distributed.scheduler import KilledWorker
@@ -192,6 +194,4 @@ def map_on_cluster(
 
 def _worth_scattering(arg: Any) -> bool:
     """Scenarios (tens of kilobytes, the same for many tasks) travel once; seeds and numbers inline."""
-    from ..scenario.schema import Scenario
-
     return isinstance(arg, Scenario)

@@ -17,11 +17,13 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Any, TypeVar
 
 import numpy as np
+from tqdm import tqdm
 
 from ..model import PathwayModel, RawReplication
 from ..model.randomness import replication_seeds
 from ..scenario.schema import Scenario
 from ..scenario.uncertainty import draw_multipliers, scale_data
+from .cluster import active_client, describe, map_on_cluster
 from .results import SimulationResults, build_results
 
 ProgressCallback = Callable[[int, int], None]
@@ -76,13 +78,9 @@ def map_tasks(
     enclosing :func:`lsmitoitus.simulation.cluster.use_cluster` block, else serially (``jobs`` 1) or in
     ``jobs`` local worker processes. Tasks must be pure functions of their arguments, so the
     result never depends on the backend or the number of workers."""
-    from .cluster import active_client
-
     n = len(calls)
     client = active_client()
     if client is not None:
-        from .cluster import map_on_cluster
-
         return map_on_cluster(client, task, calls, progress)
     out: list[T | None] = [None] * n
     if jobs <= 1 or n <= 1:
@@ -165,8 +163,6 @@ def simulate(
     callback: ProgressCallback | None
     bar = None
     if progress is True:
-        from tqdm import tqdm
-
         bar = tqdm(total=n, desc="toistot", unit="toisto", leave=False)
 
         def callback(done: int, total: int) -> None:
@@ -194,7 +190,5 @@ def simulate(
 
 def cluster_description() -> tuple[str, int] | None:
     """(scheduler address, workers) of the cluster in use, or None for local processes."""
-    from .cluster import active_client, describe
-
     client = active_client()
     return None if client is None else describe(client)

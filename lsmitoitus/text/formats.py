@@ -4,8 +4,8 @@ Finnish: decimal comma, a no-break space between thousands (12 345,7), a space b
 cent sign (25 %), millions of euros as 1,49 M€, day.month.year dates (1.3.2026) and month
 names. One place, so every report, table, chart and message formats alike.
 
-Babel is imported when a function is first called, not with this module, so that the command
-line's ``--help`` stays fast (tests/test_startup.py).
+Babel (about 10 ms to import) comes with this module, its locale data on first use; the command
+line's ``--help`` does not import this module (tests/test_startup.py: no Babel for ``--help``).
 """
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ import datetime as dt
 import math
 from collections.abc import Callable
 from typing import Any
+
+from babel.dates import format_date, format_datetime, get_day_names, get_month_names
+from babel.numbers import format_decimal, format_percent, get_decimal_symbol, get_group_symbol
 
 from .i18n import Lang, Localized
 
@@ -34,8 +37,6 @@ def _missing(value: Any) -> bool:
 
 def number(value: float | None, lang: Lang = "fi", digits: int | None = None) -> str:
     """``value`` with ``digits`` decimals (None: as many as it has, up to three); NaN is a dash."""
-    from babel.numbers import format_decimal
-
     if _missing(value):
         return MISSING
     assert value is not None
@@ -47,8 +48,6 @@ def significant(value: float | None, lang: Lang = "fi", digits: int = 6) -> str:
     """A value as given or measured, to at most ``digits`` significant digits (0,999999; 1,5; 2),
     for messages that must not round a value to what it should have been (a sum of shares that
     misses 1 by a millionth). Values of a thousand or more are grouped as by :func:`number`."""
-    from babel.numbers import format_decimal
-
     if _missing(value):
         return MISSING
     assert value is not None
@@ -84,8 +83,6 @@ def _signed_text(value: float, lang: Lang, digits: int) -> str:
 def percent(share: float | None, lang: Lang = "fi", digits: int = 0, sign: bool = False) -> str:
     """A share (0.153) as a percentage (15 %; Finnish puts a space before the sign); ``sign``:
     a difference with its sign always shown (+6,7 %, −3,9 %; zero has no sign)."""
-    from babel.numbers import format_percent
-
     if _missing(share):
         return MISSING
     assert share is not None
@@ -136,8 +133,6 @@ def euros(value: float | None, lang: Lang = "fi", millions: bool = False, signed
 
 def date(day: Any, lang: Lang = "fi") -> str:
     """1.1.2025 in Finnish, 1 Jan 2025 in English."""
-    from babel.dates import format_date
-
     if _missing(day):
         return MISSING
     return format_date(_as_date(day), format="d.M.yyyy" if lang == "fi" else "d MMM yyyy", locale=LOCALES[lang])
@@ -145,16 +140,12 @@ def date(day: Any, lang: Lang = "fi") -> str:
 
 def timestamp(moment: dt.datetime, lang: Lang = "fi") -> str:
     """A moment to the second: 28.11.2026 klo 9.54.05 in Finnish, 28 Nov 2026 09:54:05 in English."""
-    from babel.dates import format_datetime
-
     pattern = "d.M.yyyy 'klo' H.mm.ss" if lang == "fi" else "d MMM yyyy HH:mm:ss"
     return format_datetime(moment, format=pattern, locale=LOCALES[lang])
 
 
 def month(day: Any, lang: Lang = "fi", short: bool = False) -> str:
     """A month: "maaliskuu 2026" ("March 2026"), or with ``short`` 3/2026 ("Mar 2026")."""
-    from babel.dates import format_date
-
     if _missing(day):
         return MISSING
     pattern = ("M/yyyy" if lang == "fi" else "MMM yyyy") if short else "LLLL yyyy"
@@ -163,8 +154,6 @@ def month(day: Any, lang: Lang = "fi", short: bool = False) -> str:
 
 def month_names(lang: Lang = "fi") -> list[str]:
     """January … December in ``lang`` (stand-alone forms), for chart axes."""
-    from babel.dates import get_month_names
-
     names = get_month_names("wide", context="stand-alone", locale=LOCALES[lang])
     return [str(names[m]) for m in range(1, 13)]
 
@@ -198,7 +187,7 @@ def _as_date(value: Any) -> dt.date:
         return value.to_pydatetime().date()
     if isinstance(value, str):
         return dt.date.fromisoformat(value[:10])
-    import numpy as np  # a numpy datetime64
+    import numpy as np  # lazy: a numpy date is the only use; validate runs without numpy (tests/test_startup.py)
 
     return dt.date.fromisoformat(str(np.datetime_as_string(value, unit="D")))
 
@@ -211,9 +200,6 @@ def _minus(text: str, lang: Lang) -> str:
 def vega_locale(lang: Lang = "fi") -> dict[str, Any]:
     """d3 number and time locale for Vega-Lite charts (``config.locale``), from the same CLDR
     data, so that hover values and axes in the app read like the rest of the page."""
-    from babel.dates import get_day_names, get_month_names
-    from babel.numbers import get_decimal_symbol, get_group_symbol
-
     locale = LOCALES[lang]
     months = get_month_names("wide", context="stand-alone", locale=locale)
     short = get_month_names("abbreviated", context="stand-alone", locale=locale)
