@@ -27,7 +27,7 @@ from lsmitoitus import ScenarioError
 from lsmitoitus.app import logic
 
 ROOT = Path(__file__).resolve().parents[1]
-BUNDLED = ROOT / "lsmitoitus" / "scenario" / "bundled" / "kanta-hame.toml"
+BUNDLED = ROOT / "scenarios" / "kanta-hame.toml"
 HISTORY_HEADER = "indicator,sotkanet_id,region,year,value,unit\n"
 GOOD_ROW = "huostassa_0_17,1077,Kanta-Häme,2021,425,count\n"
 MB = 1_000_000

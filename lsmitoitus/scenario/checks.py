@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..output.formats import Formatted, date, integer, number, significant
-from ..output.i18n import Msg, echo
+from ..text.formats import Formatted, date, integer, number, significant
+from ..text.i18n import Msg, echo
 from .demand_inputs import county_notifications, county_population
-from .files import ScenarioError
+from .errors import ScenarioError
 from .schema import Scenario
 
 #: Most notifications per child aged 0–17 per year accepted: ten times the national level of

@@ -30,8 +30,10 @@ import tomli_w
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from ..output import formats
-from ..output.i18n import LANGS, Joined, Msg, UserError, echo
+from ..text import formats
+from ..text.i18n import LANGS, Joined, Msg, echo
+from .checks import check_runnable
+from .errors import ScenarioError
 from .provenance import mark_overrides
 from .rules import is_rule, rule_message, rule_path
 from .schema import Scenario
@@ -43,11 +45,6 @@ MAX_FILE_BYTES = 1_000_000
 MAX_NESTING = 16
 #: Problems listed in one validation message; the rest are counted.
 MAX_PROBLEMS_SHOWN = 20
-
-
-class ScenarioError(UserError, ValueError):
-    """A scenario (or another input file) could not be read or is invalid. The message is meant
-    for the end user: :meth:`text` gives it in either language, ``str()`` in Finnish."""
 
 
 #: Keys renamed when the schema adopted the project's naming rule (Finnish for the pathway's
@@ -119,7 +116,12 @@ def upgrade_keys(data: dict[str, Any], source: str) -> dict[str, Any]:
 
 
 def _bundled_folder() -> Path:
-    return Path(str(resources.files("lsmitoitus") / "scenario" / "bundled"))
+    """The top-level folder scenarios/, which an installed package (editable or wheel) holds as
+    the package ``lsmitoitus.scenarios`` (pyproject.toml: ``package-dir``)."""
+    try:
+        return Path(str(resources.files("lsmitoitus.scenarios")))
+    except ModuleNotFoundError:  # the source tree on the path without an install (benchmarks/compare_baseline.py)
+        return Path(__file__).resolve().parents[2] / "scenarios"
 
 
 def bundled_scenarios() -> list[str]:
@@ -378,8 +380,6 @@ def scenario_from_dict(
     except RecursionError:
         raise ScenarioError(Msg("too_deep", path=source, limit=MAX_NESTING)) from None
     if check:
-        from .checks import check_runnable
-
         check_runnable(scenario, source)
     return scenario
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from ..text.i18n import t
 from .rules import rule_error
 from .uncertainty import get_path
 
@@ -57,12 +58,10 @@ def _step(annotation: Any, part: str) -> Any:
     return None
 
 
-def names_a_parameter(path: str) -> bool:
-    """Whether ``path`` names a field of the schema (or a key of one of its tables), whatever
+def names_a_parameter(path: str, schema: type[BaseModel]) -> bool:
+    """Whether ``path`` names a field of ``schema`` (or a key of one of its tables), whatever
     values a scenario gives: a county with other areas keeps the default's entries valid."""
-    from .schema import Scenario
-
-    node: Any = Scenario
+    node: Any = schema
     for part in path.split("."):
         node = _step(node, part)
         if node is None:
@@ -73,7 +72,7 @@ def names_a_parameter(path: str) -> bool:
 def check_provenance_paths(scenario: Scenario) -> None:
     """Every key of ``scenario.provenance`` names a parameter of the schema."""
     for path in scenario.provenance:
-        if not path or not names_a_parameter(path):
+        if not path or not names_a_parameter(path, type(scenario)):
             raise rule_error("rule_names_no_parameter", at=("provenance",), path=path)
 
 
@@ -120,8 +119,6 @@ def mark_overrides(base: Mapping[str, Any], own: Mapping[str, Any], merged: dict
     makes that value its own assumption: ``merged``'s provenance gets an entry for the path
     ("changed in scenario <name>"), unless ``own`` gives one. Entries inside a replaced table
     are dropped (e.g. one fitted year of a series that the scenario gives anew)."""
-    from ..output.i18n import t
-
     inherited = dict(base.get("provenance") or {})
     if not inherited:
         return

@@ -3,7 +3,7 @@
 A rule raises :func:`rule_error`: a pydantic error whose type is a key of the translation table
 (``rule_…``) and whose context holds the values as they are (numbers, dates, names). pydantic
 keeps both, and :func:`rule_message` writes the message in the reader's language when it is
-shown, numbers and dates through :mod:`lsmitoitus.output.formats`. The English text of the table
+shown, numbers and dates through :mod:`lsmitoitus.text.formats`. The English text of the table
 is also pydantic's own message, so a developer who validates directly sees the same words.
 
 ``at`` (a tuple of keys) is where the rule points below the model that checks it, so the
@@ -15,12 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import string
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-if TYPE_CHECKING:
-    from ..output.i18n import Msg
+from ..text import formats
+from ..text.i18n import TEXT, Joined, Msg, echo
 
 #: Prefix of the error types (and translation keys) of the schema's rules.
 PREFIX = "rule_"
@@ -31,7 +31,6 @@ ECHO = 200
 def rule_error(key: str, /, at: tuple[str | int, ...] = (), **context: Any) -> PydanticCustomError:
     """The error a rule raises: ``key`` names its text in the translation table; ``context``
     holds the values the text shows; ``at`` is the path below the checking model."""
-    from ..output.i18n import TEXT  # only when a rule fails: importing the schema stays light
 
     if not key.startswith(PREFIX) or key not in TEXT:
         raise KeyError(f"no rule text {key!r}")
@@ -60,9 +59,6 @@ def shown(value: Any) -> Any:
     """A context value as a message shows it: a decimal number or a date in the reader's
     format, an integer as it is (years, row numbers), a list as its items separated by commas
     (a dash when empty), text cut short."""
-    from ..output import formats
-    from ..output.i18n import Joined, echo
-
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, float):
@@ -82,8 +78,6 @@ def shown(value: Any) -> Any:
 
 def rule_message(error_type: str, context: Mapping[str, Any] | None) -> Msg:
     """The message of a rule's error, in the reader's language when rendered."""
-    from ..output.i18n import Msg
-
     return Msg(error_type, **{k: shown(v) for k, v in (context or {}).items() if k != "at"})
 
 

@@ -1,7 +1,7 @@
 """The scenario schema: the single source of truth for every number the model uses.
 
 Every field states its unit and its legal or practical meaning. TOML files in
-``lsmitoitus/scenario/bundled/`` instantiate this schema (see :mod:`lsmitoitus.scenario.files`);
+``scenarios/`` instantiate this schema (see :mod:`lsmitoitus.scenario.files`);
 the CLI, notebooks and any user interface go through it. Unknown keys are rejected everywhere,
 so a misspelt field is an error, not a silently ignored setting.
 
@@ -28,7 +28,9 @@ from ..vocabulary import (
     PlacementType,
     UnitName,
 )
+from .provenance import check_provenance_paths
 from .rules import rule_error
+from .uncertainty import check_paths
 
 Probability = Annotated[float, Field(ge=0.0, le=1.0)]
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -990,9 +992,6 @@ class Scenario(StrictModel):
         for i, step in enumerate(self.staffing_plan):
             if step.area not in names:
                 raise rule_error("rule_not_an_area", at=("staffing_plan", i, "area"), value=step.area, areas=areas)
-        from .provenance import check_provenance_paths
-        from .uncertainty import check_paths  # the paths are checked against this scenario's own values
-
         check_paths(self)
         check_provenance_paths(self)
         return self

@@ -15,6 +15,11 @@ import zlib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..text.i18n import Msg
+from ..vocabulary import AGE_BANDS
+from .errors import ScenarioError
+from .rules import rule_error
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -85,8 +90,6 @@ def check_paths(scenario: Scenario) -> None:
     """Every uncertain parameter names scalable values of ``scenario``; correlations pair them
     and form a valid correlation matrix (checked here, so a run never starts with one that
     :func:`draw_multipliers` cannot use)."""
-    from .rules import rule_error
-
     data = scenario.model_dump()
     names = set(scenario.uncertainty.parameters)
     for path in sorted(names):
@@ -157,8 +160,6 @@ def scale_data(data: Mapping[str, Any], multipliers: Mapping[str, float]) -> dic
 
 def _keep_escalation_below_one(data: dict[str, Any]) -> None:
     """Scale open care's three escalation probabilities down together where they sum over 1."""
-    from ..vocabulary import AGE_BANDS
-
     avohuolto = data.get("avohuolto")
     if not isinstance(avohuolto, dict) or not all(k in avohuolto for k in ESCALATION):
         return
@@ -182,6 +183,7 @@ def _keep_escalation_below_one(data: dict[str, Any]) -> None:
 def _normal_scores(rep_seed: np.random.SeedSequence, paths: list[str]) -> np.ndarray:
     """One standard normal per path from a stream keyed by the path's name, so a replication
     draws the same score for a parameter in every scenario that has it."""
+    # lazy: validate imports this module; numpy and SciPy would add ~0.25 s to it (tests/test_startup.py)
     import numpy as np
 
     scores = []
@@ -194,6 +196,7 @@ def _normal_scores(rep_seed: np.random.SeedSequence, paths: list[str]) -> np.nda
 
 def draw_multipliers(scenario: Scenario, rep_seed: np.random.SeedSequence) -> dict[str, float]:
     """This replication's multiplier of every uncertain parameter (lognormal ones correlated as given)."""
+    # lazy: validate imports this module; numpy and SciPy would add ~0.25 s to it (tests/test_startup.py)
     import numpy as np
     from scipy.special import ndtr
 
@@ -207,9 +210,6 @@ def draw_multipliers(scenario: Scenario, rep_seed: np.random.SeedSequence) -> di
         try:
             chol = np.linalg.cholesky(np.array(correlation_matrix(scenario)))
         except np.linalg.LinAlgError:  # validation refuses such a matrix (check_paths): not reached
-            from ..output.i18n import Msg
-            from .files import ScenarioError
-
             raise ScenarioError(Msg("rule_correlation_matrix")) from None
         z[normal] = chol @ z[normal]
     out = {}
@@ -224,6 +224,7 @@ def draw_multipliers(scenario: Scenario, rep_seed: np.random.SeedSequence) -> di
 
 def range_draw(rep_seed: np.random.SeedSequence, name: str, low: float, high: float) -> float:
     """A yearly change drawn uniformly from [low, high] for a ``range`` rule (one per replication)."""
+    # lazy: validate imports this module; numpy and SciPy would add ~0.25 s to it (tests/test_startup.py)
     from scipy.special import ndtr
 
     if low == high:

@@ -1,0 +1,197 @@
+"""Running tasks on a Dask distributed cluster: the alternative to local worker processes when one
+machine is not enough (``--cluster ADDRESS`` or ``DASK_SCHEDULER_ADDRESS``).
+
+Dask is imported only here and only when a cluster is used, so the command line starts without
+it and a plain installation does not need it (``pip install 'lsmitoitus[cluster]'``).
+
+Results are the same, bit for bit, as with local processes: a task is a pure function of its
+arguments (replication r always gets the r-th seed), so it does not matter which worker ran it,
+in which order, or whether it ran twice because its first worker was lost. What could break
+that is a worker running other code: every task therefore carries this machine's code
+fingerprint and refuses to run on a worker whose package or numerical libraries differ.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import platform
+import socket
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from ..scenario.schema import Scenario
+from ..text.i18n import Msg, UserError, echo
+
+T = TypeVar("T")
+
+#: A lost worker's tasks are re-run by the scheduler (``distributed.scheduler.allowed-failures``
+#: times); a task that raised is retried this many times on another worker.
+RETRIES = 2
+#: Seconds to wait for the scheduler when connecting.
+CONNECT_TIMEOUT = 10
+#: Libraries whose version can change a number (with the package's own source).
+NUMERICAL = ("numpy", "scipy", "simpy", "pandas")
+
+_CLIENT: ContextVar[Any | None] = ContextVar("lsmitoitus_dask_client", default=None)
+
+
+class ClusterError(UserError, RuntimeError):
+    """The cluster cannot be reached or used."""
+
+
+class CodeMismatch(RuntimeError):
+    """A worker runs different code from the machine that submitted the task."""
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A hash of this installation's lsmitoitus source and the numerical libraries' versions:
+    equal fingerprints run the same code, so give the same numbers."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    versions = [platform.python_version()]
+    for name in NUMERICAL:
+        module = sys.modules.get(name) or __import__(name)
+        versions.append(f"{name}={module.__version__}")
+    digest.update(";".join(versions).encode())
+    return digest.hexdigest()[:16]
+
+
+def checked_call(fingerprint: str, task: Callable[..., T], *args: Any) -> T:
+    """Run ``task(*args)`` on a worker, after checking the worker runs the submitter's code."""
+    here = code_fingerprint()
+    if here != fingerprint:
+        raise CodeMismatch(f"worker {socket.gethostname()} has code {here}, the submitter {fingerprint}")
+    return task(*args)
+
+
+def _probe(address: str) -> None:
+    """Fail fast on a plain TCP address nobody listens on (dask itself would retry until its
+    timeout); other protocols (tls://, ucx://) are left to dask."""
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    if parts.scheme != "tcp":
+        return
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        raise ClusterError(Msg("cluster_bad_address", address=echo(address, plain=True))) from None
+    if not host or port is None:
+        raise ClusterError(Msg("cluster_bad_address", address=echo(address, plain=True)))
+    try:
+        with socket.create_connection((host, port), timeout=CONNECT_TIMEOUT):
+            pass
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise ClusterError(Msg("cluster_unreachable", address=echo(address, plain=True), reason=reason)) from None
+
+
+def connect(address: str) -> Any:
+    """A Dask client of the scheduler at ``address``; a clear message if Dask is missing or the
+    scheduler does not answer."""
+    _probe(address)  # before importing Dask: a wrong address is refused at once
+    try:  # lazy: Dask is an optional extra (cluster), imported only when a cluster is asked for
+        from distributed import Client
+    except ImportError:
+        raise ClusterError(Msg("cluster_needs_dask")) from None
+    try:
+        return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        reason = echo(f"{type(exc).__name__}: {exc}", plain=True)
+        raise ClusterError(Msg("cluster_unreachable", address=echo(address, plain=True), reason=reason)) from None
+
+
+@contextmanager
+def use_cluster(address: str | None = None, client: Any | None = None) -> Iterator[Any | None]:
+    """Within the block, replications (and sensitivity samples) run on the Dask cluster at
+    ``address`` (or on ``client``); without either, nothing changes (local processes). The
+    connection is opened once for the block and closed at its end (only if we opened it)."""
+    if client is None and not address:
+        yield None
+        return
+    own = client is None
+    active = connect(str(address)) if client is None else client
+    token = _CLIENT.set(active)
+    try:
+        yield active
+    finally:
+        _CLIENT.reset(token)
+        if own:
+            active.close()
+
+
+def active_client() -> Any | None:
+    """The client of the enclosing :func:`use_cluster` block, if any."""
+    return _CLIENT.get()
+
+
+def describe(client: Any) -> tuple[str, int]:
+    """The scheduler's address and its number of workers now."""
+    info = client.scheduler_info()
+    return str(client.scheduler.address), len(info.get("workers", {}))
+
+
+def map_on_cluster(
+    client: Any,
+    task: Callable[..., T],
+    calls: Sequence[tuple[Any, ...]],
+    progress: Callable[[int, int], None] | None = None,
+) -> list[T]:
+    """``task(*call)`` for every call on the cluster, results in call order.
+
+    Large arguments that repeat (a scenario used by every replication) are sent to the cluster
+    once; a task whose worker is lost is re-run elsewhere; a task that raised is retried
+    :data:`RETRIES` times; progress is reported as tasks finish (``as_completed``)."""
+    # lazy: Dask is an optional extra (cluster); a client exists here, so it is installed
+    from distributed import as_completed
+    from distributed.client import FutureCancelledError
+    from distributed.scheduler import KilledWorker
+
+    fingerprint = code_fingerprint()
+    shared: dict[int, Any] = {}
+
+    def sent(arg: Any) -> Any:
+        if _worth_scattering(arg):
+            if id(arg) not in shared:
+                shared[id(arg)] = client.scatter(arg, broadcast=False, hash=False)
+            return shared[id(arg)]
+        return arg
+
+    futures = []
+    index = {}
+    for i, call in enumerate(calls):
+        future = client.submit(checked_call, fingerprint, task, *(sent(a) for a in call), pure=False, retries=RETRIES)
+        futures.append(future)
+        index[future.key] = i
+    out: list[Any] = [None] * len(calls)
+    try:
+        for done, future in enumerate(as_completed(futures, loop=client.loop), start=1):
+            try:
+                out[index[future.key]] = future.result()
+            except CodeMismatch as exc:
+                raise ClusterError(Msg("cluster_code_differs", detail=echo(str(exc), plain=True, limit=200))) from None
+            except KilledWorker:
+                raise ClusterError(Msg("cluster_worker_lost", task=index[future.key] + 1)) from None
+            except (FutureCancelledError, OSError) as exc:
+                reason = echo(f"{type(exc).__name__}: {exc}", plain=True)
+                raise ClusterError(Msg("cluster_lost", reason=reason)) from None
+            if progress:
+                progress(done, len(calls))
+    finally:
+        unfinished = [f for f in futures if not f.done()]
+        if unfinished:  # interrupted or failed: nothing of ours keeps running on the cluster
+            client.cancel(unfinished)
+    return out
+
+
+def _worth_scattering(arg: Any) -> bool:
+    """Scenarios (tens of kilobytes, the same for many tasks) travel once; seeds and numbers inline."""
+    return isinstance(arg, Scenario)
