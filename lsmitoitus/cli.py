@@ -332,6 +332,7 @@ def _dimension(args: argparse.Namespace) -> int:
     from .answers.plans import evaluate_plan
     from .reports.answer import answer_table, headline
     from .reports.dimensioning_report import answer_notes, budget_lines, county_table, parts_lines, write_dimensioning
+
     lang: Lang = args.lang
     scenario = _load(args.scenario)
     target_dir = args.out or default_out_dir(f"mitoitus-{scenario.name}")
@@ -567,6 +568,7 @@ def _validate(args: argparse.Namespace) -> int:
     # lazy: pydantic and Babel are for validate, not --help (benchmarks/startup.py)
     from .scenario.files import load_scenario
     from .text.formats import number
+
     lang: Lang = args.lang
     scenario = load_scenario(args.file)
     sim = scenario.simulation

@@ -12,6 +12,7 @@ from lsmitoitus.model.parameters import ModelParameters
 from lsmitoitus.model.pathway import PathwayModel
 from lsmitoitus.model.posts import unit_posts
 from lsmitoitus.model.randomness import replication_seeds
+from lsmitoitus.model.raw import POINT_MEASURES, POOL
 from lsmitoitus.model.replay import replay_pool
 from lsmitoitus.scenario.files import deep_merge
 
@@ -31,11 +32,12 @@ BUSY = {
         {"start": "2024-09-01", "unit": "avohuolto", "area": "Riihimäki", "change": -1},
     ],
     "demand": {"family_size_mean": 1.6},
-    "caseload": {"balancing": 0.6},
+    "caseload": {"allocation": "least_loaded", "balancing": 0.6},
 }
+MANAGED = {**BUSY, "caseload": {"allocation": "managed"}}
 
 
-@pytest.mark.parametrize("changes", [{}, BUSY], ids=["default", "every-mechanism"])
+@pytest.mark.parametrize("changes", [{}, BUSY, MANAGED], ids=["default", "every-mechanism", "managed-lists"])
 def test_replay_with_the_scenarios_posts_equals_the_event_model(short_scenario: Scenario, changes: dict) -> None:
     scenario = Scenario.model_validate(deep_merge(short_scenario.model_dump(), changes))
     seed = replication_seeds(scenario.simulation.seed, 1)[0]
@@ -56,8 +58,12 @@ def test_replay_with_the_scenarios_posts_equals_the_event_model(short_scenario: 
             run.limit,
             run.month_boundaries,
             run.report_start,
+            monitoring=run.monitoring_days,
         )
-        np.testing.assert_array_equal(replayed, run.raw.pools[:, p, :])
+        np.testing.assert_array_equal(replayed.months, run.raw.pools[:, p, :])
+        # THL's monitoring days: workers in post, counted clients, workers over the limit, limit
+        on_days = replayed.days[:, [POOL[m] for m in POINT_MEASURES]]
+        np.testing.assert_array_equal(on_days, run.raw.point_in_time[:, p, : len(POINT_MEASURES)])
         checked += 1
     assert checked == len(run.pool_keys) >= 5
 

@@ -1,29 +1,28 @@
-"""Staffing dimensioning: how many responsible social workers each team needs, year by year, and
-how many assessment workers each area needs.
+"""Staffing dimensioning: how many responsible social workers each team needs, year by year, under
+each reading of the law and each list-allocation practice, with its Monte-Carlo error; and how
+many assessment workers each area needs.
 
-For every replication the event model runs once and records each team's client operations and
-each area's assessments. Staffing decides only who holds each list, not which children there
-are, so teams are independent given their clients: for each, candidate post counts are replayed
-(:mod:`lsmitoitus.model.replay`) with the same clients and post histories (common random
-numbers), and per month the smallest count that complies is kept.
+The per-replication search is :mod:`.requirement`; the tables and the answer's quantiles are
+:mod:`.dimensioning_tables`. The readings of lastensuojelulaki 13 b § (docs/sources.md §9):
 
-A month complies when no worker's counted list exceeds the target in force (the list's limit
-scales with a part-time post's FTE) and no counted child is without a worker. Before the law
-(1.1.2022) nothing is a breach. The target is the statutory limit, and from a chosen date (by
-default 1 January of the first projected year, never earlier) a stricter planning target if one
-is given. The aftercare unit is dimensioned with every client counted, 18+ included, against
-``caseload.jalkihuolto_planning_target``, so its answer reflects the workload and is never a
-silent zero.
+* ``monitoring_days`` (the default headline): nobody over the limit and nobody without a worker
+  on THL's monitoring days (the second Tuesday of April and October), the days on which the
+  supervising authorities measure the rule;
+* ``month_ends``: the same at every month end (a stricter reading of "at all times");
+* ``mean_list``: counted children ÷ limit, the year's mean (how the government bill costed the
+  rule and how a county reports "the limit met on average"; no list is checked).
 
-**The yearly requirement** (the figure a budget uses): the posts that keep every month of the
-year compliant, at the chosen confidence over replications. Per replication it is the largest
-monthly requirement of the year; its P50 and its quantile at the confidence are reported. The
-worst month of the year is kept as detail.
+A year's requirement per replication is the largest of its reading days' (or the mean list);
+the answer is its quantile at the chosen confidence over replications (Harrell–Davis, with a
+bootstrap standard error), per team; a unit's or the county's is the sum of its teams' (posts
+cannot move between teams). By default replications are added until the county's headline is
+known to ±1 post (95 %), up to a limit; the answer says how precise it is.
 
-**Decomposition**: the same search with staff dynamics switched off gives the requirement of
-demand alone (every post always filled, no absences), then with vacancies, then with absences
-too (the full answer); and with each unit's posts pooled into one county-wide team, the part
-that comes from splitting the unit into teams.
+The target is the statutory limit (none before 1.1.2022), and from a chosen date (by default 1
+January of the first projected year, never earlier) a stricter planning target if one is given.
+Aftercare clients aged 18+ do not count toward the legal limit (``count_jalkihuolto_18_plus``),
+so the aftercare unit's legal requirement counts only those who do; a county's own workload
+target for aftercare (``caseload.jalkihuolto_planning_target``) is answered apart, flagged.
 
 **Assessment staff**: per area and year, the fewest assessment workers (in steps of half an FTE)
 with which the target share of assessments both start by the 7th working day and are completed
@@ -41,39 +40,28 @@ import numpy as np
 import pandas as pd
 
 from ..model.calendar import calendar_for
-from ..model.caseload import ADD, RECOUNT, PoolOp
+from ..model.caseload import Allocation
 from ..model.demand import first_projected_year
-from ..model.law import Schedule
 from ..model.parameters import ModelParameters
 from ..model.pathway import ModelRun, PathwayModel, _cached_month_deadlines
-from ..model.posts import PostSpec, posts_on, unit_posts
-from ..model.raw import POOL
-from ..model.replay import merged_log, replay_assessments, replay_pool
-from ..model.staffing import StaffSwitches
-from ..scenario.schema import Scenario
+from ..model.posts import posts_on, unit_posts
+from ..model.randomness import replication_seeds
+from ..model.replay import replay_assessments
+from ..scenario.schema import Reading, Scenario
 from ..simulation.results import build_results, tidy_pools
-from ..simulation.runner import (
-    ProgressCallback,
-    default_jobs,
-    map_replications,
-    replication_scenario,
-    with_run_settings,
-)
-from ..vocabulary import UNITS
-from .dimensioning_tables import DimensioningResult, ReplicationRequirement, assemble
+from ..simulation.runner import ProgressCallback, default_jobs, map_tasks, replication_scenario, with_run_settings
+from .dimensioning_tables import DimensioningResult, ReplicationRequirement, assemble, headline_precision
+from .quantiles import can_carry
+from .requirement import COMPARE, HEADLINE, TeamSearch, all_counted, planning_schedule
 
-N_OVER = POOL["workers_over_limit"]
-UNASSIGNED = POOL["unassigned_children"]
-LIMIT = POOL["limit"]
-COUNTED = POOL["clients_counted"]
-CLIENTS = POOL["clients"]
-VARIANTS = ("demand", "vacancies", "full")  # requirement with staff dynamics switched on step by step
-SWITCHES = {
-    "demand": StaffSwitches(vacancies=False, absences=False),
-    "vacancies": StaffSwitches(vacancies=True, absences=False),
-    "full": StaffSwitches(),
-}
-POOLED = "koko_alue"
+#: replications the decomposition rests on (the first ones of every run, so it does not change as
+#: more replications are added for precision)
+DECOMPOSITION_REPLICATIONS = 20
+#: replications added at a time until the headline is precise enough, and the most a run takes
+BATCH = 20
+MAX_REPLICATIONS = 200
+#: the headline's precision a run aims for by default: ± posts (95 %)
+PRECISION = 1.0
 
 
 def planning_start(scenario: Scenario, target_from: dt.date | None = None) -> dt.date:
@@ -84,68 +72,52 @@ def planning_start(scenario: Scenario, target_from: dt.date | None = None) -> dt
     return max(chosen, first)
 
 
-def target_schedule(limit: Schedule, target: float | None, from_day: float) -> Schedule:
-    """The statutory limit steps, replaced by ``target`` from ``from_day`` on (if given)."""
-    if target is None:
-        return list(limit)
-    before = [(t, v) for t, v in limit if t < from_day]
-    return [*before, (from_day, float(target))]
+def practices(scenario: Scenario) -> dict[str, Allocation]:
+    """The practices an answer compares: the scenario's own (the headline's) and the one shown
+    beside it (managed lists by default)."""
+    caseload = scenario.caseload
+    out = {HEADLINE: Allocation[caseload.allocation.upper()]}
+    if caseload.compare_allocation != caseload.allocation:
+        out[COMPARE] = Allocation[caseload.compare_allocation.upper()]
+    return out
 
 
-def _all_counted(log: list[PoolOp]) -> list[PoolOp]:
-    """The log with every client counted (aftercare workload: 18+ included)."""
-    return [e._replace(counted=True) if e.op in (ADD, RECOUNT) else e for e in log]
-
-
-def _compliant(rows: np.ndarray) -> np.ndarray:
-    """Months that comply: no limit in force, or nobody over it and nobody without a worker."""
-    no_limit = np.isnan(rows[:, LIMIT])
-    return no_limit | ((rows[:, N_OVER] == 0) & (rows[:, UNASSIGNED] == 0))
-
-
-def candidate_specs(base: list[PostSpec], n: int) -> list[PostSpec]:
-    """``n`` full-time posts existing throughout, in the order of the team's own posts (then more
-    in its first area), with the team's leads: the staffing a requirement search replays."""
-    ordinary = [p for p in base if not p.lead]
-    leads = [p for p in base if p.lead]
-    first = ordinary[0] if ordinary else (leads[0] if leads else None)
-    if first is None:
-        raise ValueError("a team needs at least one post or lead to be dimensioned")
-    out = [
-        PostSpec(
-            ordinary[i].area if i < len(ordinary) else first.area,
-            1.0,
-            None,
-            None,
-            False,
-            ordinary[i].staff if i < len(ordinary) else first.staff,
+def team_searches(
+    scenario: Scenario,
+    rep_seed: np.random.SeedSequence,
+    replication: int,
+    target: int | None = None,
+    target_from: dt.date | None = None,
+) -> tuple[Scenario, ModelRun, ModelParameters, list[tuple[TeamSearch, bool]]]:
+    """Run one replication (its own drawn parameters) and prepare each team's search: the scenario
+    drawn, the run, its parameters, and per team the search and whether it answers the county's
+    own aftercare workload target rather than the law."""
+    drawn, multipliers = replication_scenario(scenario, rep_seed)
+    run = PathwayModel(drawn, rep_seed, replication, record_pool_logs=True, parameters=multipliers).run()
+    params = ModelParameters.from_scenario(drawn, run.origin, rep_seed)
+    from_day = float((planning_start(scenario, target_from) - run.origin).days)
+    caseload = drawn.caseload
+    teams_of = {unit: unit_posts(drawn, unit) for unit in {u for u, _ in run.pool_keys}}
+    searches = []
+    for p, (unit, team) in enumerate(run.pool_keys):
+        log = run.pool_logs[p]
+        assert log is not None
+        workload = unit == "jalkihuolto" and caseload.jalkihuolto_planning_target is not None
+        if workload:
+            log, goal = all_counted(log), caseload.jalkihuolto_planning_target
+        else:
+            goal = target or caseload.planning_target
+        search = TeamSearch(
+            log,
+            unit,
+            teams_of[unit][team],
+            planning_schedule(run.limit, goal, from_day),
+            run,
+            rep_seed,
+            params.caseload.pool_rules,
         )
-        for i in range(n)
-    ]
-    return out + [PostSpec(p.area, 1.0, None, None, True, p.staff) for p in leads]
-
-
-def _search(
-    replay: Any, counted: np.ndarray, limit: np.ndarray, funded_rows: np.ndarray | None, n_funded: int
-) -> tuple[np.ndarray, bool]:
-    """Per month the fewest posts whose replay complies, stepping up from the pigeonhole bound."""
-    with np.errstate(invalid="ignore", divide="ignore"):
-        bound = np.where(np.isnan(limit), 0.0, np.ceil(counted / np.where(np.isnan(limit), 1.0, limit)))
-    needed = ~np.isnan(limit)
-    found = np.where(needed, -1, np.nan)
-    if not needed.any():
-        return found, False
-    n = max(0, int(np.nanmin(np.where(needed, bound, np.inf))) - 1)
-    cap = 3 * max(n_funded, int(np.nanmax(np.where(needed, bound, 0)))) + 10
-    while (found == -1).any() and n <= cap:
-        rows = funded_rows if (n == n_funded and funded_rows is not None) else replay(n)
-        ok = _compliant(rows) if n > 0 else (counted == 0)
-        newly = (found == -1) & ok & needed
-        found[newly] = n
-        n += 1
-    capped = bool((found == -1).any())
-    found[found == -1] = cap
-    return found, capped
+        searches.append((search, workload))
+    return drawn, run, params, searches
 
 
 def requirement_for_replication(
@@ -156,93 +128,18 @@ def requirement_for_replication(
     target_from: dt.date | None = None,
     decompose: bool = True,
 ) -> ReplicationRequirement:
-    """Run one replication and find, per team, variant and month, the smallest complying posts."""
-    drawn, multipliers = replication_scenario(scenario, rep_seed)
-    run = PathwayModel(drawn, rep_seed, replication, record_pool_logs=True, parameters=multipliers).run()
-    raw = run.raw
-    params = ModelParameters.from_scenario(drawn, run.origin, rep_seed)
-    from_day = float((planning_start(scenario, target_from) - run.origin).days)
-    n_months = raw.pools.shape[0]
-    variants = VARIANTS if decompose else ("full",)
-    required = {v: np.full((n_months, len(run.pool_keys)), np.nan) for v in variants}
-    compliant = np.zeros((n_months, len(run.pool_keys)), dtype=bool)
-    capped = False
-    teams_of: dict[str, dict[str, list[PostSpec]]] = {unit: unit_posts(drawn, unit) for unit in UNITS}
-    logs_of_unit: dict[str, list[list[PoolOp]]] = {u: [] for u in UNITS}
-    for p, (unit, team) in enumerate(run.pool_keys):
-        log = run.pool_logs[p]
-        assert log is not None
-        aftercare = unit == "jalkihuolto"
-        if aftercare:
-            log = _all_counted(log)
-        logs_of_unit[unit].append(log)
-        goal = drawn.caseload.jalkihuolto_planning_target if aftercare else target or drawn.caseload.planning_target
-        steps = target_schedule(run.limit, goal, from_day)
-        base = teams_of[unit][team]
-        replayer = functools.partial(_replay, log, unit, rep_seed, run, params, steps)
-        funded_rows = replayer(base, StaffSwitches())
-        compliant[:, p] = _compliant(funded_rows)
-        counted = funded_rows[:, CLIENTS if aftercare else COUNTED]
-        limit = funded_rows[:, LIMIT]
-        n_funded = sum(1 for s in base if not s.lead)
-        for variant in variants:
-
-            def replay_n(
-                n: int, variant: str = variant, base: list[PostSpec] = base, replayer: Any = replayer
-            ) -> np.ndarray:
-                return replayer(candidate_specs(base, n), SWITCHES[variant])
-
-            found, hit_cap = _search(replay_n, counted, limit, None, n_funded)
-            required[variant][:, p] = found
-            capped |= hit_cap
-    pooled = np.full((n_months, len(UNITS)), np.nan)
-    if decompose:
-        for u, unit in enumerate(UNITS):
-            teams = teams_of[unit]
-            if len(teams) == 1:
-                pooled[:, u] = required["full"][:, next(k for k, (un, _) in enumerate(run.pool_keys) if un == unit)]
-                continue
-            log = merged_log(logs_of_unit[unit])
-            aftercare = unit == "jalkihuolto"
-            goal = drawn.caseload.jalkihuolto_planning_target if aftercare else target or drawn.caseload.planning_target
-            steps = target_schedule(run.limit, goal, from_day)
-            base = [s for team_specs in teams.values() for s in team_specs]
-            replayer = functools.partial(_replay, log, unit, rep_seed, run, params, steps)
-            rows = replayer(base, StaffSwitches())
-            counted = rows[:, CLIENTS if aftercare else COUNTED]
-            n_funded = sum(1 for s in base if not s.lead)
-
-            def replay_pooled(n: int, base: list[PostSpec] = base, replayer: Any = replayer) -> np.ndarray:
-                return replayer(candidate_specs(base, n), StaffSwitches())
-
-            pooled[:, u], hit_cap = _search(replay_pooled, counted, rows[:, LIMIT], None, n_funded)
-            capped |= hit_cap
-    assessment = _assessment_requirement(drawn, run, params)
-    return ReplicationRequirement(raw, required, pooled, compliant, assessment, capped)
-
-
-def _replay(
-    log: list[PoolOp],
-    unit: str,
-    rep_seed: np.random.SeedSequence,
-    run: ModelRun,
-    params: ModelParameters,
-    steps: Schedule,
-    specs: list[PostSpec],
-    switches: StaffSwitches,
-) -> np.ndarray:
-    return replay_pool(
-        log,
-        unit,
-        specs,
-        rep_seed,
-        run.origin,
-        run.end_day,
-        params.caseload.pool_rules,
-        steps,
-        run.month_boundaries,
-        run.report_start,
-        switches,
+    """Run one replication and search, per team, the fewest complying posts on every reading day
+    under each practice (and the decomposition's variants when ``decompose``)."""
+    drawn, run, params, searches = team_searches(scenario, rep_seed, replication, target, target_from)
+    answers = [search.team(practices(drawn), decompose, workload) for search, workload in searches]
+    return ReplicationRequirement(
+        raw=run.raw,
+        replication=replication,
+        teams=tuple(answers),
+        assessment=_assessment_requirement(drawn, run, params),
+        decomposed=decompose,
+        month_dates=tuple(pd.Timestamp(d).date() for d in run.raw.month_ends),
+        day_dates=tuple(run.origin + dt.timedelta(days=int(t)) for t in run.monitoring_days),
     )
 
 
@@ -317,21 +214,62 @@ def dimension(
     jobs: int | None = None,
     progress: ProgressCallback | None = None,
     decompose: bool = True,
+    reading: Reading | None = None,
+    precision: float | None = None,
+    max_replications: int = MAX_REPLICATIONS,
 ) -> DimensioningResult:
-    """Required posts per team, unit and year so that no worker exceeds the target in force
-    (the statutory limit, or ``target`` from ``target_from``) in any month of the year with
-    probability ``confidence``; the assessment workers per area; the decomposition."""
+    """Required posts per team, unit and year under every reading of the law and both practices,
+    so that no worker exceeds the target in force (the statutory limit, or ``target`` from
+    ``target_from``) on the reading's days with probability ``confidence``; the assessment
+    workers per area; the decomposition.
+
+    ``replications`` fixes their number. Without it the run starts from the scenario's (at least
+    enough to carry ``confidence``) and adds :data:`BATCH` at a time until the county's headline
+    in every budget year is known to ± ``precision`` posts (95 %; default :data:`PRECISION`), or
+    ``max_replications`` are run; the answer says how precise it is either way."""
     if not 0.5 <= confidence < 1.0:
         raise ValueError(f"confidence must satisfy 0.5 ≤ confidence < 1, got {confidence}")
+    adaptive = replications is None
     scenario = with_run_settings(scenario, replications, seed)
-    n = scenario.simulation.replications
-    jobs = default_jobs(n) if jobs is None else jobs
+    if reading is not None:
+        scenario = scenario.model_copy(update={"caseload": scenario.caseload.model_copy(update={"reading": reading})})
     start = planning_start(scenario, target_from)
-    task = functools.partial(requirement_for_replication, target=target, target_from=start, decompose=decompose)
-    reps: list[ReplicationRequirement] = map_replications(task, scenario, jobs, progress)
+    task = functools.partial(requirement_for_replication, target=target, target_from=start)
+    goal = PRECISION if precision is None else precision
+    n = scenario.simulation.replications
+    if adaptive:
+        n = max(n, _enough_for(confidence))
+    reps: list[ReplicationRequirement] = []
+    while True:
+        seeds = replication_seeds(scenario.simulation.seed, n)
+        calls = [(scenario, seeds[r], r, r < DECOMPOSITION_REPLICATIONS and decompose) for r in range(len(reps), n)]
+        jobs_now = default_jobs(len(calls)) if jobs is None else jobs
+        reps += map_tasks(_task, [(task, *call) for call in calls], jobs_now, progress)
+        if not adaptive or n >= max_replications:
+            break
+        if headline_precision(scenario, reps, confidence, start) <= goal:
+            break
+        n = min(max_replications, n + BATCH)
+    scenario = scenario.with_overrides(replications=len(reps))
     raws = [r.raw for r in reps]
-    results = build_results(scenario, raws, 0.0, jobs)
-    return assemble(scenario, target, start, confidence, results, reps, raws)
+    jobs_used = default_jobs(len(reps)) if jobs is None else jobs
+    results = build_results(scenario, raws, 0.0, jobs_used)
+    return assemble(scenario, target, start, confidence, results, reps, raws, precision_goal=goal if adaptive else None)
+
+
+def _task(
+    task: Any, scenario: Scenario, rep_seed: np.random.SeedSequence, replication: int, decompose: bool
+) -> ReplicationRequirement:
+    """One replication's requirement (a module-level function, so worker processes can run it)."""
+    return task(scenario, rep_seed, replication, decompose=decompose)
+
+
+def _enough_for(confidence: float) -> int:
+    """The fewest replications, in whole batches, that can carry a figure at ``confidence``."""
+    n = BATCH
+    while not can_carry(n, confidence) and n < MAX_REPLICATIONS:
+        n += BATCH
+    return n
 
 
 def month_label(value: Any) -> str:
@@ -345,4 +283,4 @@ def first_of(dates: pd.Series) -> dt.date | None:
     return None if valid.empty else pd.Timestamp(valid.min()).date()
 
 
-__all__ = ["DimensioningResult", "dimension", "posts_on", "tidy_pools"]
+__all__ = ["DimensioningResult", "dimension", "planning_start", "posts_on", "requirement_for_replication", "tidy_pools"]

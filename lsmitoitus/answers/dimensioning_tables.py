@@ -1,12 +1,22 @@
 """The tables of a dimensioning answer, assembled from the replications' requirements.
 
-Every quantile over replications is taken of a per-replication quantity (a team's yearly
-requirement, a unit's or the county's sum of them), so a county total is the total's quantile,
-not a sum of quantiles.
+Every figure "at the confidence" is the Harrell–Davis quantile over replications of a team's
+yearly requirement (:mod:`.quantiles`); a unit's or the county's is the sum of its teams' (posts
+cannot move between teams), with its Monte-Carlo standard error from a bootstrap over whole
+replications. P50 and mean totals are those of the per-replication sums.
 
 The answer's records live here too (:class:`ReplicationRequirement`, one replication's answer,
 and :class:`DimensioningResult`, the whole answer): :mod:`.dimensioning` imports this module,
 never the reverse.
+
+**Decomposition** (the headline, per year and unit): on the replications that carry it, means of
+paired quantities that telescope to the headline, each part with a plain meaning —
+the mean-list need (the year's mean of counted ÷ limit), month-to-month variation (the reading
+days' largest counted ÷ limit over the mean), whole posts per team (each team rounded up on its
+worst day), vacancies (managed lists with vacancies over whole posts), absences (managed lists
+with absences too), uneven lists (the headline practice over managed lists) and the confidence
+margin (the quantile over the mean). Every part but the last two is non-negative by
+construction; the last two are differences the answer explains in words.
 """
 
 from __future__ import annotations
@@ -15,30 +25,50 @@ import datetime as dt
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
+from scipy.stats import beta
 
 from ..model.posts import posts_on
 from ..model.raw import RawReplication
 from ..scenario.schema import Scenario
 from ..simulation.results import SimulationResults, tidy_pools
-from ..vocabulary import ALL, UNITS
+from ..vocabulary import ALL
 from .costs import price_index
+from .quantiles import BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, can_carry, harrell_davis, quantile_interval
+from .requirement import COMPARE, FULL, HEADLINE, MANAGED, VACANCIES, TeamRequirement, pigeonhole
+
+READINGS = ("monitoring_days", "month_ends", "mean_list")
+ANY = "kaikki"  # the practice of the mean-list reading (no list is checked)
+PARTS = ("mean_list", "month_to_month", "whole_posts", "vacancies", "absences", "uneven_lists", "confidence")
 
 
 @dataclass(frozen=True)
 class ReplicationRequirement:
-    """One replication's answer: the smallest complying posts per month and team for each
-    variant of staff dynamics, per unit when pooled, whether the funded posts comply, and the
-    assessment requirement per area and year."""
+    """One replication's answer: per team the counted children, the searches' answers on every
+    reading day, the funded posts' compliance; the assessment requirement per area and year."""
 
     raw: RawReplication
-    required: dict[str, np.ndarray]  # variant -> (months, pools)
-    pooled: np.ndarray  # (months, units): the unit as one county-wide team (full dynamics)
-    compliant_funded: np.ndarray  # (months, pools) bool
+    replication: int
+    teams: tuple[TeamRequirement, ...]
     assessment: dict[int, dict[int, dict[str, float]]]  # area -> year -> measures
-    capped: bool
+    decomposed: bool
+    month_dates: tuple[dt.date, ...]
+    day_dates: tuple[dt.date, ...]
+
+    @property
+    def capped(self) -> bool:
+        return any(f.capped for team in self.teams for f in team.found.values())
+
+    @property
+    def replays(self) -> int:
+        return sum(f.replays for team in self.teams for f in team.found.values())
+
+    def months(self, label: str = HEADLINE) -> np.ndarray:
+        """(months, teams): the fewest complying posts at each month end under a practice."""
+        return np.column_stack([t.found[(label, FULL)].months for t in self.teams])
 
 
 @dataclass
@@ -50,13 +80,18 @@ class DimensioningResult:
     target_from: dt.date
     confidence: float
     results: SimulationResults
-    monthly: pd.DataFrame  # date, unit, team, funded_posts, required_posts_p50/conf, gap, compliance_probability
-    yearly: pd.DataFrame  # year, unit, team, funded_posts, required_posts_p50/conf, gap, worst_month, costs
+    monthly: pd.DataFrame  # the headline reading's days: date, unit, team, funded, required p50/conf, compliance
+    yearly: pd.DataFrame  # the headline: year, unit, team, funded_posts, required_posts_p50/conf/se, gap, costs
     units: pd.DataFrame  # unit, team, funded_posts, first_breach, months_in_breach, required (first/last year)
-    decomposition: pd.DataFrame  # year, unit, demand, vacancies, absences, organisation, total (conf)
+    decomposition: pd.DataFrame  # year, unit, the PARTS and required_posts_conf (they add up to it)
     assessment: pd.DataFrame  # year, area, funded/required workers, on-time shares, waiting
     requirement: pd.DataFrame  # tidy: replication, date, area (team), unit, measure, value
     capped: bool
+    readings: pd.DataFrame = field(default_factory=pd.DataFrame)  # every reading × practice, tidy
+    continuity: pd.DataFrame = field(default_factory=pd.DataFrame)  # worker changes per child per year
+    precision: pd.DataFrame = field(default_factory=pd.DataFrame)  # the county headline's error by year
+    reading: str = "monitoring_days"
+    practices: dict[str, str] = field(default_factory=dict)  # HEADLINE/COMPARE -> allocation name
     meta: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -64,22 +99,138 @@ class DimensioningResult:
         """Posts to add in the last year, summed over teams (never negative per team)."""
         last = self.yearly[self.yearly["year"] == self.yearly["year"].max()]
         teams = last[(last["unit"] != ALL) & (last["team"] != ALL)]  # totals would count teams twice
-        return int(np.clip(teams["gap_posts"], 0, None).sum())
+        return int(np.clip(np.ceil(teams["gap_posts"] - 1e-9), 0, None).sum())
 
 
-def _quantile(values: np.ndarray, q: float, axis: int = 0) -> np.ndarray:
-    """The replications' quantile (the 'higher' value: a number of posts that was needed)."""
+def _hd_weights(n: int, q: float) -> np.ndarray:
+    return np.diff(beta.cdf(np.arange(n + 1) / n, (n + 1) * q, (n + 1) * (1.0 - q))) if n > 1 else np.ones(1)
+
+
+def _sum_of_quantiles(values: np.ndarray, q: float) -> tuple[float, float]:
+    """(reps, teams) → the sum over teams of each team's Harrell–Davis ``q`` quantile (teams that
+    are all NaN left out), and its bootstrap standard error (whole replications resampled)."""
+    keep = ~np.isnan(values).all(axis=0)
+    x = values[:, keep]
+    if x.shape[1] == 0:
+        return np.nan, np.nan
+    x = np.where(np.isnan(x), 0.0, x)
+    n = x.shape[0]
+    w = _hd_weights(n, q)
+    estimate = float((w @ np.sort(x, axis=0)).sum())
+    if n < 2:
+        return estimate, np.nan
+    rng = np.random.default_rng(BOOTSTRAP_SEED)
+    idx = rng.integers(0, n, (BOOTSTRAP_RESAMPLES, n))
+    draws = np.einsum("r,brk->b", w, np.sort(x[idx], axis=1))
+    return estimate, float(np.std(draws, ddof=1))
+
+
+def _year_reduce(values: np.ndarray, years: np.ndarray, year: int, how: str) -> np.ndarray:
+    """(reps, days, teams) → (reps, teams): the largest (``max``) or mean (``mean``) over the
+    year's days, NaN where none has a value."""
+    part = values[:, years == year, :]
+    if part.shape[1] == 0:
+        return np.full((values.shape[0], values.shape[2]), np.nan)
     with np.errstate(all="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN: months before the law, answered NaN
-        return np.nanquantile(values, q, axis=axis, method="higher")
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN: days before the law
+        return np.nanmax(part, axis=1) if how == "max" else np.nanmean(part, axis=1)
 
 
-def _year_max(required: np.ndarray, years: np.ndarray, year: int) -> np.ndarray:
-    """(reps, months, k) → (reps, k): the largest monthly requirement in ``year`` (NaN if none)."""
-    part = required[:, years == year, :]
-    with np.errstate(all="ignore"):
-        out = np.nanmax(np.where(np.isnan(part), -np.inf, part), axis=1)
-    return np.where(np.isinf(out), np.nan, out)
+@dataclass(frozen=True)
+class _Arrays:
+    """The replications' arrays (reps, days, teams) the tables are built from."""
+
+    counted_m: np.ndarray
+    limit_m: np.ndarray
+    counted_d: np.ndarray
+    limit_d: np.ndarray
+    found: dict[tuple[str, str, str], np.ndarray]  # (label, variant, days kind) -> (reps, days, teams)
+    ok: dict[tuple[str, str], np.ndarray]  # (label, days kind) -> funded posts comply
+    reassigned: dict[str, np.ndarray]  # label -> (reps, months, teams)
+
+    @classmethod
+    def of(cls, reps: Sequence[ReplicationRequirement]) -> _Arrays:
+        def stack(get: Any) -> np.ndarray:
+            return np.stack([np.column_stack([get(t) for t in r.teams]) for r in reps])
+
+        keys = set.intersection(*(set(t.found) for r in reps for t in r.teams))
+        decomposed = [r for r in reps if r.decomposed]
+        found = {}
+        for label, variant in keys | {(MANAGED, VACANCIES)}:
+            source = decomposed if variant == VACANCIES else reps
+            if not source or any((label, variant) not in t.found for r in source for t in r.teams):
+                continue
+            found[(label, variant, "months")] = np.stack(
+                [np.column_stack([t.found[(label, variant)].months for t in r.teams]) for r in source]
+            )
+            found[(label, variant, "days")] = np.stack(
+                [np.column_stack([t.found[(label, variant)].days for t in r.teams]) for r in source]
+            )
+        labels = sorted(reps[0].teams[0].funded_ok)
+        return cls(
+            counted_m=stack(lambda t: t.counted[0]),
+            limit_m=stack(lambda t: t.limit[0]),
+            counted_d=stack(lambda t: t.counted[1]),
+            limit_d=stack(lambda t: t.limit[1]),
+            found=found,
+            ok={
+                (label, kind): stack(lambda t, label=label, i=i: t.funded_ok[label][i])
+                for label in labels
+                for i, kind in enumerate(("months", "days"))
+            },
+            reassigned={label: stack(lambda t, label=label: t.reassignments[label]) for label in labels},
+        )
+
+
+def _groups(pool_keys: Sequence[tuple[str, str]]) -> list[tuple[str, str, list[int]]]:
+    """Teams, units of more than one team, and the county: (unit, team, member columns)."""
+    groups = [(u, t, [p]) for p, (u, t) in enumerate(pool_keys)]
+    for unit in dict.fromkeys(u for u, _ in pool_keys):
+        members = [p for p, (u, _) in enumerate(pool_keys) if u == unit]
+        if len(members) > 1:
+            groups.append((unit, ALL, members))
+    groups.append((ALL, ALL, list(range(len(pool_keys)))))
+    return groups
+
+
+def _per_rep(
+    arrays: _Arrays, reading: str, label: str, years_m: np.ndarray, years_d: np.ndarray, year: int
+) -> np.ndarray:
+    """(reps, teams): each replication's requirement in ``year`` under a reading and practice."""
+    if reading == "mean_list":
+        with np.errstate(all="ignore"):
+            return _year_reduce(arrays.counted_m / arrays.limit_m, years_m, year, "mean")
+    kind, years = ("months", years_m) if reading == "month_ends" else ("days", years_d)
+    return _year_reduce(arrays.found[(label, FULL, kind)], years, year, "max")
+
+
+def _complies(
+    arrays: _Arrays, reading: str, label: str, years_m: np.ndarray, years_d: np.ndarray, year: int, funded: np.ndarray
+) -> np.ndarray:
+    """(reps, teams): whether the funded posts meet the reading in every reading day of the year."""
+    if reading == "mean_list":
+        return np.asarray(_per_rep(arrays, reading, label, years_m, years_d, year) <= funded[None, :] + 1e-9)
+    kind, years = ("months", years_m) if reading == "month_ends" else ("days", years_d)
+    in_force = ~np.isnan((arrays.limit_m if kind == "months" else arrays.limit_d)[:, years == year, :])
+    ok = arrays.ok[(label, kind)][:, years == year, :]
+    return np.asarray(np.where(in_force, ok, True).all(axis=1))
+
+
+def headline_precision(
+    scenario: Scenario, reps: Sequence[ReplicationRequirement], confidence: float, target_from: dt.date
+) -> float:
+    """The largest 95 % half-width (1.96 × bootstrap standard error) of the county's headline over
+    the budget years: how precisely the replications so far pin the answer down."""
+    arrays = _Arrays.of(reps)
+    years_m = np.array([d.year for d in reps[0].month_dates])
+    years_d = np.array([d.year for d in reps[0].day_dates])
+    worst = 0.0
+    for year in range(target_from.year, scenario.simulation.end.year + 1):
+        per_rep = _per_rep(arrays, scenario.caseload.reading, HEADLINE, years_m, years_d, year)
+        _, se = _sum_of_quantiles(per_rep, confidence)
+        if not np.isnan(se):
+            worst = max(worst, 1.96 * se)
+    return worst
 
 
 def assemble(
@@ -90,122 +241,104 @@ def assemble(
     results: SimulationResults,
     reps: Sequence[ReplicationRequirement],
     raws: Sequence[RawReplication],
+    precision_goal: float | None = None,
 ) -> DimensioningResult:
     """All tables of the answer."""
     pool_keys = raws[0].pool_keys
-    months = [pd.Timestamp(d) for d in raws[0].month_ends]
-    years = np.array([m.year for m in months])
-    full = np.stack([r.required["full"] for r in reps])  # (reps, months, pools)
-    compliant = np.stack([r.compliant_funded for r in reps])
+    arrays = _Arrays.of(reps)
+    month_dates, day_dates = reps[0].month_dates, reps[0].day_dates
+    years_m = np.array([d.year for d in month_dates])
+    years_d = np.array([d.year for d in day_dates])
+    headline_reading = scenario.caseload.reading
+    labels: dict[str, str] = {HEADLINE: scenario.caseload.allocation}
+    if (COMPARE, "months") in arrays.ok:
+        labels[COMPARE] = scenario.caseload.compare_allocation
     cost_per_fte = scenario.costs.social_worker_per_fte
+    groups = _groups(pool_keys)
+    all_years = sorted(set(years_m.tolist()))
+    n = len(reps)
+    carried = can_carry(n, confidence)
 
-    funded = np.array([[posts_on(scenario, u, t, m.date()) for (u, t) in pool_keys] for m in months])
-    monthly_rows = []
-    p50, conf = _quantile(full, 0.5), _quantile(full, confidence)
-    # no limit in force (before 13 b §): nothing to comply with, so no probability either
-    compliance = np.where(np.isnan(conf), np.nan, compliant.mean(axis=0))
-    for m, date in enumerate(months):
-        for p, (unit, team) in enumerate(pool_keys):
-            monthly_rows.append(
-                {
-                    "date": date,
-                    "unit": unit,
-                    "team": team,
-                    "funded_posts": funded[m, p],
-                    "required_posts_p50": p50[m, p],
-                    "required_posts_conf": conf[m, p],
-                    "gap_posts": conf[m, p] - funded[m, p],
-                    "compliance_probability": compliance[m, p],
-                }
-            )
-    monthly = pd.DataFrame(monthly_rows)
+    funded_end = {y: np.array([posts_on(scenario, u, t, dt.date(y, 12, 31)) for u, t in pool_keys]) for y in all_years}
+    reading_rows = []
+    for year in all_years:
+        funded = funded_end[year]
+        for reading in READINGS:
+            for label, allocation in labels.items() if reading != "mean_list" else [(HEADLINE, ANY)]:
+                per_rep = _per_rep(arrays, reading, label, years_m, years_d, year)
+                ok = _complies(arrays, reading, label, years_m, years_d, year, funded)
+                for unit, team, members in groups:
+                    x = per_rep[:, members]
+                    if np.isnan(x).all():
+                        continue
+                    total = np.nansum(x, axis=1)
+                    if reading == "mean_list":  # an expected need, not a figure at the confidence
+                        conf, se = float(total.mean()), float(total.std(ddof=1) / np.sqrt(n)) if n > 1 else np.nan
+                        interval = None
+                    else:
+                        conf, se = _sum_of_quantiles(x, confidence)
+                        interval = quantile_interval(total, confidence) if len(members) == 1 else None
+                    reading_rows.append(
+                        {
+                            "year": year,
+                            "unit": unit,
+                            "team": team,
+                            "reading": reading,
+                            "allocation": allocation,
+                            "practice": label,
+                            "funded_posts": float(funded[members].sum()),
+                            "required_mean": float(total.mean()),
+                            "required_p50": harrell_davis(total, 0.5),
+                            "required_conf": conf,
+                            "required_se": se,
+                            "interval_low": interval[0] if interval else np.nan,
+                            "interval_high": interval[1] if interval else np.nan,
+                            "carried": carried,
+                            "compliance_probability": float(ok[:, members].all(axis=1).mean()),
+                        }
+                    )
+    readings = pd.DataFrame(reading_rows)
 
-    # yearly: teams, unit totals and the county total (P50: the median of the per-replication sums;
-    # at the confidence: the sum of the teams' requirements)
-    groups: list[tuple[str, str, list[int]]] = [(u, t, [p]) for p, (u, t) in enumerate(pool_keys)]
-    for unit in UNITS:
-        members = [p for p, (u, _) in enumerate(pool_keys) if u == unit]
-        if len(members) > 1:
-            groups.append((unit, ALL, members))
-    groups.append((ALL, ALL, list(range(len(pool_keys)))))
+    head = readings[(readings["reading"] == headline_reading) & (readings["practice"] == HEADLINE)]
     yearly_rows = []
-    for year in sorted(set(years.tolist())):
-        in_year = years == year
-        per_rep = _year_max(full, years, year)  # (reps, pools)
+    for r in head.to_dict("records"):
+        year, conf, p50 = int(r["year"]), float(r["required_conf"]), float(r["required_p50"])
+        funded_posts = float(r["funded_posts"])
+        members = next(m for u, t, m in groups if u == r["unit"] and t == r["team"])
         index = price_index(scenario, year)
-        for unit, team, members in groups:
-            summed = np.where(np.isnan(per_rep[:, members]).all(axis=1), np.nan, np.nansum(per_rep[:, members], axis=1))
-            posts_end = funded[in_year][-1, members].sum()
-            fte_mean = funded[in_year][:, members].sum(axis=1).mean()
-            req_p50 = float(_quantile(summed, 0.5)) if not np.isnan(summed).all() else np.nan
-            if len(members) == 1:
-                req_conf = float(_quantile(summed, confidence)) if not np.isnan(summed).all() else np.nan
-            else:
-                # posts cannot move between teams: a total is what its teams need, each at the
-                # confidence (the plan a planner funds), not the quantile of the summed need
-                team_conf = [_quantile(per_rep[:, [m]].ravel(), confidence) for m in members]
-                known = [float(v) for v in team_conf if not np.isnan(v)]
-                req_conf = float(sum(known)) if known else np.nan
-            monthly_conf = conf[in_year][:, members].sum(axis=1)
-            worst = int(np.nanargmax(monthly_conf)) if not np.isnan(monthly_conf).all() else None
-            in_force = ~np.isnan(conf[in_year][:, members]).all(axis=1)
-            ok_all_months = (
-                compliant[:, in_year][:, in_force][:, :, members].all(axis=(1, 2)).mean() if in_force.any() else np.nan
-            )
-            yearly_rows.append(
-                {
-                    "year": year,
-                    "unit": unit,
-                    "team": team,
-                    "funded_posts": posts_end,
-                    "required_posts_p50": req_p50,
-                    "required_posts_conf": req_conf,
-                    "gap_posts": req_conf - posts_end,
-                    "compliance_probability": ok_all_months,
-                    "worst_month": months[int(np.flatnonzero(in_year)[worst])] if worst is not None else pd.NaT,
-                    "worst_month_required": float(monthly_conf[worst]) if worst is not None else np.nan,
-                    "funded_cost": fte_mean * cost_per_fte * index,
-                    "required_cost_conf": req_conf * cost_per_fte * index,
-                    "required_cost_p50": req_p50 * cost_per_fte * index,
-                    "gap_cost": (req_conf - fte_mean) * cost_per_fte * index,
-                }
-            )
-    yearly = pd.DataFrame(yearly_rows)
-
-    first_projected = target_from.year
-    last_year = int(years.max())
-    unit_rows = []
-    for unit, team in pool_keys:
-        part = monthly[(monthly["unit"] == unit) & (monthly["team"] == team)]
-        in_force = part["required_posts_conf"].notna()
-        breach = part[in_force & (part["compliance_probability"] < confidence)]
-        row_first = yearly[
-            (yearly["unit"] == unit)
-            & (yearly["team"] == team)
-            & (yearly["year"] == max(first_projected, int(years.min())))
-        ]
-        row_last = yearly[(yearly["unit"] == unit) & (yearly["team"] == team) & (yearly["year"] == last_year)]
-        unit_rows.append(
+        in_year = [d for d in month_dates if d.year == year]
+        fte_mean = float(np.mean([sum(posts_on(scenario, *pool_keys[p], d) for p in members) for d in in_year]))
+        yearly_rows.append(
             {
-                "unit": unit,
-                "team": team,
-                "funded_posts": float(part["funded_posts"].iloc[-1]),
-                "first_breach": breach["date"].iloc[0] if not breach.empty else pd.NaT,
-                "months_in_breach": len(breach),
-                "required_first_projected": float(row_first["required_posts_conf"].iloc[0])
-                if not row_first.empty
-                else np.nan,
-                "required_last_year": float(row_last["required_posts_conf"].iloc[0]),
-                "extra_posts": max(0.0, float(row_last["gap_posts"].iloc[0])),
+                "year": year,
+                "unit": r["unit"],
+                "team": r["team"],
+                "funded_posts": funded_posts,
+                "required_posts_mean": r["required_mean"],
+                "required_posts_p50": p50,
+                "required_posts_conf": conf,
+                "required_posts_se": r["required_se"],
+                "gap_posts": conf - funded_posts,
+                "compliance_probability": r["compliance_probability"],
+                "funded_cost": fte_mean * cost_per_fte * index,
+                "required_cost_conf": conf * cost_per_fte * index,
+                "required_cost_p50": p50 * cost_per_fte * index,
+                "gap_cost": (conf - fte_mean) * cost_per_fte * index,
             }
         )
-    units = pd.DataFrame(unit_rows)
+    yearly = pd.DataFrame(yearly_rows)
 
-    decomposition = _decomposition(reps, pool_keys, years, confidence)
-    assessment = _assessment_table(scenario, reps, confidence)
+    monthly = _reading_days_table(scenario, arrays, headline_reading, pool_keys, month_dates, day_dates, confidence)
+    units = _units_table(scenario, monthly, yearly, pool_keys, target_from, confidence)
+    decomposition = _decomposition(arrays, reps, head, headline_reading, pool_keys, years_m, years_d, groups)
+    continuity = _continuity(arrays, labels, pool_keys, years_m)
+    precision = head[(head["unit"] == ALL) & (head["team"] == ALL)][["year", "required_conf", "required_se"]].copy()
+    precision["half_width"] = 1.96 * precision["required_se"]
+    precision["replications"] = n
+    precision["goal"] = precision_goal if precision_goal is not None else np.nan
     requirement = pd.concat(
         [
-            tidy_pools(r.required["full"][:, :, None], raw.replication, raw.month_ends, pool_keys, ["required_posts"])
+            tidy_pools(r.months()[:, :, None], raw.replication, raw.month_ends, pool_keys, ["required_posts"])
             for r, raw in zip(reps, raws, strict=True)
         ],
         ignore_index=True,
@@ -220,59 +353,187 @@ def assemble(
         yearly=yearly,
         units=units,
         decomposition=decomposition,
-        assessment=assessment,
+        assessment=_assessment_table(scenario, reps, confidence),
         requirement=requirement,
         capped=any(r.capped for r in reps),
+        readings=readings,
+        continuity=continuity,
+        precision=precision.reset_index(drop=True),
+        reading=headline_reading,
+        practices=labels,
+        meta={"replays": sum(r.replays for r in reps), "replications": n},
     )
 
 
-def _decomposition(
-    reps: Sequence[ReplicationRequirement], pool_keys: tuple[tuple[str, str], ...], years: np.ndarray, confidence: float
+def _reading_days_table(
+    scenario: Scenario,
+    arrays: _Arrays,
+    reading: str,
+    pool_keys: Sequence[tuple[str, str]],
+    month_dates: Sequence[dt.date],
+    day_dates: Sequence[dt.date],
+    confidence: float,
 ) -> pd.DataFrame:
-    """Per year and unit: the requirement at the confidence (the sum of its teams', as in the
-    yearly table) split into the posts vacancies add, the posts absences add and demand (the rest),
-    and the posts the split into teams adds over one county-wide team.
-
-    Each part is the mean over replications of a paired difference (the same clients replayed with
-    staff dynamics switched on step by step, or pooled): a difference of two 90 % quantiles of
-    20 replications would be mostly noise, and could even come out negative."""
-    if "demand" not in reps[0].required:
-        return pd.DataFrame()
+    """Per reading day of the headline reading (month ends for the mean list) and team: funded
+    posts, the required posts' P50 and quantile, and the probability that the funded posts comply."""
+    if reading == "monitoring_days":
+        dates, found, ok, limit = (
+            day_dates,
+            arrays.found[(HEADLINE, FULL, "days")],
+            arrays.ok[(HEADLINE, "days")],
+            arrays.limit_d,
+        )
+    else:
+        dates, limit = month_dates, arrays.limit_m
+        found = arrays.found[(HEADLINE, FULL, "months")]
+        ok = arrays.ok[(HEADLINE, "months")]
+        if reading == "mean_list":
+            with np.errstate(all="ignore"):
+                found = arrays.counted_m / arrays.limit_m
     rows = []
-    for year in sorted(set(years.tolist())):
-        for u, unit in enumerate(UNITS):
-            members = [p for p, (un, _) in enumerate(pool_keys) if un == unit]
-            per_rep = {}
-            for variant in ("demand", "vacancies", "full"):
-                stacked = np.stack([r.required[variant] for r in reps])
-                per_team = _year_max(stacked, years, year)[:, members]  # (reps, teams)
-                per_rep[variant] = np.where(np.isnan(per_team).all(axis=1), np.nan, np.nansum(per_team, axis=1))
-                if variant == "full":
-                    # posts do not move between teams: the unit needs each team's own requirement
-                    known = [float(_quantile(per_team[:, [k]].ravel(), confidence)) for k in range(len(members))]
-                    known = [v for v in known if not np.isnan(v)]
-                    total = float(sum(known)) if known else np.nan
-            pooled = np.stack([r.pooled[:, u] for r in reps])[:, :, None]
-            pooled_rep = _year_max(pooled, years, year)[:, 0]
-            if np.isnan(total) or np.isnan(pooled_rep).all():
+    for d, date in enumerate(dates):
+        for p, (unit, team) in enumerate(pool_keys):
+            x = found[:, d, p]
+            in_force = not np.isnan(limit[:, d, p]).all()
+            funded = posts_on(scenario, unit, team, date)
+            rows.append(
+                {
+                    "date": pd.Timestamp(date),
+                    "unit": unit,
+                    "team": team,
+                    "funded_posts": funded,
+                    "required_posts_p50": harrell_davis(x, 0.5) if in_force else np.nan,
+                    "required_posts_conf": harrell_davis(x, confidence) if in_force else np.nan,
+                    "gap_posts": harrell_davis(x, confidence) - funded if in_force else np.nan,
+                    "compliance_probability": float(ok[:, d, p].mean()) if in_force else np.nan,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def _units_table(
+    scenario: Scenario,
+    days: pd.DataFrame,
+    yearly: pd.DataFrame,
+    pool_keys: Sequence[tuple[str, str]],
+    target_from: dt.date,
+    confidence: float,
+) -> pd.DataFrame:
+    """Per team: when the headline reading first fails at the funded posts (from the planning
+    start), on how many reading days, and the requirement in the first projected and last years."""
+    last_year = int(yearly["year"].max())
+    first_year = max(target_from.year, int(yearly["year"].min()))
+    rows = []
+    for unit, team in pool_keys:
+        part = days[(days["unit"] == unit) & (days["team"] == team)]
+        from_start = part[part["date"] >= pd.Timestamp(target_from)]
+        breach = from_start[from_start["compliance_probability"] < confidence]
+        mine = yearly[(yearly["unit"] == unit) & (yearly["team"] == team)].set_index("year")
+        rows.append(
+            {
+                "unit": unit,
+                "team": team,
+                "funded_posts": float(part["funded_posts"].iloc[-1]),
+                "first_breach": breach["date"].iloc[0] if not breach.empty else pd.NaT,
+                "months_in_breach": len(breach),
+                "required_first_projected": float(mine["required_posts_conf"].get(first_year, np.nan)),
+                "required_last_year": float(mine["required_posts_conf"].get(last_year, np.nan)),
+                "extra_posts": max(0.0, float(np.ceil(mine["gap_posts"].get(last_year, 0.0) - 1e-9))),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _decomposition(
+    arrays: _Arrays,
+    reps: Sequence[ReplicationRequirement],
+    head: pd.DataFrame,
+    reading: str,
+    pool_keys: Sequence[tuple[str, str]],
+    years_m: np.ndarray,
+    years_d: np.ndarray,
+    groups: list[tuple[str, str, list[int]]],
+) -> pd.DataFrame:
+    """Per year and unit (and the county): the headline's parts (module docstring), means over
+    the replications that carry the decomposition; they add up to the headline exactly."""
+    chosen = np.array([r.decomposed for r in reps])
+    if not chosen.any() or (MANAGED, VACANCIES, "months") not in arrays.found:
+        return pd.DataFrame()
+    managed = MANAGED if (MANAGED, FULL, "months") in arrays.found else None
+    rows = []
+    for year in sorted(set(years_m.tolist())):
+        with np.errstate(all="ignore"):
+            ratio_m = (arrays.counted_m / arrays.limit_m)[chosen]
+            ratio_d = (arrays.counted_d / arrays.limit_d)[chosen]
+        mean_list = _year_reduce(ratio_m, years_m, year, "mean")
+        if reading == "mean_list":
+            worst, whole = mean_list, mean_list
+        else:
+            ratio, years = (ratio_m, years_m) if reading == "month_ends" else (ratio_d, years_d)
+            counted = (arrays.counted_m if reading == "month_ends" else arrays.counted_d)[chosen]
+            limit = (arrays.limit_m if reading == "month_ends" else arrays.limit_d)[chosen]
+            worst = _year_reduce(ratio, years, year, "max")
+            whole = _year_reduce(pigeonhole(counted, limit), years, year, "max")
+        if reading == "mean_list":
+            vac = full_managed = full_head = whole
+        else:
+            kind = "months" if reading == "month_ends" else "days"
+            vac = _year_reduce(arrays.found[(MANAGED, VACANCIES, kind)], years, year, "max")
+            full_managed = (
+                _year_reduce(arrays.found[(managed, FULL, kind)][chosen], years, year, "max") if managed else vac
+            )
+            full_head = _year_reduce(arrays.found[(HEADLINE, FULL, kind)][chosen], years, year, "max")
+        for unit, team, members in groups:
+            if team != ALL and len([1 for u, _ in pool_keys if u == unit]) > 1:
+                continue  # per unit and county (single-team units are their own unit)
+            line = head[(head["year"] == year) & (head["unit"] == unit) & (head["team"] == team)]
+            if line.empty or np.isnan(mean_list[:, members]).all():
                 continue
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", RuntimeWarning)
-                vacancies = float(np.nanmean(per_rep["vacancies"] - per_rep["demand"]))
-                absences = float(np.nanmean(per_rep["full"] - per_rep["vacancies"]))
-                organisation = float(np.nanmean(per_rep["full"] - pooled_rep))
+            steps = [
+                np.nanmean(np.nansum(a[:, members], axis=1))
+                for a in (mean_list, worst, whole, vac, full_managed, full_head)
+            ]
+            total = float(line["required_conf"].iloc[0])
+            parts = np.diff([0.0, *steps, total])
             rows.append(
                 {
                     "year": year,
                     "unit": unit,
-                    "demand": total - vacancies - absences,
-                    "vacancies": vacancies,
-                    "absences": absences,
+                    **dict(zip(PARTS, parts.tolist(), strict=True)),
                     "required_posts_conf": total,
-                    "pooled_required": float(_quantile(pooled_rep, confidence)),
-                    "organisation": organisation,
                 }
             )
+    return pd.DataFrame(rows)
+
+
+def _continuity(
+    arrays: _Arrays, labels: dict[str, str], pool_keys: Sequence[tuple[str, str]], years_m: np.ndarray
+) -> pd.DataFrame:
+    """Per year, team and practice, at the funded posts: children moved to another worker in the
+    year per child on the lists (the year's mean of month-end counted children), mean over
+    replications."""
+    rows = []
+    for label, allocation in labels.items():
+        moved = arrays.reassigned.get(label)
+        if moved is None:
+            continue
+        for year in sorted(set(years_m.tolist())):
+            in_year = years_m == year
+            per_year = moved[:, in_year, :].sum(axis=1)
+            on_lists = arrays.counted_m[:, in_year, :].mean(axis=1)
+            for p, (unit, team) in enumerate(pool_keys):
+                with np.errstate(all="ignore"):
+                    rate = per_year[:, p] / on_lists[:, p]
+                rows.append(
+                    {
+                        "year": year,
+                        "unit": unit,
+                        "team": team,
+                        "practice": label,
+                        "allocation": allocation,
+                        "changes_per_child": float(np.nanmean(rate)) if np.isfinite(rate).any() else np.nan,
+                    }
+                )
     return pd.DataFrame(rows)
 
 
@@ -295,8 +556,8 @@ def _assessment_table(scenario: Scenario, reps: Sequence[ReplicationRequirement]
                     "year": year,
                     "area": area,
                     "funded_workers": values[0]["funded_workers"],
-                    "required_workers_p50": float(_quantile(required, 0.5)),
-                    "required_workers_conf": float(_quantile(required, confidence)),
+                    "required_workers_p50": harrell_davis(required, 0.5),
+                    "required_workers_conf": harrell_davis(required, confidence),
                     "assessments": median("assessments"),
                     "started_on_time": median("started_on_time"),
                     "completed_on_time": median("completed_on_time"),

@@ -260,7 +260,7 @@ def replication_outputs(scenario: Scenario, rep_seed: np.random.SeedSequence, re
     raw = requirement.raw
     months = pd.DatetimeIndex(pd.to_datetime(list(raw.month_ends)))
     years = np.asarray(months.year)
-    required = requirement.required["full"]
+    required = requirement.months()
     rows: list[tuple] = []
     late = {key: FLOWS.index(("arviointi", key)) for key in _ASSESSMENT_FLOWS}
     frame = cost_frame(build_results(scenario, [raw], 0.0, 1))

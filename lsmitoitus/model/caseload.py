@@ -568,8 +568,10 @@ class WorkerPool:
         self.child_days_over = 0.0
         return days
 
-    def snapshot(self) -> tuple[float, ...]:
-        """Month-end record in the order of ``raw.POOL_MEASURES``."""
+    def snapshot(self, take: bool = True) -> tuple[float, ...]:
+        """Month-end record in the order of ``raw.POOL_MEASURES``; ``take`` reads and resets the
+        month's integrals (child-days over the limit, reassignments), else they are NaN (a
+        reading within the month, such as THL's monitoring day)."""
         seen = self.observe()
         return (
             seen.clients,
@@ -578,13 +580,13 @@ class WorkerPool:
             seen.vacancies,
             seen.max_children_per_worker,
             seen.workers_over_limit,
-            self.take_child_days_over(),
+            self.take_child_days_over() if take else math.nan,
             seen.unassigned_children,
             self.limit if self.limit != INF else math.nan,
             seen.workers_absent,
             seen.lead_cover,
             seen.fte_in_post,
-            self.take_reassignments(),
+            self.take_reassignments() if take else math.nan,
         )
 
     def take_reassignments(self) -> int:

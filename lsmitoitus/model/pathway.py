@@ -174,6 +174,7 @@ class ModelRun:
     assessment_logs: tuple[list[tuple[float, int, float]], ...]  # per area: (joined, opened day, work days)
     limit: Schedule
     month_boundaries: tuple[int, ...]
+    monitoring_days: tuple[float, ...]  # THL's monitoring days as model times (the day + 0.5)
     report_start: int
     origin: dt.date
     end_day: int
@@ -306,9 +307,11 @@ class PathwayModel:
             ev = Timeout(env, index, day)
             ev.callbacks.append(self._on_month)
         sim = self.scenario.simulation
+        self.monitoring_times: list[float] = []
         for day_index, date in thl_monitoring_days(sim.start, sim.end, self.origin):
             ev = Timeout(env, day_index + 0.5, date)  # during the day, after its arrivals
             ev.callbacks.append(self._on_monitoring_day)
+            self.monitoring_times.append(day_index + 0.5)
         # after the month ends: a snapshot of 31.12. still shows the limit in force that day
         for step_start, _ in self.params.caseload.limit:
             if 0 < step_start < self.end_day:
@@ -950,6 +953,7 @@ class PathwayModel:
             assessment_logs=tuple(self.assessment_logs),
             limit=self.params.caseload.limit,
             month_boundaries=tuple(self.month_boundaries),
+            monitoring_days=tuple(self.monitoring_times),
             report_start=self.report_start,
             origin=self.origin,
             end_day=self.end_day,

@@ -9,8 +9,9 @@ draws), and any set of posts can be replayed against exactly the same clients wi
 ``WorkerPool`` code and the posts' own timelines. Replaying with the scenario's own posts
 reproduces the event model exactly (tested).
 
-Ordering at equal times follows the event model: month-end snapshot, then limit change, then
-staff events, then client operations.
+Ordering at equal times follows the event model: month-end snapshot (or a monitoring-day
+reading), then limit change, then staff events, then client operations. A replay may stop early
+(``stop_after``): what it records up to then does not depend on anything later.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import datetime as dt
 import heapq
 import math
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
@@ -26,6 +28,7 @@ from ..vocabulary import DAYS_PER_YEAR
 from .caseload import ADD, RECOUNT, REMOVE, ManualClock, PoolOp, PoolRules, WorkerPool
 from .law import Schedule, limit_on
 from .posts import PostSpec
+from .raw import POOL_MEASURES
 from .staffing import StaffEvent, StaffSwitches, apply_staff_event, post_timelines
 
 
@@ -41,6 +44,14 @@ class _Client:
         self.cover_from = -1
 
 
+class Replayed(NamedTuple):
+    """A replay's records in ``raw.POOL_MEASURES`` order: every reported month end, and every
+    monitoring day asked for (integrals NaN), up to where the replay stopped."""
+
+    months: np.ndarray
+    days: np.ndarray
+
+
 def replay_pool(
     log: Sequence[PoolOp],
     unit: str,
@@ -54,11 +65,16 @@ def replay_pool(
     report_start: int,
     switches: StaffSwitches | None = None,
     extra_key: str = "",
-) -> np.ndarray:
-    """Month-end pool measures (``raw.POOL_MEASURES`` order) of every reported month.
+    monitoring: Sequence[float] = (),
+    stop_after: float = math.inf,
+) -> Replayed:
+    """Month-end records of every reported month, and records at the ``monitoring`` times.
 
     ``boundaries`` are the day indices of the first day of each month after the origin;
     snapshots at boundaries up to ``report_start`` belong to the warm-up and are discarded.
+    ``monitoring`` are THL's monitoring days as model times (the day + 0.5, as the event model
+    reads them), sorted. The replay stops after the last record at or before ``stop_after`` (a
+    requirement search needs no later one): records up to then equal those of a full replay.
     ``extra_key`` names posts added beyond the scenario's (candidate staffings), so that they
     draw from streams of their own.
     """
@@ -84,19 +100,28 @@ def replay_pool(
     limit_changes = [t for t, _ in limit_steps if t > 0]
     clients: dict[int, _Client] = {}
     rows: list[tuple[float, ...]] = []
-    i = j = k = 0
-    n_log, n_bound = len(log), len(boundaries)
-    while j < n_bound:
-        t_bound = boundaries[j]
+    day_rows: list[tuple[float, ...]] = []
+    i = j = k = d = 0
+    n_log, n_bound, n_days = len(log), len(boundaries), len(monitoring)
+    while j < n_bound or d < n_days:
+        t_bound = boundaries[j] if j < n_bound else math.inf
+        t_day = monitoring[d] if d < n_days else math.inf
+        t_record = min(t_bound, t_day)
+        if t_record > stop_after:
+            break
         t_limit = limit_changes[k] if k < len(limit_changes) else math.inf
         t_staff = staff[0][0] if staff else math.inf
         t_log = log[i].time if i < n_log else math.inf
-        if t_bound <= min(t_limit, t_staff, t_log):
-            clock._now = float(t_bound)
-            snapshot = pool.snapshot()
-            if t_bound > report_start:
-                rows.append(snapshot)
-            j += 1
+        if t_record <= min(t_limit, t_staff, t_log):
+            clock._now = float(t_record)
+            if t_bound <= t_day:
+                snapshot = pool.snapshot()
+                if t_bound > report_start:
+                    rows.append(snapshot)
+                j += 1
+            else:
+                day_rows.append(pool.snapshot(take=False))
+                d += 1
         elif t_limit <= min(t_staff, t_log):
             clock._now = float(t_limit)
             pool.set_limit(limit_on(limit_steps, t_limit))
@@ -121,7 +146,8 @@ def replay_pool(
             elif op == RECOUNT:
                 pool.recount(clients[entry.serial], entry.counted)
             i += 1
-    return np.array(rows, dtype=float)
+    width = len(POOL_MEASURES)
+    return Replayed(np.array(rows, dtype=float).reshape(-1, width), np.array(day_rows, dtype=float).reshape(-1, width))
 
 
 def merged_log(logs: Sequence[Sequence[PoolOp]]) -> list[PoolOp]:
@@ -167,4 +193,4 @@ def replay_assessments(
     return {y: (int(r[0]), int(r[1]), int(r[2]), float(r[3])) for y, r in out.items()}
 
 
-__all__ = ["DAYS_PER_YEAR", "fifo_starts", "merged_log", "replay_assessments", "replay_pool"]
+__all__ = ["DAYS_PER_YEAR", "Replayed", "fifo_starts", "merged_log", "replay_assessments", "replay_pool"]

@@ -33,7 +33,7 @@ import simpy
 
 from ..scenario.schema import UnitStaffing
 from ..vocabulary import DAYS_PER_YEAR
-from .caseload import CLOSED, PRESENT, VACANT, WorkerPool
+from .caseload import ABSENT_AWAY, ABSENT_WAIT, CLOSED, PRESENT, VACANT, WAIT, WorkerPool
 from .events import Entry, push
 from .posts import PostSpec, days_since
 from .randomness import purpose_generator
@@ -219,6 +219,30 @@ class PostTimeline:
             yield (depart, DEPART, None)
             t = depart
             filled = False
+
+
+def holding(timeline: PostTimeline, times: Sequence[float]) -> list[bool]:
+    """Whether the post has a worker who holds a list (present, or absent with the list waiting) at
+    each of the sorted ``times``, after every staff event before it (a record at a time comes
+    before that time's events, as in the event model)."""
+    status = timeline.initial_status
+    out: list[bool] = []
+    events = timeline.events()
+    pending = next(events, None)
+    for t in times:
+        while pending is not None and pending[0] < t:
+            _, kind, payload = pending
+            if kind in (HIRE, RETURN, OPEN_FILLED):
+                status = PRESENT
+            elif kind in (DEPART, OPEN):
+                status = VACANT
+            elif kind == ABSENT and status == PRESENT:
+                status = ABSENT_WAIT if payload == WAIT else ABSENT_AWAY
+            elif kind == CLOSE:
+                status = CLOSED
+            pending = next(events, None)
+        out.append(status in (PRESENT, ABSENT_WAIT))
+    return out
 
 
 def summer_starts(origin: dt.date, end_day: int) -> list[float]:

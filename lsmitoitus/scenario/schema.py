@@ -33,6 +33,8 @@ from .rules import rule_error
 from .uncertainty import check_paths
 
 Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+#: readings of the staffing rule (lastensuojelulaki 13 b §), see Caseload.reading
+Reading = Literal["monitoring_days", "month_ends", "mean_list"]
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
 Year = Annotated[int, Field(ge=1990, le=2100)]
 Count = Annotated[float, Field(ge=0.0, le=10_000_000.0)]
@@ -591,28 +593,44 @@ class Caseload(StrictModel):
     count_jalkihuolto_18_plus: bool = Field(
         False, description="Whether aftercare clients aged 18+ count toward the limit (unsettled in law)."
     )
-    jalkihuolto_planning_target: int = Field(
-        30,
+    jalkihuolto_planning_target: int | None = Field(
+        None,
         ge=1,
         le=200,
         description=(
-            "Aftercare clients of every age (18+ included) per aftercare worker used to dimension the aftercare "
-            "unit, so that its answer reflects the workload and not only the legal count (assumption: 30)."
+            "The county's own workload target for the aftercare unit: clients of every age (18+ included) per "
+            "aftercare worker. The law does not count aftercare clients aged 18+ (count_jalkihuolto_18_plus), so "
+            "this is reported as the county's choice, apart from the legal answer; None: no such target."
         ),
     )
-    allocation: Literal["least_loaded", "balanced", "round_robin", "random"] = Field(
+    reading: Reading = Field(
+        "monitoring_days",
+        description=(
+            "The reading of 13 b § the staffing answer's headline uses (the others are shown beside it): "
+            "monitoring_days (nobody over the limit and nobody without a worker on THL's monitoring days, the "
+            "second Tuesday of April and October), month_ends (the same at every month end) or mean_list (counted "
+            "children ÷ limit, as the government bill costed the rule). docs/sources.md §9."
+        ),
+    )
+    allocation: Literal["least_loaded", "balanced", "round_robin", "random", "managed"] = Field(
         "least_loaded",
         description=(
-            "How a new client is given a named worker within the team and unit: least_loaded (with the share "
-            "balancing), balanced (perfect balance: lists never differ by more than one), round_robin, random."
+            "How a new client is given a named worker within the team and unit (the practice the answer's "
+            "headline assumes): least_loaded (with the share balancing), balanced (perfect balance: lists never "
+            "differ by more than one), round_robin (a duty rota: new families in turn), random, managed (each new "
+            "family to the worker with the shortest list, and a child moves to the colleague with the most room "
+            "whenever a worker is over the limit)."
         ),
+    )
+    compare_allocation: Literal["least_loaded", "balanced", "round_robin", "random", "managed"] = Field(
+        "managed",
+        description="The practice the staffing answer shows beside the headline's (what changing practice saves).",
     )
     balancing: Share = Field(
         1.0,
         description=(
             "With least_loaded allocation, the share of new clients (families) given to the least-loaded worker; "
-            "the rest go to a worker chosen at random (duty rotas, areas within a team, specialised roles). "
-            "Fitted to THL's national spread of lists (see docs/sources.md)."
+            "the rest go to a worker chosen at random (duty rotas, areas within a team, specialised roles)."
         ),
     )
     rebalance_on_hire: bool = Field(
