@@ -850,11 +850,11 @@ class Conversion(StrictModel):
             "change by year. child_population: placements per child of the population are held at the first "
             "observed year's level, so emergency placements from processing and open care's escalation are "
             "offset by the change in notified children per child and in clients per child (THL 2021–2024: "
-            "notifications rose 33 % and open-care clients fell 9 % in 2024 while emergency placements and care "
-            "orders stayed level; chosen by the national back-test, docs/sources.md §10). notified_children: only "
-            "the conversion's change is offset (those no longer taken in would not have been placed), so "
-            "placements follow the notified children. clients: every client escalates as before, so placements "
-            "follow the open-care clients."
+            "notifications rose a third and open-care clients fell 9 % in 2024 while emergency placements and care "
+            "orders stayed level). notified_children: only the conversion's change is offset (those no longer "
+            "taken in would not have been placed), so placements follow the notified children; the national "
+            "back-test rules it out (docs/sources.md §10). clients: every client escalates as before, so "
+            "placements follow the open-care clients (the back-test cannot tell it from child_population)."
         ),
     )
     notification_elasticity: float = Field(

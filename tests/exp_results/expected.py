@@ -47,7 +47,7 @@ def compute() -> dict[str, pd.DataFrame]:
     for name, changes in SCENARIOS.items():
         data = deep_merge(deep_merge(load_scenario().model_dump(), SHORT), changes)
         scenario = scenario_from_dict(data, name)
-        result = dimension(scenario, target=None, confidence=0.9, jobs=1)
+        result = dimension(scenario, target=None, confidence=0.9, replications=2, jobs=1)
         monthly = county_totals(result.results.monthly)
         monthly["year"] = pd.DatetimeIndex(monthly["date"]).year
         yearly = monthly.groupby(["replication", "year", "unit", "measure"], observed=True)["value"].sum().reset_index()
@@ -55,7 +55,8 @@ def compute() -> dict[str, pd.DataFrame]:
         during["year"] = pd.DatetimeIndex(during["date"]).year
         both = pd.concat([yearly, during[["replication", "year", "unit", "measure", "value"]]], ignore_index=True)
         frames["county_by_year"].append(both.assign(scenario=name))
-        frames["required_posts"].append(result.yearly.assign(scenario=name))
+        # every reading of the law under both practices, teams, units and the county
+        frames["required_posts"].append(result.readings.assign(scenario=name))
         costs = cost_frame(result.results)
         frames["costs"].append(costs[costs["area"] == "kaikki"].assign(scenario=name))
     out = {}

@@ -203,6 +203,7 @@ class Calibrator:
         jobs: int | None = None,
         progress: Progress | None = None,
         evidence: bool = True,
+        copies: int = 4,
     ) -> None:
         unknown = [p for p in fit if p not in CANDIDATES]
         if unknown:
@@ -233,7 +234,7 @@ class Calibrator:
                 )
             )
         # the approximation's fixed random numbers come from the scenario's seed, like everything else
-        self.approx = PathwayApproximation(base, last, seed=base.simulation.seed)
+        self.approx = PathwayApproximation(base, last, seed=base.simulation.seed, copies=copies)
         self.replications = replications
         self.rounds = rounds
         self.jobs = jobs

@@ -174,9 +174,11 @@ def national_backtest(
     for rule in rules:
         base = national_scenario(rule)
         calibrated = Calibrator(
-            base, _fit_history(), fit=FIT, years=[2023], replications=6, rounds=2, jobs=jobs, evidence=False
+            base, _fit_history(), fit=FIT, years=[2023], replications=6, rounds=2, jobs=jobs, evidence=False, copies=1
         )
-        scenario = calibrated.run(explain=False).scenario.with_overrides(replications=replications, seed=seed)
+        fitted = calibrated.run(explain=False).scenario.model_dump()
+        fitted["uncertainty"] = {"parameters": {}, "correlation": {}}  # the fitted point, like the fit's check
+        scenario = scenario_from_dict(fitted, "national back-test").with_overrides(replications=replications, seed=seed)
         results = simulate(scenario, jobs=jobs)
         groups = simulated_indicators(results)
         groups = groups[groups["unit"] == "count"]
