@@ -91,6 +91,8 @@ _port = _number(int, 1024, 65535, "port")
 _seed = _number(int, 0, 2**63, "seed", below_high=True)
 _target = _number(int, 1, 100, "target")
 _confidence = _number(float, 0.5, 1.0, "confidence", below_high=True)
+_precision = _number(float, 0.1, 50.0, "precision")
+READINGS = ("monitoring_days", "month_ends", "mean_list")  # the schema's Reading, without importing pydantic
 _year = _number(int, 1990, 2100, "year")
 _samples = _number(int, 2, 4096, "samples")
 _sens_replications = _number(int, 2, 1000, "replications")
@@ -218,6 +220,8 @@ def build_parser(lang: Lang = "fi") -> argparse.ArgumentParser:
     dim.add_argument("scenario", nargs="?", metavar=h("mv_scenario"), help=h("help_scenario"))
     dim.add_argument("--plan", type=Path, metavar=h("mv_plan"), help=h("help_plan"))
     dim.add_argument("--target-from", type=_date, metavar=h("mv_date"), help=h("help_target_from"))
+    dim.add_argument("--reading", choices=READINGS, help=h("help_reading"))
+    dim.add_argument("--precision", type=_precision, metavar=h("mv_posts"), help=h("help_precision"))
     _dimension_options(dim, lang, default_lang, "help_out_dimension")
     cmp_ = _subparser(sub, "compare", lang)
     cmp_.add_argument("scenarios", nargs="+", metavar=h("mv_scenario"), help=h("help_scenarios"))
@@ -349,7 +353,7 @@ def _dimension(args: argparse.Namespace) -> int:
         options |= {"target": args.target, "confidence": args.confidence, "progress": progress}
         options["target_from"] = args.target_from
         if steps is None:
-            result = dimension(scenario, **options)
+            result = dimension(scenario, reading=args.reading, precision=args.precision, **options)
         else:
             result = evaluate_plan(scenario, steps, source=echo(str(args.plan), plain=True), **options)
     budget = budget_years(result)

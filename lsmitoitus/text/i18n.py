@@ -788,6 +788,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "mv_scenario": ("SKENAARIO", "SCENARIO"),
     "mv_seed": ("SIEMEN", "SEED"),
     "mv_date": ("PVM", "DATE"),
+    "mv_posts": ("VAKANSSIT", "POSTS"),
     "help_target_from": (
         "päivä, josta --target alkaa (esim. 1.1.2026; oletus: ensimmäisen ennustevuoden alku; ei koskaan menneeseen)",
         "first day of --target (e.g. 2026-01-01; default: the start of the first projected year; never the past)",
@@ -970,6 +971,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "help_confidence": (
         "todennäköisyys, ettei kukaan ylitä rajaa (oletus 0.9)",
         "probability that nobody is over the limit (default 0.9)",
+    ),
+    "help_reading": (
+        "lain tulkinta otsikkoon: monitoring_days (THL:n seurantapäivät, oletus skenaariosta), month_ends "
+        "(jokainen kuukauden loppu) tai mean_list (keskimääräinen lista); muut näytetään rinnalla",
+        "the reading of the law for the headline: monitoring_days (THL's monitoring days, default from the "
+        "scenario), month_ends (every month end) or mean_list (the mean list); the others are shown beside it",
+    ),
+    "help_precision": (
+        "toistoja lisätään, kunnes koko alueen tarve tunnetaan ± näin monen vakanssin tarkkuudella (95 prosentin "
+        "varmuudella; oletus 1; ei käytössä, jos --replications annetaan)",
+        "replications are added until the county's requirement is known to ± this many posts (at 95 per cent; "
+        "default 1; not used when --replications is given)",
     ),
     "help_port": ("paikallinen portti (oletus 8501)", "local port (default 8501)"),
     "help_no_browser": ("älä avaa selainta", "do not open a browser window"),
