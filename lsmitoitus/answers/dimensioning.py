@@ -54,9 +54,11 @@ from .dimensioning_tables import DimensioningResult, ReplicationRequirement, ass
 from .quantiles import can_carry
 from .requirement import COMPARE, HEADLINE, TeamSearch, all_counted, planning_schedule
 
-#: replications the decomposition rests on (the first ones of every run, so it does not change as
-#: more replications are added for precision)
+#: replications the decomposition rests on, and those that also carry the practice shown beside the
+#: headline and the assessment requirement (the first ones of every run, so they do not change as
+#: more replications are added for the headline's precision: those carry the headline only)
 DECOMPOSITION_REPLICATIONS = 20
+FULL_REPLICATIONS = 40
 #: replications added at a time until the headline is precise enough, and the most a run takes
 BATCH = 20
 MAX_REPLICATIONS = 200
@@ -127,16 +129,21 @@ def requirement_for_replication(
     target: int | None = None,
     target_from: dt.date | None = None,
     decompose: bool = True,
+    headline_only: bool = False,
 ) -> ReplicationRequirement:
     """Run one replication and search, per team, the fewest complying posts on every reading day
-    under each practice (and the decomposition's variants when ``decompose``)."""
+    under each practice (and the decomposition's variants when ``decompose``); ``headline_only``
+    searches only the headline's practice and skips the assessment requirement."""
     drawn, run, params, searches = team_searches(scenario, rep_seed, replication, target, target_from)
-    answers = [search.team(practices(drawn), decompose, workload) for search, workload in searches]
+    chosen = practices(drawn)
+    if headline_only:
+        chosen = {HEADLINE: chosen[HEADLINE]}
+    answers = [search.team(chosen, decompose and not headline_only, workload) for search, workload in searches]
     return ReplicationRequirement(
         raw=run.raw,
         replication=replication,
         teams=tuple(answers),
-        assessment=_assessment_requirement(drawn, run, params),
+        assessment={} if headline_only else _assessment_requirement(drawn, run, params),
         decomposed=decompose,
         month_dates=tuple(pd.Timestamp(d).date() for d in run.raw.month_ends),
         day_dates=tuple(run.origin + dt.timedelta(days=int(t)) for t in run.monitoring_days),
@@ -242,7 +249,10 @@ def dimension(
     reps: list[ReplicationRequirement] = []
     while True:
         seeds = replication_seeds(scenario.simulation.seed, n)
-        calls = [(scenario, seeds[r], r, r < DECOMPOSITION_REPLICATIONS and decompose) for r in range(len(reps), n)]
+        calls = [
+            (scenario, seeds[r], r, r < DECOMPOSITION_REPLICATIONS and decompose, r >= FULL_REPLICATIONS)
+            for r in range(len(reps), n)
+        ]
         jobs_now = default_jobs(len(calls)) if jobs is None else jobs
         reps += map_tasks(_task, [(task, *call) for call in calls], jobs_now, progress)
         if not adaptive or n >= max_replications:
@@ -258,10 +268,15 @@ def dimension(
 
 
 def _task(
-    task: Any, scenario: Scenario, rep_seed: np.random.SeedSequence, replication: int, decompose: bool
+    task: Any,
+    scenario: Scenario,
+    rep_seed: np.random.SeedSequence,
+    replication: int,
+    decompose: bool,
+    headline_only: bool,
 ) -> ReplicationRequirement:
     """One replication's requirement (a module-level function, so worker processes can run it)."""
-    return task(scenario, rep_seed, replication, decompose=decompose)
+    return task(scenario, rep_seed, replication, decompose=decompose, headline_only=headline_only)
 
 
 def _enough_for(confidence: float) -> int:

@@ -138,48 +138,54 @@ def _year_reduce(values: np.ndarray, years: np.ndarray, year: int, how: str) -> 
 
 @dataclass(frozen=True)
 class _Arrays:
-    """The replications' arrays (reps, days, teams) the tables are built from."""
+    """The replications' arrays (reps, days, teams) the tables are built from. Every replication
+    carries the headline practice; the practice shown beside it, the decomposition's variants and
+    the assessment requirement are carried by the first replications only (``reps_of``)."""
 
     counted_m: np.ndarray
     limit_m: np.ndarray
     counted_d: np.ndarray
     limit_d: np.ndarray
-    found: dict[tuple[str, str, str], np.ndarray]  # (label, variant, days kind) -> (reps, days, teams)
-    ok: dict[tuple[str, str], np.ndarray]  # (label, days kind) -> funded posts comply
-    reassigned: dict[str, np.ndarray]  # label -> (reps, months, teams)
+    found: dict[tuple[str, str, str], np.ndarray]  # (label, variant, days kind) -> (its reps, days, teams)
+    ok: dict[tuple[str, str], np.ndarray]  # (label, days kind) -> funded posts comply, (its reps, days, teams)
+    reassigned: dict[str, np.ndarray]  # label -> (its reps, months, teams)
+    reps_of: dict[tuple[str, str], np.ndarray]  # (label, variant) -> the replications (positions) carrying it
 
     @classmethod
     def of(cls, reps: Sequence[ReplicationRequirement]) -> _Arrays:
-        def stack(get: Any) -> np.ndarray:
-            return np.stack([np.column_stack([get(t) for t in r.teams]) for r in reps])
+        def stack(get: Any, rows: Sequence[ReplicationRequirement]) -> np.ndarray:
+            return np.stack([np.column_stack([get(t) for t in r.teams]) for r in rows])
 
-        keys = set.intersection(*(set(t.found) for r in reps for t in r.teams))
-        decomposed = [r for r in reps if r.decomposed]
-        found = {}
-        for label, variant in keys | {(MANAGED, VACANCIES)}:
-            source = decomposed if variant == VACANCIES else reps
-            if not source or any((label, variant) not in t.found for r in source for t in r.teams):
-                continue
-            found[(label, variant, "months")] = np.stack(
-                [np.column_stack([t.found[(label, variant)].months for t in r.teams]) for r in source]
-            )
-            found[(label, variant, "days")] = np.stack(
-                [np.column_stack([t.found[(label, variant)].days for t in r.teams]) for r in source]
-            )
-        labels = sorted(reps[0].teams[0].funded_ok)
+        keys = sorted({k for r in reps for t in r.teams for k in t.found})
+        found, reps_of = {}, {}
+        for label, variant in keys:
+            carrying = [i for i, r in enumerate(reps) if all((label, variant) in t.found for t in r.teams)]
+            rows = [reps[i] for i in carrying]
+            reps_of[(label, variant)] = np.array(carrying)
+            found[(label, variant, "months")] = stack(lambda t, k=(label, variant): t.found[k].months, rows)
+            found[(label, variant, "days")] = stack(lambda t, k=(label, variant): t.found[k].days, rows)
+        labels = sorted({label for r in reps for t in r.teams for label in t.funded_ok})
+        ok, reassigned = {}, {}
+        for label in labels:
+            rows = [r for r in reps if label in r.teams[0].funded_ok]
+            for i, kind in enumerate(("months", "days")):
+                ok[(label, kind)] = stack(lambda t, label=label, i=i: t.funded_ok[label][i], rows)
+            reassigned[label] = stack(lambda t, label=label: t.reassignments[label], rows)
         return cls(
-            counted_m=stack(lambda t: t.counted[0]),
-            limit_m=stack(lambda t: t.limit[0]),
-            counted_d=stack(lambda t: t.counted[1]),
-            limit_d=stack(lambda t: t.limit[1]),
+            counted_m=stack(lambda t: t.counted[0], reps),
+            limit_m=stack(lambda t: t.limit[0], reps),
+            counted_d=stack(lambda t: t.counted[1], reps),
+            limit_d=stack(lambda t: t.limit[1], reps),
             found=found,
-            ok={
-                (label, kind): stack(lambda t, label=label, i=i: t.funded_ok[label][i])
-                for label in labels
-                for i, kind in enumerate(("months", "days"))
-            },
-            reassigned={label: stack(lambda t, label=label: t.reassignments[label]) for label in labels},
+            ok=ok,
+            reassigned=reassigned,
+            reps_of=reps_of,
         )
+
+    def rows(self, label: str, variant: str, kind: str, positions: np.ndarray) -> np.ndarray:
+        """The found array's rows of the replications at ``positions`` (all must carry it)."""
+        carrying = list(self.reps_of[(label, variant)])
+        return self.found[(label, variant, kind)][[carrying.index(p) for p in positions]]
 
 
 def _groups(pool_keys: Sequence[tuple[str, str]]) -> list[tuple[str, str, list[int]]]:
@@ -211,7 +217,8 @@ def _complies(
     if reading == "mean_list":
         return np.asarray(_per_rep(arrays, reading, label, years_m, years_d, year) <= funded[None, :] + 1e-9)
     kind, years = ("months", years_m) if reading == "month_ends" else ("days", years_d)
-    in_force = ~np.isnan((arrays.limit_m if kind == "months" else arrays.limit_d)[:, years == year, :])
+    limit = (arrays.limit_m if kind == "months" else arrays.limit_d)[arrays.reps_of[(label, FULL)]]
+    in_force = ~np.isnan(limit[:, years == year, :])
     ok = arrays.ok[(label, kind)][:, years == year, :]
     return np.asarray(np.where(in_force, ok, True).all(axis=1))
 
@@ -257,7 +264,6 @@ def assemble(
     groups = _groups(pool_keys)
     all_years = sorted(set(years_m.tolist()))
     n = len(reps)
-    carried = can_carry(n, confidence)
 
     funded_end = {y: np.array([posts_on(scenario, u, t, dt.date(y, 12, 31)) for u, t in pool_keys]) for y in all_years}
     reading_rows = []
@@ -267,13 +273,15 @@ def assemble(
             for label, allocation in labels.items() if reading != "mean_list" else [(HEADLINE, ANY)]:
                 per_rep = _per_rep(arrays, reading, label, years_m, years_d, year)
                 ok = _complies(arrays, reading, label, years_m, years_d, year, funded)
+                n_here = per_rep.shape[0]
                 for unit, team, members in groups:
                     x = per_rep[:, members]
                     if np.isnan(x).all():
                         continue
                     total = np.nansum(x, axis=1)
                     if reading == "mean_list":  # an expected need, not a figure at the confidence
-                        conf, se = float(total.mean()), float(total.std(ddof=1) / np.sqrt(n)) if n > 1 else np.nan
+                        se_mean = float(total.std(ddof=1) / np.sqrt(n_here)) if n_here > 1 else np.nan
+                        conf, se = float(total.mean()), se_mean
                         interval = None
                     else:
                         conf, se = _sum_of_quantiles(x, confidence)
@@ -293,7 +301,8 @@ def assemble(
                             "required_se": se,
                             "interval_low": interval[0] if interval else np.nan,
                             "interval_high": interval[1] if interval else np.nan,
-                            "carried": carried,
+                            "carried": can_carry(n_here, confidence),
+                            "replications": n_here,
                             "compliance_probability": float(ok[:, members].all(axis=1).mean()),
                         }
                     )
@@ -459,7 +468,7 @@ def _decomposition(
     chosen = np.array([r.decomposed for r in reps])
     if not chosen.any() or (MANAGED, VACANCIES, "months") not in arrays.found:
         return pd.DataFrame()
-    managed = MANAGED if (MANAGED, FULL, "months") in arrays.found else None
+    positions = np.flatnonzero(chosen)
     rows = []
     for year in sorted(set(years_m.tolist())):
         with np.errstate(all="ignore"):
@@ -478,11 +487,9 @@ def _decomposition(
             vac = full_managed = full_head = whole
         else:
             kind = "months" if reading == "month_ends" else "days"
-            vac = _year_reduce(arrays.found[(MANAGED, VACANCIES, kind)], years, year, "max")
-            full_managed = (
-                _year_reduce(arrays.found[(managed, FULL, kind)][chosen], years, year, "max") if managed else vac
-            )
-            full_head = _year_reduce(arrays.found[(HEADLINE, FULL, kind)][chosen], years, year, "max")
+            vac = _year_reduce(arrays.rows(MANAGED, VACANCIES, kind, positions), years, year, "max")
+            full_managed = _year_reduce(arrays.rows(MANAGED, FULL, kind, positions), years, year, "max")
+            full_head = _year_reduce(arrays.rows(HEADLINE, FULL, kind, positions), years, year, "max")
         for unit, team, members in groups:
             if team != ALL and len([1 for u, _ in pool_keys if u == unit]) > 1:
                 continue  # per unit and county (single-team units are their own unit)
@@ -541,6 +548,7 @@ def _assessment_table(scenario: Scenario, reps: Sequence[ReplicationRequirement]
     """Per area and year: funded and required assessment workers, on-time shares at the funded
     workers (P50 over replications), and the mean wait."""
     rows = []
+    reps = [r for r in reps if r.assessment]  # the replications that carry it
     areas = scenario.area_names
     for a, area in enumerate(areas):
         years = sorted(reps[0].assessment.get(a, {}))

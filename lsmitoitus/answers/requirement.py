@@ -252,10 +252,11 @@ class TeamSearch:
         bound = pigeonhole(c, lim)
         cap = 3 * max(n_funded, int(np.nanmax(bound, initial=0))) + 10
         finite = np.where(np.isnan(lim), np.inf, lim)
-        lower = {v: self.capacity_bound(c, finite, t, cap, switches) for v, switches in SWITCHES.items()}
         searches = [(label, allocation, FULL) for label, allocation in practices.items()]
         if decompose:
             searches += [(MANAGED, Allocation.MANAGED, FULL), (MANAGED, Allocation.MANAGED, VACANCIES)]
+        variants = {variant for _, _, variant in searches}
+        lower = {v: self.capacity_bound(c, finite, t, cap, SWITCHES[v]) for v in variants}
         found: dict[tuple[str, str], Found] = {}
         by_rules: dict[tuple[Allocation, str], Found] = {}
         for label, allocation, variant in searches:
