@@ -527,7 +527,7 @@ def _continuity(
         for year in sorted(set(years_m.tolist())):
             in_year = years_m == year
             per_year = moved[:, in_year, :].sum(axis=1)
-            on_lists = arrays.counted_m[:, in_year, :].mean(axis=1)
+            on_lists = arrays.counted_m[arrays.reps_of[(label, FULL)]][:, in_year, :].mean(axis=1)
             for p, (unit, team) in enumerate(pool_keys):
                 with np.errstate(all="ignore"):
                     rate = per_year[:, p] / on_lists[:, p]
