@@ -167,6 +167,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "p10_p90": ("yhteensä P10–P90", "total P10–P90"),
     "omat_laitokset": ("omat laitokset (kiinteä)", "own institutions (fixed)"),
     "sosiaalityontekijat": ("sosiaalityöntekijät", "social workers"),
+    "vakanssien_paikkaus": (
+        "avointen vakanssien paikkaus (ylityö, ostopalvelu, sijaiset)",
+        "cover of vacant posts (overtime, purchased work, temporary staff)",
+    ),
     "muu_henkilosto": ("muu henkilöstö", "other staff"),
     "yhteensa": ("yhteensä", "total"),
     "cost_last_year": ("kustannukset viimeisenä vuonna, P50 (M€)", "costs in the last year, P50 (M€)"),
@@ -1225,6 +1229,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "as_limit": ("lakisääteinen raja (lasta / työntekijä)", "statutory limit (children per worker)"),
     "as_target": ("mitoitustavoite ja varmuus", "planning target and confidence"),
     "as_worker_cost": ("sosiaalityöntekijän kustannus vuodessa", "cost of a social worker a year"),
+    "as_vacancy_cover": (
+        "avoimen vakanssin paikkaus vuodessa (ylityö, ostopalvelu, sijaiset)",
+        "covering a vacant post a year (overtime, purchased work, temporary staff)",
+    ),
+    "as_vacancy_cover_value": ("{factor} × {cost} = {total}", "{factor} × {cost} = {total}"),
     "as_day_prices": (
         "hoitopäivän hinta: perhehoito / ammatillinen perhekoti / laitoshoito",
         "price per day: family care / professional family home / institutional care",
@@ -1250,6 +1259,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "src_limit": ("lastensuojelulaki 13 b §", "Child Welfare Act 13 b §"),
     "src_target": ("komennon tai sovelluksen valinta", "chosen in the command or the app"),
     "src_worker_cost": ("oletus (toimialan arvio)", "assumption (domain estimate)"),
+    "src_vacancy_cover": (
+        "oletus: ylityö +50–100 %, vuokratyö 2–3 × (STT 2024); lastensuojelun viranomaistyötä ei saa vuokrata "
+        "(Valvira 2022)",
+        "assumption: overtime +50–100 %, agency staff 2–3 × (STT 2024); child-protection casework may not be "
+        "leased (Valvira 2022)",
+    ),
     "src_day_prices": (
         "oletus; laitoshoitopäivä ≈ 3 × perhehoitopäivä on lähteistetty",
         "assumption; an institutional day ≈ 3 × a family-care day is sourced",
@@ -1425,7 +1440,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Vuosittain-välilehdellä. Eurot kunkin vuoden "
         "hinnoin: htv × {cost} €/htv × hintaindeksi ({index} %/v, perusvuosi {base}); rahoitetut tai "
         "suunnitellut vakanssit maksetaan niiltä kuukausilta, joina ne ovat olemassa, tarvittavat koko vuoden. "
-        "Muut kustannukset ovat mallin P50 (ilman sosiaalityöntekijöitä).",
+        "Muut kustannukset ovat mallin P50 (ilman sosiaalityöntekijöitä; avointen vakanssien paikkauksesta "
+        "vain se, mikä ylittää vakanssien palkat).",
         "Yearly requirement: the posts that keep every month of the year within the target with {conf} % "
         "probability (in each replication the year's worst month; its {conf} % quantile over replications, "
         "P50 = median). A unit's or the county's figure is the sum of its teams' requirements, as posts do not "
@@ -1433,7 +1449,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Euros in each year's prices: "
         "FTE × {cost} €/FTE × price index ({index} %/year, base year {base}); funded or planned posts are paid "
         "for the months they exist, required posts for the whole year. Other costs are the model's P50 "
-        "(social workers excluded).",
+        "(social workers excluded; of the cover of vacant posts only what exceeds their salaries).",
     ),
     "budget_cheapest": (
         "Halvin suunnitelma, joka täyttää tavoitteen: kunkin vuoden tarve jokaiseen tiimiin vuoden alusta "

@@ -360,6 +360,17 @@ def _assumption_values(s: Scenario, lang: Lang) -> list[tuple[str, str, str]]:
         ("as_limit", _limit(s, lang), "src_limit"),
         ("as_worker_cost", formats.euros(s.costs.social_worker_per_fte, lang), "src_worker_cost"),
         (
+            "as_vacancy_cover",
+            t(
+                "as_vacancy_cover_value",
+                lang,
+                factor=formats.number(s.costs.vacancy_cover_factor, lang),
+                cost=formats.euros(s.costs.social_worker_per_fte, lang),
+                total=formats.euros(s.costs.vacancy_cover_factor * s.costs.social_worker_per_fte, lang),
+            ),
+            "src_vacancy_cover",
+        ),
+        (
             "as_day_prices",
             " / ".join(
                 formats.euros(p, lang) for p in (price.perhehoito, price.ammatillinen_perhekoti, price.laitoshoito)
