@@ -990,9 +990,36 @@ TEXT: dict[str, tuple[str, str]] = {
     "remaining_seconds": ("noin {seconds} s jäljellä", "about {seconds} s left"),
     "remaining_minutes": ("noin {minutes} min jäljellä", "about {minutes} min left"),
     "app_progress": (
-        "Simuloidaan… {done}/{total} toistoa, {remaining}",
-        "Simulating… {done}/{total} replications, {remaining}",
+        "Simuloidaan {what}: {done}/{total} toistoa, {remaining}",
+        "Simulating {what}: {done}/{total} replications, {remaining}",
     ),
+    "app_progress_base": ("perusuraa (1/2)", "the base (1 of 2)"),
+    "app_progress_edited": ("muokattua skenaariota (2/2)", "the edited scenario (2 of 2)"),
+    "app_progress_one": ("skenaariota", "the scenario"),
+    "app_settings": (
+        "Vastaus asetuksilla: {scenario}; ilmoitusten kasvu {growth}/v; lapsiväestö {population}/v; "
+        "täyttöaste {fill}; tavoite {target}, {conf} % varmuus; perhehoidon vähimmäisosuus {family}; "
+        "avohuollon vaikuttavuus {effect}; vakansseja {posts}; {n} toistoa.",
+        "Answer for: {scenario}; notification growth {growth}/year; child population {population}/year; "
+        "fill rate {fill}; target {target}, {conf} % confidence; minimum family-care share {family}; "
+        "open-care effectiveness {effect}; posts {posts}; {n} replications.",
+    ),
+    "app_settings_edited": ("{name} muokattuna", "{name} edited"),
+    "app_settings_posts_changed": ("{posts} (perusura {base})", "{posts} (base {base})"),
+    "app_settings_none": ("ei tavoitetta", "none"),
+    "app_stale": (
+        "Asetuksia on muutettu viimeisimmän ajon jälkeen: alla oleva vastaus koskee aiempia asetuksia. "
+        "Päivitä vastaus painamalla Aja simulaatio.",
+        "The settings have changed since the last run: the answer below is for the earlier settings. "
+        "Press Run the simulation to update it.",
+    ),
+    "app_short_base": ("perusura", "base"),
+    "app_short_edited": ("muokattu", "edited"),
+    "app_short_note": (
+        "{short_base} = {base}; {short_edited} = {edited}",
+        "{short_base} = {base}; {short_edited} = {edited}",
+    ),
+    "app_uploaded": ("Ladattu: {name} ({size} tavua)", "Uploaded: {name} ({size} bytes)"),
     "app_progress_start": ("Simuloidaan… arvioidaan kestoa", "Simulating… estimating the time"),
     "calibration_round_fitted": (
         "kierros {round}: likiarvomalli sovitettu, {evaluations} laskentaa, suurin suhteellinen virhe {error} %",
