@@ -1338,7 +1338,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Vastaava: kyllä, jos muutos koskee vastaavia sosiaalityöntekijöitä (ei omaa asiakaslistaa).\n"
         "Tiimi ja selite ovat vain lukijalle. Tyhjät rivit ohitetaan.\n"
         "Uusi vakanssi on aluksi auki rekrytoinnin ajan: avaa vakanssi ennen kuin sitä tarvitaan.\n"
-        "Arvioi muutettu suunnitelma: lsmitoitus dimension {scenario} --plan mitoitus.xlsx",
+        "Muutetun suunnitelman arvioi mitoituksen tekijä: palauta hänelle tämä työkirja (skenaario {scenario}).",
         "One row is one change: from the date on, the unit's posts in the area change (FTE; 2 = two more "
         "posts, -1 = one fewer, 0.5 = part-time).\n"
         "Changes are counted from the scenario's funded posts; the plan replaces the scenario's own "
@@ -1346,7 +1346,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Lead: yes if the change is to lead social workers (no caseload of their own).\n"
         "Team and note are for the reader. Empty rows are skipped.\n"
         "A new post is vacant while it is recruited: open it before it is needed.\n"
-        "Evaluate the edited plan: lsmitoitus dimension {scenario} --plan mitoitus.xlsx",
+        "Whoever ran the dimensioning evaluates the edited plan: give them this workbook back (scenario {scenario}).",
     ),
     "plan_note_required": (
         "tarve {year}: {required} vakanssia ({conf} %)",
@@ -1478,13 +1478,31 @@ TEXT: dict[str, tuple[str, str]] = {
         "for the months they exist, required posts for the whole year. Other costs are the model's P50 "
         "(social workers excluded; of the cover of vacant posts only what exceeds their salaries).",
     ),
+    "budget_cheapest_workbook": (
+        "Halvin tasainen suunnitelma, joka täyttää tavoitteen: kunkin vuoden tarve jokaiseen tiimiin vuoden "
+        "alusta, vakansseja vain lisäten, ellei tarve pienene pysyvästi (välilehti Suunnitelma; {n} muutosta). "
+        "Vuosina {first}–{last} se maksaa {cost} enemmän kuin nykyiset rahoitetut vakanssit. Uusi vakanssi on "
+        "auki rekrytoinnin ajan (mallissa keskimäärin {days} päivää), joten avaa vakanssit ajoissa. Muokatun "
+        "suunnitelman vaikutuksen arvioi mitoituksen tekijä tästä työkirjasta.",
+        "The cheapest steady plan that meets the target: each year's requirement in every team from 1 January, "
+        "posts only added unless the requirement falls for good (Plan sheet; {n} changes). In {first}–{last} it "
+        "costs {cost} more than the funded posts. A new post is vacant while it is recruited (in the model "
+        "{days} days on average), so open posts early. Whoever ran the dimensioning evaluates an edited plan "
+        "from this workbook.",
+    ),
+    "price_row": (
+        "sosiaalityöntekijän kustannus / htv kunkin vuoden hinnoin ({cost} € × hintaindeksi)",
+        "cost of a social worker's FTE-year in each year's prices ({cost} € × price index)",
+    ),
     "budget_cheapest": (
-        "Halvin suunnitelma, joka täyttää tavoitteen: kunkin vuoden tarve jokaiseen tiimiin vuoden alusta "
-        "(välilehti Suunnitelma; {n} muutosta). Vuosina {first}–{last} se maksaa {cost} enemmän kuin nykyiset "
-        "rahoitetut vakanssit. Uusi vakanssi on auki rekrytoinnin ajan (mallissa keskimäärin {days} päivää), "
-        "joten avaa vakanssit ajoissa ja arvioi muutettu suunnitelma valitsimella --plan.",
-        "The cheapest plan that meets the target: each year's requirement in every team from 1 January (Plan "
-        "sheet; {n} changes). In {first}–{last} it costs {cost} more than the funded posts. A new post is "
+        "Halvin tasainen suunnitelma, joka täyttää tavoitteen: kunkin vuoden tarve jokaiseen tiimiin vuoden "
+        "alusta, vakansseja vain lisäten, ellei tarve pienene pysyvästi (välilehti Suunnitelma; {n} muutosta). "
+        "Vuosina {first}–{last} se maksaa {cost} enemmän kuin nykyiset rahoitetut vakanssit. Uusi vakanssi on "
+        "auki rekrytoinnin ajan (mallissa keskimäärin {days} päivää), joten avaa vakanssit ajoissa ja arvioi "
+        "muutettu suunnitelma valitsimella --plan.",
+        "The cheapest steady plan that meets the target: each year's requirement in every team from 1 January, "
+        "posts only added unless the requirement falls for good (Plan sheet; {n} changes). In {first}–{last} it "
+        "costs {cost} more than the funded posts. A new post is "
         "vacant while it is recruited (in the model {days} days on average), so open posts early and evaluate "
         "the edited plan with --plan.",
     ),
@@ -1529,6 +1547,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "status_assumed": ("oletus", "assumed"),
     "provenance_covers": ("{source} (koskee: {entry})", "{source} (entry: {entry})"),
     "provenance_none": ("ei merkintää: oletus", "no entry: an assumption"),
+    "unc_uniform": ("kerroin tasajakaumasta {low}–{high}", "multiplier uniform on {low}–{high}"),
+    "unc_lognormal": (
+        "lognormaali kerroin, logaritmin keskihajonta {sd}",
+        "lognormal multiplier, standard deviation of its log {sd}",
+    ),
+    "all_areas": ("kaikilla alueilla", "every area"),
+    "and": ("ja", "and"),
+    "unc_source_fitted": ("sovituksen kovarianssista (lsmitoitus calibrate)", "from the fit's covariance"),
+    "unc_source_assumed": ("oletus", "assumption"),
+    "unc_source_sourced": ("lähteestä", "from a source"),
+    "all_units": ("kaikki yksiköt", "every unit"),
+    "transition_until": ("siirtymä {date} asti", "transition until {date}"),
     "provenance_changed": ("muutettu skenaariossa {name}", "changed in scenario {name}"),
     # comparison with numbers
     "cost_last_year_p50": ("kustannukset viimeisenä vuonna, P50 (€)", "costs in the last year, P50 (€)"),
