@@ -9,6 +9,7 @@ Public API::
     lsmitoitus.summarise(results.monthly)            # mean, P10, P50, P90
     lsmitoitus.cost_summary(lsmitoitus.cost_frame(results))   # euros per year, area, category
     lsmitoitus.dimension(scenario, target=30)        # required posts, breaches, extra posts
+    lsmitoitus.staffing_figure(answer)               # its chart: required against funded posts
     answer = lsmitoitus.dimension(scenario)          # budget planning (issue 13):
     lsmitoitus.budget_years(answer)                  #   posts and euros per year, team, unit, county
     plan = lsmitoitus.cheapest_plan(answer)          #   the cheapest plan that meets the target
@@ -56,6 +57,7 @@ _EXPORTS = {
     "scenario_from_dict": "scenario.files",
     "scenario_to_toml": "scenario.files",
     "simulate": "runner",
+    "staffing_figure": "output.dimensioning_report",
     "summarise": "results",
     "with_plan": "plans",
     "use_cluster": "cluster",
@@ -88,6 +90,7 @@ __all__ = [
     "scenario_from_dict",
     "scenario_to_toml",
     "simulate",
+    "staffing_figure",
     "summarise",
     "use_cluster",
     "with_plan",
@@ -115,6 +118,7 @@ if TYPE_CHECKING:
     from .dimensioning import DimensioningResult, dimension
     from .history import load_history
     from .indicators import indicator_table
+    from .output.dimensioning_report import staffing_figure
     from .output.parquet import read_parquet
     from .output.plan_files import read_plan
     from .plans import cheapest_plan, evaluate_plan, with_plan

@@ -150,7 +150,7 @@ def _required_figure(results: list[Any], lang: Lang) -> Figure:
             ax.step(
                 total["year"],
                 total["funded_posts"],
-                where="mid",
+                where="post",  # a year's posts from its first day on
                 color="0.3",
                 linestyle="--",
                 label=t("app_funded", lang),
