@@ -203,7 +203,9 @@ def test_csv_is_finnish_by_default_and_the_machine_format_on_request(tmp_path: P
     finnish = read_csv(fi / "summary_costs.csv", "fi")
     machine = pd.read_csv(en / "summary_costs.csv")
     assert finnish["P50 (mediaani)"].dtype == float and finnish["P50 (mediaani)"].sum() > 1e6  # euros, as numbers
-    pd.testing.assert_frame_equal(finnish, machine)
+    numbers = finnish.select_dtypes("number").columns
+    pd.testing.assert_frame_equal(finnish[numbers], machine[numbers])  # the same numbers
+    assert "koko alue" in set(finnish["alue"]) and "koko_alue" in set(machine["alue"])  # labels for people
 
 
 def test_a_plan_edited_in_the_workbook_is_evaluated_with_plan(tmp_path: Path, short_file: Path) -> None:
@@ -288,3 +290,24 @@ def test_the_workbook_prints_on_at_most_twelve_pages(tmp_path: Path) -> None:
     assert len(reader.pages) <= 12, pages  # 32 pages before issue 22; 171 before issue 13
     first = " ".join((reader.pages[0].extract_text() or "").split())
     assert re.search(r"kanta-hame: .* lisävakanssia .* varmuudella\.", first)  # the answer's sentence on page 1
+
+
+def test_scenarios_lists_the_bundled_scenarios_with_their_descriptions(tmp_path: Path) -> None:
+    """Issue 22, point 10: no command listed the bundled scenarios. ``lsmitoitus scenarios`` lists
+    every one, the default first, with its Finnish description (English with --lang en)."""
+    from lsmitoitus import bundled_scenarios
+    from lsmitoitus.output.i18n import t
+
+    done = cli("scenarios", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert "lsmitoitus run kasvu-5" in lines[0]
+    rows = [line for line in lines[4:] if line.strip()]
+    assert [row.split()[0] for row in rows] == ["kanta-hame", *sorted(set(bundled_scenarios()) - {"kanta-hame"})]
+    for row in rows:
+        name = row.split()[0]
+        assert row.split(None, 1)[1] == t(f"scenario_desc_{name}")
+    assert "Kanta-Häme, perusura (oletus)" in done.stdout
+    english = cli("scenarios", "--lang", "en", cwd=tmp_path)
+    assert english.returncode == 0 and "Kanta-Häme, base (default)" in english.stdout
+    assert "perusura" not in english.stdout

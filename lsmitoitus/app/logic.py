@@ -25,7 +25,13 @@ from ..output.comparison_text import comparison_frame
 from ..output.csvfiles import csv_bytes, csv_style
 from ..output.dimensioning_report import tables, write_workbook
 from ..output.i18n import Lang, MissingTranslation, t
-from ..scenario.files import bundled_scenarios, scenario_from_dict, scenario_from_upload, scenario_to_toml
+from ..scenario.files import (
+    BUNDLED_DEFAULT,
+    bundled_scenarios,
+    scenario_from_dict,
+    scenario_from_upload,
+    scenario_to_toml,
+)
 from ..scenario.schema import Scenario
 from ..vocabulary import ALL, UNITS
 
@@ -85,8 +91,10 @@ def scenario_label(name: str, lang: Lang) -> str:
 
 
 def available_scenarios() -> dict[str, str]:
-    """Every bundled scenario, label -> name: the same list wherever the app is started."""
-    return {name: name for name in bundled_scenarios()}
+    """Every bundled scenario, label -> name, the default (kanta-hame) first: the same list
+    wherever the app is started."""
+    names = sorted(bundled_scenarios(), key=lambda name: (name != BUNDLED_DEFAULT, name))
+    return {name: name for name in names}
 
 
 def load_uploaded(content: bytes, filename: str) -> Scenario:

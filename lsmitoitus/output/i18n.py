@@ -8,6 +8,7 @@ identifier shown to a user.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -74,9 +75,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "bands_with_parameters": (
         "Vaihteluvälit (P10–P90) sisältävät sekä satunnaisuuden että parametrien epävarmuuden: jokainen toisto "
-        "arpoo {n} epävarman parametrin arvot ([uncertainty] ja vaihteluväli-säännöt).",
+        "arpoo {n} epävarman parametrin arvot (skenaarion epävarmuustaulukosta ja vaihteluväleistä).",
         "The bands (P10–P90) hold both randomness and parameter uncertainty: every replication draws the values of "
-        "{n} uncertain parameters ([uncertainty] and range rules).",
+        "{n} uncertain parameters (from the scenario's uncertainty table and ranges).",
     ),
     "bands_random_only": (
         "Vaihteluvälit (P10–P90) sisältävät vain simulaation satunnaisuuden: skenaariossa ei ole epävarmoja "
@@ -845,6 +846,22 @@ TEXT: dict[str, tuple[str, str]] = {
         "käynnistä mitä jos -verkkosovellus selaimeen (Streamlit)",
         "start the what-if web app in the browser (Streamlit)",
     ),
+    "help_scenarios": (
+        "luettele valmiit skenaariot kuvauksineen",
+        "list the bundled scenarios with their descriptions",
+    ),
+    "scenarios_intro": (
+        "Valmiit skenaariot: anna nimi skenaarion paikalle, esimerkiksi lsmitoitus run {example}.",
+        "Bundled scenarios: give a name in place of a scenario, for example lsmitoitus run {example}.",
+    ),
+    "scenarios_name": ("nimi", "name"),
+    "value_flow": ("kuukauden aikana", "during the month"),
+    "value_stock": ("kuukauden lopussa", "at the month's end"),
+    "value_ratio": ("suhdeluku", "ratio"),
+    "value_year": ("vuoden aikana", "during the year"),
+    "value_count": ("lukumäärä", "count"),
+    "value_percent_of_0_17": ("% 0–17-vuotiaista", "% of 0–17-year-olds"),
+    "scenarios_description": ("kuvaus", "description"),
     "help_validate": (
         "tarkista skenaariotiedosto ja kerro jokainen ongelma",
         "check a scenario file and report every problem",
@@ -857,7 +874,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "skenaarion TOML-tiedosto tai valmiin skenaarion nimi",
         "scenario TOML file or bundled name",
     ),
-    "help_scenarios": ("skenaarioiden TOML-tiedostot tai valmiiden nimet", "scenario TOML files or bundled names"),
+    "help_scenario_list": ("skenaarioiden TOML-tiedostot tai valmiiden nimet", "scenario TOML files or bundled names"),
     "help_base_scenario": (
         "lähtöskenaarion tiedosto tai valmiin skenaarion nimi (oletus: kanta-hame)",
         "base scenario file or bundled name (default: kanta-hame)",
@@ -1696,6 +1713,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "reaches 0.",
     ),
     "sens_sheet_ranking": ("Järjestys", "Ranking"),
+    "sens_table_order": (
+        "Järjestys: sarakkeen {column} mukaan, ensin satunnaisvaihtelusta erottuvat suurimmasta alkaen, sitten "
+        "suluissa olevat.",
+        "Order: by the column {column}, first the values that stand out from the random variation, largest "
+        "first, then those in parentheses.",
+    ),
+    "sens_col_stands_out": ("{output}: erottuu satunnaisvaihtelusta", "{output}: stands out from the noise"),
     "sens_sheet_indices": ("Indeksit", "Indices"),
     "sens_sheet_noise": ("Satunnaisvaihtelu", "Random variation"),
     "sens_sheet_parameters": ("Oletukset", "Assumptions"),
@@ -2077,4 +2101,53 @@ def t(key: str, lang: Lang = "fi", **fmt: object) -> str:
             raise MissingTranslation(f"no translation for {key!r}")
         pair = (measure.fi, measure.en)
     text = pair[0 if lang == "fi" else 1]
-    return text.format(**fmt) if fmt else text
+    return agree(text.format(**fmt), lang) if fmt else text
+
+
+#: Nouns counted in the table's texts: after the numeral 1 Finnish takes the nominative ("1
+#: lisävakanssi", not "1 lisävakanssia") and English the singular ("1 extra post").
+ONE: dict[Lang, dict[str, str]] = {
+    "fi": {
+        "lisävakanssia": "lisävakanssi",
+        "vakanssia": "vakanssi",
+        "muutosta": "muutos",
+        "toistoa": "toisto",
+        "yksikköä": "yksikkö",
+        "ongelmaa": "ongelma",
+        "päivää": "päivä",
+        "kuukautta": "kuukausi",
+        "vuotta": "vuosi",
+        "lasta": "lapsi",
+        "tavua": "tavu",
+        "työntekijää": "työntekijä",
+    },
+    "en": {
+        "extra posts": "extra post",
+        "posts": "post",
+        "replications": "replication",
+        "changes": "change",
+        "units": "unit",
+        "problems": "problem",
+        "days": "day",
+        "months": "month",
+        "years": "year",
+        "children": "child",
+        "bytes": "byte",
+        "workers": "worker",
+    },
+}
+_ONE_PATTERNS = {
+    lang: re.compile(
+        r"(?<![\d.,\u00a0])([+−-]?1)([ \u00a0])("
+        + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+        + r")\b"
+    )
+    for lang, nouns in ONE.items()
+}
+
+
+def agree(text: str, lang: Lang = "fi") -> str:
+    """``text`` with a noun counted by the numeral 1 in the singular: "1 lisävakanssi", "1 extra
+    post" (a decimal such as 0,1 or 1,5 keeps the plural form, as Finnish and English write it)."""
+    words = ONE[lang]
+    return _ONE_PATTERNS[lang].sub(lambda m: m.group(1) + m.group(2) + words[m.group(3)], text)
