@@ -218,6 +218,16 @@ def test_the_cheapest_plan_is_steady_and_keeps_county_wide_teams_whole(cheapest_
         assert all(a >= b for a, b in zip(levels, rows["required_posts_conf"], strict=True))  # meets the target
         for day in {s.start for s in plan if s.unit == unit and s.area in areas}:
             assert sum(1 for s in plan if s.unit == unit and s.area in areas and s.start == day) == 1
+    # the budget line prices the plan it proposes, which holds posts a year's requirement may not need
+    from lsmitoitus.output.dimensioning_report import budget_lines, plan_cost, planning_years
+    from lsmitoitus.output.formats import euros
+
+    years = planning_years(result)
+    budget = budget_years(result)
+    county = budget[(budget["unit"] == "kaikki") & (budget["team"] == "kaikki")].set_index("year").loc[years]
+    held = plan_cost(result, plan, years)
+    assert held >= float(county["required_cost_conf"].sum()) - 1e-6
+    assert euros(held - float(county["funded_cost"].sum()), "fi", millions=True) in budget_lines(result)[0]
     assert steady([20, 27, 24, 26]) == [20, 27, 26, 26]  # +7, −3, +2: +7, then −1 as 27 is never needed again
     assert steady([20, 22, 21, 20]) == [20, 22, 21, 20]  # a requirement that falls for good
 

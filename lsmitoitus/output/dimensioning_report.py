@@ -34,9 +34,9 @@ from ..budget import budget_years
 from ..costs import TOTAL, cost_frame, cost_summary, price_index
 from ..dimensioning import DimensioningResult
 from ..model.posts import pool_keys
-from ..plans import plan_given, plan_table
+from ..plans import plan_given, plan_table, with_plan
 from ..scenario.files import scenario_to_toml
-from ..scenario.schema import Scenario
+from ..scenario.schema import PlanStep, Scenario
 from ..vocabulary import ALL, UNITS
 from . import formats
 from .answer import headline
@@ -342,7 +342,7 @@ def budget_lines(
             )
         )
     else:
-        cost = euros(float(county["gap_cost"].sum()), lang, millions=True)
+        cost = euros(plan_cost(result, steps, years) - float(county["funded_cost"].sum()), lang, millions=True)
         days = number(recruitment_days(result.scenario), lang, 0)
         key = "budget_cheapest_workbook" if workbook else "budget_cheapest"
         lines.append(t(key, lang, n=len(steps), first=first, last=last, cost=cost, days=days))
@@ -364,6 +364,16 @@ def budget_lines(
             )
         )
     return lines
+
+
+def plan_cost(result: DimensioningResult, steps: Sequence[PlanStep], years: Sequence[int]) -> float:
+    """Euros of the posts a plan holds in ``years`` (each year's prices; its posts paid for the
+    months they exist, as the budget pays funded posts)."""
+    from ..budget import fte_years, month_ends, post_cost
+
+    planned = with_plan(result.scenario, steps)
+    keys = pool_keys(planned)
+    return sum(post_cost(planned, fte_years(planned, keys, month_ends(y)), y) for y in years)
 
 
 def recruitment_days(scenario: Scenario) -> float:
