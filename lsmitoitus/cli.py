@@ -224,7 +224,7 @@ def build_parser(lang: Lang = "fi") -> argparse.ArgumentParser:
     dim.add_argument("--precision", type=_precision, metavar=h("mv_posts"), help=h("help_precision"))
     _dimension_options(dim, lang, default_lang, "help_out_dimension")
     cmp_ = _subparser(sub, "compare", lang)
-    cmp_.add_argument("scenarios", nargs="+", metavar=h("mv_scenario"), help=h("help_scenarios"))
+    cmp_.add_argument("scenarios", nargs="+", metavar=h("mv_scenario"), help=h("help_scenario_list"))
     _dimension_options(cmp_, lang, default_lang, "help_out_compare")
 
     report = _subparser(sub, "report", lang)
@@ -236,6 +236,9 @@ def build_parser(lang: Lang = "fi") -> argparse.ArgumentParser:
     app.add_argument("--port", type=_port, default=8501, metavar=h("mv_port"), help=h("help_port"))
     app.add_argument("--no-browser", action="store_true", help=h("help_no_browser"))
     app.add_argument("--lang", choices=LANGS, default=default_lang, help=h("help_app_lang"))
+
+    scenarios = _subparser(sub, "scenarios", lang)
+    scenarios.add_argument("--lang", choices=LANGS, default=default_lang, help=lang_help)
 
     validate = _subparser(sub, "validate", lang)
     validate.add_argument("file", metavar=h("mv_scenario"), help=h("help_scenario_file"))
@@ -596,6 +599,21 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _scenarios(args: argparse.Namespace) -> int:
+    """The bundled scenarios by name, the default first, each with its description in ``--lang``."""
+    from .scenario.files import BUNDLED_DEFAULT, bundled_scenarios
+    from .text.text_table import text_table
+
+    lang: Lang = args.lang
+    names = sorted(bundled_scenarios(), key=lambda name: (name != BUNDLED_DEFAULT, name))
+    rows = [[name, t(f"scenario_desc_{name}", lang)] for name in names]
+    example = "kasvu-5" if "kasvu-5" in names else names[-1]
+    print(t("scenarios_intro", lang, example=example))
+    print()
+    print(text_table([t("scenarios_name", lang), t("scenarios_description", lang)], rows, right=[False, False]))
+    return 0
+
+
 # --- the web app --------------------------------------------------------------------------
 
 #: Streamlit settings for ``lsmitoitus app``: no e-mail prompt, no usage statistics, our page
@@ -785,6 +803,7 @@ def _lang_in(argv: Sequence[str]) -> Lang:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "run": _run,
     "validate": _validate,
+    "scenarios": _scenarios,
     "calibrate": _calibrate,
     "backtest": _backtest,
     "dimension": _dimension,

@@ -141,14 +141,18 @@ def test_page_runs_a_what_if_and_caches_repeated_settings(app: Any) -> None:
     answer = [line for line in lines if "lisävakanssia" in line]
     assert len(answer) == 1 and answer[0].count(".") <= 2  # one sentence, not one per unit
     assert re.search(r"\d+,\d\d\u00a0M€", answer[0])  # euros in Finnish format
-    table = app.table[0].value  # the compact answer table
-    assert list(table.columns) == [
+    table = next(line for line in lines if 'class="ls-table"' in line)  # the compact answer table
+    assert re.findall(r"<th[^>]*>([^<]*)</th>", table) == [
         "yksikkö",
         "ensimmäinen ylitys",
         "lisävakanssit",
         "lisävakanssien kustannus vuodessa",
     ]
-    assert table.iloc[-1, 0] == "yhteensä"
+    assert '<th class="num">lisävakanssit</th>' in table  # numbers aligned right
+    assert re.findall(r"<tr><td>([^<]*)</td>", table)[-1] == "yhteensä"
+    settings = " ".join(c.value for c in app.caption)
+    assert "Vastaus asetuksilla: kanta-hame muokattuna; ilmoitusten kasvu +5,0\u00a0%/v" in settings
+    assert "2\u00a0toistoa" in settings and not app.warning  # the answer is for the settings shown
     assert len(app.tabs) == 6
     assert len(vega_charts(app)) == 3  # interactive charts, not images
     assert not app.get("imgs")
@@ -168,6 +172,55 @@ def test_page_in_english(app: Any) -> None:
     app.run()
     assert app.title[0].value == "Child-protection staffing: what if?"
     assert "Run the simulation" in app.info[0].value
+
+
+@pytest.mark.integration
+def test_switching_languages_both_ways_keeps_every_setting(app: Any) -> None:
+    """Issue 22, point 4: English → Finnish showed "Jotain meni pieleen" and the sliders vanished
+    (a KeyError: the scenario list returned a label for a name); Finnish → English reset growth."""
+    app, _ = app
+    app.run()
+    app.selectbox(key="scenario").set_value("vipu-perhehoito")
+    app.run()
+    app.select_slider(key="growth-vipu-perhehoito").set_value(3.5)
+    app.select_slider(key="fill-vipu-perhehoito").set_value(80)
+    app.radio(key="target").set_value(25)
+    app.slider(key="replications").set_value(7)
+    app.number_input(key="posts-avohuolto-Forssa-vipu-perhehoito").set_value(9.5)
+    app.run()
+    for lang, suffix in (("English", "-en"), ("Suomi", ""), ("English", "-en")):
+        app.radio(key="lang").set_value(lang)
+        app.run()
+        assert not app.exception and not app.error, lang
+        assert app.selectbox(key=f"scenario{suffix}").value == "vipu-perhehoito"
+        assert app.select_slider(key=f"growth-vipu-perhehoito{suffix}").value == 3.5
+        assert app.select_slider(key=f"fill-vipu-perhehoito{suffix}").value == 80
+        assert app.select_slider(key=f"family-vipu-perhehoito{suffix}").value == 75.0  # the scenario's own
+        assert app.radio(key=f"target{suffix}").value == 25
+        assert app.slider(key=f"replications{suffix}").value == 7
+        assert app.number_input(key=f"posts-avohuolto-Forssa-vipu-perhehoito{suffix}").value == 9.5
+        assert len(app.select_slider) == 5  # no slider vanished
+
+
+@pytest.mark.unit
+def test_the_progress_counts_the_replications_chosen() -> None:
+    """Issue 22, points 8 and 10: the bar said 40 replications when 20 were chosen (the base and
+    the edited scenario are two runs of 20)."""
+    assert logic.progress_text(0, 20, 2, "", "fi") == "Simuloidaan perusuraa (1/2): 0/20 toistoa, "
+    assert logic.progress_text(25, 20, 2, "noin 10 s jäljellä", "fi") == (
+        "Simuloidaan muokattua skenaariota (2/2): 5/20 toistoa, noin 10 s jäljellä"
+    )
+    assert logic.progress_text(40, 20, 2, "", "en").startswith("Simulating the edited scenario (2 of 2): 20/20")
+    assert logic.progress_text(3, 20, 1, "", "fi").startswith("Simuloidaan skenaariota: 3/20 toistoa")
+
+
+@pytest.mark.unit
+def test_page_tables_escape_their_cells_and_align_numbers_right() -> None:
+    import pandas as pd
+
+    html = logic.table_html(pd.DataFrame({"yksikkö": ["<b>x</b>"], "vakanssit": ["1\u00a0234"]}))
+    assert "<td>&lt;b&gt;x&lt;/b&gt;</td>" in html and '<td class="num">1\u00a0234</td>' in html
+    assert '<th class="num">vakanssit</th>' in html and "<th>yksikkö</th>" in html
 
 
 def free_port() -> int:
@@ -265,6 +318,105 @@ def test_browser_changes_a_slider_runs_and_sees_the_answer(tmp_path: Path) -> No
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@pytest.mark.e2e
+def test_browser_in_a_meeting_language_round_trip_stale_notice_and_layout(tmp_path: Path) -> None:
+    """Issue 22, points 4 and 8, as a head of service sees them in Chromium: the answer names the
+    settings it answers; moving a slider after a run shows a notice that the answer is out of
+    date; English and back keeps every control (no error, no slider lost, growth kept); tables
+    fit their column and align numbers right; the costs chart has room; an upload's size is ours."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("no Chromium installed (Debian: apt-get install chromium); .ci/run installs it")
+    playwright = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    upload = tmp_path / "oma.toml"
+    upload.write_text('extends = "kanta-hame"\nname = "oma"\n', encoding="utf-8")
+    process, url = start_app(tmp_path, "--no-browser")
+    try:
+        assert wait_for_health(url)
+        with playwright.sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=chromium,
+                args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            page = browser.new_page(viewport={"width": 1400, "height": 2400})
+            page.goto(url)
+            sliders = page.locator('[data-testid="stSlider"]')
+            sliders.first.wait_for(timeout=120_000)
+            count = sliders.count()
+            growth = sliders.first
+            shown = growth.locator('[data-testid="stSliderThumbValue"]')
+
+            def move(slider: Any, *keys: str) -> None:
+                before = slider.locator('[data-testid="stSliderThumbValue"]').inner_text()
+                slider.locator('input[type="range"]').focus()
+                for key in keys:
+                    page.keyboard.press(key)
+                page.wait_for_function(
+                    "([el, old]) => el.innerText !== old",
+                    arg=[slider.locator('[data-testid="stSliderThumbValue"]').element_handle(), before],
+                    timeout=30_000,
+                )
+
+            move(sliders.last, "Home")  # two replications
+            move(growth, *["ArrowRight"] * 4)  # +2 percentage points
+            page.get_by_role("button", name="Aja simulaatio").click()
+            page.get_by_role("tab").first.wait_for(timeout=480_000)
+            settings = page.get_by_text("Vastaus asetuksilla:").first
+            assert "ilmoitusten kasvu +2,0\u00a0%/v" in settings.inner_text()
+            assert "2\u00a0toistoa" in settings.inner_text()
+            assert page.get_by_text("Asetuksia on muutettu").count() == 0
+            tables = page.locator(".ls-table")
+            assert tables.count() >= 1
+            fits = page.evaluate(
+                """() => [...document.querySelectorAll('.ls-table')].filter(d => d.offsetParent !== null)
+                    .map(d => [d.querySelector('table').scrollWidth, d.clientWidth])"""
+            )
+            assert fits and all(width <= room + 1 for width, room in fits), fits
+            aligned = page.evaluate(
+                "() => [...document.querySelectorAll('.ls-table td.num')].map(c => getComputedStyle(c).textAlign)"
+            )
+            assert aligned and set(aligned) == {"right"}
+            page.get_by_role("tab", name="Sijoitukset ja kustannukset").click()
+            chart = page.locator('[data-testid="stVegaLiteChart"]').filter(has=page.locator("svg, canvas")).last
+            chart.wait_for(timeout=60_000)
+            page.wait_for_timeout(1_500)
+            box = chart.bounding_box()
+            assert box is not None and box["height"] >= 300, box  # not squeezed
+            page.screenshot(path=str(tmp_path / "kustannukset.png"), full_page=True)
+
+            move(growth, "ArrowRight")  # the answer is now out of date
+            page.get_by_text("Asetuksia on muutettu viimeisimmän ajon jälkeen").wait_for(timeout=60_000)
+            page.screenshot(path=str(tmp_path / "vanhentunut.png"), full_page=True)
+            for choice, notice, value, error in (
+                ("English", "The settings have changed since the last run", "2.5", "Something went wrong"),
+                ("Suomi", "Asetuksia on muutettu viimeisimmän ajon jälkeen", "2,5", "Jotain meni pieleen"),
+            ):
+                page.get_by_text(choice, exact=True).click()
+                page.get_by_text(notice).wait_for(timeout=60_000)
+                page.wait_for_function(  # the rerun is over: the other language's controls are gone
+                    """n => document.querySelectorAll('[data-testid="stSlider"]').length === n
+                        && !document.querySelector('[data-stale="true"]')""",
+                    arg=count,
+                    timeout=60_000,
+                )
+                assert shown.inner_text() == value  # growth kept
+                assert page.get_by_text(error).count() == 0
+                page.screenshot(path=str(tmp_path / f"kieli-{choice}.png"), full_page=True)
+
+            page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(upload))
+            page.get_by_text("Ladattu: oma.toml").wait_for(timeout=60_000)
+            hidden = page.evaluate(
+                """() => getComputedStyle(document.querySelector(
+                    '[data-testid="stFileChip"] [data-testid="stFileChipName"] + div')).display"""
+            )
+            assert hidden == "none"  # Streamlit's "41.0B"; ours says "41 tavua"
+            assert "tavua" in page.get_by_text("Ladattu: oma.toml").inner_text()
+            browser.close()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=30)
 
 
 # --- safety of the page and of `lsmitoitus app` (issue 10, items 9 and 13) -----------------------

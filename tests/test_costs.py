@@ -48,6 +48,7 @@ def test_cost_arithmetic_on_a_hand_computed_month() -> None:
         ("laitoshoito_oma", "placement_days", 62.0),  # two children in own beds: paid by the fixed cost
         ("laitoshoito_ostettu", "placement_days", 10.0),
         ("avohuolto", "fte_in_post", 2.0),  # social workers are paid by the FTE in post
+        ("avohuolto", "vacancies", 1.0),  # a vacant post is covered at 1.5 × a filled one
     ]
     monthly = pd.DataFrame(
         [{"replication": 0, "date": date, "area": "Forssa", "unit": u, "measure": m, "value": v} for u, m, v in rows]
@@ -61,11 +62,50 @@ def test_cost_arithmetic_on_a_hand_computed_month() -> None:
     assert "laitoshoito_oma" not in got.index
     assert got["omat_laitokset"] == pytest.approx(7 * 300 * 31 * index)
     assert got["sosiaalityontekijat"] == pytest.approx(2 * 63000 / 12 * index)
+    assert got["vakanssien_paikkaus"] == pytest.approx(1 * 1.5 * 63000 / 12 * index)
     assert got["muu_henkilosto"] == pytest.approx((7.8 + 1.33 + 1.71) * 50000 / 12 * index)
-    expected_total = 31 * 105 + 10 * 350 + 7 * 300 * 31 + 2 * 63000 / 12 + (7.8 + 1.33 + 1.71) * 50000 / 12
+    expected_total = (
+        31 * 105 + 10 * 350 + 7 * 300 * 31 + 2 * 63000 / 12 + 1.5 * 63000 / 12 + (7.8 + 1.33 + 1.71) * 50000 / 12
+    )
     assert got["yhteensa"] == pytest.approx(expected_total * index)
     county = frame[(frame["area"] == ALL) & (frame["category"] == "yhteensa")]["value"].iloc[0]
     assert county == pytest.approx(expected_total * index)
+
+
+@pytest.mark.integration
+def test_a_lower_fill_rate_never_looks_cheaper(base: SimulationResults) -> None:
+    """Issue 22, point 6: the 75 % fill-rate scenario cost 0,40 M€ less than the base while needing
+    12 more posts, because an unfilled post cost nothing. Its cover (overtime, purchased work,
+    temporary staff) now costs 1.5 × a filled post. Paired replication by replication (the same
+    seed and parameter draws), the bundled tayttoaste-matala costs more than the base over the
+    horizon in every replication, and on average in every year. (A single replication-year may
+    see fewer vacancies at 75 % than at 90 %: vacancies are random.)"""
+    data = load_scenario("tayttoaste-matala").model_dump()
+    data["simulation"].update(BASE_CHANGES)
+    low = simulate(Scenario.model_validate(data), jobs=2)
+
+    def county(results: SimulationResults, category: str) -> pd.Series:
+        frame = cost_frame(results)
+        rows = frame[(frame["area"] == ALL) & (frame["category"] == category)]
+        return rows.set_index(["replication", "year"])["value"]
+
+    salaries = county(low, "sosiaalityontekijat") - county(base, "sosiaalityontekijat")
+    cover = county(low, "vakanssien_paikkaus") - county(base, "vakanssien_paikkaus")
+    assert salaries.sum() < 0 and cover.sum() > -salaries.sum()  # what vacancies save, their cover pays and more
+    difference = county(low, "yhteensa") - county(base, "yhteensa")
+    assert len(difference) == 4 * 4
+    assert (difference.groupby("replication").sum() > 0).all()
+    assert (difference.groupby("year").mean() > 0).all()
+
+
+@pytest.mark.unit
+def test_a_vacant_post_never_costs_less_than_a_filled_one() -> None:
+    from pydantic import ValidationError
+
+    data = load_scenario().model_dump()
+    data["costs"]["vacancy_cover_factor"] = 0.5
+    with pytest.raises(ValidationError):
+        Scenario.model_validate(data)
 
 
 @pytest.mark.integration

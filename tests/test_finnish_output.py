@@ -206,3 +206,22 @@ def test_the_finnish_app_after_a_run_has_no_foreign_word() -> None:
     texts = list(_app_texts(app))
     assert len(texts) > 30 and any("lisävakanssia" in text for text in texts)
     assert foreign_words(" ".join(texts), vocabulary) == []
+
+
+@pytest.mark.integration
+def test_the_finnish_csv_files_have_no_raw_identifier_or_iso_date(outputs: dict[str, Any]) -> None:
+    """Issue 22, point 10: the Finnish CSVs held koko_alue, ammatillinen_perhekoti, English measure
+    names and ISO dates. A Finnish CSV is for a Finnish spreadsheet: labels and 31.1.2024."""
+    from lsmitoitus.reports.csvfiles import read_csv
+
+    vocabulary = finnish_vocabulary(*outputs["names"])
+    checked = 0
+    for folder in (outputs["run"], outputs["dimension"]):
+        for path in sorted(folder.glob("*.csv")):
+            frame = read_csv(path, "fi", dtype=str, keep_default_na=False)
+            cells = [v for v in frame.to_numpy().ravel() if not re.fullmatch(r"[−\d\s,.e+-]*", str(v))]
+            text = " ".join([*map(str, frame.columns), *map(str, cells)])
+            assert not re.search(r"\d{4}-\d{2}-\d{2}", text), path.name
+            assert foreign_words(text, vocabulary) == [], path.name
+            checked += 1
+    assert checked >= 12

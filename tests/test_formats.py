@@ -69,3 +69,18 @@ def test_the_chart_locale_matches_the_text() -> None:
     assert fi["number"]["decimal"] == "," and fi["number"]["thousands"] == NBSP
     assert fi["time"]["months"][2] == "maaliskuu" and fi["time"]["days"][0] == "sunnuntai"
     assert formats.vega_locale("en")["number"]["decimal"] == "."
+
+
+def test_the_progress_line_rounds_as_people_do() -> None:
+    """Issue 22, point 10: "1/6 (16 %)"; a sixth is 17 %, and 100 % only when all are done."""
+    from lsmitoitus.runner import LineProgress
+
+    lines: list[str] = []
+    progress = LineProgress(lines.append, lambda done, total, percent: f"{done}/{total} ({percent} %)", step=1)
+    for done in range(1, 7):
+        progress(done, 6)
+    assert lines == ["1/6 (17 %)", "2/6 (33 %)", "3/6 (50 %)", "4/6 (67 %)", "5/6 (83 %)", "6/6 (100 %)"]
+    lines.clear()
+    almost = LineProgress(lines.append, lambda done, total, percent: f"{percent} %", step=10)
+    almost(199, 200)
+    assert lines == ["99 %"]

@@ -246,3 +246,25 @@ def test_sensitivity_command_writes_answer_chart_and_workbook(stripped: Scenario
         assert (out / name).stat().st_size > 0, name
     sheets = load_workbook(out / "herkkyys.xlsx", read_only=True).sheetnames
     assert sheets[:3] == ["Vastaus", "Järjestys", "Indeksit"], sheets
+
+
+@pytest.mark.integration
+def test_the_ranking_table_is_sorted_and_says_what_its_brackets_mean(planted_morris: SensitivityResult) -> None:
+    """Issue 22, point 10: the table looked unsorted and its brackets were explained only in the
+    chart. Now it is sorted by its first column (values that stand out first, largest first, then
+    those in brackets), and the text under it says so and what the brackets mean."""
+    from lsmitoitus.reports.sensitivity_report import ranking_table, report_text
+
+    table = ranking_table(planted_morris)
+    column = table.columns[1]
+    cells = [str(c) for c in table[column]]
+    quiet = [c.startswith("(") for c in cells]
+    assert quiet == sorted(quiet)  # those that stand out first
+    values = [float(c.strip("()").replace(",", ".").replace("\u00a0", "")) for c in cells]
+    for flag in (False, True):
+        part = [v for v, q in zip(values, quiet, strict=True) if q == flag]
+        assert part == sorted(part, reverse=True)
+    text = report_text(planted_morris)
+    assert "suluissa: ei erotu satunnaisvaihtelusta" in text and f"Järjestys: sarakkeen {column} mukaan" in text
+    raw = ranking_table(planted_morris, formatted=False)
+    assert f"{column}: erottuu satunnaisvaihtelusta" in raw.columns  # the workbook marks the noise too

@@ -50,6 +50,7 @@ def heavy_modules_of(*args: str, cwd: Path) -> list[str]:
         ["app", "--help"],
         ["validate", "kanta-hame"],
         ["validate", "kasvu-5", "--lang", "en"],
+        ["scenarios"],
         ["validate", "ei-ole"],
         ["run", "--replications", "0"],
     ],

@@ -142,3 +142,18 @@ def test_echo_cuts_long_values_to_one_short_line() -> None:
     assert len(echo("x" * 500)) == ECHO_LIMIT
     assert echo("rivi\nrivi", plain=True) == "'rivi\\nrivi'"
     assert echo("tulos", plain=True) == "tulos" and echo(5) == "5"
+
+
+@pytest.mark.unit
+def test_a_noun_counted_by_one_is_singular() -> None:
+    """Issue 22, point 10: "1 lisävakanssia"; Finnish takes the nominative after 1, English the
+    singular; decimals and other numbers keep their form."""
+    from lsmitoitus.text.i18n import agree, t
+
+    assert t("answer_total", "fi", extra="1", target="30", conf=90).startswith("Yhteensä 1 lisävakanssi (")
+    assert t("answer_total", "en", extra="1", target="30", conf=90).startswith("In total 1 extra post (")
+    assert t("answer_total", "fi", extra="21", target="30", conf=90).startswith("Yhteensä 21 lisävakanssia (")
+    assert agree("0,1 vakanssia; 1,5 vakanssia; 1\u00a0234 vakanssia; +1 vakanssia") == (
+        "0,1 vakanssia; 1,5 vakanssia; 1\u00a0234 vakanssia; +1 vakanssi"
+    )
+    assert agree("1 toistoa, 11 toistoa", "fi") == "1 toisto, 11 toistoa"

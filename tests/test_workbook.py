@@ -7,8 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -50,13 +55,18 @@ def test_the_answer_sheet_has_the_county_by_year_as_numbers(workbook: Path, plan
     ws = book["Vastaus"]
     header = row_of(ws, t("county_table"))
     assert [ws.cell(header, c).value for c in (2, 3)] == [2025, 2026]  # years as columns, as numbers
-    budget = budget_years(planned_answer)
-    county = budget[(budget["unit"] == "kaikki") & (budget["year"] == 2026)].iloc[0]
+    from lsmitoitus.reports.dimensioning_report import yearly_layout
+
+    layout = yearly_layout(budget_years(planned_answer))
+
+    def yearly_cell(column: str) -> str:  # the answer's cells are the yearly sheet's, by reference
+        return f"='Vuosittain'!{layout.columns[2026]}{layout.rows[('kaikki', 'kaikki', column)]}"
+
     cost = ws.cell(row_of(ws, "suunniteltujen vakanssien kustannus (€)"), 3)
-    assert cost.value == pytest.approx(county["funded_cost"]) and cost.number_format == EUROS
+    assert cost.value == yearly_cell("funded_cost") and cost.number_format == EUROS
     share = ws.cell(row_of(ws, t("compliance_all_months")), 3)
-    assert 0 <= share.value <= 1 and share.number_format == SHARE  # 0.25 shown as 25 %, not 0.25
-    assert ws.cell(row_of(ws, "suunnitellut vakanssit (kpl)"), 3).value == county["funded_posts"]
+    assert share.value == yearly_cell("compliance_probability") and share.number_format == SHARE
+    assert ws.cell(row_of(ws, "suunnitellut vakanssit (kpl)"), 3).value == yearly_cell("funded_posts")
     assert "Vuoden tarve: vakanssit, joilla vuoden jokainen kuukausi pysyy tavoitteen alla" in "".join(
         str(c.value) for c in ws["A"] if c.value
     )
@@ -71,9 +81,10 @@ def test_tables_have_frozen_headers_filters_real_dates_and_fit_the_page_width(wo
     assert yearly.freeze_panes == "D2" and yearly.auto_filter.ref.startswith("A1:")
     assert [yearly.cell(1, c).value for c in (4, 5)] == [2025, 2026]
     assert (yearly.cell(2, 1).value, yearly.cell(2, 2).value) == ("kaikki yksiköt", "koko alue")  # the county first
-    monthly = book["Kuukausittain"]
-    assert monthly.freeze_panes == "A2" and monthly.auto_filter.ref
-    first = monthly.cell(2, 1)
+    units = book["Yksiköt"]
+    header = next(r for r in range(1, 20) if units.cell(r, 1).value == "yksikkö")
+    assert units.auto_filter.ref.startswith(f"A{header}:")
+    first = units.cell(header + 1, 4)
     assert isinstance(first.value, dt.datetime) and first.number_format == "m/yyyy"
     for ws in book.worksheets:
         assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0, ws.title
@@ -104,22 +115,181 @@ def test_the_plan_sheet_holds_the_plan_and_reads_back(
 
 
 @pytest.mark.integration
-def test_every_parameter_is_marked_sourced_fitted_or_assumed(workbook: Path) -> None:
+def test_every_assumption_is_in_finnish_with_its_unit_and_source(workbook: Path) -> None:
+    """Issue 22, point 7: 232 of 330 assumption rows described their parameter in English, with a
+    raw dotted path, decimal points and ISO dates. Now every row is Finnish words from the field
+    table, Finnish numbers and dates, a unit where the value has one, a status and a source."""
     ws = load_workbook(workbook)["Skenaario ja oletukset"]
-    assert [c.value for c in ws[1]] == [
-        "parametri",
-        "arvo",
-        "tila",
-        "lähde tai peruste",
-        "kuvaus (yksikkö ja merkitys)",
+    assert [c.value for c in ws[1]] == ["parametri", "arvo", "yksikkö", "tila", "lähde tai peruste"]
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert 80 <= len(rows) <= 160  # an area's values and a duration's parts share a row
+    text = " ".join(str(v) for row in rows for v in row if v is not None)
+    assert not re.search(r"\b[a-z_]+\.[a-z_]+\b", text.replace("lsmitoitus calibrate", ""))  # no dotted paths
+    assert "_" not in text.replace("lsmitoitus calibrate", "")  # no identifiers
+    assert re.search(r"\b\d{1,2}\.\d{1,2}\.20\d\d\b", text)  # Finnish dates (1.1.2024) ...
+    assert not re.search(r"\d\.\d", re.sub(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b", "", text))  # ... and decimal commas
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", text)  # Finnish dates
+    for english in ("True", "False", "None", "lognormal", "least_loaded", "assumed", "fitted", "sourced"):
+        assert english not in text, english
+    by_label = {row[0]: row for row in rows}
+    forssa = by_label["Henkilöstö, avohuolto: rahoitetut vakanssit, joilla on asiakaslista (ei vastaavia)"]
+    assert forssa[1:4] == ("Forssa: 6; Hämeenlinna: 17; Riihimäki: 8", "htv", "lähteestä")
+    assert "tulosalue 2024" in forssa[4]
+    fill = by_label["Henkilöstö, kaikki yksiköt: vakanssien täyttöaste pitkällä aikavälillä"]
+    assert fill[1:4] == ("90\u00a0% (kaikilla alueilla)", "osuus", "oletus")
+    assert by_label["Palvelutarpeen arviointi: arvioinnista lastensuojelun avohuollon asiakkaaksi"][3] == "sovitettu"
+    cover = "Kustannukset: avoimen vakanssin paikkaus (ylityö, ostopalvelu, sijaiset) suhteessa täytettyyn vakanssiin"
+    assert by_label[cover][1:4] == ("1,5", "kertaa", "oletus")
+    assert {row[3] for row in rows} >= {"lähteestä", "sovitettu", "oletus"}
+    assert all(row[3] and row[4] for row in rows)  # a status and a source on every row
+
+
+@pytest.mark.unit
+def test_every_schema_field_has_a_finnish_description_and_every_number_a_unit() -> None:
+    """The Finnish field table is complete: a new parameter without Finnish words fails here."""
+    import inspect
+
+    from pydantic import BaseModel
+
+    from lsmitoitus.reports.parameter_texts import CHOICES, FIELDS, UNITS_OF
+    from lsmitoitus.scenario import schema
+
+    models = [
+        cls
+        for _, cls in inspect.getmembers(schema, inspect.isclass)
+        if issubclass(cls, BaseModel) and cls.__module__ == schema.__name__
     ]
-    rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True)}
-    assert rows["staffing.avohuolto.Forssa.social_workers"][2] == "lähteestä"
-    assert "tulosalue 2024" in rows["staffing.avohuolto.Forssa.social_workers"][3]
-    assert rows["arviointi.p_avohuolto"][2] == "sovitettu"
-    assert rows["staffing.avohuolto.Forssa.fill_rate"][2] == "oletus"
-    assert rows["staffing.avohuolto.Forssa.absences.sick_leave_mean_days"][2:4] == ("oletus", "ei merkintää: oletus")
-    assert {r[2] for r in rows.values()} == {"lähteestä", "sovitettu", "oletus"}
+    wanted = {f"{cls.__name__}.{name}" for cls in models for name in cls.model_fields}
+    assert sorted(wanted - set(FIELDS)) == []
+    assert sorted(set(FIELDS) - wanted) == []  # no stale entries
+    plain = {"text", "group", "date", "year", "id", "choice", "bool", "plan", "cover", "teams", "units_by_state"}
+    plain |= {"uncertain", "correlations"}
+    for key, (words, kind) in FIELDS.items():
+        assert words and words == words.strip() and "_" not in words, key
+        assert kind in plain or kind in UNITS_OF, f"{key}: {kind} has no unit"
+    literals = {"lognormal", "gamma", "exponential", "uniform", "queue", "least_loaded", "held", "range", "wait"}
+    assert literals <= set(CHOICES)
+
+
+@pytest.mark.integration
+def test_the_answer_sheet_starts_with_the_answer_and_no_sheet_names_a_command(
+    workbook: Path, planned_answer: DimensioningResult, cheapest_answer: DimensioningResult, tmp_path: Path
+) -> None:
+    """Issue 22, point 7: the answer sheet lacked the one-sentence answer and told an Excel user to
+    run a command-line flag."""
+    from lsmitoitus.reports.answer import headline
+    from lsmitoitus.text.formats import keep_together
+
+    for result, path in ((planned_answer, workbook), (cheapest_answer, tmp_path / "halvin.xlsx")):
+        if not path.exists():
+            write_workbook(result, path)
+        book = load_workbook(path)
+        assert book["Vastaus"]["A1"].value == keep_together(headline(result))
+        for ws in book.worksheets:
+            for row in ws.iter_rows(values_only=True):
+                for value in row:
+                    if isinstance(value, str) and not value.startswith("="):
+                        assert not re.search(r"(^|\s)--[a-z]", value) and "lsmitoitus dimension" not in value, value
+
+
+@pytest.mark.integration
+def test_the_cheapest_plan_is_steady_and_keeps_county_wide_teams_whole(cheapest_answer: DimensioningResult) -> None:
+    """Issue 22, point 7: the cheapest plan went +7, −3, +2 posts in consecutive years and split a
+    county-wide team into a row per area. Now each team's planned posts are its requirement held
+    steady (added, and removed only when no later year needs them), a team a row per change."""
+    from lsmitoitus.plans import cheapest_plan, steady, with_plan
+
+    from lsmitoitus.model.posts import posts_on
+
+    result = cheapest_answer
+    plan = cheapest_plan(result)
+    without = with_plan(result.scenario, [])
+    yearly = result.yearly
+    pairs = {(u, team) for u, team in zip(yearly["unit"], yearly["team"], strict=True) if "kaikki" not in (u, team)}
+    for unit, team in pairs:
+        rows = yearly[(yearly["unit"] == unit) & (yearly["team"] == team)].sort_values("year")
+        rows = rows[(rows["year"] >= result.target_from.year) & rows["required_posts_conf"].notna()]
+        areas = result.scenario.organisation.team_areas(unit, result.scenario.area_names)[team]
+        levels = []
+        for year in rows["year"]:
+            day = dt.date(int(year), 1, 1)
+            added = sum(s.change for s in plan if s.unit == unit and s.area in areas and s.start <= day)
+            levels.append(posts_on(without, unit, team, day) + added)
+        assert levels == pytest.approx(steady(list(rows["required_posts_conf"])))
+        assert all(a >= b for a, b in zip(levels, rows["required_posts_conf"], strict=True))  # meets the target
+        for day in {s.start for s in plan if s.unit == unit and s.area in areas}:
+            assert sum(1 for s in plan if s.unit == unit and s.area in areas and s.start == day) == 1
+    # the budget line prices the plan it proposes, which holds posts a year's requirement may not need
+    from lsmitoitus.reports.dimensioning_report import budget_lines, plan_cost, planning_years
+    from lsmitoitus.text.formats import euros
+
+    years = planning_years(result)
+    budget = budget_years(result)
+    county = budget[(budget["unit"] == "kaikki") & (budget["team"] == "kaikki")].set_index("year").loc[years]
+    held = plan_cost(result, plan, years)
+    assert held >= float(county["required_cost_conf"].sum()) - 1e-6
+    assert euros(held - float(county["funded_cost"].sum()), "fi", millions=True) in budget_lines(result)[0]
+    assert steady([20, 27, 24, 26]) == [20, 27, 26, 26]  # +7, −3, +2: +7, then −1 as 27 is never needed again
+    assert steady([20, 22, 21, 20]) == [20, 22, 21, 20]  # a requirement that falls for good
+
+
+def recalculated(path: Path, out: Path) -> Any:
+    """The workbook as LibreOffice computes it (its formulas' values), read back."""
+    done = subprocess.run(
+        ["soffice", "--headless", "--convert-to", "xlsx", "--outdir", str(out), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+        env={**os.environ, "HOME": str(out)},  # its own profile: no clash with a running LibreOffice
+    )
+    assert done.returncode == 0, done.stderr
+    return load_workbook(out / path.name, data_only=True)
+
+
+@pytest.mark.integration
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_totals_are_formulas_that_follow_a_planners_edits(
+    workbook: Path, planned_answer: DimensioningResult, tmp_path: Path
+) -> None:
+    """Issue 22, point 7: totals were values, so a planner's edit of a team's posts changed
+    nothing else. Now the units', the county's and the answer sheet's totals, gaps and euros are
+    formulas: computed by LibreOffice they equal the model's numbers, and they follow an edit."""
+    from lsmitoitus.reports.dimensioning_report import yearly_layout
+
+    budget = budget_years(planned_answer)
+    layout = yearly_layout(budget)
+    book = load_workbook(workbook)
+    yearly = book["Vuosittain"]
+    county = layout.rows[("kaikki", "kaikki", "required_posts_conf")]
+    assert str(yearly[f"E{county}"].value).startswith("=")  # the county's posts: its teams' sum
+    computed = recalculated(workbook, tmp_path / "laskettu")
+    compared = 0
+    for (unit, team, column), row in layout.rows.items():
+        for year, letter in layout.columns.items():
+            expected = budget[(budget["unit"] == unit) & (budget["team"] == team) & (budget["year"] == year)][column]
+            got = computed["Vuosittain"][f"{letter}{row}"].value
+            if column not in ("worst_month",) and not pd.isna(expected.iloc[0]):
+                assert got == pytest.approx(float(expected.iloc[0]), abs=1e-6), (unit, team, column, year)
+                compared += 1
+    assert compared > 0.8 * len(layout.rows) * len(layout.columns)
+
+    forssa = layout.rows[("avohuolto", "Forssa", "funded_posts")]
+    forssa_fte = layout.rows[("avohuolto", "Forssa", "funded_fte_years")]
+    before = computed["Vuosittain"]
+    gap = layout.rows[("kaikki", "kaikki", "gap_posts")]
+    cost = layout.rows[("kaikki", "kaikki", "total_cost_funded")]
+    answer_gap = row_of(book["Vastaus"], "vaje (kpl, + = puuttuu)")
+    yearly["E" + str(forssa)] = float(yearly["E" + str(forssa)].value) + 2  # two more posts in 2026
+    yearly["E" + str(forssa_fte)] = float(yearly["E" + str(forssa_fte)].value) + 2
+    edited = tmp_path / "muokattu" / "mitoitus.xlsx"
+    edited.parent.mkdir()
+    book.save(edited)
+    after = recalculated(edited, tmp_path / "muokattu-laskettu")
+    assert after["Vuosittain"][f"E{gap}"].value == pytest.approx(before[f"E{gap}"].value - 2)
+    price = after["Vuosittain"][f"E{layout.price_row}"].value
+    assert after["Vuosittain"][f"E{cost}"].value == pytest.approx(before[f"E{cost}"].value + 2 * price)
+    assert after["Vastaus"].cell(answer_gap, 3).value == pytest.approx(before[f"E{gap}"].value - 2)
 
 
 @pytest.mark.integration
@@ -154,9 +324,9 @@ def test_finnish_csv_opens_in_columns_with_decimal_commas_and_reads_back() -> No
     )
     raw = csv_bytes(frame, "fi")
     assert raw.startswith(b"\xef\xbb\xbf")  # the byte-order mark a spreadsheet needs to see UTF-8
-    assert raw.decode("utf-8-sig").splitlines()[:2] == ["alue;vakanssit;päivä", "Hämeenlinna;17,5;2026-03-01"]
+    assert raw.decode("utf-8-sig").splitlines()[:2] == ["alue;vakanssit;päivä", "Hämeenlinna;17,5;1.3.2026"]
     back = read_csv(raw, "fi", parse_dates=["päivä"])
-    pd.testing.assert_frame_equal(back, frame)
+    pd.testing.assert_frame_equal(back, frame, check_dtype=False)  # Finnish dates (1.3.2026) read back
     machine = csv_bytes(frame, "en")
     assert machine.decode("utf-8").splitlines()[1] == "Hämeenlinna,17.5,2026-03-01"
     pd.testing.assert_frame_equal(pd.read_csv(io.BytesIO(machine), parse_dates=["päivä"]), frame)

@@ -11,9 +11,10 @@ raised by the price index (``(1 + costs.price_index_per_year) ** (year - costs.b
 The funded or planned posts are paid for the months they exist: their FTE-years are the mean
 over the year's month ends of the posts that exist (a post added on 1 March counts 10 of 12
 months). The required posts are paid the whole year. The other costs the model has (placements,
-own institutions, other staff; :func:`lsmitoitus.answers.costs.cost_frame`) are the county's P50 over
-replications; their social-worker category counts workers in post, so it is left out here,
-where posts are budgeted whether filled or not.
+own institutions, other staff, the cover of vacant posts; :func:`lsmitoitus.answers.costs.cost_frame`)
+are the county's P50 over replications; their social-worker category counts workers in post, so it
+is left out here, where posts are budgeted whether filled or not, and of the cover of vacant posts
+only what it costs beyond the vacant posts' salaries is added (those are in the budgeted posts).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import pandas as pd
 from ..model.posts import pool_keys, posts_on
 from ..scenario.schema import Scenario
 from ..vocabulary import ALL
-from .costs import TOTAL, cost_frame, price_index
+from .costs import TOTAL, cost_frame, price_index, vacant_salaries
 
 if TYPE_CHECKING:
     from .dimensioning import DimensioningResult
@@ -63,11 +64,13 @@ def _members(scenario: Scenario, unit: str, team: str) -> list[tuple[str, str]]:
 
 
 def other_costs(result: DimensioningResult) -> pd.DataFrame:
-    """Per year, the county's costs other than social workers (P10/P50/P90 over replications of
-    each replication's sum), in euros of the year."""
+    """Per year, the county's costs other than the budgeted posts (P10/P50/P90 over replications
+    of each replication's sum), in euros of the year: the cover of vacant posts counts only beyond
+    the salaries of those posts, which the budgeted posts already pay."""
     frame = cost_frame(result.results)
     county = frame[(frame["area"] == ALL) & (frame["category"] != TOTAL) & (frame["category"] != SOCIAL_WORKERS)]
     per_rep = county.groupby(["year", "replication"])["value"].sum()
+    per_rep = per_rep.sub(vacant_salaries(result.results), fill_value=0.0)
     grouped = per_rep.groupby("year")
     stats = {f"other_costs_p{round(100 * q)}": grouped.quantile(q) for q in (0.1, 0.5, 0.9)}
     return pd.DataFrame(stats).reset_index()

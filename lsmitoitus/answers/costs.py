@@ -5,6 +5,11 @@
   in an own bed adds nothing more,
   one that overflows to a purchased place costs the purchased price.
 * Social workers: workers in post at each month end × cost per FTE-year / 12.
+* Cover of vacant posts: a vacant post's work is done by the team's overtime, purchased social
+  work or temporary staff, at ``costs.vacancy_cover_factor`` (at least 1) × the cost of a filled
+  post: vacant FTE at each month end × that price / 12. So a lower fill rate never looks cheaper:
+  the salary a vacancy saves is paid again, and more, for its cover. (Cover staff hold no named
+  clients: the caseloads are those without cover.)
 * Other child-protection staff: the scenario's FTE × cost per FTE-year / 12 per month.
 
 Differences between scenarios are taken replication by replication: with the same seed the
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..model.posts import unit_posts
 from ..scenario.schema import Scenario
 from ..simulation.results import SimulationResults, quantile_summary
 from ..vocabulary import ALL, UNITS
@@ -30,9 +36,12 @@ CATEGORIES = (
     "avohuollon_sijoitus",
     "jalkihuolto",
     "sosiaalityontekijat",
+    "vakanssien_paikkaus",
     "muu_henkilosto",
 )
 TOTAL = "yhteensa"
+#: The cost category of covering vacant posts.
+VACANCY_COVER = "vakanssien_paikkaus"
 
 
 def price_index(scenario: Scenario, year: int) -> float:
@@ -54,6 +63,40 @@ def _day_price(scenario: Scenario) -> dict[str, float]:
     }
 
 
+def vacant_fte(results: SimulationResults) -> pd.DataFrame:
+    """Vacant FTE per replication, month end, team (the ``area`` column) and unit: the team's
+    vacant posts × the mean size of its ordinary posts that day (a half-time post left vacant is
+    half a vacant FTE; leads are never vacant)."""
+    scenario = results.scenario
+    m = results.monthly
+    vacant = m[(m["measure"] == "vacancies") & m["unit"].isin(UNITS)]
+    days = pd.DatetimeIndex(vacant["date"].unique())
+    sizes = []
+    for unit in UNITS:
+        for team, posts in unit_posts(scenario, unit).items():
+            ordinary = [p for p in posts if not p.lead]
+            for day in days:
+                here = [p.fte for p in ordinary if p.exists_on(day.date())]
+                sizes.append((unit, team, day, sum(here) / len(here) if here else 1.0))
+    size = pd.DataFrame(sizes, columns=["unit", "area", "date", "size"])
+    frame = vacant.assign(
+        unit=vacant["unit"].astype(str), area=vacant["area"].astype(str), date=pd.DatetimeIndex(vacant["date"])
+    ).merge(size, on=["unit", "area", "date"], how="left")
+    return frame.assign(value=frame["value"] * frame["size"].fillna(1.0))[
+        ["replication", "date", "area", "unit", "value"]
+    ]
+
+
+def vacant_salaries(results: SimulationResults) -> pd.Series:
+    """The salaries the county's vacant posts would have been paid (euros of each year), per year
+    and replication: a budget that pays every post's salary adds only the cover beyond it."""
+    vacant = vacant_fte(results)
+    year = pd.DatetimeIndex(vacant["date"]).year
+    fte_years = vacant["value"].groupby([year.rename("year"), vacant["replication"]]).sum() / 12.0
+    index = pd.Series([price_index(results.scenario, int(y)) for y in fte_years.index.get_level_values("year")])
+    return fte_years * results.scenario.costs.social_worker_per_fte * index.to_numpy()
+
+
 def cost_frame(results: SimulationResults) -> pd.DataFrame:
     """Tidy euros: replication, year, area, category, value (in the year's prices)."""
     scenario = results.scenario
@@ -73,6 +116,12 @@ def cost_frame(results: SimulationResults) -> pd.DataFrame:
         workers.assign(
             value=workers["value"] * scenario.costs.social_worker_per_fte / 12.0, category="sosiaalityontekijat"
         )
+    )
+
+    vacant = vacant_fte(results)
+    cover = scenario.costs.social_worker_per_fte * scenario.costs.vacancy_cover_factor / 12.0
+    parts.append(
+        vacant.assign(year=pd.DatetimeIndex(vacant["date"]).year, value=vacant["value"] * cover, category=VACANCY_COVER)
     )
 
     months = m[["replication", "date", "year", "area"]].drop_duplicates()

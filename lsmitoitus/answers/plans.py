@@ -10,10 +10,15 @@ every problem gets the same message naming the row.
 
 **The cheapest plan** that meets the target: for each team and projected year, the posts that
 keep every month of the year compliant at the chosen confidence (the yearly requirement of
-:mod:`lsmitoitus.answers.dimensioning`), from 1 January. It is the cheapest because a year's posts are
-paid the whole year and no fewer posts comply. A post opened on a date is vacant while it is
-recruited (the model's recruitment time), so a plan that opens posts on 1 January may comply
-less in that year than the requirement says: evaluate it (``--plan``) and open posts earlier.
+:mod:`lsmitoitus.answers.dimensioning`), from 1 January, held steady: posts are only added, unless the
+requirement falls for good (no later year needs the posts again), so replication noise in the
+yearly requirement (+7, −3, +2) never becomes hiring and firing. It is the cheapest such plan: a
+year's posts are paid the whole year and no fewer posts comply. A team of several areas (a
+county-wide team) gets its posts in one row a change, on the area where the requirement search
+adds them (its first area); within a team posts are pooled, so the area only says where they are
+budgeted. A post opened on a date is vacant while it is recruited (the model's recruitment time),
+so a plan that opens posts on 1 January may comply less in that year than the requirement says:
+evaluate it (``--plan``) and open posts earlier.
 """
 
 from __future__ import annotations
@@ -258,12 +263,32 @@ def apportion(total: float, weights: Sequence[float]) -> list[float]:
     return out
 
 
+def steady(required: Sequence[float]) -> list[float]:
+    """The posts a plan holds each year for yearly ``required`` posts: never fewer than the
+    year needs, and never fewer than the year before unless no later year needs as many again
+    (the requirement fell for good). [20, 22, 21, 23] -> [20, 22, 22, 23]; [20, 22, 21, 20] ->
+    [20, 22, 21, 20]."""
+    out: list[float] = []
+    for i, need in enumerate(required):
+        later = max(required[i:])
+        out.append(need if not out else max(need, min(out[-1], later)))
+    return out
+
+
+def team_home(scenario: Scenario, unit: str, team: str, areas: Sequence[str]) -> str:
+    """The area a team's new posts are budgeted on: where the requirement search adds them (the
+    area of the team's first ordinary post; :func:`lsmitoitus.dimensioning.candidate_specs`)."""
+    posts = unit_posts(scenario, unit).get(team, [])
+    return next((p.area for p in posts if not p.lead), areas[0])
+
+
 def cheapest_plan(result: DimensioningResult) -> list[PlanStep]:
-    """The cheapest plan that meets the answer's target: in every team, from 1 January of each
-    projected year, the yearly requirement at the answer's confidence. Changes are counted from
-    the funded posts of ``staffing`` (the plan replaces any plan the scenario has); a team of
-    several areas gets them in proportion to the areas' posts (within a team posts are pooled,
-    so the split only says where the posts are budgeted)."""
+    """The cheapest steady plan that meets the answer's target: in every team, from 1 January of
+    each projected year, the yearly requirement at the answer's confidence held steady
+    (:func:`steady`). Changes are counted from the funded posts of ``staffing`` (the plan
+    replaces any plan the scenario has). A team's additions are one row a change, on its home
+    area (:func:`team_home`); a removal that area cannot give is shared over the team's areas in
+    proportion to their posts."""
     scenario = result.scenario
     without = with_plan(scenario, [])
     yearly = result.yearly
@@ -272,19 +297,26 @@ def cheapest_plan(result: DimensioningResult) -> list[PlanStep]:
     for unit in UNITS:
         for team, areas in _team_areas(scenario, unit).items():
             rows = yearly[(yearly["unit"] == unit) & (yearly["team"] == team) & (yearly["year"] >= first_year)]
-            planned = [0.0] * len(areas)
-            for row in rows.sort_values("year").to_dict("records"):
-                required = float(row["required_posts_conf"])
-                if math.isnan(required):
+            rows = rows[rows["required_posts_conf"].notna()].sort_values("year")
+            years = [int(y) for y in rows["year"]]
+            held = steady([float(v) for v in rows["required_posts_conf"]])
+            home = team_home(without, unit, team, areas)
+            planned = {area: 0.0 for area in areas}
+            for year, level in zip(years, held, strict=True):
+                day = dt.date(year, 1, 1)
+                change = round(level - posts_on(without, unit, team, day) - sum(planned.values()), 6)
+                if abs(change) <= 1e-9:
                     continue
-                day = dt.date(int(row["year"]), 1, 1)
-                base = [_area_fte(without, unit, area, day, lead=False) for area in areas]
-                target = apportion(required - posts_on(without, unit, team, day), base)
-                for i, area in enumerate(areas):
-                    change = round(target[i] - planned[i], 6)
-                    if abs(change) > 1e-9:
-                        steps.append(PlanStep(start=day, unit=unit, area=area, change=change))
-                planned = target
+                have = _area_fte(without, unit, home, day, lead=False) + planned[home]
+                if change > 0 or have + change >= -1e-9:
+                    parts = {home: change}
+                else:  # more posts go than the home area has: from every area by its posts
+                    weights = [_area_fte(without, unit, a, day, lead=False) + planned[a] for a in areas]
+                    parts = dict(zip(areas, apportion(change, weights), strict=True))
+                for area, part in parts.items():
+                    if abs(part) > 1e-9:
+                        steps.append(PlanStep(start=day, unit=unit, area=area, change=round(part, 6)))
+                        planned[area] += part
     return sorted(steps, key=lambda s: (s.start, UNITS.index(s.unit)))
 
 
@@ -319,5 +351,6 @@ __all__ = [
     "plan_given",
     "plan_records",
     "plan_table",
+    "steady",
     "with_plan",
 ]

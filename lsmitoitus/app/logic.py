@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..answers.comparison import compare, comparison_table
 from ..answers.costs import TOTAL, cost_frame, cost_summary
-from ..answers.dimensioning import DimensioningResult
+from ..answers.dimensioning import DimensioningResult, dimension
 from ..answers.indicators import late_assessment_shares
 from ..reports import answer, dimensioning_report
 from ..reports.comparison_text import comparison_frame
@@ -26,7 +26,13 @@ from ..reports.csvfiles import csv_bytes, csv_style
 from ..reports.dimensioning_report import tables, write_workbook
 from ..reports.report import report_html, report_pdf
 from ..reports.report_data import compare_data, parse
-from ..scenario.files import bundled_scenarios, scenario_from_dict, scenario_from_upload, scenario_to_toml
+from ..scenario.files import (
+    BUNDLED_DEFAULT,
+    bundled_scenarios,
+    scenario_from_dict,
+    scenario_from_upload,
+    scenario_to_toml,
+)
 from ..scenario.schema import Scenario
 from ..text import formats
 from ..text.i18n import Lang, MissingTranslation, t
@@ -88,8 +94,10 @@ def scenario_label(name: str, lang: Lang) -> str:
 
 
 def available_scenarios() -> dict[str, str]:
-    """Every bundled scenario, label -> name: the same list wherever the app is started."""
-    return {name: name for name in bundled_scenarios()}
+    """Every bundled scenario, label -> name, the default (kanta-hame) first: the same list
+    wherever the app is started."""
+    names = sorted(bundled_scenarios(), key=lambda name: (name != BUNDLED_DEFAULT, name))
+    return {name: name for name in names}
 
 
 def load_uploaded(content: bytes, filename: str) -> Scenario:
@@ -118,7 +126,20 @@ def run_whatif(
 ) -> WhatIf:
     """Dimension the base and the edited scenario with common random numbers. The parts of the
     requirement (demand, vacancies, absences, teams) are left to ``lsmitoitus dimension``: they
-    would double the page's waiting time."""
+    would double the page's waiting time. An unedited scenario is dimensioned once (with common
+    random numbers its second run would repeat the first exactly); ``progress(done, total)``
+    counts ``replications`` per scenario run."""
+    if edited == base:
+        result = dimension(
+            base,
+            target,
+            confidence,
+            replications=replications,
+            seed=base.simulation.seed,
+            progress=progress,
+            decompose=False,
+        )
+        return WhatIf(base=result, edited=result, comparison=comparison_table([result, result]))
     base_result, edited_result = compare(
         [base, edited],
         target,
@@ -136,6 +157,77 @@ def headline(whatif: WhatIf, lang: Lang) -> str:
     return answer.headline(whatif.edited, lang)
 
 
+def progress_text(done: int, replications: int, runs: int, remaining: str, lang: Lang) -> str:
+    """The progress of a what-if for people: which scenario is running and how many of the chosen
+    ``replications`` of it are done (``done`` counts over all ``runs``; 25 of 2 × 20 is the
+    edited scenario's 5th of 20, not "25/40")."""
+    which = min(done // replications, runs - 1)
+    what = "app_progress_one" if runs == 1 else ("app_progress_base", "app_progress_edited")[which]
+    return t(
+        "app_progress",
+        lang,
+        what=t(what, lang),
+        done=done - which * replications,
+        total=replications,
+        remaining=remaining,
+    )
+
+
+def settings_text(whatif: WhatIf, target: int | None, replications: int, lang: Lang) -> str:
+    """The settings the answer answers, in one line under it: scenario, the levers' values, the
+    target, the posts and the replications (so a changed control can be told from the answer)."""
+    edited, base = whatif.edited.scenario, whatif.base.scenario
+    posts = sum(s.social_workers for unit in edited.staffing.values() for s in unit.values())
+    base_posts = sum(s.social_workers for unit in base.staffing.values() for s in unit.values())
+    posts_text = formats.number(posts, lang)
+    if posts != base_posts:
+        posts_text = t("app_settings_posts_changed", lang, posts=posts_text, base=formats.number(base_posts, lang))
+    family = edited.levers.perhehoito_share_target
+    return t(
+        "app_settings",
+        lang,
+        scenario=edited.name if edited.name == base.name else t("app_settings_edited", lang, name=base.name),
+        growth=formats.percent(edited.demand.growth_per_year, lang, 1, sign=True),
+        population=formats.percent(edited.demand.population_growth_per_year, lang, 1, sign=True),
+        fill=formats.percent(mean_fill_rate(edited), lang),
+        target=t("target_children", lang, n=target) if target is not None else t("target_law", lang),
+        family=formats.percent(family, lang) if family is not None else t("app_settings_none", lang),
+        effect=formats.percent(edited.levers.avohuolto_escalation_reduction, lang),
+        posts=posts_text,
+        n=formats.integer(replications, lang),
+        conf=round(100 * whatif.edited.confidence),
+    )
+
+
+def table_html(frame: pd.DataFrame, numeric_from: int = 1) -> str:
+    """A small table as HTML that fits the page: headers wrap, numbers stay on one line and are
+    aligned right (columns from ``numeric_from`` on), every cell escaped."""
+    from html import escape
+
+    number = ' class="num"'
+
+    def cells(values: list[object], tag: str) -> str:
+        return "".join(
+            f"<{tag}{number if i >= numeric_from else ''}>{escape(str(v))}</{tag}>" for i, v in enumerate(values)
+        )
+
+    head = f"<tr>{cells(list(frame.columns), 'th')}</tr>"
+    body = "".join(f"<tr>{cells(list(row), 'td')}</tr>" for row in frame.itertuples(index=False))
+    return f'<div class="ls-table"><table><thead>{head}</thead><tbody>{body}</tbody></table></div>'
+
+
+#: The style of :func:`table_html` tables (set once on the page).
+TABLE_CSS = """<style>
+.ls-table { overflow-x: auto; margin: 0.25rem 0 1rem 0; }
+.ls-table table { width: 100%; border-collapse: collapse; font-size: 0.9rem; }
+.ls-table th { text-align: left; vertical-align: bottom; font-weight: 600; border-bottom: 2px solid #d0d0d0; }
+.ls-table th, .ls-table td { padding: 0.3rem 0.6rem; }
+.ls-table td { border-bottom: 1px solid #eee; vertical-align: top; }
+.ls-table .num { text-align: right; }
+.ls-table td.num { white-space: nowrap; font-variant-numeric: tabular-nums; }
+</style>"""
+
+
 def answer_table(whatif: WhatIf, lang: Lang) -> pd.DataFrame:
     """Unit, first breach, extra posts and their euros (the edited scenario), formatted."""
     return answer.answer_table(whatif.edited, lang)
@@ -143,6 +235,18 @@ def answer_table(whatif: WhatIf, lang: Lang) -> pd.DataFrame:
 
 def answer_notes(whatif: WhatIf, lang: Lang) -> list[str]:
     return dimensioning_report.answer_notes(whatif.edited, lang)
+
+
+def short_labels(whatif: WhatIf, lang: Lang) -> tuple[str, str]:
+    """The base and the edited scenario as short column headers ("perusura", "muokattu")."""
+    return t("app_short_base", lang), t("app_short_edited", lang)
+
+
+def labels_note(whatif: WhatIf, lang: Lang) -> str:
+    """What the short headers stand for: "perusura = kanta-hame; muokattu = kanta-hame-muokattu"."""
+    (base, _), (edited, _) = _labelled(whatif, lang)
+    short_base, short_edited = short_labels(whatif, lang)
+    return t("app_short_note", lang, short_base=short_base, base=base, short_edited=short_edited, edited=edited)
 
 
 def _labelled(whatif: WhatIf, lang: Lang) -> tuple[tuple[str, DimensioningResult], ...]:
@@ -159,15 +263,15 @@ def timeliness_table(whatif: WhatIf, lang: Lang = "fi") -> pd.DataFrame:
     (at the confidence) and those funded."""
     columns: dict[str, list[str]] = {}
     years: list[int] = []
-    for label, result in _labelled(whatif, lang):
-        shares = late_assessment_shares(result.results).drop(columns="replication").groupby("year").median()
-        years = [int(y) for y in shares.index]
-        columns[f"{t('app_timeliness_started', lang)}: {label}"] = [
-            formats.percent(v, lang) for v in shares["started_late"]
-        ]
-        columns[f"{t('app_timeliness_completed', lang)}: {label}"] = [
-            formats.percent(v, lang) for v in shares["completed_late"]
-        ]
+    labels = short_labels(whatif, lang)
+    shares_of = [
+        late_assessment_shares(result.results).drop(columns="replication").groupby("year").median()
+        for _, result in _labelled(whatif, lang)
+    ]
+    for measure, key in (("started_late", "app_timeliness_started"), ("completed_late", "app_timeliness_completed")):
+        for label, shares in zip(labels, shares_of, strict=True):
+            years = [int(y) for y in shares.index]
+            columns[f"{t(key, lang)}: {label}"] = [formats.percent(v, lang) for v in shares[measure]]
     workers = whatif.edited.assessment
     if not workers.empty:  # the assessment workers the edited scenario needs (county, all areas)
         county = workers.groupby("year")[["required_workers_conf", "funded_workers"]].sum()
@@ -191,25 +295,24 @@ def cost_totals(whatif: WhatIf, lang: Lang = "fi") -> pd.DataFrame:
 
 
 def placements_table(whatif: WhatIf, lang: Lang = "fi") -> pd.DataFrame:
-    """New placements a year by type, the mean over replications (a mean of counts, so it is
-    labelled as a mean and shown to one decimal only when it is not whole), base and edited."""
-    rows = []
+    """New placements a year by type, base and edited side by side (columns "perhehoito:
+    perusura", "perhehoito: muokattu", …), the mean over replications rounded to whole
+    placements."""
     types = ["perhehoito", "ammatillinen_perhekoti", "laitoshoito"]
-    for label, result in _labelled(whatif, lang):
+    means = []
+    for _, result in _labelled(whatif, lang):
         m = result.results.monthly
         m = m[(m["measure"] == "placements_started") & m["unit"].isin(types)]
         m = m.assign(year=pd.DatetimeIndex(m["date"]).year)
         per = m.groupby(["replication", "year", "unit"], observed=True)["value"].sum()
-        mean = per.groupby(["year", "unit"], observed=True).mean().unstack("unit")
-        for year, r in mean.iterrows():
-            rows.append(
-                {
-                    t("scenario", lang): label,
-                    t("year", lang): str(year),
-                    **{t(u, lang): formats.integer(r.get(u, 0.0), lang) for u in types},
-                }
-            )
-    return pd.DataFrame(rows)
+        means.append(per.groupby(["year", "unit"], observed=True).mean().unstack("unit"))
+    years = sorted({int(y) for mean in means for y in mean.index})
+    columns: dict[str, list[str]] = {t("year", lang): [str(y) for y in years]}
+    for unit in types:
+        for label, mean in zip(short_labels(whatif, lang), means, strict=True):
+            values = mean[unit] if unit in mean else pd.Series(dtype=float)
+            columns[f"{t(unit, lang)}: {label}"] = [formats.integer(values.get(y, 0.0), lang) for y in years]
+    return pd.DataFrame(columns)
 
 
 def staffing_yearly(whatif: WhatIf, lang: Lang = "fi") -> pd.DataFrame:

@@ -16,6 +16,7 @@ import json
 import logging
 import re
 import tomllib
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -61,6 +62,11 @@ def run_cached(key: tuple[str, str, int | None, int], progress: object) -> logic
     return cache[key]
 
 
+def markdown_text(text: str) -> str:
+    """``text`` with the characters Markdown would read as formatting shown as they are."""
+    return re.sub(r"([\\`*_\[\]<>~|])", r"\\\1", text)
+
+
 def show_error(text: str) -> None:
     """An error with its line structure kept: Markdown would join the lines of a message that
     lists several problems, so each line ends in a hard break and keeps its indent; characters
@@ -69,13 +75,14 @@ def show_error(text: str) -> None:
     for line in text.splitlines():
         body = line.lstrip(" ")
         indent = "\u00a0" * (2 * (len(line) - len(body)))
-        lines.append(indent + re.sub(r"([\\`*_\[\]<>~|])", r"\\\1", body))
+        lines.append(indent + markdown_text(body))
     st.error("  \n".join(lines))
 
 
 def upload_texts(lang: Lang) -> None:
-    """The file uploader's own texts ("Upload", "1MB per file") are fixed in Streamlit's front end;
-    style rules show ours instead, in the page's language (the limit with a space: 1 MB)."""
+    """The file uploader's own texts ("Upload", "1MB per file", a file's size "116.0B") are fixed
+    in Streamlit's front end; style rules show ours instead, in the page's language (the limit
+    with a space: 1 MB; the size of an uploaded file in a caption below it)."""
     button = json.dumps(t("app_upload_button", lang), ensure_ascii=False)
     limit = json.dumps(t("app_upload_limit", lang, limit=MAX_UPLOAD_MB), ensure_ascii=False)
     zone = '[data-testid="stFileUploaderDropzone"]'
@@ -85,9 +92,32 @@ def upload_texts(lang: Lang) -> None:
 {zone} button [data-testid="stMarkdownContainer"]::after {{ content: {button}; }}
 [data-testid="stFileUploaderDropzoneInstructions"] span {{ display: none; }}
 [data-testid="stFileUploaderDropzoneInstructions"] > div::after {{ content: {limit}; font-size: 0.85em; }}
+[data-testid="stFileChip"] [data-testid="stFileChipName"] + div {{ display: none; }}
 </style>""",
         unsafe_allow_html=True,
     )
+
+
+def kept(what: str, lang: Lang, default: object) -> str:
+    """The key of the control ``what`` in ``lang``, its value the setting kept across languages.
+
+    A control whose options are written in the reader's language (a slider showing 2,0 or 2.0, the
+    scenario list's labels) is a different control in each language: Streamlit matches a value to
+    its options by their text, so one control across a language switch lost its value (growth
+    reset to the scenario's) or returned a label for a name (a KeyError). So each language has its
+    own control (Finnish under the plain key), and on a switch it starts where the other left off:
+    every setting is kept in ``st.session_state["kept"]`` by :func:`keep`."""
+    key = what if lang == "fi" else f"{what}-{lang}"
+    store = st.session_state.setdefault("kept", {})
+    if key not in st.session_state or st.session_state.get("kept_lang") != lang:
+        st.session_state[key] = store.get(what, default)
+    return key
+
+
+def keep(what: str, value: object) -> object:
+    """Remember ``value`` as the setting ``what`` (whatever the language); returns it."""
+    st.session_state.setdefault("kept", {})[what] = value
+    return value
 
 
 def choose_scenario(lang: Lang) -> Scenario | None:
@@ -95,21 +125,25 @@ def choose_scenario(lang: Lang) -> Scenario | None:
     options = logic.available_scenarios()
     names = list(options)
     default = names.index("kanta-hame") if "kanta-hame" in names else 0
-    choice = st.sidebar.selectbox(
-        t("app_scenario", lang),
-        names,
-        index=default,
-        key="scenario",
-        format_func=lambda name: logic.scenario_label(name, lang),
+    choice = keep(
+        "scenario",
+        st.sidebar.selectbox(
+            t("app_scenario", lang),
+            names,
+            key=kept("scenario", lang, names[default]),
+            format_func=lambda name: logic.scenario_label(name, lang),
+        ),
     )
     upload = st.sidebar.file_uploader(t("app_upload", lang), type=["toml"], key="upload", max_upload_size=MAX_UPLOAD_MB)
     try:
         if upload is not None:
+            size = formats.integer(upload.size, lang)
+            st.sidebar.caption(t("app_uploaded", lang, name=markdown_text(upload.name[:80]), size=size))
             if upload.size > MAX_FILE_BYTES:
                 show_error(f"{t('error', lang)}: {t('app_upload_too_large', lang, limit=MAX_UPLOAD_MB)}")
                 return None
             return logic.load_uploaded(upload.getvalue(), upload.name)
-        return load_scenario(options[choice])
+        return load_scenario(options[str(choice)])
     except UserError as exc:
         show_error(f"{t('error', lang)}: {exc.text(lang)}")
         return None
@@ -124,79 +158,79 @@ def steps(low: float, high: float, step: float, current: float) -> list[float]:
 
 
 def edits_from_sidebar(base: Scenario, lang: Lang) -> tuple[logic.Edits, int | None, int]:
-    """The sidebar's levers, each starting at the selected scenario's own value. Widget keys carry
-    the scenario's name, so choosing another scenario shows its values, not the last one's."""
+    """The sidebar's levers, each starting at the selected scenario's own value. Keys carry the
+    scenario's name, so choosing another scenario shows its values, not the last one's; every
+    value is kept across a language switch (:func:`kept`)."""
     side = st.sidebar
     name = base.name
 
-    def key(what: str) -> str:
-        return f"{what}-{name}"
+    def slider(
+        what: str, label: str, options: list[float], now: float, show: Callable[[float], str], help: str | None = None
+    ) -> float:
+        setting = f"{what}-{name}"
+        value = side.select_slider(label, options=options, format_func=show, key=kept(setting, lang, now), help=help)
+        return float(keep(setting, value))  # type: ignore[arg-type]
 
-    growth = side.select_slider(
-        t("app_growth", lang),
-        options=steps(-10.0, 20.0, 0.5, 100 * base.demand.growth_per_year),
-        value=round(100 * base.demand.growth_per_year, 2),
-        format_func=lambda v: formats.number(v, lang, 1),
-        key=key("growth"),
-    )
-    population = side.select_slider(
-        t("app_population", lang),
-        options=steps(-3.0, 2.0, 0.1, 100 * base.demand.population_growth_per_year),
-        value=round(100 * base.demand.population_growth_per_year, 2),
-        format_func=lambda v: formats.number(v, lang, 1),
-        key=key("population"),
+    def one_decimal(v: float) -> str:
+        return formats.number(v, lang, 1)
+
+    def share(v: float) -> str:
+        return formats.percent(v / 100, lang)
+
+    growth_now = round(100 * base.demand.growth_per_year, 2)
+    growth = slider("growth", t("app_growth", lang), steps(-10.0, 20.0, 0.5, growth_now), growth_now, one_decimal)
+    population_now = round(100 * base.demand.population_growth_per_year, 2)
+    population = slider(
+        "population", t("app_population", lang), steps(-3.0, 2.0, 0.1, population_now), population_now, one_decimal
     )
     fill_now = round(100 * logic.mean_fill_rate(base))
-    fill = side.select_slider(
+    fill = slider(
+        "fill",
         t("app_fill", lang),
-        options=sorted(set(range(50, 101)) | {fill_now}),
-        value=fill_now,
-        format_func=lambda v: formats.percent(v / 100, lang),
-        key=key("fill"),
+        sorted(set(range(50, 101)) | {fill_now}),
+        fill_now,
+        share,
         help=t("app_fill_help", lang),
     )
-    target = side.radio(t("app_target", lang), [30, 25], horizontal=True, key="target")
-    family_now = base.levers.perhehoito_share_target
-    family = side.select_slider(
+    target = keep("target", side.radio(t("app_target", lang), [30, 25], horizontal=True, key=kept("target", lang, 30)))
+    family_now = round(100 * (base.levers.perhehoito_share_target or 0.0), 2)
+    family = slider(
+        "family",
         t("app_family", lang),
-        options=steps(0.0, 100.0, 5.0, 100 * (family_now or 0.0)),
-        value=round(100 * (family_now or 0.0), 2),
-        format_func=lambda v: formats.percent(v / 100, lang),
-        key=key("family"),
+        steps(0.0, 100.0, 5.0, family_now),
+        family_now,
+        share,
         help=t("app_family_help", lang),
     )
-    effect_now = base.levers.avohuolto_escalation_reduction
-    effect = side.select_slider(
+    effect_now = round(100 * base.levers.avohuolto_escalation_reduction, 2)
+    effect = slider(
+        "effect",
         t("app_effect", lang),
-        options=steps(0.0, 50.0, 5.0, 100 * effect_now),
-        value=round(100 * effect_now, 2),
-        format_func=lambda v: formats.percent(v / 100, lang),
-        key=key("effect"),
+        steps(0.0, 50.0, 5.0, effect_now),
+        effect_now,
+        share,
         help=t("app_effect_help", lang),
     )
-    replications = side.slider(
-        t("app_replications", lang),
-        2,
-        40,
-        DEFAULT_REPLICATIONS,
-        1,
-        key="replications",
-        help=t("app_replications_help", lang),
+    replications = keep(
+        "replications",
+        side.slider(
+            t("app_replications", lang),
+            2,
+            40,
+            step=1,
+            key=kept("replications", lang, DEFAULT_REPLICATIONS),
+            help=t("app_replications_help", lang),
+        ),
     )
     posts: dict[tuple[str, str], float] = {}
     with side.expander(t("app_posts", lang)):
         for unit in UNITS:
             for area in base.area_names:
-                posts[(unit, area)] = float(
-                    st.number_input(
-                        f"{area} – {t(unit, lang)}",
-                        0.0,
-                        500.0,
-                        float(base.staffing[unit][area].social_workers),
-                        0.5,
-                        key=key(f"posts-{unit}-{area}"),
-                    )
-                )
+                setting = f"posts-{unit}-{area}-{name}"
+                now = float(base.staffing[unit][area].social_workers)
+                value = st.number_input(f"{area} – {t(unit, lang)}", 0.0, 500.0, step=0.5, key=kept(setting, lang, now))
+                posts[(unit, area)] = float(keep(setting, value))  # type: ignore[arg-type]
+    st.session_state["kept_lang"] = lang
     edits = logic.Edits(
         growth_per_year=growth / 100,
         population_growth_per_year=population / 100,
@@ -205,29 +239,29 @@ def edits_from_sidebar(base: Scenario, lang: Lang) -> tuple[logic.Edits, int | N
         perhehoito_share_target=family / 100 if family > 0 else None,
         avohuolto_escalation_reduction=effect / 100,
     )
-    return edits, int(target), int(replications)
+    return edits, int(target), int(replications)  # type: ignore[call-overload]
 
 
 def show_table(frame: object, numeric_from: int = 1) -> None:
-    """A formatted table that fits the page: text columns left, number columns right."""
+    """A formatted table that fits the page: headers wrap, text columns left, number columns
+    right (:func:`lsmitoitus.app.logic.table_html`; every cell escaped)."""
     assert isinstance(frame, pd.DataFrame)
-    config = {c: st.column_config.TextColumn(alignment="right") for c in list(frame.columns)[numeric_from:]}
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=config)
+    st.markdown(logic.table_html(frame, numeric_from), unsafe_allow_html=True)
 
 
-def right_aligned(frame: object, numeric_from: int) -> object:
-    """A small table's styler with its number columns aligned right."""
-    assert isinstance(frame, pd.DataFrame)
-    numbers = list(frame.columns)[numeric_from:]
-    return frame.style.set_properties(subset=pd.Index(numbers), **{"text-align": "right"}).hide(axis="index")
-
-
-def show_results(whatif: logic.WhatIf, lang: Lang, edited: Scenario) -> None:
+def show_results(whatif: logic.WhatIf, lang: Lang, settings: tuple[str, str, int | None, int], stale: bool) -> None:
+    """The answer (with the settings it answers, and a notice when the controls have changed
+    since), then the tabs."""
+    _, _, target, replications = settings
+    st.markdown(logic.TABLE_CSS, unsafe_allow_html=True)
     st.subheader(t("app_headline", lang))
-    st.markdown(f"**{logic.headline(whatif, lang)}**")
+    if stale:
+        st.warning(t("app_stale", lang), icon="⚠️")
+    st.markdown(f"**{markdown_text(formats.keep_together(logic.headline(whatif, lang)))}**")
+    st.caption(markdown_text(formats.keep_together(logic.settings_text(whatif, target, replications, lang))))
     answer = logic.answer_table(whatif, lang)
     if not answer.empty:
-        st.table(right_aligned(answer, 2), hide_index=True)
+        show_table(answer, 2)
     for note in logic.answer_notes(whatif, lang):
         st.caption(note)
     tabs = st.tabs(
@@ -241,6 +275,7 @@ def show_results(whatif: logic.WhatIf, lang: Lang, edited: Scenario) -> None:
         ]
     )
     conf = round(100 * whatif.edited.confidence)
+    edited = whatif.edited.scenario
     with tabs[0]:
         st.caption(t("app_caseload_caption", lang))
         st.altair_chart(charts.caseload_chart(whatif.edited.results, lang), key="chart-caseload")
@@ -249,14 +284,18 @@ def show_results(whatif: logic.WhatIf, lang: Lang, edited: Scenario) -> None:
         st.altair_chart(charts.staffing_chart(whatif.edited, lang), key="chart-staffing")
         show_table(logic.staffing_yearly(whatif, lang))
     with tabs[2]:
+        st.caption(logic.labels_note(whatif, lang))
         show_table(logic.timeliness_table(whatif, lang))
     with tabs[3]:
+        st.markdown(f"**{t('chart_costs_title', lang)}**")
+        st.caption(f"{t('chart_costs_band_note', lang)}; {t('chart_costs_ylabel', lang)}")
         st.altair_chart(charts.costs_chart(logic.cost_totals(whatif, lang), lang), width="stretch", key="chart-costs")
-        st.caption(t("app_placements_title", lang))
-        show_table(logic.placements_table(whatif, lang), numeric_from=2)
+        st.markdown(f"**{t('app_placements_title', lang)}**")
+        st.caption(logic.labels_note(whatif, lang))
+        show_table(logic.placements_table(whatif, lang))
     with tabs[4]:
         st.caption(t("app_comparison_caption", lang))
-        st.table(right_aligned(logic.comparison_for_people(whatif, lang), 1), hide_index=True)
+        show_table(logic.comparison_for_people(whatif, lang), 1)
     with tabs[5]:
         html, pdf = report_cached(whatif, lang)
         st.download_button(
@@ -312,22 +351,25 @@ def page(lang: Lang) -> None:
     except UserError as exc:
         show_error(f"{t('error', lang)}: {exc.text(lang)}")
         return
+    current = (logic.scenario_toml(base), logic.scenario_toml(edited), target, replications)
     if st.button(t("app_run", lang), type="primary", key="run"):
-        st.session_state["settings"] = (logic.scenario_toml(base), logic.scenario_toml(edited), target, replications)
+        st.session_state["settings"] = current
     settings = st.session_state.get("settings")
     if settings is None:
         st.info(t("app_hint", lang))
         return
     bar = st.progress(0.0, text=t("app_progress_start", lang))
     clock = Clock()
+    runs = 1 if settings[0] == settings[1] else 2  # an unedited scenario is simulated once
+    chosen = settings[3]
 
     def progress(done: int, total: int) -> None:
         remaining = remaining_text(done, total, clock.elapsed(), lang)
-        bar.progress(done / total, text=t("app_progress", lang, done=done, total=total, remaining=remaining))
+        bar.progress(done / total, text=logic.progress_text(done, chosen, runs, remaining, lang))
 
     whatif = run_cached(settings, progress)
     bar.empty()
-    show_results(whatif, lang, whatif.edited.scenario)
+    show_results(whatif, lang, settings, stale=settings != current)
 
 
 def main() -> None:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,26 +25,25 @@ from matplotlib.figure import Figure
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference, Series
 from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
-from pydantic import BaseModel
 
 from ..answers.budget import budget_years
-from ..answers.costs import TOTAL, cost_frame, cost_summary
+from ..answers.costs import TOTAL, cost_frame, cost_summary, price_index
 from ..answers.dimensioning import DimensioningResult
-from ..answers.plans import plan_given, plan_table
+from ..answers.plans import plan_given, plan_table, with_plan
 from ..model.posts import pool_keys
 from ..model.staffing import mean_recruitment_days
 from ..scenario.files import scenario_to_toml
-from ..scenario.provenance import provenance_of
-from ..scenario.schema import Scenario
+from ..scenario.schema import PlanStep, Scenario
 from ..text import formats
 from ..text.formats import euros, number, percent
 from ..text.i18n import Lang, t
 from ..vocabulary import ALL, UNITS
 from . import report_data
+from .answer import headline
 from .charts import finish_panels, mark_projection, save_figure, team_label, unit_team_panels
 from .csvfiles import CsvStyle, csv_style, write_csv
 from .excel import (
@@ -63,6 +63,7 @@ from .excel import (
     write_table,
 )
 from .folders import atomic_folder
+from .parameter_texts import assumption_rows
 from .plan_files import plan_to_toml
 
 #: Kind of value of every column of the answer's tables (number formats, see .excel).
@@ -155,8 +156,11 @@ ANSWER_ROWS = (
     "total_cost_funded",
 )
 UNIT_ROWS = ("required_posts_conf", "funded_posts", "gap_posts", "gap_cost")
-#: Rows the charts of the answer sheet take (7.5 cm at 15 points a row).
-CHART_ROWS = 15
+#: Points of the assumptions sheet's text: its rows print on three portrait pages.
+SMALL = 9.0
+#: Rows the charts of the answer sheet take (6 cm at 15 points a row): the units' table and the
+#: charts fill the second printed page.
+CHART_ROWS = 12
 #: Euros in millions on a chart axis (an Excel format: each trailing comma divides by 1,000).
 MILLIONS = {"fi": '#,##0.0,," M€"', "en": '"€"#,##0.0,," M"'}
 
@@ -294,9 +298,12 @@ def answer_notes(result: DimensioningResult, lang: Lang = "fi") -> list[str]:
     return notes
 
 
-def budget_lines(result: DimensioningResult, lang: Lang = "fi", budget: pd.DataFrame | None = None) -> list[str]:
+def budget_lines(
+    result: DimensioningResult, lang: Lang = "fi", budget: pd.DataFrame | None = None, workbook: bool = False
+) -> list[str]:
     """The budget in words: the plan (cheapest or evaluated), whether it meets the target, its
-    euros, and the first and last budget year of the county."""
+    euros, and the first and last budget year of the county. ``workbook``: for a reader of the
+    workbook, who is told how to have a plan evaluated, not a command-line flag."""
     budget = budget_years(result) if budget is None else budget
     conf = round(100 * result.confidence)
     years = planning_years(result)
@@ -337,9 +344,10 @@ def budget_lines(result: DimensioningResult, lang: Lang = "fi", budget: pd.DataF
             )
         )
     else:
-        cost = euros(float(county["gap_cost"].sum()), lang, millions=True)
+        cost = euros(plan_cost(result, steps, years) - float(county["funded_cost"].sum()), lang, millions=True)
         days = number(recruitment_days(result.scenario), lang, 0)
-        lines.append(t("budget_cheapest", lang, n=len(steps), first=first, last=last, cost=cost, days=days))
+        key = "budget_cheapest_workbook" if workbook else "budget_cheapest"
+        lines.append(t(key, lang, n=len(steps), first=first, last=last, cost=cost, days=days))
     what = t("what_planned" if plan_given(result) else "what_funded", lang)
     for year in dict.fromkeys((first, last)):
         row = {str(k): v for k, v in county.loc[year].to_dict().items()}
@@ -358,6 +366,16 @@ def budget_lines(result: DimensioningResult, lang: Lang = "fi", budget: pd.DataF
             )
         )
     return lines
+
+
+def plan_cost(result: DimensioningResult, steps: Sequence[PlanStep], years: Sequence[int]) -> float:
+    """Euros of the posts a plan holds in ``years`` (each year's prices; its posts paid for the
+    months they exist, as the budget pays funded posts)."""
+    from ..answers.budget import fte_years, month_ends, post_cost
+
+    planned = with_plan(result.scenario, steps)
+    keys = pool_keys(planned)
+    return sum(post_cost(planned, fte_years(planned, keys, month_ends(y)), y) for y in years)
 
 
 def recruitment_days(scenario: Scenario) -> float:
@@ -395,57 +413,13 @@ def status_text(status: str, lang: Lang) -> str:
 
 
 def scenario_table(scenario: Scenario, lang: Lang = "fi") -> pd.DataFrame:
-    """Every scenario value with its path, where it comes from (sourced, fitted or assumed, and
-    the source; a value without an entry is an assumption) and the schema's description."""
-    rows = []
-    for path, value, description in _walk(scenario, ""):
-        if path.startswith("provenance."):
-            continue  # the provenance is shown in the columns, not as parameters
-        found = provenance_of(scenario, path)
-        if found is None:
-            status, source = t("status_assumed", lang), t("provenance_none", lang)
-        else:
-            key, entry = found
-            status = status_text(entry.status, lang)
-            source = entry.source if key == path else t("provenance_covers", lang, source=entry.source, entry=key)
-        rows.append((path, value, status, source, description))
-    columns = ["parameter", "value", "provenance_status", "provenance_source", "description"]
+    """Every scenario value for people: what it means (in Finnish from the field-description
+    table, :mod:`.parameter_texts`), its value in the reader's format, its unit, where it comes
+    from (sourced, fitted or assumed; a value without an entry is an assumption) and the source.
+    An area's values of one parameter share a row, and so do a duration's."""
+    rows = [(r.label, r.value, r.unit, r.status, r.source) for r in assumption_rows(scenario, lang)]
+    columns = ["parameter", "value", "unit", "provenance_status", "provenance_source"]
     return pd.DataFrame(rows, columns=[t(c, lang) for c in columns])
-
-
-def _walk(model: BaseModel, prefix: str) -> Iterator[tuple[str, str, str]]:
-    for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
-        path = f"{prefix}{name}"
-        if isinstance(value, BaseModel):
-            yield from _walk(value, path + ".")
-        elif isinstance(value, dict) and value and all(isinstance(v, BaseModel) for v in value.values()):
-            for key, sub in value.items():
-                yield from _walk(sub, f"{path}.{key}.")
-        elif isinstance(value, dict) and value and all(isinstance(v, dict) for v in value.values()):
-            for key, sub in value.items():
-                for k2, v2 in sub.items():
-                    text = _as_text(v2)
-                    if isinstance(v2, BaseModel):
-                        yield from _walk(v2, f"{path}.{key}.{k2}.")
-                    else:
-                        yield f"{path}.{key}.{k2}", text, info.description or "–"
-        else:
-            yield path, _as_text(value), info.description or "–"
-
-
-def _as_text(value: Any) -> str:
-    """A readable cell; empty and unset values are an explicit dash (an empty cell, or the text
-    "None", reads back from Excel as missing)."""
-    if isinstance(value, list):
-        text = "; ".join(_as_text(v) for v in value)
-    elif isinstance(value, BaseModel):
-        text = ", ".join(f"{k}={_as_text(v)}" for k, v in value.model_dump().items())
-    elif isinstance(value, dict):
-        text = ", ".join(f"{k}: {_as_text(v)}" for k, v in value.items())
-    else:
-        text = "" if value is None else str(value)
-    return text or "–"
 
 
 def _cost_sheet(result: DimensioningResult, lang: Lang) -> pd.DataFrame:
@@ -541,9 +515,11 @@ def _figure_rows(
     result: DimensioningResult,
     lang: Lang,
     prefix: str = "",
+    linked: tuple[str, YearlyLayout, tuple[str, str]] | None = None,
 ) -> dict[str, int]:
     """One row per figure from ``row`` on, years as columns (``frame`` is indexed by year);
-    returns the row of each figure (for charts)."""
+    returns the row of each figure (for charts). ``linked``: (yearly sheet's name, its layout,
+    the unit and team): each cell is a reference to the yearly sheet, so it follows its edits."""
     where = {}
     top = Alignment(vertical="top")
     for column in columns:
@@ -552,8 +528,12 @@ def _figure_rows(
         ws.cell(row=row, column=1, value=text).alignment = Alignment(wrap_text=True, vertical="top")
         code = number_format(KINDS[column], lang)
         for j, year in enumerate(years, start=2):
-            value = frame[column].get(year) if column in frame else None
-            cell = ws.cell(row=row, column=j, value=cell_value(value))
+            if linked is not None:
+                sheet, layout, (unit, team) = linked
+                value = f"='{sheet}'!{layout.columns[year]}{layout.rows[(unit, team, column)]}"
+            else:
+                value = cell_value(frame[column].get(year) if column in frame else None)
+            cell = ws.cell(row=row, column=j, value=value)
             cell.alignment = top
             if code:
                 cell.number_format = code
@@ -561,31 +541,55 @@ def _figure_rows(
     return where
 
 
+def _unit_team(budget: pd.DataFrame, unit: str) -> str:
+    """The team whose rows are a unit's: its total over teams, or its one team."""
+    teams = budget[budget["unit"] == unit]["team"].unique()
+    return ALL if len(teams) > 1 else str(teams[0])
+
+
 def _unit_total(budget: pd.DataFrame, unit: str) -> pd.DataFrame:
     """A unit's rows by year: its total over teams, or its one team."""
     part = budget[budget["unit"] == unit]
-    teams = part["team"].unique()
-    return part[part["team"] == (ALL if len(teams) > 1 else teams[0])].set_index("year")
+    return part[part["team"] == _unit_team(budget, unit)].set_index("year")
 
 
-def _answer_sheet(ws: Worksheet, result: DimensioningResult, budget: pd.DataFrame, lang: Lang) -> None:
-    """Page 1: the budget answer in words, the definition and the county by budget year; page 2:
-    the units by year and the charts; page 3: the details (which team runs short from when)."""
+def _answer_sheet(
+    ws: Worksheet, result: DimensioningResult, budget: pd.DataFrame, lang: Lang, linked: bool = True
+) -> None:
+    """Page 1: the answer in one sentence, the budget in words, the definition and the county by
+    budget year; page 2: the units by year and the charts (which team runs short from when is the
+    units sheet's). The tables' cells refer to the yearly sheet (``linked``), so they follow a
+    planner's edits there."""
     years = planning_years(result)
     last_col = 1 + len(years)
     for column, width in {1: 52.0, **{j: 14.0 for j in range(2, last_col + 1)}}.items():
         ws.column_dimensions[get_column_letter(column)].width = width
     conf = round(100 * result.confidence)
+    layout = yearly_layout(budget)
+    sheet = sheet_title(t("sheet_yearly", lang))
+    row = 1
+    _wrapped(ws, row, formats.keep_together(headline(result, lang)), last_col, bold=True)
+    ws.cell(row=row, column=1).font = TITLE_FONT
+    row += 1
     title = t("budget_title", lang, name=result.scenario.name, target=target_text(result, lang), conf=conf)
-    ws.cell(row=1, column=1, value=title).font = TITLE_FONT
-    row = 3
-    for line in [*budget_lines(result, lang, budget), definition_text(result, lang)]:
+    ws.cell(row=row, column=1, value=title).font = BOLD
+    row += 2
+    for line in [*budget_lines(result, lang, budget, workbook=True), definition_text(result, lang)]:
         _wrapped(ws, row, line, last_col)
         row += 1
     row += 1
     header_row = row
     write_header(ws, row, 1, [t("county_table", lang), *years])
-    where = _figure_rows(ws, row + 1, _county(budget), ANSWER_ROWS, years, result, lang)
+    where = _figure_rows(
+        ws,
+        row + 1,
+        _county(budget),
+        ANSWER_ROWS,
+        years,
+        result,
+        lang,
+        linked=(sheet, layout, (ALL, ALL)) if linked else None,
+    )
     row += len(ANSWER_ROWS) + 1
     ws.row_breaks.append(Break(id=row))
     row += 1
@@ -593,16 +597,20 @@ def _answer_sheet(ws: Worksheet, result: DimensioningResult, budget: pd.DataFram
     write_header(ws, row, 1, [t("unit_table", lang, conf=conf, what=what), *years])
     row += 1
     for unit in UNITS:
-        _figure_rows(ws, row, _unit_total(budget, unit), UNIT_ROWS, years, result, lang, f"{t(unit, lang)}: ")
+        team = _unit_team(budget, unit)
+        _figure_rows(
+            ws,
+            row,
+            _unit_total(budget, unit),
+            UNIT_ROWS,
+            years,
+            result,
+            lang,
+            f"{t(unit, lang)}: ",
+            linked=(sheet, layout, (unit, team)) if linked else None,
+        )
         row += len(UNIT_ROWS)
     chart_row = row + 1
-    row = chart_row + CHART_ROWS
-    ws.row_breaks.append(Break(id=row))
-    row += 1
-    ws.cell(row=row, column=1, value=t("answer_details", lang)).font = BOLD
-    for line in detail_lines(result, lang):
-        row += 1
-        _wrapped(ws, row, line, last_col)
     fit_rows(ws)
     header_height(ws, header_row)
     _charts(ws, where, header_row, len(years), chart_row, result, lang)
@@ -654,7 +662,7 @@ def _charts(
         chart.x_axis.delete = False  # newer Excels hide axes openpyxl does not mark as shown
         chart.y_axis.delete = False
         chart.legend.position = "b"
-        chart.height, chart.width = 7.5, max(9.0, 0.19 * half - 0.5)
+        chart.height, chart.width = 6.0, max(9.0, 0.19 * half - 0.5)
         ws.add_chart(chart, f"{anchor}{row}")
 
 
@@ -688,39 +696,122 @@ def _plan_sheet(ws: Worksheet, result: DimensioningResult, lang: Lang) -> None:
     ws.column_dimensions[get_column_letter(help_col)].width = 100
 
 
-def yearly_sheet(ws: Worksheet, result: DimensioningResult, budget: pd.DataFrame, lang: Lang) -> None:
-    """Every team, unit total and the county by year (years as columns), the worst month as a
-    detail row."""
+#: Figures that add up over teams (a unit's and the county's are their teams' sums) and that a
+#: planner may edit in a team's row: the totals and the euros follow as formulas.
+SUMMED = ("required_posts_conf", "funded_posts", "funded_fte_years")
+
+
+@dataclass
+class YearlyLayout:
+    """Where the yearly sheet puts each figure: row of (unit, team, figure), column of a year,
+    and the row of the price of a post-year (the euros' formulas use it)."""
+
+    groups: list[tuple[str, str]]
+    rows: dict[tuple[str, str, str], int]
+    columns: dict[int, str]
+    price_row: int
+
+
+def yearly_layout(budget: pd.DataFrame) -> YearlyLayout:
+    """The county first, then each unit: its total (when it has several teams) and its teams."""
     years = sorted(int(y) for y in budget["year"].unique())
-    header = [t("unit", lang), t("team", lang), t("measure_row", lang), *years]
-    write_header(ws, 1, 1, header)
     groups: list[tuple[str, str]] = [(ALL, ALL)]
     for name in UNITS:
         teams = [str(v) for v in budget[budget["unit"] == name]["team"].unique()]
         groups += [(name, ALL)] if ALL in teams else []
         groups += [(name, team) for team in teams if team != ALL]
+    rows: dict[tuple[str, str, str], int] = {}
     row = 2
     for unit, team in groups:
+        for column in (*YEARLY_ROWS, *COUNTY_EXTRA) if unit == ALL else YEARLY_ROWS:
+            rows[(unit, team, column)] = row
+            row += 1
+    columns = {year: get_column_letter(j) for j, year in enumerate(years, start=4)}
+    return YearlyLayout(groups, rows, columns, row)
+
+
+def _members(layout: YearlyLayout, unit: str, team: str) -> list[tuple[str, str]]:
+    """The rows a total adds up: a unit's teams; the county's units (their totals, or their one team)."""
+    if unit == ALL:
+        units = [(u, t) for u, t in layout.groups if u != ALL]
+        with_total = {u for u, t in units if t == ALL}
+        return [(u, t) for u, t in units if t == ALL or u not in with_total]
+    if team == ALL:
+        return [(u, t) for u, t in layout.groups if u == unit and t != ALL]
+    return []
+
+
+def yearly_formula(layout: YearlyLayout, unit: str, team: str, column: str, letter: str) -> str | None:
+    """The formula of a figure (None: the model's value): totals add up their members, the gap,
+    shortfall and euros follow from the posts and the price row, so a planner's edit of a team's
+    posts carries through to the unit, the county and the answer sheet."""
+    here = layout.rows
+
+    def cell(name: str, who: tuple[str, str] = (unit, team)) -> str:
+        return f"{letter}{here[(*who, name)]}"
+
+    members = _members(layout, unit, team)
+    if column in SUMMED and members:
+        return "=" + "+".join(cell(column, m) for m in members)
+    price = f"{letter}${layout.price_row}"
+    if column == "gap_posts":
+        return f"={cell('required_posts_conf')}-{cell('funded_posts')}"
+    if column == "shortfall_posts":
+        return f"=MAX(0,{cell('gap_posts')})"
+    if column == "required_cost_conf":
+        return f"={cell('required_posts_conf')}*{price}"
+    if column == "funded_cost":
+        return f"={cell('funded_fte_years')}*{price}"
+    if column == "gap_cost":
+        return f"={cell('required_cost_conf')}-{cell('funded_cost')}"
+    if column == "total_cost_funded":
+        return f"={cell('funded_cost')}+{cell('other_costs_p50')}"
+    if column == "total_cost_required":
+        return f"={cell('required_cost_conf')}+{cell('other_costs_p50')}"
+    return None
+
+
+def yearly_sheet(ws: Worksheet, result: DimensioningResult, budget: pd.DataFrame, lang: Lang) -> None:
+    """Every team, unit total and the county by year (years as columns), the worst month as a
+    detail row. Totals, gaps and euros are formulas (:func:`yearly_formula`) over the teams'
+    posts and a row of the price of a post-year, so they follow a planner's edits."""
+    layout = yearly_layout(budget)
+    years = list(layout.columns)
+    header = [t("unit", lang), t("team", lang), t("measure_row", lang), *years]
+    write_header(ws, 1, 1, header)
+    for unit, team in layout.groups:
         part = budget[(budget["unit"] == unit) & (budget["team"] == team)].set_index("year")
-        columns = (*YEARLY_ROWS, *COUNTY_EXTRA) if unit == ALL else YEARLY_ROWS
         unit_text = t("county_all_units", lang) if unit == ALL else t(unit, lang)
         team_text = t("team_county", lang) if unit == ALL else t(TOTAL, lang) if team == ALL else team_label(team, lang)
-        for column in columns:
+        for column in (*YEARLY_ROWS, *COUNTY_EXTRA) if unit == ALL else YEARLY_ROWS:
+            row = layout.rows[(unit, team, column)]
             ws.cell(row=row, column=1, value=unit_text)
             ws.cell(row=row, column=2, value=team_text)
             ws.cell(row=row, column=3, value=label(column, result, lang, yearly=True))
             code = number_format(KINDS[column], lang)
-            for j, year in enumerate(years, start=4):
-                cell = ws.cell(row=row, column=j, value=cell_value(part[column].get(year)))
+            for year, letter in layout.columns.items():
+                formula = yearly_formula(layout, unit, team, column, letter)
+                value = formula if formula is not None else cell_value(part[column].get(year))
+                cell = ws.cell(row=row, column=column_index_from_string(letter), value=value)
                 if code:
                     cell.number_format = code
-            row += 1
-    finish_table_sheet(ws, 1, row - 1, len(header), freeze_cols=3)
+    row = layout.price_row
+    ws.cell(row=row, column=1, value=t("county_all_units", lang))
+    ws.cell(row=row, column=2, value=t("team_county", lang))
+    ws.cell(
+        row=row, column=3, value=t("price_row", lang, cost=number(result.scenario.costs.social_worker_per_fte, lang))
+    )
+    for year, letter in layout.columns.items():
+        price = result.scenario.costs.social_worker_per_fte * price_index(result.scenario, year)
+        ws.cell(row=row, column=column_index_from_string(letter), value=price).number_format = number_format(
+            "euros", lang
+        )
+    finish_table_sheet(ws, 1, row, len(header), freeze_cols=3)
     set_widths(ws, {1: 14.0, 2: 13.0, 3: 50.0, **{j: 13.0 for j in range(4, len(header) + 1)}})
-    for r in range(2, row):
+    for r in range(2, row + 1):
         for c in range(1, len(header) + 1):
             ws.cell(row=r, column=c).alignment = Alignment(wrap_text=c == 3, vertical="top")
-    fit_rows(ws, 2, row - 1)
+    fit_rows(ws, 2, row)
 
 
 def _costs_sheet(ws: Worksheet, result: DimensioningResult, lang: Lang) -> None:
@@ -747,6 +838,24 @@ def _costs_sheet(ws: Worksheet, result: DimensioningResult, lang: Lang) -> None:
     set_widths(ws, {1: 42.0, **{j: 14.0 for j in range(2, 2 + len(years))}})
 
 
+def _units_sheet(ws: Worksheet, result: DimensioningResult, lang: Lang) -> None:
+    """Which team runs short from when: the answer's details in words, then the units' table."""
+    frame = result.units
+    kinds = [KINDS.get(str(c), "number") for c in frame.columns]
+    shown = _headers(frame, result, lang)
+    last_col = max(len(frame.columns), 6)
+    ws.cell(row=1, column=1, value=t("answer_details", lang)).font = TITLE_FONT
+    row = 2
+    for line in detail_lines(result, lang):
+        _wrapped(ws, row, line, last_col)
+        row += 1
+    header_row = row + 1
+    last = write_table(ws, shown, kinds, lang, row=header_row)
+    finish_table_sheet(ws, header_row, last, len(frame.columns), freeze_cols=0)
+    ws.freeze_panes = None  # the words above are no header
+    fit_rows(ws, 2, row - 1)
+
+
 def _table_sheet(ws: Worksheet, frame: pd.DataFrame, result: DimensioningResult, lang: Lang) -> None:
     """A tidy table: translated headers and labels, number formats by column."""
     kinds = [KINDS.get(str(c), "number") for c in frame.columns]
@@ -756,21 +865,26 @@ def _table_sheet(ws: Worksheet, frame: pd.DataFrame, result: DimensioningResult,
 
 
 def _scenario_sheet(ws: Worksheet, scenario: Scenario, lang: Lang) -> None:
+    """Every assumption a row: its meaning, value, unit, status and source, wrapped to the page."""
     frame = scenario_table(scenario, lang)
     last = write_table(ws, frame, ["text"] * len(frame.columns), lang)
-    finish_table_sheet(ws, 1, last, len(frame.columns), freeze_cols=1)
-    set_widths(ws, {1: 45.0, 2: 30.0, 3: 11.0, 4: 50.0, 5: 60.0})
+    finish_table_sheet(ws, 1, last, len(frame.columns), freeze_cols=1, landscape=False)
+    set_widths(ws, {1: 40.0, 2: 34.0, 3: 9.0, 4: 11.0, 5: 36.0})
+    small = Font(size=SMALL)
     for r in range(2, last + 1):
-        for c in (2, 4, 5):
-            ws.cell(row=r, column=c).alignment = Alignment(wrap_text=True, vertical="top")
+        for c in range(1, 6):
+            cell = ws.cell(row=r, column=c)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.font = small
+    fit_rows(ws, 2, last, size=SMALL)
 
 
-#: The workbook's sheets in order, by translation key.
+#: The workbook's sheets in order, by translation key. The months are in the monthly CSV (and
+#: the app's download), not in the workbook: 120 rows a team are data, not something to print.
 SHEETS = (
     "sheet_answer",
     "sheet_plan",
     "sheet_yearly",
-    "sheet_monthly",
     "sheet_units",
     "sheet_decomposition",
     "sheet_assessment",
@@ -797,19 +911,19 @@ def write_workbook(
             continue
         ws = book.create_sheet(sheet_title(t(key, lang)))
         if key == "sheet_answer":
-            _answer_sheet(ws, result, budget, lang)
+            _answer_sheet(ws, result, budget, lang, linked=only is None or "sheet_yearly" in only)
         elif key == "sheet_plan":
             _plan_sheet(ws, result, lang)
         elif key == "sheet_yearly":
             yearly_sheet(ws, result, budget, lang)
+        elif key == "sheet_units":
+            _units_sheet(ws, result, lang)
         elif key == "sheet_costs":
             _costs_sheet(ws, result, lang)
         elif key == "sheet_scenario":
             _scenario_sheet(ws, result.scenario, lang)
         else:
             frame = {
-                "sheet_monthly": result.monthly,
-                "sheet_units": result.units,
                 "sheet_decomposition": result.decomposition,
                 "sheet_assessment": result.assessment,
             }[key]
@@ -818,6 +932,7 @@ def write_workbook(
         ws = book.create_sheet(sheet_title(name))
         last = write_table(ws, frame, [kind_of(frame[c]) for c in frame.columns], lang)
         finish_table_sheet(ws, 1, last, len(frame.columns))
+    book.calculation.fullCalcOnLoad = True  # totals are formulas: computed when the workbook opens
     book.save(path)
 
 

@@ -140,10 +140,11 @@ def header_height(ws: Worksheet, row: int) -> None:
     ws.row_dimensions[row].height = 15 * min(lines, 6)
 
 
-def fit_rows(ws: Worksheet, first: int = 1, last: int | None = None) -> None:
+def fit_rows(ws: Worksheet, first: int = 1, last: int | None = None, size: float = 11.0) -> None:
     """Rows as tall as their wrapped texts: spreadsheets do not all grow a row on opening, and
     never one with merged cells. The lines are estimated from the column widths (a width unit
-    holds about 1.15 characters of ordinary text)."""
+    holds about 1.15 characters of ordinary 11-point text; ``size``: the font's points)."""
+    per_unit, line_height = 1.15 * 11.0 / size, 15.0 * size / 11.0
     spans = {rng.min_row: rng for rng in ws.merged_cells.ranges if rng.min_row == rng.max_row}
     for row in range(first, (last or ws.max_row) + 1):
         lines = 1
@@ -154,9 +155,9 @@ def fit_rows(ws: Worksheet, first: int = 1, last: int | None = None) -> None:
             columns = range(span.min_col, span.max_col + 1) if span and span.min_col == cell.column else [cell.column]
             width = sum(ws.column_dimensions[get_column_letter(c)].width or 10 for c in columns)
             text_lines = str(cell.value).splitlines() or [""]
-            lines = max(lines, sum(max(1, math.ceil(len(line) / (1.15 * width))) for line in text_lines))
+            lines = max(lines, sum(max(1, math.ceil(len(line) / (per_unit * width))) for line in text_lines))
         if lines > 1 or any(c.alignment.wrap_text for c in ws[row] if c.value is not None):
-            ws.row_dimensions[row].height = 15 * lines
+            ws.row_dimensions[row].height = round(line_height * lines, 1)
 
 
 def print_setup(ws: Worksheet, landscape: bool = True, title_rows: str | None = None) -> None:

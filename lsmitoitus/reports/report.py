@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,10 +49,41 @@ class Table:
     rows: list[list[str]]
     numeric: list[bool]
 
+    @property
+    def short_labels(self) -> bool:
+        """Whether the first column's labels are short enough to stay on one line each."""
+        return max((len(row[0]) for row in self.rows if row), default=0) <= 26
+
 
 def _table(frame: pd.DataFrame, numeric_from: int = 1) -> Table:
     header = [str(c) for c in frame.columns]
     return Table(header, frame.astype(str).to_numpy().tolist(), [i >= numeric_from for i in range(len(header))])
+
+
+#: Value columns (years, scenarios) one table shows beside its label columns on an A4 page: a
+#: wider table is cut into blocks of columns, each with the label columns again.
+MAX_VALUE_COLUMNS = 6
+
+
+def column_blocks(table: Table, fixed: int = 1, most: int = MAX_VALUE_COLUMNS) -> list[Table]:
+    """``table`` as tables of at most ``most`` value columns each, every one beginning with the
+    first ``fixed`` (label) columns; the columns are shared out evenly (ten years: 5 + 5)."""
+    values = len(table.header) - fixed
+    if values <= most:
+        return [table]
+    blocks = math.ceil(values / most)
+    size = math.ceil(values / blocks)
+    out = []
+    for first in range(fixed, len(table.header), size):
+        columns = [*range(fixed), *range(first, min(first + size, len(table.header)))]
+        out.append(
+            Table(
+                [table.header[c] for c in columns],
+                [[row[c] for c in columns] for row in table.rows],
+                [table.numeric[c] for c in columns],
+            )
+        )
+    return out
 
 
 def read_folder(folder: Path) -> ReportData:
@@ -119,7 +151,7 @@ def _required_figure(results: list[Any], lang: Lang) -> Figure:
             ax.step(
                 total["year"],
                 total["funded_posts"],
-                where="mid",
+                where="post",  # a year's posts from its first day on
                 color="0.3",
                 linestyle="--",
                 label=t("app_funded", lang),
@@ -329,6 +361,17 @@ def _assumption_values(s: Scenario, lang: Lang) -> list[tuple[str, str, str]]:
         ("as_limit", _limit(s, lang), "src_limit"),
         ("as_worker_cost", formats.euros(s.costs.social_worker_per_fte, lang), "src_worker_cost"),
         (
+            "as_vacancy_cover",
+            t(
+                "as_vacancy_cover_value",
+                lang,
+                factor=formats.number(s.costs.vacancy_cover_factor, lang),
+                cost=formats.euros(s.costs.social_worker_per_fte, lang),
+                total=formats.euros(s.costs.vacancy_cover_factor * s.costs.social_worker_per_fte, lang),
+            ),
+            "src_vacancy_cover",
+        ),
+        (
             "as_day_prices",
             " / ".join(
                 formats.euros(p, lang) for p in (price.perhehoito, price.ammatillinen_perhekoti, price.laitoshoito)
@@ -382,6 +425,7 @@ def report_context(data: ReportData, lang: Lang, folder: str = "") -> dict[str, 
         )
         charts.append((figure_svg(_costs_figure([(scenario.name, data.frames["costs"])], lang)), "report_chart_costs"))
         yearly = _run_yearly(data, lang)
+        yearly_fixed = 2
         yearly_title = t("report_table_run", lang)
         method = t("report_method_run", lang, n=formats.integer(sim.replications, lang))
         comparison = None
@@ -395,6 +439,7 @@ def report_context(data: ReportData, lang: Lang, folder: str = "") -> dict[str, 
         charts.append((figure_svg(_costs_figure([(scenario.name, data.frames["costs"])], lang)), "report_chart_costs"))
         conf = round(100 * result.confidence)
         yearly = _dimension_yearly(result, lang)
+        yearly_fixed = 2
         yearly_title = t("yearly_required", lang, conf=conf)
         method = t("method_text", lang, n=formats.integer(sim.replications, lang), seed=sim.seed)
         comparison = None
@@ -407,6 +452,7 @@ def report_context(data: ReportData, lang: Lang, folder: str = "") -> dict[str, 
         frames = [(s.name, data.frames[f"costs_{i}"]) for i, s in enumerate(data.scenarios)]
         charts.append((figure_svg(_costs_figure(frames, lang)), "report_chart_costs"))
         yearly = _compare_yearly(data, lang)
+        yearly_fixed = 1
         yearly_title = t("report_yearly", lang)
         method = t("method_text", lang, n=formats.integer(sim.replications, lang), seed=sim.seed)
     meta = t(
@@ -428,12 +474,12 @@ def report_context(data: ReportData, lang: Lang, folder: str = "") -> dict[str, 
         "h_answer": t("report_answer", lang),
         "answer": answer,
         "answer_table": answer_tab,
-        "comparison": comparison,
+        "comparison": column_blocks(comparison) if comparison else [],
         "notes": notes,
         "h_charts": t("report_charts", lang),
         "charts": [(svg, t(caption, lang)) for svg, caption in charts],
         "h_yearly": yearly_title,
-        "yearly": yearly,
+        "yearly": column_blocks(yearly, fixed=yearly_fixed),
         "h_assumptions": t("report_assumptions", lang),
         "assumptions": _assumptions(data, lang),
         "sources_note": t("report_sources_note", lang),
@@ -444,9 +490,23 @@ def report_context(data: ReportData, lang: Lang, folder: str = "") -> dict[str, 
 
 def report_html(data: ReportData, lang: Lang, folder: str = "") -> str:
     """The report as one self-contained HTML document."""
-    env = Environment(loader=PackageLoader("lsmitoitus.reports", "templates"), autoescape=select_autoescape(["html"]))
+    env = Environment(
+        loader=PackageLoader("lsmitoitus.reports", "templates"),
+        autoescape=select_autoescape(["html"]),
+        finalize=_kept_together,
+    )
     env.filters["safe_svg"] = _strip_svg_header
     return env.get_template("report.html").render(**report_context(data, lang, folder))
+
+
+def _kept_together(value: Any) -> Any:
+    """Every text the template shows keeps a number with its unit on one line (a no-break
+    space: "90 %:n", "2,26 M€"); the charts' SVG is markup and passes as it is."""
+    from markupsafe import Markup
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return formats.keep_together(value)
+    return value
 
 
 def _strip_svg_header(svg: str) -> str:

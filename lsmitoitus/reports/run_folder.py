@@ -76,15 +76,17 @@ def write_run(
             if table_format == "parquet":
                 write_parquet(frame, tmp / f"{name}.parquet", scenario_text, meta)
             else:
-                write_csv(_translated(frame, lang), tmp / f"{name}.csv", style)
-        write_csv(_translated(results.summary("monthly"), lang), tmp / "summary_monthly.csv", style)
-        write_csv(_translated(summarise(results.yearly), lang), tmp / "summary_yearly.csv", style)
-        write_csv(measures_table(lang), tmp / "measures.csv", style)
-        write_csv(_translated(summarise(results.point_in_time), lang), tmp / "summary_thl_point_in_time.csv", style)
-        write_csv(_translated(indicator_table(results, observed), lang), tmp / "indicators.csv", style)
+                write_csv(_translated(frame, lang), tmp / f"{name}.csv", style, lang)
+        write_csv(_translated(results.summary("monthly"), lang), tmp / "summary_monthly.csv", style, lang)
+        write_csv(_translated(summarise(results.yearly), lang), tmp / "summary_yearly.csv", style, lang)
+        write_csv(measures_table(lang), tmp / "measures.csv", style, lang)
+        write_csv(
+            _translated(summarise(results.point_in_time), lang), tmp / "summary_thl_point_in_time.csv", style, lang
+        )
+        write_csv(_translated(indicator_table(results, observed), lang), tmp / "indicators.csv", style, lang)
         costs = cost_frame(results)
-        write_csv(_translated(costs, lang), tmp / "costs.csv", style)
-        write_csv(_translated(cost_summary(costs), lang), tmp / "summary_costs.csv", style)
+        write_csv(_translated(costs, lang), tmp / "costs.csv", style, lang)
+        write_csv(_translated(cost_summary(costs), lang), tmp / "summary_costs.csv", style, lang)
         (tmp / "scenario.toml").write_text(scenario_text, encoding="utf-8")
         (tmp / "run.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
         (tmp / "summary.txt").write_text(summary_text(results, lang, observed) + "\n", encoding="utf-8")

@@ -112,31 +112,38 @@ def noise_line(result: SensitivityResult, lang: Lang = "fi") -> str:
 
 
 def ranking_table(result: SensitivityResult, lang: Lang = "fi", formatted: bool = True) -> pd.DataFrame:
-    """One row per parameter, one column per headline output of the last year: μ* (Morris; in
-    parentheses when not distinguishable from replication noise) or ST (Sobol). Parameters in
-    order of their largest relative influence on any headline output."""
+    """One row per parameter, one column per headline output of the last year: μ* (Morris) or ST
+    (Sobol); a value that does not stand out from replication noise is in parentheses (or, not
+    ``formatted``, marked in a column of its own). Sorted by the first output's column: the values
+    that stand out first, largest first, then those within the noise, largest first."""
     score = result.score
     columns: dict[str, pd.Series] = {}
-    relative: dict[str, float] = {}
+    first: dict[str, tuple[bool, float]] = {}
     for output, unit in HEADLINE:
         ranking = result.ranking(output, unit)
         if ranking.empty:
             continue
         values = ranking.set_index("parameter")
-        top = float(values[score].max()) or 1.0
-        for name, v in values[score].items():
-            relative[str(name)] = max(relative.get(str(name), 0.0), float(v) / top)
+        stands = {
+            str(name): bool(row["distinct"]) if score == "mu_star" else bool(row["ST"] - row["ST_conf"] > 0)
+            for name, row in values.iterrows()
+        }
+        if not first:
+            first = {str(name): (stands[str(name)], float(v)) for name, v in values[score].items()}
+        header = short_label(output, unit, lang)
         if formatted:
-            shown = []
-            for name, row in values.iterrows():
-                text = _value(row[score], lang)
-                quiet = (not row["distinct"]) if score == "mu_star" else (row["ST"] - row["ST_conf"] <= 0)
-                shown.append((name, f"({text})" if quiet else text))
-            columns[short_label(output, unit, lang)] = pd.Series(dict(shown))
+            shown = {
+                str(name): _value(v, lang) if stands[str(name)] else f"({_value(v, lang)})"
+                for name, v in values[score].items()
+            }
+            columns[header] = pd.Series(shown)
         else:
-            columns[short_label(output, unit, lang)] = values[score]
+            columns[header] = values[score]
+            columns[t("sens_col_stands_out", lang, output=header)] = pd.Series(
+                {name: t("yes" if flag else "no", lang) for name, flag in stands.items()}
+            )
     names = [f.name for f in result.design.factors]
-    order = sorted(names, key=lambda n: (-relative.get(n, 0.0), n))
+    order = sorted(names, key=lambda n: (not first.get(n, (False, 0.0))[0], -first.get(n, (False, 0.0))[1], n))
     table = pd.DataFrame(columns).reindex(order)
     table.insert(0, t("parameter", lang), [parameter_label(n, lang) for n in order])
     return table.reset_index(drop=True)
@@ -248,6 +255,8 @@ def report_text(result: SensitivityResult, lang: Lang = "fi") -> str:
     """What the command prints: the answer, then the ranking table."""
     table = ranking_table(result, lang)
     note = t("sens_table_note_morris" if result.method == "morris" else "sens_table_note_sobol", lang)
+    if len(table.columns) > 1:
+        note += " " + t("sens_table_order", lang, column=str(table.columns[1]))
     return "\n".join(
         [
             *answer_lines(result, lang),

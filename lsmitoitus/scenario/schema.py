@@ -755,6 +755,17 @@ class Costs(StrictModel):
     social_worker_per_fte: float = Field(
         63000.0, ge=0.0, le=1e6, description="Social worker, € per full-time year incl. employer contributions."
     )
+    vacancy_cover_factor: float = Field(
+        1.5,
+        ge=1.0,
+        le=5.0,
+        description=(
+            "Price of covering a vacant social-worker post, as a multiple of social_worker_per_fte per vacant "
+            "FTE-year (1.5 = 94,500 € with 63,000 €): the team's overtime, purchased social work or temporary staff "
+            "do the post's work while it is unfilled. At least 1, so that a vacant post never costs less than a "
+            "filled one. Cover staff hold no named clients: the caseloads are those without cover."
+        ),
+    )
     other_staff_per_fte: float = Field(
         50000.0,
         ge=0.0,

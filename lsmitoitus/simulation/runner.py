@@ -9,6 +9,7 @@ Dask distributed cluster instead (:mod:`lsmitoitus.simulation.cluster`).
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
 import time
@@ -132,8 +133,10 @@ class LineProgress:
         self.shown = -1
 
     def __call__(self, done: int, total: int) -> None:
-        percent = 100 * done // max(total, 1)
-        mark = percent // self.step * self.step
+        exact = 100 * done / max(total, 1)
+        # the share as people round it (1/6 is 17 %), never 100 % before the end
+        percent = 100 if done >= total else min(math.floor(exact + 0.5), 99)
+        mark = int(exact) // self.step * self.step
         if mark > self.shown or (done == total and self.shown < 100):
             self.shown = 100 if done == total else mark
             self.write(self.text(done, total, percent))

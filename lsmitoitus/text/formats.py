@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -197,6 +198,50 @@ def _minus(text: str, lang: Lang) -> str:
     return "−" + text[1:] if lang == "fi" and text.startswith("-") else text
 
 
+#: Units that stay on the line of their number (a no-break space before them): "90 %:n", "2,26 M€",
+#: "31 lisävakanssia" never break between the number and the unit.
+UNITS_KEPT = (
+    "%",
+    "‰",
+    "€",
+    "M€",
+    "k€",
+    "kpl",
+    "htv",
+    "pv",
+    "vrk",
+    "kk",
+    "v",
+    "lasta",
+    "vakanssi",
+    "vakanssia",
+    "lisävakanssi",
+    "lisävakanssia",
+    "toistoa",
+    "päivää",
+    "vuotta",
+    "post",
+    "posts",
+    "days",
+    "years",
+    "children",
+    "replications",
+)
+_BEFORE_UNIT = re.compile(
+    r"(?<=\d) (?=(?:" + "|".join(re.escape(u) for u in sorted(UNITS_KEPT, key=len, reverse=True)) + r")(?!\w))"
+)
+
+
+_RANGE_DASH = re.compile(r"(?<=\d)([–…])(?=[\d−+])")
+
+
+def keep_together(text: str) -> str:
+    """``text`` with a no-break space between a number and its unit, and word joiners around the
+    dash of a range, so that a line never breaks inside "90 %:n", "2,26 M€" or "45,2–48,9 M€"
+    (Finnish typesetting wants it; a narrow PDF column or a phone would otherwise break there)."""
+    return _RANGE_DASH.sub("\u2060\\1\u2060", _BEFORE_UNIT.sub("\u00a0", text))
+
+
 def vega_locale(lang: Lang = "fi") -> dict[str, Any]:
     """d3 number and time locale for Vega-Lite charts (``config.locale``), from the same CLDR
     data, so that hover values and axes in the app read like the rest of the page."""
@@ -234,6 +279,7 @@ __all__ = [
     "date",
     "euros",
     "integer",
+    "keep_together",
     "money",
     "money_range",
     "month",

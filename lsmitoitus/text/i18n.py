@@ -8,6 +8,7 @@ identifier shown to a user.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -74,9 +75,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "bands_with_parameters": (
         "Vaihteluvälit (P10–P90) sisältävät sekä satunnaisuuden että parametrien epävarmuuden: jokainen toisto "
-        "arpoo {n} epävarman parametrin arvot ([uncertainty] ja vaihteluväli-säännöt).",
+        "arpoo {n} epävarman parametrin arvot (skenaarion epävarmuustaulukosta ja vaihteluväleistä).",
         "The bands (P10–P90) hold both randomness and parameter uncertainty: every replication draws the values of "
-        "{n} uncertain parameters ([uncertainty] and range rules).",
+        "{n} uncertain parameters (from the scenario's uncertainty table and ranges).",
     ),
     "bands_random_only": (
         "Vaihteluvälit (P10–P90) sisältävät vain simulaation satunnaisuuden: skenaariossa ei ole epävarmoja "
@@ -172,6 +173,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "p10_p90": ("yhteensä P10–P90", "total P10–P90"),
     "omat_laitokset": ("omat laitokset (kiinteä)", "own institutions (fixed)"),
     "sosiaalityontekijat": ("sosiaalityöntekijät", "social workers"),
+    "vakanssien_paikkaus": (
+        "avointen vakanssien paikkaus (ylityö, ostopalvelu, sijaiset)",
+        "cover of vacant posts (overtime, purchased work, temporary staff)",
+    ),
     "muu_henkilosto": ("muu henkilöstö", "other staff"),
     "yhteensa": ("yhteensä", "total"),
     "cost_last_year": ("kustannukset viimeisenä vuonna, P50 (M€)", "costs in the last year, P50 (M€)"),
@@ -847,6 +852,22 @@ TEXT: dict[str, tuple[str, str]] = {
         "käynnistä mitä jos -verkkosovellus selaimeen (Streamlit)",
         "start the what-if web app in the browser (Streamlit)",
     ),
+    "help_scenarios": (
+        "luettele valmiit skenaariot kuvauksineen",
+        "list the bundled scenarios with their descriptions",
+    ),
+    "scenarios_intro": (
+        "Valmiit skenaariot: anna nimi skenaarion paikalle, esimerkiksi lsmitoitus run {example}.",
+        "Bundled scenarios: give a name in place of a scenario, for example lsmitoitus run {example}.",
+    ),
+    "scenarios_name": ("nimi", "name"),
+    "value_flow": ("kuukauden aikana", "during the month"),
+    "value_stock": ("kuukauden lopussa", "at the month's end"),
+    "value_ratio": ("suhdeluku", "ratio"),
+    "value_year": ("vuoden aikana", "during the year"),
+    "value_count": ("lukumäärä", "count"),
+    "value_percent_of_0_17": ("% 0–17-vuotiaista", "% of 0–17-year-olds"),
+    "scenarios_description": ("kuvaus", "description"),
     "help_validate": (
         "tarkista skenaariotiedosto ja kerro jokainen ongelma",
         "check a scenario file and report every problem",
@@ -859,7 +880,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "skenaarion TOML-tiedosto tai valmiin skenaarion nimi",
         "scenario TOML file or bundled name",
     ),
-    "help_scenarios": ("skenaarioiden TOML-tiedostot tai valmiiden nimet", "scenario TOML files or bundled names"),
+    "help_scenario_list": ("skenaarioiden TOML-tiedostot tai valmiiden nimet", "scenario TOML files or bundled names"),
     "help_base_scenario": (
         "lähtöskenaarion tiedosto tai valmiin skenaarion nimi (oletus: kanta-hame)",
         "base scenario file or bundled name (default: kanta-hame)",
@@ -1004,9 +1025,36 @@ TEXT: dict[str, tuple[str, str]] = {
     "remaining_seconds": ("noin {seconds} s jäljellä", "about {seconds} s left"),
     "remaining_minutes": ("noin {minutes} min jäljellä", "about {minutes} min left"),
     "app_progress": (
-        "Simuloidaan… {done}/{total} toistoa, {remaining}",
-        "Simulating… {done}/{total} replications, {remaining}",
+        "Simuloidaan {what}: {done}/{total} toistoa, {remaining}",
+        "Simulating {what}: {done}/{total} replications, {remaining}",
     ),
+    "app_progress_base": ("perusuraa (1/2)", "the base (1 of 2)"),
+    "app_progress_edited": ("muokattua skenaariota (2/2)", "the edited scenario (2 of 2)"),
+    "app_progress_one": ("skenaariota", "the scenario"),
+    "app_settings": (
+        "Vastaus asetuksilla: {scenario}; ilmoitusten kasvu {growth}/v; lapsiväestö {population}/v; "
+        "täyttöaste {fill}; tavoite {target}, {conf} % varmuus; perhehoidon vähimmäisosuus {family}; "
+        "avohuollon vaikuttavuus {effect}; vakansseja {posts}; {n} toistoa.",
+        "Answer for: {scenario}; notification growth {growth}/year; child population {population}/year; "
+        "fill rate {fill}; target {target}, {conf} % confidence; minimum family-care share {family}; "
+        "open-care effectiveness {effect}; posts {posts}; {n} replications.",
+    ),
+    "app_settings_edited": ("{name} muokattuna", "{name} edited"),
+    "app_settings_posts_changed": ("{posts} (perusura {base})", "{posts} (base {base})"),
+    "app_settings_none": ("ei tavoitetta", "none"),
+    "app_stale": (
+        "Asetuksia on muutettu viimeisimmän ajon jälkeen: alla oleva vastaus koskee aiempia asetuksia. "
+        "Päivitä vastaus painamalla Aja simulaatio.",
+        "The settings have changed since the last run: the answer below is for the earlier settings. "
+        "Press Run the simulation to update it.",
+    ),
+    "app_short_base": ("perusura", "base"),
+    "app_short_edited": ("muokattu", "edited"),
+    "app_short_note": (
+        "{short_base} = {base}; {short_edited} = {edited}",
+        "{short_base} = {base}; {short_edited} = {edited}",
+    ),
+    "app_uploaded": ("Ladattu: {name} ({size} tavua)", "Uploaded: {name} ({size} bytes)"),
     "app_progress_start": ("Simuloidaan… arvioidaan kestoa", "Simulating… estimating the time"),
     "calibration_round_fitted": (
         "kierros {round}: likiarvomalli sovitettu, {evaluations} laskentaa, suurin suhteellinen virhe {error} %",
@@ -1243,6 +1291,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "as_limit": ("lakisääteinen raja (lasta / työntekijä)", "statutory limit (children per worker)"),
     "as_target": ("mitoitustavoite ja varmuus", "planning target and confidence"),
     "as_worker_cost": ("sosiaalityöntekijän kustannus vuodessa", "cost of a social worker a year"),
+    "as_vacancy_cover": (
+        "avoimen vakanssin paikkaus vuodessa (ylityö, ostopalvelu, sijaiset)",
+        "covering a vacant post a year (overtime, purchased work, temporary staff)",
+    ),
+    "as_vacancy_cover_value": ("{factor} × {cost} = {total}", "{factor} × {cost} = {total}"),
     "as_day_prices": (
         "hoitopäivän hinta: perhehoito / ammatillinen perhekoti / laitoshoito",
         "price per day: family care / professional family home / institutional care",
@@ -1268,6 +1321,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "src_limit": ("lastensuojelulaki 13 b §", "Child Welfare Act 13 b §"),
     "src_target": ("komennon tai sovelluksen valinta", "chosen in the command or the app"),
     "src_worker_cost": ("oletus (toimialan arvio)", "assumption (domain estimate)"),
+    "src_vacancy_cover": (
+        "oletus: ylityö +50–100 %, vuokratyö 2–3 × (STT 2024); lastensuojelun viranomaistyötä ei saa vuokrata "
+        "(Valvira 2022)",
+        "assumption: overtime +50–100 %, agency staff 2–3 × (STT 2024); child-protection casework may not be "
+        "leased (Valvira 2022)",
+    ),
     "src_day_prices": (
         "oletus; laitoshoitopäivä ≈ 3 × perhehoitopäivä on lähteistetty",
         "assumption; an institutional day ≈ 3 × a family-care day is sourced",
@@ -1314,7 +1373,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Vastaava: kyllä, jos muutos koskee vastaavia sosiaalityöntekijöitä (ei omaa asiakaslistaa).\n"
         "Tiimi ja selite ovat vain lukijalle. Tyhjät rivit ohitetaan.\n"
         "Uusi vakanssi on aluksi auki rekrytoinnin ajan: avaa vakanssi ennen kuin sitä tarvitaan.\n"
-        "Arvioi muutettu suunnitelma: lsmitoitus dimension {scenario} --plan mitoitus.xlsx",
+        "Muutetun suunnitelman arvioi mitoituksen tekijä: palauta hänelle tämä työkirja (skenaario {scenario}).",
         "One row is one change: from the date on, the unit's posts in the area change (FTE; 2 = two more "
         "posts, -1 = one fewer, 0.5 = part-time).\n"
         "Changes are counted from the scenario's funded posts; the plan replaces the scenario's own "
@@ -1322,7 +1381,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Lead: yes if the change is to lead social workers (no caseload of their own).\n"
         "Team and note are for the reader. Empty rows are skipped.\n"
         "A new post is vacant while it is recruited: open it before it is needed.\n"
-        "Evaluate the edited plan: lsmitoitus dimension {scenario} --plan mitoitus.xlsx",
+        "Whoever ran the dimensioning evaluates the edited plan: give them this workbook back (scenario {scenario}).",
     ),
     "plan_note_required": (
         "tarve {year}: {required} vakanssia ({conf} %)",
@@ -1443,7 +1502,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Vuosittain-välilehdellä. Eurot kunkin vuoden "
         "hinnoin: htv × {cost} €/htv × hintaindeksi ({index} %/v, perusvuosi {base}); rahoitetut tai "
         "suunnitellut vakanssit maksetaan niiltä kuukausilta, joina ne ovat olemassa, tarvittavat koko vuoden. "
-        "Muut kustannukset ovat mallin P50 (ilman sosiaalityöntekijöitä).",
+        "Muut kustannukset ovat mallin P50 (ilman sosiaalityöntekijöitä; avointen vakanssien paikkauksesta "
+        "vain se, mikä ylittää vakanssien palkat).",
         "Yearly requirement: the posts that keep every month of the year within the target with {conf} % "
         "probability (in each replication the year's worst month; its {conf} % quantile over replications, "
         "P50 = median). A unit's or the county's figure is the sum of its teams' requirements, as posts do not "
@@ -1451,15 +1511,33 @@ TEXT: dict[str, tuple[str, str]] = {
         "Euros in each year's prices: "
         "FTE × {cost} €/FTE × price index ({index} %/year, base year {base}); funded or planned posts are paid "
         "for the months they exist, required posts for the whole year. Other costs are the model's P50 "
-        "(social workers excluded).",
+        "(social workers excluded; of the cover of vacant posts only what exceeds their salaries).",
+    ),
+    "budget_cheapest_workbook": (
+        "Halvin tasainen suunnitelma, joka täyttää tavoitteen: kunkin vuoden tarve jokaiseen tiimiin vuoden "
+        "alusta, vakansseja vain lisäten, ellei tarve pienene pysyvästi (välilehti Suunnitelma; {n} muutosta). "
+        "Vuosina {first}–{last} se maksaa {cost} enemmän kuin nykyiset rahoitetut vakanssit. Uusi vakanssi on "
+        "auki rekrytoinnin ajan (mallissa keskimäärin {days} päivää), joten avaa vakanssit ajoissa. Muokatun "
+        "suunnitelman vaikutuksen arvioi mitoituksen tekijä tästä työkirjasta.",
+        "The cheapest steady plan that meets the target: each year's requirement in every team from 1 January, "
+        "posts only added unless the requirement falls for good (Plan sheet; {n} changes). In {first}–{last} it "
+        "costs {cost} more than the funded posts. A new post is vacant while it is recruited (in the model "
+        "{days} days on average), so open posts early. Whoever ran the dimensioning evaluates an edited plan "
+        "from this workbook.",
+    ),
+    "price_row": (
+        "sosiaalityöntekijän kustannus / htv kunkin vuoden hinnoin ({cost} € × hintaindeksi)",
+        "cost of a social worker's FTE-year in each year's prices ({cost} € × price index)",
     ),
     "budget_cheapest": (
-        "Halvin suunnitelma, joka täyttää tavoitteen: kunkin vuoden tarve jokaiseen tiimiin vuoden alusta "
-        "(välilehti Suunnitelma; {n} muutosta). Vuosina {first}–{last} se maksaa {cost} enemmän kuin nykyiset "
-        "rahoitetut vakanssit. Uusi vakanssi on auki rekrytoinnin ajan (mallissa keskimäärin {days} päivää), "
-        "joten avaa vakanssit ajoissa ja arvioi muutettu suunnitelma valitsimella --plan.",
-        "The cheapest plan that meets the target: each year's requirement in every team from 1 January (Plan "
-        "sheet; {n} changes). In {first}–{last} it costs {cost} more than the funded posts. A new post is "
+        "Halvin tasainen suunnitelma, joka täyttää tavoitteen: kunkin vuoden tarve jokaiseen tiimiin vuoden "
+        "alusta, vakansseja vain lisäten, ellei tarve pienene pysyvästi (välilehti Suunnitelma; {n} muutosta). "
+        "Vuosina {first}–{last} se maksaa {cost} enemmän kuin nykyiset rahoitetut vakanssit. Uusi vakanssi on "
+        "auki rekrytoinnin ajan (mallissa keskimäärin {days} päivää), joten avaa vakanssit ajoissa ja arvioi "
+        "muutettu suunnitelma valitsimella --plan.",
+        "The cheapest steady plan that meets the target: each year's requirement in every team from 1 January, "
+        "posts only added unless the requirement falls for good (Plan sheet; {n} changes). In {first}–{last} it "
+        "costs {cost} more than the funded posts. A new post is "
         "vacant while it is recruited (in the model {days} days on average), so open posts early and evaluate "
         "the edited plan with --plan.",
     ),
@@ -1504,6 +1582,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "status_assumed": ("oletus", "assumed"),
     "provenance_covers": ("{source} (koskee: {entry})", "{source} (entry: {entry})"),
     "provenance_none": ("ei merkintää: oletus", "no entry: an assumption"),
+    "unc_uniform": ("kerroin tasajakaumasta {low}–{high}", "multiplier uniform on {low}–{high}"),
+    "unc_lognormal": (
+        "lognormaali kerroin, logaritmin keskihajonta {sd}",
+        "lognormal multiplier, standard deviation of its log {sd}",
+    ),
+    "all_areas": ("kaikilla alueilla", "every area"),
+    "and": ("ja", "and"),
+    "unc_source_fitted": ("sovituksen kovarianssista (lsmitoitus calibrate)", "from the fit's covariance"),
+    "unc_source_assumed": ("oletus", "assumption"),
+    "unc_source_sourced": ("lähteestä", "from a source"),
+    "all_units": ("kaikki yksiköt", "every unit"),
+    "transition_until": ("siirtymä {date} asti", "transition until {date}"),
     "provenance_changed": ("muutettu skenaariossa {name}", "changed in scenario {name}"),
     # comparison with numbers
     "cost_last_year_p50": ("kustannukset viimeisenä vuonna, P50 (€)", "costs in the last year, P50 (€)"),
@@ -1641,6 +1731,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "reaches 0.",
     ),
     "sens_sheet_ranking": ("Järjestys", "Ranking"),
+    "sens_table_order": (
+        "Järjestys: sarakkeen {column} mukaan, ensin satunnaisvaihtelusta erottuvat suurimmasta alkaen, sitten "
+        "suluissa olevat.",
+        "Order: by the column {column}, first the values that stand out from the random variation, largest "
+        "first, then those in parentheses.",
+    ),
+    "sens_col_stands_out": ("{output}: erottuu satunnaisvaihtelusta", "{output}: stands out from the noise"),
     "sens_sheet_indices": ("Indeksit", "Indices"),
     "sens_sheet_noise": ("Satunnaisvaihtelu", "Random variation"),
     "sens_sheet_parameters": ("Oletukset", "Assumptions"),
@@ -2024,4 +2121,53 @@ def t(key: str, lang: Lang = "fi", **fmt: object) -> str:
             raise MissingTranslation(f"no translation for {key!r}")
         pair = (measure.fi, measure.en)
     text = pair[0 if lang == "fi" else 1]
-    return text.format(**fmt) if fmt else text
+    return agree(text.format(**fmt), lang) if fmt else text
+
+
+#: Nouns counted in the table's texts: after the numeral 1 Finnish takes the nominative ("1
+#: lisävakanssi", not "1 lisävakanssia") and English the singular ("1 extra post").
+ONE: dict[Lang, dict[str, str]] = {
+    "fi": {
+        "lisävakanssia": "lisävakanssi",
+        "vakanssia": "vakanssi",
+        "muutosta": "muutos",
+        "toistoa": "toisto",
+        "yksikköä": "yksikkö",
+        "ongelmaa": "ongelma",
+        "päivää": "päivä",
+        "kuukautta": "kuukausi",
+        "vuotta": "vuosi",
+        "lasta": "lapsi",
+        "tavua": "tavu",
+        "työntekijää": "työntekijä",
+    },
+    "en": {
+        "extra posts": "extra post",
+        "posts": "post",
+        "replications": "replication",
+        "changes": "change",
+        "units": "unit",
+        "problems": "problem",
+        "days": "day",
+        "months": "month",
+        "years": "year",
+        "children": "child",
+        "bytes": "byte",
+        "workers": "worker",
+    },
+}
+_ONE_PATTERNS = {
+    lang: re.compile(
+        r"(?<![\d.,\u00a0])([+−-]?1)([ \u00a0])("
+        + "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+        + r")\b"
+    )
+    for lang, nouns in ONE.items()
+}
+
+
+def agree(text: str, lang: Lang = "fi") -> str:
+    """``text`` with a noun counted by the numeral 1 in the singular: "1 lisävakanssi", "1 extra
+    post" (a decimal such as 0,1 or 1,5 keeps the plural form, as Finnish and English write it)."""
+    words = ONE[lang]
+    return _ONE_PATTERNS[lang].sub(lambda m: m.group(1) + m.group(2) + words[m.group(3)], text)
