@@ -750,6 +750,25 @@ def _signals_stop_the_run() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
+@contextmanager
+def _notes_for_warnings(lang: Lang) -> Iterator[None]:
+    """Warnings reach the user as notes in their language (a renamed key of a scenario file),
+    never as Python's "file:line: Warning" lines."""
+    import warnings
+
+    def show(message: Warning | str, *_args: object, **_kwargs: object) -> None:
+        note = getattr(message, "note", None)
+        if isinstance(note, Msg):
+            text = render(note, lang)
+        else:
+            text = t("note_line", lang, text=echo(str(message), plain=True, limit=300))
+        print(text, file=sys.stderr, flush=True)
+
+    with warnings.catch_warnings():
+        warnings.showwarning = show
+        yield
+
+
 #: Environment variable that sets the default language of the command line (help, messages,
 #: outputs); ``--lang`` overrides it.
 LANG_VARIABLE = "LSMITOITUS_LANG"
@@ -793,7 +812,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{t('error', lang)}: {render(message, lang)}", file=sys.stderr, flush=True)
         return status
 
-    with _signals_stop_the_run():
+    with _signals_stop_the_run(), _notes_for_warnings(lang):
         try:
             from .cluster import use_cluster
 

@@ -179,10 +179,13 @@ def parse_steps(rows: Sequence[RawStep], scenario: Scenario, source: str) -> lis
     if not problems:
         problems = _removals(scenario, steps, rows)
     if problems:
-        lines: list[Msg | str] = [Msg("plan_invalid", path=source, n=len(problems))]
+        n = len(problems)
+        title = Msg("plan_invalid_one", path=source) if n == 1 else Msg("plan_invalid", path=source, n=n)
+        lines: list[Msg | str] = [title]
         lines += problems[:MAX_PROBLEMS_SHOWN]
-        if len(problems) > MAX_PROBLEMS_SHOWN:
-            lines.append(Msg("more_problems", n=len(problems) - MAX_PROBLEMS_SHOWN))
+        if n > MAX_PROBLEMS_SHOWN:
+            more = n - MAX_PROBLEMS_SHOWN
+            lines.append(Msg("more_problems_one") if more == 1 else Msg("more_problems", n=more))
         raise PlanError(lines)
     return sorted(steps, key=lambda s: s.start)
 

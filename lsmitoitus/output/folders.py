@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .i18n import Msg, UserError, echo
+from .i18n import Msg, UserError, echo, os_reason
 
 #: Free space required beside a result folder before a run starts (bytes): a rough floor; a
 #: default run writes about 30 MB.
@@ -53,14 +53,8 @@ def _shown(path: Path) -> str:
     return echo(str(path), plain=True, limit=200)
 
 
-def _reason(exc: OSError) -> Msg | str:
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return Msg("reason_permission")
-    if exc.errno == errno.EROFS:
-        return Msg("reason_read_only")
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return Msg("reason_disk_full")
-    return exc.strerror or type(exc).__name__
+def _reason(exc: OSError) -> Msg:
+    return os_reason(exc)
 
 
 def default_out_dir(name: str, base: Path = Path("tulokset")) -> Path:

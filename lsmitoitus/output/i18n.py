@@ -349,6 +349,26 @@ TEXT: dict[str, tuple[str, str]] = {
     "reason_permission": ("ei oikeutta", "permission denied"),
     "reason_read_only": ("levy on vain luettavissa", "the disk is read-only"),
     "reason_disk_full": ("levy on täynnä", "the disk is full"),
+    "reason_not_found": ("tiedostoa tai kansiota ei ole", "no such file or folder"),
+    "reason_not_a_folder": ("polun osa ei ole kansio", "a part of the path is not a folder"),
+    "reason_is_a_folder": ("se on kansio", "it is a folder"),
+    "reason_name_too_long": ("nimi on liian pitkä", "the name is too long"),
+    "reason_symlink_loop": (
+        "symboliset linkit kiertävät kehää; osoita linkki tavalliseen tiedostoon",
+        "symbolic links form a loop; point the link at a regular file",
+    ),
+    "reason_io": ("levyn luku- tai kirjoitusvirhe", "a read or write error of the disk"),
+    "reason_busy": ("laite tai tiedosto on varattu", "the device or file is busy"),
+    "reason_too_many_files": ("liian monta avointa tiedostoa", "too many open files"),
+    "reason_refused": (
+        "yhteys estettiin: kukaan ei kuuntele porttia",
+        "connection refused: nobody listens on the port",
+    ),
+    "reason_timeout": ("aikakatkaisu: vastausta ei tullut", "timed out: no answer came"),
+    "reason_unreachable": ("konetta tai verkkoa ei tavoiteta", "the host or network cannot be reached"),
+    "reason_unknown_host": ("konetta ei löydy nimellä", "no host of that name"),
+    "reason_reset": ("vastapää katkaisi yhteyden", "the other end closed the connection"),
+    "reason_system": ("käyttöjärjestelmän virhe {code}", "operating-system error {code}"),
     "too_large": (
         "{path}: tiedosto on liian suuri ({size} MB; enintään {limit} MB); sitä ei luettu",
         "{path}: the file is too large ({size} MB; at most {limit} MB); it was not read",
@@ -415,9 +435,17 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "problem_line": ("  {path}: {text}", "  {path}: {text}"),
     "more_problems": ("  … ja {n} muuta ongelmaa", "  … and {n} more problems"),
+    "more_problems_one": ("  … ja 1 muu ongelma", "  … and 1 more problem"),
+    "renamed_key": (
+        "huom.: {source}: {old} on nykyään {new}; tiedosto luettiin uudella nimellä",
+        "note: {source}: {old} is now called {new}; the file was read with the new name",
+    ),
+    "note_line": ("huom.: {text}", "note: {text}"),
     "top_level": ("(ylin taso)", "(top level)"),
     "val_got": ("annettu {value}", "got {value}"),
     "val_range": ("sallittu väli: {low}arvo{high}", "allowed range: {low}value{high}"),
+    "val_on_key": ("avain ei kelpaa: {text}", "the key is not valid: {text}"),
+    "val_key_range": ("avaimen sallittu väli: {low}avain{high}", "allowed range of the key: {low}key{high}"),
     "val_allowed": ("sallittu: {expected}", "allowed: {expected}"),
     "val_meaning": ("merkitys: {description}", "meaning: {description}"),
     "val_missing": ("pakollinen kenttä puuttuu", "Field required"),
@@ -1314,6 +1342,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "plan_step_no": ("staffing_plan, muutos {i}", "staffing_plan, step {i}"),
     "plan_problem": ("  {where}: {text}", "  {where}: {text}"),
     "plan_invalid": ("{path}: virheellinen suunnitelma ({n} ongelmaa):", "{path}: invalid plan ({n} problems):"),
+    "plan_invalid_one": ("{path}: virheellinen suunnitelma (1 ongelma):", "{path}: invalid plan (1 problem):"),
     "plan_missing": ("{field} puuttuu", "{field} is missing"),
     "plan_bad_unit": (
         "yksikkö {value} ei ole tunnettu; sallitut: {allowed}",
@@ -1993,6 +2022,48 @@ class UserError(Exception):
 
     def text(self, lang: Lang = "fi") -> str:
         return render(self.message, lang)
+
+
+#: Operating-system errors with a text of their own (the rest are named by their code).
+_OS_REASONS: dict[str, str] = {
+    "EACCES": "reason_permission",
+    "EPERM": "reason_permission",
+    "EROFS": "reason_read_only",
+    "ENOSPC": "reason_disk_full",
+    "EDQUOT": "reason_disk_full",
+    "ENOENT": "reason_not_found",
+    "ENOTDIR": "reason_not_a_folder",
+    "EISDIR": "reason_is_a_folder",
+    "ENAMETOOLONG": "reason_name_too_long",
+    "ELOOP": "reason_symlink_loop",
+    "EIO": "reason_io",
+    "EBUSY": "reason_busy",
+    "EMFILE": "reason_too_many_files",
+    "ENFILE": "reason_too_many_files",
+    "ECONNREFUSED": "reason_refused",
+    "ETIMEDOUT": "reason_timeout",
+    "EHOSTUNREACH": "reason_unreachable",
+    "ENETUNREACH": "reason_unreachable",
+    "ECONNRESET": "reason_reset",
+    "EPIPE": "reason_reset",
+}
+
+
+def os_reason(exc: BaseException) -> Msg:
+    """Why an operating-system call failed, in the reader's language: the common errors in words
+    of the table, any other by its code (the system's own text is English: it is never shown)."""
+    import errno
+    import socket
+
+    if isinstance(exc, TimeoutError | socket.timeout):
+        return Msg("reason_timeout")
+    if isinstance(exc, socket.gaierror):
+        return Msg("reason_unknown_host")
+    number = getattr(exc, "errno", None)
+    code = errno.errorcode.get(number, "") if isinstance(number, int) else ""
+    if code in _OS_REASONS:
+        return Msg(_OS_REASONS[code])
+    return Msg("reason_system", code=code or type(exc).__name__)
 
 
 def t(key: str, lang: Lang = "fi", **fmt: object) -> str:

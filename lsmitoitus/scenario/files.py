@@ -19,7 +19,6 @@ import os
 import re
 import stat
 import tomllib
-import typing
 import warnings
 from collections.abc import Mapping, Sequence
 from importlib import resources
@@ -31,10 +30,10 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from ..output import formats
-from ..output.i18n import LANGS, Joined, Msg, UserError, echo
+from ..output.i18n import LANGS, Joined, Msg, UserError, echo, os_reason
 from .provenance import mark_overrides
 from .rules import is_rule, rule_message, rule_path
-from .schema import Scenario
+from .schema import Scenario, key_bounds, value_bounds
 
 BUNDLED_DEFAULT = "kanta-hame"
 #: Largest scenario file read (bytes); a scenario is a few kilobytes.
@@ -70,7 +69,12 @@ RENAMED_KEYS: dict[str, str] = {
 
 
 class RenamedKeyWarning(UserWarning):
-    """A scenario file used a key under its old name; it was read under the new one."""
+    """A scenario file used a key under its old name; it was read under the new one. ``note``
+    is the note in the reader's language (``str()`` is the English text, for developers)."""
+
+    def __init__(self, note: Msg) -> None:
+        self.note = note
+        super().__init__(note.render("en").removeprefix("note: "))
 
 
 def upgrade_keys(data: dict[str, Any], source: str) -> dict[str, Any]:
@@ -85,11 +89,8 @@ def upgrade_keys(data: dict[str, Any], source: str) -> dict[str, Any]:
         if new in node:
             raise ScenarioError(Msg("renamed_both", source=source, old=old, new=".".join([*parents, new])))
         node[new] = node.pop(last)
-        warnings.warn(
-            f"{source}: {old} is now called {'.'.join([*parents, new])}; the file was read with the new name",
-            RenamedKeyWarning,
-            stacklevel=2,
-        )
+        note = Msg("renamed_key", source=echo(source, plain=True, limit=200), old=old, new=".".join([*parents, new]))
+        warnings.warn(RenamedKeyWarning(note), stacklevel=2)
     return data
 
 
@@ -156,7 +157,7 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     except PermissionError:
         raise ScenarioError(Msg("cannot_read", path=shown, reason=Msg("reason_permission"))) from None
     except OSError as exc:
-        raise ScenarioError(Msg("cannot_read", path=shown, reason=exc.strerror or type(exc).__name__)) from None
+        raise ScenarioError(Msg("cannot_read", path=shown, reason=os_reason(exc))) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -176,7 +177,7 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
             raise ScenarioError(Msg("too_large", path=shown, size=over, limit=_megabytes(limit)))
         return b"".join(chunks)
     except OSError as exc:
-        raise ScenarioError(Msg("cannot_read", path=shown, reason=exc.strerror or type(exc).__name__)) from None
+        raise ScenarioError(Msg("cannot_read", path=shown, reason=os_reason(exc))) from None
     finally:
         os.close(fd)
 
@@ -266,7 +267,12 @@ def deep_merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str
 
 def read_scenario_data(path: Path, _seen: tuple[Path, ...] = ()) -> dict[str, Any]:
     """The raw (unvalidated) data of a scenario file with its ``extends`` chain merged in."""
-    path = path.resolve()
+    try:
+        path = path.resolve()
+    except (RuntimeError, OSError):  # a loop of symbolic links (RuntimeError before Python 3.13)
+        raise ScenarioError(
+            Msg("cannot_read", path=echo(str(path), plain=True), reason=Msg("reason_symlink_loop"))
+        ) from None
     shown = echo(str(path), plain=True)
     if path in _seen:
         chain = " -> ".join(str(p) for p in (*_seen, path))
@@ -386,16 +392,6 @@ def _model_inside(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _constraints(annotation: Any) -> list[Any]:
-    """Constraint objects (Ge, Le, …) found in an annotation, including inside unions/containers."""
-    found: list[Any] = []
-    for meta in getattr(annotation, "__metadata__", ()):
-        found.extend(getattr(meta, "metadata", [meta]))
-    for arg in typing.get_args(annotation):
-        found.extend(_constraints(arg))
-    return found
-
-
 def _plain_number(value: Any) -> Any:
     """A whole-number float bound reads as the integer a user would type (0, not 0.0)."""
     if isinstance(value, float) and value.is_integer():
@@ -403,25 +399,25 @@ def _plain_number(value: Any) -> Any:
     return value
 
 
-def _allowed_range(info: FieldInfo | None, ctx: Mapping[str, Any]) -> Msg | None:
-    bounds: dict[str, Any] = {}
-    metadata = [*info.metadata, *_constraints(info.annotation)] if info is not None else []
-    for meta in metadata:
-        for key in ("ge", "gt", "le", "lt"):
-            if getattr(meta, key, None) is not None and key not in bounds:
-                bounds[key] = _plain_number(getattr(meta, key))
-    for key in ("ge", "gt", "le", "lt"):
-        if key in ctx:
-            bounds[key] = _plain_number(ctx[key])
+def _allowed_range(raw_loc: tuple[int | str, ...], ctx: Mapping[str, Any]) -> Msg | None:
+    """The hint after a problem: the range of the value, or of the key when the key is wrong
+    (a year key and its value have different ranges); else what is allowed or what it means."""
+    on_key = "[key]" in raw_loc
+    loc = _clean_loc(raw_loc)
+    found = key_bounds(loc[:-1]) if on_key else value_bounds(loc)
+    bounds = {k: _plain_number(v) for k in ("ge", "gt", "le", "lt") if (v := getattr(found, k)) is not None}
+    if not bounds:
+        bounds = {k: _plain_number(ctx[k]) for k in ("ge", "gt", "le", "lt") if k in ctx}
     if not bounds:
         if "expected" in ctx:
             return Msg("val_allowed", expected=echo(ctx["expected"], plain=True, limit=200))
+        info = None if on_key else _field_at(loc)
         if info is not None and info.description:
             return Msg("val_meaning", description=info.description)
         return None
     low = f"{bounds['ge']} ≤ " if "ge" in bounds else (f"{bounds['gt']} < " if "gt" in bounds else "")
     high = f" ≤ {bounds['le']}" if "le" in bounds else (f" < {bounds['lt']}" if "lt" in bounds else "")
-    return Msg("val_range", low=low, high=high)
+    return Msg("val_key_range" if on_key else "val_range", low=low, high=high)
 
 
 def _clean_loc(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
@@ -516,16 +512,19 @@ def validation_message(
         loc = _clean_loc(err["loc"]) + (rule_path(err.get("ctx")) if rule else ())
         path = echo(".".join(str(p) for p in loc), plain=True, limit=200) if loc else Msg("top_level")
         parts: list[Msg | str] = [_problem(err)]
+        if "[key]" in err["loc"]:  # a table's key (a year, an area) is wrong, not its value
+            parts = [Msg("val_on_key", text=parts[0])]
         shows_value = err["type"] not in {"missing", "model_type", "value_error"} and "input" in err and not rule
         if shows_value and (echo_from is None or _given_in(echo_from, loc)):
             parts.append(Msg("val_got", value=echo(err["input"])))
         plain = rule or err["type"] == "extra_forbidden"
-        hint = None if plain else _allowed_range(_field_at(loc), err.get("ctx") or {})
+        hint = None if plain else _allowed_range(tuple(err["loc"]), err.get("ctx") or {})
         if hint is not None:
             parts.append(hint)
         lines.append(Msg("problem_line", path=path, text=Joined(parts)))
     if n > MAX_PROBLEMS_SHOWN:
-        lines.append(Msg("more_problems", n=n - MAX_PROBLEMS_SHOWN))
+        more = n - MAX_PROBLEMS_SHOWN
+        lines.append(Msg("more_problems_one") if more == 1 else Msg("more_problems", n=more))
     return lines
 
 
