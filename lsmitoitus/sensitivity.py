@@ -47,7 +47,7 @@ from .output.i18n import Msg, UserError, echo
 from .results import build_results
 from .runner import ProgressCallback, default_jobs, map_tasks
 from .scenario.schema import Scenario
-from .scenario.uncertainty import expand, get_path, scalable, scale_data
+from .scenario.uncertainty import expand_keys, get_path, scalable, scale_data
 from .vocabulary import ALL, UNITS
 
 #: A lognormal multiplier is varied over ±this many standard deviations of its logarithm.
@@ -157,7 +157,7 @@ def factors_from_ranges(scenario: Scenario, ranges: Mapping[str, Any], source: s
                 raise UserError(Msg("sens_ranges_change", path=source, name=shown, low=low, high=high))
             out.append(Factor(name, float(low), float(high), "yearly_change", "ranges"))
             continue
-        concrete = expand(data, name)
+        concrete = expand_keys(data, name)
         if not concrete or not all(scalable(get_path(data, c)) for c in concrete):
             raise UserError(Msg("sens_unknown_parameter", path=source, name=shown))
         if not 0 < low < high <= 10:

@@ -121,6 +121,18 @@ def big_file(name: str, megabytes: int) -> Callable[[Path], Path]:
     return make
 
 
+#: A fourth area whose name has dots and a space (KeyError in the uncertainty paths before).
+DOTTED_AREA = "".join(
+    f'[{table}."Forssa 2.0"]\n{field} = {value}\n'
+    for table, field, value in (
+        ("areas", "notification_share", "0.0\npopulation_0_17 = { 2021 = 900 }"),
+        ("staffing.avohuolto", "social_workers", 1),
+        ("staffing.sijaishuolto", "social_workers", 1),
+        ("staffing.jalkihuolto", "social_workers", 1),
+    )
+) + '[arviointi.workers]\n"Forssa 2.0" = 1\n'
+
+
 def symlink_loop(name: str) -> Callable[[Path], Path]:
     """Two symbolic links that point at each other; ``name`` is one of them."""
 
@@ -344,6 +356,21 @@ SCENARIO_CASES = [
         extends_to(symlink_loop("silmukka.toml")),
         "silmukka.toml: tiedostoa ei voi lukea: symboliset linkit kiertävät kehää; osoita linkki tavalliseen",
     ),
+    # issue 23: an area's name may hold any printable character (dots too); the rule is stated
+    Case("area-name-with-dots", base(DOTTED_AREA), "alueet Forssa, Hämeenlinna, Riihimäki, Forssa 2.0", status=0),
+    Case(
+        "run-area-name-with-dots",
+        base(DOTTED_AREA),
+        "Tulokset kirjoitettu kansioon",
+        command="run",
+        status=0,
+    ),
+    Case(
+        "area-name-line-break",
+        base('[areas."Forssa\\n2"]\nnotification_share = 0.0\npopulation_0_17 = { 2021 = 100 }\n'),
+        "avain ei kelpaa: nimessä saa olla 1–80 tulostettavaa merkkiä (myös pisteet ja välilyönnit), ei välilyöntiä "
+        "alussa tai lopussa eikä rivinvaihtoja tai muita ohjausmerkkejä; annettu 'Forssa\\n2'",
+    ),
     # issue 23: a renamed key is a note in the reader's language, without Python's file and line
     Case(
         "renamed-key-note",
@@ -404,7 +431,7 @@ def test_bad_scenario_file(case: Case, tmp_path: Path) -> None:
     extra = ["--out", str(out), "-n", "1"] if case.command == "run" else []
     done = cli(case.command, str(path), *extra, *case.args, cwd=tmp_path)
     assert_clean_message(done, case.status, case.fragment)
-    assert not out.exists()
+    assert out.exists() == (case.command == "run" and case.status == 0)  # a refused run writes nothing
 
 
 @pytest.mark.e2e
@@ -811,6 +838,13 @@ UPLOAD_CASES: list[tuple[str, bytes, str]] = [
 
 
 @pytest.mark.unit
+def test_an_uploaded_area_name_may_hold_dots() -> None:
+    """Item 6: an area called "Forssa 2.0" gave a KeyError in the uncertainty paths in the app."""
+    scenario = logic.load_uploaded(base(DOTTED_AREA).encode(), "oma.toml")
+    assert "Forssa 2.0" in scenario.area_names and scenario.uncertainty.parameters
+
+
+@pytest.mark.unit
 @pytest.mark.parametrize(("content", "fragment"), [c[1:] for c in UPLOAD_CASES], ids=[c[0] for c in UPLOAD_CASES])
 def test_bad_upload(content: bytes, fragment: str) -> None:
     with pytest.raises(ScenarioError) as err:
@@ -870,3 +904,67 @@ def test_generated_bad_scenarios_get_a_message_never_a_traceback(data: st.DataOb
     except ScenarioError as err:
         for lang in ("fi", "en"):
             assert 0 < len(err.text(lang)) < MAX_MESSAGE_CHARS
+
+
+# --- text from a scenario is data (issue 23 item 7) ----------------------------------------
+
+#: Area names that would be a live formula in a spreadsheet, an image fetched from an address in
+#: Markdown, a tag in HTML, and matplotlib's mathematical notation (which fails to parse).
+FORMULA_AREA = '=HYPERLINK("http://127.0.0.1:9/x","x")'
+MARKDOWN_AREA = "![t](http://localhost:9/track) $\\frac{a}$ <b>x</b>"
+
+
+def csv_cells(path: Path) -> list[str]:
+    import csv
+
+    text = path.read_text(encoding="utf-8-sig")
+    dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,")
+    return [cell for row in csv.reader(text.splitlines(), dialect) for cell in row]
+
+
+def assert_text_is_data(folder: Path) -> None:
+    """No CSV cell a spreadsheet would run, no formula in a workbook, no Markdown image or tag."""
+    from openpyxl import load_workbook
+
+    kept = 0
+    for path in sorted(folder.glob("*.csv")):
+        cells = csv_cells(path)
+        assert not [c for c in cells if c.startswith(("=", "+", "@")) or (c.startswith("-") and not _number(c))], path
+        kept += cells.count("'" + FORMULA_AREA)
+    assert kept > 0  # the name is kept, after a ' that makes it text
+    for path in folder.glob("*.xlsx"):
+        book = load_workbook(path)
+        in_book = [c for ws in book.worksheets for row in ws.iter_rows() for c in row]
+        assert not [c.coordinate for c in in_book if c.data_type == "f"], path
+        assert any(c.value == FORMULA_AREA for c in in_book), path  # the name is kept, as text
+    for path in folder.glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        assert "![t]" not in text and "<b>" not in text, path
+        assert "\\!\\[t\\](http://localhost:9/track)" in text
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text.replace(",", "."))
+    except ValueError:
+        return False
+    return True
+
+
+@pytest.mark.e2e
+def test_scenario_text_is_data_in_every_file(tmp_path: Path, rename_areas: Callable[..., str]) -> None:
+    """Item 7: an area named like a formula, a Markdown image, a tag or mathtext runs, and every
+    CSV, workbook, Markdown and HTML file holds the name as text (the charts draw it as is)."""
+    path = tmp_path / "outo.toml"
+    path.write_text(rename_areas({"Forssa": FORMULA_AREA, "Riihimäki": MARKDOWN_AREA}), encoding="utf-8")
+    for command in ("run", "dimension"):
+        out = tmp_path / command
+        done = cli(command, str(path), "-n", "2", "--out", str(out), cwd=tmp_path, timeout=300)
+        assert_clean_message(done, 0, "Tulokset kirjoitettu kansioon")
+        assert_text_is_data(out)
+        report = tmp_path / f"{command}-raportti"
+        done = cli("report", str(out), "--out", str(report), cwd=tmp_path, timeout=300)
+        assert_clean_message(done, 0, "raportti.html")
+        html = (report / "raportti.html").read_text(encoding="utf-8")
+        assert "<b>x</b>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
+        assert 'src="http' not in html

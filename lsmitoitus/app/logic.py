@@ -264,8 +264,10 @@ def scenario_toml(scenario: Scenario, lang: Lang = "fi") -> str:
 
 
 def figure_png(fig: object) -> bytes:
+    from ..output.charts import literal_text
+
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=110)  # type: ignore[attr-defined]
+    literal_text(fig).savefig(buffer, format="png", dpi=110)  # type: ignore[arg-type]
     return buffer.getvalue()
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import re
 
 import streamlit as st
 
@@ -22,6 +21,7 @@ from lsmitoitus.output import formats
 from lsmitoitus.output.dimensioning_report import staffing_figure
 from lsmitoitus.output.i18n import Lang, UserError, t
 from lsmitoitus.output.progress import Clock, remaining_text
+from lsmitoitus.output.text_table import markdown_text
 from lsmitoitus.scenario.files import MAX_FILE_BYTES, load_scenario
 from lsmitoitus.scenario.schema import Scenario
 from lsmitoitus.vocabulary import UNITS
@@ -68,8 +68,19 @@ def show_error(text: str) -> None:
     for line in text.splitlines():
         body = line.lstrip(" ")
         indent = "\u00a0" * (2 * (len(line) - len(body)))
-        lines.append(indent + re.sub(r"([\\`*_\[\]<>~|])", r"\\\1", body))
+        lines.append(indent + markdown_text(body))
     st.error("  \n".join(lines))
+
+
+def markdown_frame(frame: object) -> object:
+    """A table for ``st.table``, which reads its cells and headers as Markdown: every text
+    shown as written (an area called ``![t](http://…)`` is a name, not an image to fetch)."""
+    import pandas as pd
+
+    assert isinstance(frame, pd.DataFrame)
+    shown = frame.map(lambda v: markdown_text(v) if isinstance(v, str) else v)
+    shown.columns = pd.Index([markdown_text(c) for c in frame.columns])
+    return shown
 
 
 def upload_texts(lang: Lang) -> None:
@@ -190,7 +201,7 @@ def edits_from_sidebar(base: Scenario, lang: Lang) -> tuple[logic.Edits, int | N
             for area in base.area_names:
                 posts[(unit, area)] = float(
                     st.number_input(
-                        f"{area} – {t(unit, lang)}",
+                        markdown_text(f"{area} – {t(unit, lang)}"),  # a label reads Markdown
                         0.0,
                         500.0,
                         float(base.staffing[unit][area].social_workers),
@@ -231,12 +242,12 @@ def show_results(whatif: logic.WhatIf, lang: Lang, edited: Scenario) -> None:
     from lsmitoitus.app import charts
 
     st.subheader(t("app_headline", lang))
-    st.markdown(f"**{logic.headline(whatif, lang)}**")
+    st.markdown(f"**{markdown_text(logic.headline(whatif, lang))}**")
     answer = logic.answer_table(whatif, lang)
     if not answer.empty:
-        st.table(right_aligned(answer, 2), hide_index=True)
+        st.table(right_aligned(markdown_frame(answer), 2), hide_index=True)
     for note in logic.answer_notes(whatif, lang):
-        st.caption(note)
+        st.caption(markdown_text(note))
     tabs = st.tabs(
         [
             t("app_tab_caseload", lang),
@@ -263,7 +274,7 @@ def show_results(whatif: logic.WhatIf, lang: Lang, edited: Scenario) -> None:
         show_table(logic.placements_table(whatif, lang), numeric_from=2)
     with tabs[4]:
         st.caption(t("app_comparison_caption", lang))
-        st.table(right_aligned(logic.comparison_for_people(whatif, lang), 1), hide_index=True)
+        st.table(right_aligned(markdown_frame(logic.comparison_for_people(whatif, lang)), 1), hide_index=True)
     with tabs[5]:
         html, pdf = report_cached(whatif, lang)
         st.download_button(

@@ -10,6 +10,7 @@ from matplotlib.lines import Line2D
 
 from ..calibration.backtest import BacktestResult, coverage
 from . import formats
+from .charts import literal_text
 from .i18n import Lang, t
 from .text_table import text_table
 
@@ -73,6 +74,7 @@ def backtest_figure(result: BacktestResult, lang: Lang = "fi") -> Figure:
     labels = [t("simulated", lang), t("observed", lang), t("backtest_fit_years", lang), t("backtest_split", lang)]
     fig.legend(handles, labels, loc="lower center", ncol=4, frameon=False, fontsize=8)
     fig.suptitle(t("backtest_title", lang, year=result.fit_until), fontsize=10)
+    literal_text(fig)  # names from the scenario are text, not mathtext
     fig.tight_layout(rect=(0, 0.07, 1, 0.95))
     return fig
 

@@ -15,7 +15,7 @@ from ..budget import budget_years
 from ..dimensioning import DimensioningResult
 from .csvfiles import CsvStyle, csv_style, write_csv
 from .dimensioning_report import yearly_sheet
-from .excel import finish_table_sheet, sheet_title, write_table
+from .excel import finish_table_sheet, save_workbook, sheet_title, write_table
 from .folders import atomic_folder
 from .i18n import Lang, t
 
@@ -65,7 +65,7 @@ def write_comparison(
                 name = sheet_title(name[:28] + f"-{len(names)}")
             names.add(name)
             yearly_sheet(book.create_sheet(name), result, budget_years(result), lang)
-        book.save(tmp / "vertailu.xlsx")
+        save_workbook(book, tmp / "vertailu.xlsx")
         from . import report_data  # the board report's data (lsmitoitus report FOLDER)
 
         report_data.write(report_data.compare_data(results, lang), tmp)

@@ -52,6 +52,7 @@ from .excel import (
     kind_of,
     number_format,
     print_setup,
+    save_workbook,
     set_widths,
     sheet_title,
     write_excel,
@@ -62,6 +63,7 @@ from .folders import atomic_folder
 from .formats import euros, number, percent
 from .i18n import Lang, t
 from .plan_files import plan_to_toml
+from .text_table import markdown_text
 
 #: Kind of value of every column of the answer's tables (number formats, see .excel).
 KINDS: dict[str, str] = {
@@ -818,7 +820,7 @@ def write_workbook(
         ws = book.create_sheet(sheet_title(name))
         last = write_table(ws, frame, [kind_of(frame[c]) for c in frame.columns], lang)
         finish_table_sheet(ws, 1, last, len(frame.columns))
-    book.save(path)
+    save_workbook(book, path)
 
 
 def county_table(result: DimensioningResult, lang: Lang = "fi", budget: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -894,9 +896,11 @@ def staffing_figure(result: DimensioningResult, lang: Lang = "fi") -> Figure:
 
 
 def _markdown_table(df: pd.DataFrame, lang: Lang = "fi") -> str:
-    head = "| " + " | ".join(str(c) for c in df.columns) + " |"
+    head = "| " + " | ".join(markdown_text(c) for c in df.columns) + " |"
     rule = "|" + "|".join("---" for _ in df.columns) + "|"
-    body = ["| " + " | ".join(_cell(v, lang) for v in row) + " |" for row in df.itertuples(index=False)]
+    body = [
+        "| " + " | ".join(markdown_text(_cell(v, lang)) for v in row) + " |" for row in df.itertuples(index=False)
+    ]
     return "\n".join([head, rule, *body])
 
 
@@ -915,14 +919,15 @@ def markdown_report(result: DimensioningResult, lang: Lang = "fi", budget: pd.Da
     budget = budget_years(result) if budget is None else budget
     county = county_table(result, lang, budget).reset_index(names=t("measure_row", lang))
     units = _headers(result.units, result, lang)
+    title = t("budget_title", lang, name=result.scenario.name, target=target_text(result, lang), conf=conf)
     parts = [
-        f"# {t('budget_title', lang, name=result.scenario.name, target=target_text(result, lang), conf=conf)}",
+        f"# {markdown_text(title)}",
         "",
         f"## {t('answer', lang)}",
         "",
-        *[f"- {line}" for line in answer_lines(result, lang, budget)],
+        *[f"- {markdown_text(line)}" for line in answer_lines(result, lang, budget)],
         "",
-        definition_text(result, lang),
+        markdown_text(definition_text(result, lang)),
         "",
         f"## {t('county_table', lang)}",
         "",

@@ -13,7 +13,7 @@ import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -189,6 +189,18 @@ def sheet_title(name: str) -> str:
     return "".join(c for c in name if c not in "[]:*?/\\")[:31]
 
 
+def save_workbook(book: Workbook, path: Path | IO[bytes]) -> None:
+    """Save ``book``, every text as text: openpyxl stores a string that starts with ``=`` as a
+    formula, so an area called ``=HYPERLINK(…)`` would become a live formula. The workbooks hold
+    no formulas of their own, so every formula cell is a text that looked like one."""
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+    book.save(path)
+
+
 def write_excel(
     sheets: Mapping[str, pd.DataFrame], path: Path, lang: Lang = "fi", kinds: Mapping[str, Sequence[str]] | None = None
 ) -> None:
@@ -201,4 +213,4 @@ def write_excel(
         column_kinds = (kinds or {}).get(name) or [kind_of(frame[c]) for c in frame.columns]
         last = write_table(ws, frame, column_kinds, lang)
         finish_table_sheet(ws, 1, last, len(frame.columns))
-    book.save(path)
+    save_workbook(book, path)

@@ -578,6 +578,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "{path} ei ole luku eikä ikäryhmätaulukko, joten sille ei voi antaa epävarmuutta",
         "{path} is not a number or an age-band table, so it cannot be uncertain",
     ),
+    "rule_name": (
+        "nimessä saa olla 1–{longest} tulostettavaa merkkiä (myös pisteet ja välilyönnit), ei välilyöntiä alussa "
+        "tai lopussa eikä rivinvaihtoja tai muita ohjausmerkkejä; annettu {name}",
+        "a name has 1 to {longest} printable characters (dots and spaces too), no space at either end and no "
+        "line breaks or other control characters; got {name}",
+    ),
+    "rule_scaling_breaks": (
+        "tätä parametria ei voi antaa epävarmana: jokainen toisto kertoo sen arvotulla kertoimella, ja silloin "
+        "skenaario ei enää kelpaisi ({problem}); poista se [uncertainty.parameters]-taulukosta",
+        "this parameter cannot be uncertain: every replication multiplies it by a drawn factor, and then the "
+        "scenario would no longer be valid ({problem}); remove it from [uncertainty.parameters]",
+    ),
     "rule_correlation_pair": (
         "{pair}: avaimen pitää olla muotoa polku_a|polku_b, kaksi eri parametria taulukosta uncertainty.parameters",
         "{pair}: must be path_a|path_b, two different parameters listed in uncertainty.parameters",

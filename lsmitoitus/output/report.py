@@ -24,7 +24,7 @@ from ..scenario.schema import Scenario
 from ..vocabulary import ALL, UNITS
 from . import formats
 from .answer import answer_table, headline, unit_name
-from .charts import caseload_figure_from, figure_svg, localise_axes
+from .charts import caseload_figure_from, figure_svg, literal_text, localise_axes
 from .dimensioning_report import answer_notes, staffing_figure, target_text
 from .folders import _shown, atomic_folder, check_output
 from .i18n import Lang, Msg, UserError, t
@@ -93,6 +93,7 @@ def _costs_figure(frames: list[tuple[str, pd.DataFrame]], lang: Lang) -> Figure:
     localise_axes(ax, lang, dates=False)
     ax.legend(handles, labels, fontsize=8, frameon=False, loc="lower right")
     ax.set_title(t("chart_costs_title", lang), fontsize=10)
+    literal_text(fig)  # names from the scenario are text, not mathtext
     fig.tight_layout()
     return fig
 
@@ -131,6 +132,7 @@ def _required_figure(results: list[Any], lang: Lang) -> Figure:
     localise_axes(ax, lang, dates=False)
     ax.legend(fontsize=8, frameon=False, loc="lower right")
     ax.set_title(t("chart_posts_by_year", lang), fontsize=10)
+    literal_text(fig)  # names from the scenario are text, not mathtext
     fig.tight_layout()
     return fig
 

@@ -18,7 +18,8 @@ from .. import __version__
 from ..scenario.files import scenario_to_toml
 from ..sensitivity import HEADLINE, OUTPUTS, SensitivityResult
 from ..vocabulary import ALL
-from .charts import save_figure
+from .charts import literal_text, save_figure
+from .csvfiles import write_csv
 from .dimensioning_report import scenario_table, write_excel
 from .folders import atomic_folder
 from .formats import number
@@ -239,6 +240,7 @@ def figure(result: SensitivityResult, lang: Lang = "fi") -> Figure:
     fig.legend(list(handles.values()), list(handles), loc="lower center", ncol=4, frameon=False)
     key = "sens_chart_title_morris" if result.method == "morris" else "sens_chart_title_sobol"
     fig.suptitle(t(key, lang, name=result.scenario.name))
+    literal_text(fig)  # names from the scenario are text, not mathtext
     fig.tight_layout(rect=(0, 0.04, 1, 0.96))
     return fig
 
@@ -314,9 +316,9 @@ def write_sensitivity(result: SensitivityResult, target: Path, lang: Lang = "fi"
         (tmp / "herkkyys.txt").write_text(report_text(result, lang) + "\n", encoding="utf-8")
         write_excel(sheets(result, lang), tmp / "herkkyys.xlsx")
         save_figure(figure(result, lang), tmp / "herkkyys.png")
-        indices_table(result.indices, lang).to_csv(tmp / "indices.csv", index=False)
-        outputs_table(result, lang).to_csv(tmp / "outputs.csv", index=False)
-        result.samples_frame().to_csv(tmp / "samples.csv", index=False)
+        write_csv(indices_table(result.indices, lang), tmp / "indices.csv", "en")  # the machine format
+        write_csv(outputs_table(result, lang), tmp / "outputs.csv", "en")
+        write_csv(result.samples_frame(), tmp / "samples.csv", "en")
         header = (
             f"Base scenario of the sensitivity analysis ({result.method}); every sample point fixes the parameters "
             "listed in run.json and draws nothing per replication."

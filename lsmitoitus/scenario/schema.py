@@ -48,6 +48,26 @@ def _every_band(value: float | dict[Any, float]) -> float | dict[Any, float]:
     return value
 
 
+#: Longest name of an area or a team (characters); it heads table rows and chart panels.
+MAX_NAME = 80
+#: Most areas a scenario may have (a wellbeing services county has a handful; every area
+#: multiplies the teams, tables and charts).
+MAX_AREAS = 200
+
+
+def _name(value: str) -> str:
+    """An area's or a team's name: any printable characters (dots and spaces too), 1–80 of
+    them, without spaces at either end (they would be invisible in every table)."""
+    if not (0 < len(value) <= MAX_NAME and value.isprintable() and value == value.strip()):
+        from ..output.i18n import echo  # only when a rule fails: importing the schema stays light
+
+        raise rule_error("rule_name", longest=MAX_NAME, name=echo(value))
+    return value
+
+
+#: The name of an area or a team, as a table's key.
+Name = Annotated[str, AfterValidator(_name)]
+
 #: A probability that is either one number for all ages or a table by age band.
 ByAge = Annotated[Probability | dict[AgeBand, Probability], AfterValidator(_every_band)]
 
@@ -659,7 +679,7 @@ class Caseload(StrictModel):
         return self
 
 
-TeamLayout = Literal["area", "county"] | dict[str, list[str]]
+TeamLayout = Literal["area", "county"] | dict[Name, list[str]]
 
 
 class Organisation(StrictModel):
@@ -922,7 +942,7 @@ class Scenario(StrictModel):
     )
     description: str = Field("", max_length=4000)
     simulation: SimulationSettings = Field(default_factory=lambda: SimulationSettings())
-    areas: dict[str, Area] = Field(min_length=1)
+    areas: dict[Name, Area] = Field(min_length=1, max_length=MAX_AREAS)
     demand: Demand
     kasittely: KasittelyStage
     arviointi: ArviointiStage
