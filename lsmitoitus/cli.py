@@ -735,6 +735,8 @@ def _on_signal(signum: int, _frame: FrameType | None) -> None:
 
 @contextmanager
 def _signals_stop_the_run() -> Iterator[None]:
+    """Ctrl-C and SIGTERM stop the command at once: this process only waits for worker processes
+    (even with one job), so the signal is handled here within moments and ends them."""
     global _MAIN_PID
     _MAIN_PID = os.getpid()
     handled = [signal.SIGINT, signal.SIGTERM]
@@ -744,7 +746,10 @@ def _signals_stop_the_run() -> Iterator[None]:
         yield
         return
     try:
-        yield
+        from .cluster import tasks_in_worker_processes
+
+        with tasks_in_worker_processes():
+            yield
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
@@ -803,6 +808,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line. Run as the program (``argv`` None), a stop by Ctrl-C or SIGTERM ends the
+    process at once once its temporary folders are gone: freeing a large replication's objects
+    one by one could take seconds."""
+    program = argv is None
     argv = sys.argv[1:] if argv is None else argv
     lang: Lang = _lang_in(argv)
     args = build_parser(lang).parse_args(argv)
@@ -810,6 +819,13 @@ def main(argv: list[str] | None = None) -> int:
 
     def fail(message: Msg | str, status: int) -> int:
         print(f"{t('error', lang)}: {render(message, lang)}", file=sys.stderr, flush=True)
+        return status
+
+    def stopped(message: str, status: int) -> int:
+        fail(Msg(message), status)
+        if program:
+            sys.stdout.flush()
+            os._exit(status)  # the unwinding has removed the temporary folders already
         return status
 
     with _signals_stop_the_run(), _notes_for_warnings(lang):
@@ -821,9 +837,9 @@ def main(argv: list[str] | None = None) -> int:
         except UserError as exc:
             return fail(exc.text(lang), 2)
         except Terminated:
-            return fail(Msg("terminated"), 143)
+            return stopped("terminated", 143)
         except KeyboardInterrupt:
-            return fail(Msg("interrupted"), 130)
+            return stopped("interrupted", 130)
         except MemoryError:
             return fail(Msg("out_of_memory"), 1)
         except RecursionError:

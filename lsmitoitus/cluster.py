@@ -39,6 +39,22 @@ NUMERICAL = ("numpy", "scipy", "simpy", "pandas")
 
 _CLIENT: ContextVar[Any | None] = ContextVar("lsmitoitus_dask_client", default=None)
 
+#: Within :func:`tasks_in_worker_processes`, local tasks run in worker processes even when one
+#: process is asked for: the process that waits for them then handles Ctrl-C and SIGTERM at
+#: once, whatever the compiled core is doing (the command line sets it; a notebook's serial run
+#: stays in its own process).
+ALWAYS_IN_WORKERS: ContextVar[bool] = ContextVar("lsmitoitus_always_in_workers", default=False)
+
+
+@contextmanager
+def tasks_in_worker_processes() -> Iterator[None]:
+    """Within the block, :func:`lsmitoitus.runner.map_tasks` never runs a task in this process."""
+    token = ALWAYS_IN_WORKERS.set(True)
+    try:
+        yield
+    finally:
+        ALWAYS_IN_WORKERS.reset(token)
+
 
 class ClusterError(UserError, RuntimeError):
     """The cluster cannot be reached or used."""

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from .model.posts import PostSpec, posts_on, unit_posts
 from .output.formats import Formatted, date, number
 from .output.i18n import Joined, Msg, UserError, echo, t
-from .scenario.schema import PlanStep, Scenario
+from .scenario.schema import MAX_PLAN_STEPS, PlanStep, Scenario
 from .vocabulary import UNITS
 
 if TYPE_CHECKING:
@@ -38,8 +38,8 @@ if TYPE_CHECKING:
 FIELDS = ("start", "unit", "area", "change", "lead")
 #: Problems listed in one message; the rest are counted.
 MAX_PROBLEMS_SHOWN = 20
-#: Most steps a plan may have (a county's plan has tens).
-MAX_STEPS = 10_000
+#: Most steps a plan may have (a county's plan has tens), as the schema's staffing_plan.
+MAX_STEPS = MAX_PLAN_STEPS
 #: Largest change of posts (FTE) one step may make, as the schema's PlanStep allows.
 MAX_CHANGE = 1000
 YES = {"kyllä", "k", "yes", "y", "true", "tosi", "1", "x"}
@@ -178,6 +178,10 @@ def parse_steps(rows: Sequence[RawStep], scenario: Scenario, source: str) -> lis
         steps.append(PlanStep(start=start, unit=unit, area=area, change=change, lead=lead))
     if not problems:
         problems = _removals(scenario, steps, rows)
+    if not problems:
+        from .scenario.checks import posts_problems
+
+        problems = posts_problems(scenario, steps)
     if problems:
         n = len(problems)
         title = Msg("plan_invalid_one", path=source) if n == 1 else Msg("plan_invalid", path=source, n=n)

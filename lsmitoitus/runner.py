@@ -14,17 +14,26 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 import numpy as np
 
 from .model import PathwayModel, RawReplication
+from .model._compiled import EventBudgetExceeded
 from .model.randomness import replication_seeds
+from .output.formats import Formatted, integer
+from .output.i18n import Msg, UserError
 from .results import SimulationResults, build_results
 from .scenario.schema import Scenario
 from .scenario.uncertainty import draw_multipliers, scale_data
 
 ProgressCallback = Callable[[int, int], None]
+
+
+class RunError(UserError, RuntimeError):
+    """A run could not finish: a worker process was killed, or a replication simulated far more
+    events than its scenario's check estimated (message for the user; nothing was written)."""
 
 
 def replication_scenario(scenario: Scenario, rep_seed: np.random.SeedSequence) -> tuple[Scenario, dict[str, float]]:
@@ -59,6 +68,13 @@ def with_run_settings(scenario: Scenario, replications: int | None = None, seed:
     return scenario.with_overrides(**overrides) if overrides else scenario
 
 
+def _in_worker() -> None:
+    """A worker process runs its own tasks itself (it is the one that works)."""
+    from .cluster import ALWAYS_IN_WORKERS
+
+    ALWAYS_IN_WORKERS.set(False)
+
+
 def default_jobs(replications: int) -> int:
     return max(1, min(replications, os.cpu_count() or 1))
 
@@ -76,7 +92,7 @@ def map_tasks(
     enclosing :func:`lsmitoitus.cluster.use_cluster` block, else serially (``jobs`` 1) or in
     ``jobs`` local worker processes. Tasks must be pure functions of their arguments, so the
     result never depends on the backend or the number of workers."""
-    from .cluster import active_client
+    from .cluster import ALWAYS_IN_WORKERS, active_client
 
     n = len(calls)
     client = active_client()
@@ -85,19 +101,26 @@ def map_tasks(
 
         return map_on_cluster(client, task, calls, progress)
     out: list[T | None] = [None] * n
-    if jobs <= 1 or n <= 1:
-        for i, call in enumerate(calls):
-            out[i] = task(*call)
-            if progress:
-                progress(i + 1, n)
-    else:
-        context = multiprocessing.get_context(_start_method())
-        with ProcessPoolExecutor(max_workers=min(jobs, n), mp_context=context) as pool:
-            futures = {pool.submit(task, *call): i for i, call in enumerate(calls)}
-            for done, future in enumerate(as_completed(futures), start=1):
-                out[futures[future]] = future.result()
+    try:
+        if (jobs <= 1 or n <= 1) and not ALWAYS_IN_WORKERS.get():
+            for i, call in enumerate(calls):
+                out[i] = task(*call)
                 if progress:
-                    progress(done, n)
+                    progress(i + 1, n)
+        else:
+            context = multiprocessing.get_context(_start_method())
+            workers = max(1, min(jobs, n))
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_in_worker) as pool:
+                futures = {pool.submit(task, *call): i for i, call in enumerate(calls)}
+                for done, future in enumerate(as_completed(futures), start=1):
+                    out[futures[future]] = future.result()
+                    if progress:
+                        progress(done, n)
+    except EventBudgetExceeded as exc:
+        shown = {"events": Formatted(integer, exc.events), "budget": Formatted(integer, exc.budget)}
+        raise RunError(Msg("event_budget", **shown)) from None
+    except BrokenProcessPool:  # a worker was killed (out of memory, or by someone): not a bug of ours
+        raise RunError(Msg("worker_died", jobs=max(1, min(jobs, n)))) from None
     return out  # type: ignore[return-value]  # every slot is filled
 
 

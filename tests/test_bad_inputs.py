@@ -9,6 +9,7 @@ web app's logic directly. Messages are Finnish by default; a few rows check ``--
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import socket
@@ -120,6 +121,10 @@ def big_file(name: str, megabytes: int) -> Callable[[Path], Path]:
 
     return make
 
+
+AREAS = ("Forssa", "Hämeenlinna", "Riihimäki")
+#: One step of a scenario's own staffing plan.
+PLAN_STEP = '[[staffing_plan]]\nstart = 2026-03-01\nunit = "avohuolto"\narea = "Forssa"\nchange = 1\n'
 
 #: A fourth area whose name has dots and a space (KeyError in the uncertainty paths before).
 DOTTED_AREA = "".join(
@@ -243,7 +248,7 @@ SCENARIO_CASES = [
     Case(
         "10-million-notifications-total",
         base("[demand]\nnotifications = { 2021 = 10000000, 2022 = 10000000, 2023 = 10000000 }\n"),
-        "enintään 20\u00a0000\u00a0000 hyväksytään (ajo kestäisi tunteja)",
+        "enintään 5\u00a0000\u00a0000 hyväksytään (ajo kestäisi tunteja)",
     ),
     # the schema's own rules (issue 15 item 1): the field path first, then what is wrong in
     # Finnish, with the value given and what is allowed; numbers and dates in Finnish formats
@@ -370,6 +375,74 @@ SCENARIO_CASES = [
         base('[areas."Forssa\\n2"]\nnotification_share = 0.0\npopulation_0_17 = { 2021 = 100 }\n'),
         "avain ei kelpaa: nimessä saa olla 1–80 tulostettavaa merkkiä (myös pisteet ja välilyönnit), ei välilyöntiä "
         "alussa tai lopussa eikä rivinvaihtoja tai muita ohjausmerkkejä; annettu 'Forssa\\n2'",
+    ),
+    # issue 23 item 2: bounds on every number and on totals, and on the work of a replication
+    Case(
+        "leads-1e18",
+        base("[organisation]\nleads = { avohuolto = 1e18 }\n"),
+        "  organisation.leads.avohuolto: arvon pitää olla enintään 1000; annettu 1e+18; sallittu väli: 0 ≤ arvo ≤ 1000",
+    ),
+    Case("leads-negative", base("[organisation]\nleads = { avohuolto = -1 }\n"), "arvon pitää olla vähintään 0"),
+    Case(
+        "plan-1001-steps",
+        base(PLAN_STEP * 1001),
+        "  staffing_plan: liian monta alkiota (enintään 1000)\n",
+    ),
+    Case(
+        "plan-11-steps-of-1000",
+        base(PLAN_STEP.replace("change = 1", "change = 1000") * 11),
+        "  staffing: hyvinvointialueella olisi 1.3.2026 alkaen 11\u00a0056 vakanssia (staffing, organisation.leads, "
+        "levers.avohuolto_extra_posts ja staffing_plan yhteensä); enintään 10\u00a0000 hyväksytään",
+    ),
+    Case(
+        "10-million-a-year-16-million-children",
+        base(
+            "[simulation]\nstart = 2021-01-01\nend = 2021-12-31\nwarmup_years = 0\n"
+            "[demand]\nnotifications = { 2021 = 10000000 }\n"
+            + "".join(f'[areas."{a}"]\npopulation_0_17 = {{ 2021 = 5400000 }}\n' for a in AREAS)
+        ),
+        "  demand: vuonna 2021 olisi 10\u00a0000\u00a0000 ilmoitusta; enintään 1\u00a0000\u00a0000 vuodessa "
+        "hyväksytään",
+    ),
+    Case(
+        "episodes-of-a-day-repeat-until-18",
+        base(
+            "[avohuolto]\np_avohuollon_sijoitus = 1.0\np_kiireellinen_sijoitus = 0.0\np_huostaanotto = 0.0\n"
+            "duration = { mean_days = 1.0 }\n"
+            "[avohuollon_sijoitus]\np_huostaanotto = 0.0\nduration = { mean_days = 1.0 }\n"
+        ),
+        "  simulation: yksi toisto simuloisi arviolta 46\u00a0000\u00a0000 tapahtumaa; enintään 5\u00a0000\u00a0000 "
+        "hyväksytään (ajo kestäisi tunteja)",
+    ),
+    # issue 23 item 6: zero notifications reached a ZeroDivisionError in model/parameters.py
+    Case(
+        "zero-notifications-last-year",
+        base("[demand]\nnotifications = { 2021 = 5000, 2022 = 5000, 2023 = 0 }\n"),
+        "  demand.notifications: ilmoituksia on 0 vuonna 2023; ennuste ja ilmoitukset lasta kohden lasketaan näistä "
+        "luvuista, joten anna havaittu tai arvioitu määrä (vähintään 1) tai jätä vuosi pois",
+    ),
+    Case(
+        "zero-notifications-every-year",
+        base("[demand]\nnotifications = { 2021 = 0, 2022 = 0, 2023 = 0 }\n"),
+        "  demand.notifications: ilmoituksia on 0 vuosina 2021–2023",
+    ),
+    Case(
+        "run-zero-notifications-last-year",
+        base("[demand]\nnotifications = { 2021 = 5000, 2022 = 5000, 2023 = 0 }\n"),
+        "demand.notifications: ilmoituksia on 0 vuonna 2023",
+        command="run",
+    ),
+    Case(
+        "zero-in-the-series",
+        base("[demand]\nseries = { 2026 = 0 }\n"),
+        "  demand.series: ilmoituksia on 0 vuonna 2026",
+    ),
+    # issue 23 item 8: an area without children received a share of the notifications
+    Case(
+        "area-without-children",
+        base("[areas.Forssa]\npopulation_0_17 = { 2021 = 0, 2022 = 0 }\n"),
+        "  areas.Forssa: alueella ei ole 0–17-vuotiaita vuosina 2020–2030, mutta sille tulee 19,0\u00a0% "
+        "ilmoituksista (notification_share); anna alueen population_0_17 tai aseta notification_share = 0",
     ),
     # issue 23: a renamed key is a note in the reader's language, without Python's file and line
     Case(
@@ -567,6 +640,14 @@ PLAN_CASES = [
     ("unknown-unit", plan_file("p.toml", plan_step(unit='"kotihoito"')), "yksikkö kotihoito ei ole tunnettu", []),
     ("unknown-unit-en", plan_file("p.toml", plan_step(unit='"kotihoito"')), "unknown unit kotihoito", ["--lang", "en"]),
     ("one-problem", plan_file("p.toml", plan_step(unit='"kotihoito"')), "virheellinen suunnitelma (1 ongelma):", []),
+    # issue 23 item 2: 10,000 steps of +1,000 posts took 3.97 GB
+    ("1001-steps", plan_file("p.toml", plan_step() * 1001), "liian monta riviä (1001; enintään 1000)", []),
+    (
+        "11-steps-of-1000-posts",
+        plan_file("p.toml", plan_step(change="1000") * 11),
+        "hyvinvointialueella olisi 1.3.2026 alkaen 11\u00a0056 vakanssia",
+        [],
+    ),
     (
         "unknown-area",
         plan_file("p.toml", plan_step(area='"Tampere"')),
@@ -968,3 +1049,248 @@ def test_scenario_text_is_data_in_every_file(tmp_path: Path, rename_areas: Calla
         html = (report / "raportti.html").read_text(encoding="utf-8")
         assert "<b>x</b>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
         assert 'src="http' not in html
+
+
+# --- a generated family: every numeric field of a scenario, given absurd values (issue 23) ---
+
+#: The values every numeric field is given in turn.
+ABSURD = (math.nan, math.inf, -math.inf, -1, 0, 1e18, 1e300)
+
+
+def family_base() -> dict[str, Any]:
+    """The bundled default with every field written out (defaults included), a plan step, an
+    extra post and a planning target, so that their numbers are in the family too."""
+    import datetime as dt
+
+    from lsmitoitus import load_scenario
+
+    data = load_scenario().model_dump()
+    data["staffing_plan"] = [{"start": dt.date(2026, 3, 1), "unit": "avohuolto", "area": "Forssa", "change": 1.0}]
+    data["levers"]["avohuolto_extra_posts"] = {"Forssa": 1}
+    data["caseload"]["planning_target"] = 25
+    data["organisation"]["leads"] = {"avohuolto": 2, "sijaishuolto": 1, "jalkihuolto": 1}
+    return data
+
+
+def numeric_leaves(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found: list[tuple[Any, ...]] = []
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list | tuple) else []
+    for key, value in items:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            found.append((*prefix, key))
+        else:
+            found += numeric_leaves(value, (*prefix, key))
+    return found
+
+
+def mutated(base_data: dict[str, Any], path: tuple[Any, ...], value: float) -> dict[str, Any]:
+    import copy
+
+    data = copy.deepcopy(base_data)
+    node: Any = data
+    for key in path[:-1]:
+        if isinstance(node[key], tuple):
+            node[key] = list(node[key])
+        node = node[key]
+    node[path[-1]] = value
+    return data
+
+
+@pytest.fixture(scope="module")
+def family() -> list[tuple[tuple[Any, ...], float, Any]]:
+    """Every numeric field with every absurd value: (path, value, the scenario or the error)."""
+    from lsmitoitus import scenario_from_dict
+
+    base_data = family_base()
+    out: list[tuple[tuple[Any, ...], float, Any]] = []
+    for path in numeric_leaves(base_data):
+        for value in ABSURD:
+            try:
+                outcome: Any = scenario_from_dict(mutated(base_data, path, value), "perhe.toml")
+            except ScenarioError as exc:
+                outcome = exc
+            out.append((path, value, outcome))  # any other exception fails the fixture, naming it
+    return out
+
+
+@pytest.mark.unit
+def test_every_numeric_field_is_bounded(family: list[tuple[tuple[Any, ...], float, Any]]) -> None:
+    """NaN, ±infinity, −1, 0, 1e18 and 1e300 in every numeric field: a clear message naming the
+    field's section in both languages, or a scenario whose work per replication is bounded.
+    Only 0 (a field that may be 0) and the seed's 0 and 1e18 may be accepted."""
+    from lsmitoitus.scenario.checks import MAX_EVENTS_PER_REPLICATION, estimated_events
+
+    assert len(family) > 1500
+    wrong = []
+    for path, value, outcome in family:
+        where = ".".join(map(str, path))
+        if isinstance(outcome, ScenarioError):
+            for lang in ("fi", "en"):
+                text = outcome.text(lang)
+                assert 0 < len(text) < MAX_MESSAGE_CHARS, (where, value)
+                assert_no_bug_message(text)
+            if str(path[0]) not in outcome.text("en") and "simulation:" not in outcome.text("en"):
+                wrong.append((where, value, "the message does not name the field"))
+        elif not (value in (0, -1) or where == "simulation.seed"):  # a change of −1 post is a plan
+            wrong.append((where, value, "accepted"))
+        elif estimated_events(outcome) > MAX_EVENTS_PER_REPLICATION:
+            wrong.append((where, value, "accepted beyond the work limit"))
+    assert wrong == []
+
+
+@pytest.mark.integration
+def test_every_accepted_member_of_the_family_runs(family: list[tuple[tuple[Any, ...], float, Any]]) -> None:
+    """Each accepted mutation runs a replication without an internal error and within its event
+    budget (a hang guard of two minutes each: the event loop lets the alarm's signal through)."""
+    import signal
+
+    from lsmitoitus.model.randomness import replication_seeds
+    from lsmitoitus.runner import run_replication
+
+    class TooLong(Exception):
+        pass
+
+    def alarm(*_args: object) -> None:
+        raise TooLong
+
+    accepted = [(p, v, s) for p, v, s in family if not isinstance(s, ScenarioError)]
+    assert 50 < len(accepted) < 400
+    previous = signal.signal(signal.SIGALRM, alarm)
+    try:
+        for path, value, scenario in accepted:
+            signal.alarm(120)
+            try:
+                raw = run_replication(scenario, replication_seeds(scenario.simulation.seed, 1)[0], 0)
+            except TooLong:
+                pytest.fail(f"{'.'.join(map(str, path))} = {value}: a replication ran for over two minutes")
+            finally:
+                signal.alarm(0)
+            assert raw.events > 0
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+# --- signals reach a long single-process replication (issue 23 item 3) ---------------------
+
+#: A replication of tens of seconds: a million notifications a year for four years.
+LONG_RUN = base(
+    "[simulation]\nstart = 2021-01-01\nend = 2024-12-31\n"
+    "[demand]\nnotifications = { 2021 = 791388, 2022 = 864552, 2023 = 996840 }\n"
+    + "".join(
+        f'[areas."{area}"]\npopulation_0_17 = {{ 2021 = {n}, 2022 = {n} }}\n'
+        for area, n in (("Forssa", 963300), ("Hämeenlinna", 2788500), ("Riihimäki", 1318200))
+    )
+)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system time a process has used (from /proc; 0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def running(pid: int) -> bool:
+    """Whether a process exists and is not a zombie."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def descendants(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                continue
+            if parent == pid:
+                found += [int(entry.name), *descendants(int(entry.name))]
+    return found
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to watch the replication")
+@pytest.mark.parametrize(("sig", "status", "message"), [(15, 143, "lopetettu (SIGTERM)"), (2, 130, "keskeytetty")])
+def test_a_signal_stops_a_long_single_process_replication(tmp_path: Path, sig: int, status: int, message: str) -> None:
+    """``run -n 1 -j 1``: the compiled event loop never returned to the interpreter, so SIGTERM
+    did nothing for minutes. The signal is now handled at once (a hang guard of 10 s here)."""
+    import time
+
+    path = tmp_path / "pitka.toml"
+    path.write_text(LONG_RUN, encoding="utf-8")
+    out = tmp_path / "tulos"
+    run = subprocess.Popen(
+        [sys.executable, "-m", "lsmitoitus", "run", str(path), "-n", "1", "-j", "1", "--out", str(out)],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        busy = 0.0
+        while busy < 4.0 and run.poll() is None and time.monotonic() < deadline:  # deep in the replication
+            time.sleep(0.2)
+            working = [run.pid, *descendants(run.pid)]  # the replication runs in one of them
+            busy = max([0.0, *(cpu_seconds(p) for p in working)])
+        assert run.poll() is None and busy >= 4.0, "the replication did not run long enough to be stopped"
+        working = descendants(run.pid)
+        sent = time.monotonic()
+        run.send_signal(sig)
+        _, err = run.communicate(timeout=10)
+        took = time.monotonic() - sent
+    finally:
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode == status and message in err, err
+    assert_no_bug_message(err)
+    assert took < 10
+    time.sleep(0.5)
+    assert not [p for p in working if running(p)]
+    assert not out.exists() and [p.name for p in tmp_path.iterdir()] == ["pitka.toml"]
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find the worker processes")
+def test_a_killed_worker_process_gets_a_message(tmp_path: Path) -> None:
+    """Item 6: a local worker killed mid-run (out of memory, or by someone) was "odottamaton
+    virhe … ohjelman vika"; it is not a bug of ours, and the message says what to do."""
+    import signal
+    import time
+
+    path = tmp_path / "pitka.toml"
+    path.write_text(LONG_RUN, encoding="utf-8")
+    out = tmp_path / "tulos"
+    run = subprocess.Popen(
+        [sys.executable, "-m", "lsmitoitus", "run", str(path), "-n", "2", "-j", "2", "--out", str(out)],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        workers: list[int] = []
+        while run.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+            workers = [p for p in descendants(run.pid) if cpu_seconds(p) > 2.0]
+            if workers:
+                break
+        assert workers, "no worker process got to work"
+        others = [p for p in descendants(run.pid) if p != workers[0]]
+        os.kill(workers[0], signal.SIGKILL)
+        _, err = run.communicate(timeout=60)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode == 2, err
+    assert "työprosessi päättyi kesken ajon" in err and "pienempi --jobs (nyt 2)" in err, err
+    assert_no_bug_message(err)
+    assert not out.exists()
+    time.sleep(0.5)
+    assert not [p for p in others if running(p)]

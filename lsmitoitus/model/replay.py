@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 
 from ..vocabulary import DAYS_PER_YEAR
+from ._compiled import POLL_EVERY, yield_to_signals
 from .caseload import ADD, RECOUNT, REMOVE, LogEntry, ManualClock, WorkerPool
 from .law import Schedule, limit_on
 from .parameters import CaseloadParameters
@@ -91,7 +92,11 @@ def replay_pool(
     rows: list[tuple[float, ...]] = []
     i = j = k = 0
     n_log, n_bound = len(log), len(boundaries)
+    steps = 0
     while j < n_bound:
+        steps += 1
+        if steps % POLL_EVERY == 0:
+            yield_to_signals()  # Ctrl-C and SIGTERM stop a long replay at once
         t_bound = boundaries[j]
         t_limit = limit_changes[k] if k < len(limit_changes) else math.inf
         t_staff = staff[0][0] if staff else math.inf

@@ -640,6 +640,40 @@ TEXT: dict[str, tuple[str, str]] = {
         "  demand: one replication would simulate {total} notifications in {first}–{last}; at most {limit} "
         "is accepted (the run would take hours)",
     ),
+    "check_area_population_zero": (
+        "  areas.{area}: alueella ei ole 0–17-vuotiaita {when}, mutta sille tulee {share} ilmoituksista "
+        "(notification_share); anna alueen population_0_17 tai aseta notification_share = 0",
+        "  areas.{area}: the area has no children aged 0–17 {when}, yet it receives {share} of the notifications "
+        "(notification_share); give the area's population_0_17 or set notification_share = 0",
+    ),
+    "check_notifications_zero": (
+        "  {field}: ilmoituksia on 0 {when}; ennuste ja ilmoitukset lasta kohden lasketaan näistä luvuista, "
+        "joten anna havaittu tai arvioitu määrä (vähintään 1) tai jätä vuosi pois",
+        "  {field}: there are 0 notifications {when}; the projection and the notifications per child are "
+        "computed from these figures, so give the observed or expected number (at least 1) or leave the year out",
+    ),
+    "check_demand_year": (
+        "  demand: vuonna {year} olisi {notifications} ilmoitusta; enintään {limit} vuodessa hyväksytään (yhden "
+        "vuoden asiakkaat ovat muistissa yhtä aikaa; koko maa 2023: noin 215 000)",
+        "  demand: {year} would have {notifications} notifications; at most {limit} a year is accepted (a year's "
+        "clients are in memory at once; Finland 2023: about 215,000)",
+    ),
+    "check_posts_total": (
+        "  staffing: hyvinvointialueella olisi {day} alkaen {posts} vakanssia (staffing, organisation.leads, "
+        "levers.avohuolto_extra_posts ja staffing_plan yhteensä); enintään {limit} hyväksytään (koko maassa on "
+        "noin 2 000 lastensuojelun sosiaalityöntekijää)",
+        "  staffing: the county would have {posts} posts from {day} (staffing, organisation.leads, "
+        "levers.avohuolto_extra_posts and staffing_plan together); at most {limit} are accepted (Finland has "
+        "about 2,000 child-protection social workers)",
+    ),
+    "check_work": (
+        "  simulation: yksi toisto simuloisi arviolta {events} tapahtumaa; enintään {limit} hyväksytään (ajo "
+        "kestäisi tunteja); lyhennä jaksoa tai warmup_years-aikaa, vähennä ilmoituksia tai vakansseja, tai "
+        "pidennä avohuollon ja sijoitusten kestoja (lyhyet jaksot toistuvat 18 ikävuoteen asti)",
+        "  simulation: one replication would simulate about {events} events; at most {limit} are accepted (the "
+        "run would take hours); shorten the period or warmup_years, lower the notifications or posts, or "
+        "lengthen open care and placements (short episodes repeat until the age of 18)",
+    ),
     # history files (calibration and back-test)
     "history_empty": ("{path}: tiedosto on tyhjä", "{path}: the file is empty"),
     "history_not_csv": ("{path}: ei luettava CSV-tiedosto: {detail}", "{path}: not a readable CSV file: {detail}"),
@@ -771,6 +805,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "terminated": (
         "lopetettu (SIGTERM); tuloskansiota ei kirjoitettu",
         "terminated (SIGTERM); no output folder was written",
+    ),
+    "event_budget": (
+        "yksi toisto simuloi yli {budget} tapahtumaa ({events}), paljon enemmän kuin tarkistus ennen ajoa "
+        "arvioi, ja se pysäytettiin; mitään ei kirjoitettu. Lyhennä jaksoa tai pidennä avohuollon ja "
+        "sijoitusten kestoja, ja ilmoitathan tästä: arvio on väärä",
+        "a replication simulated more than {budget} events ({events}), far more than the check before the run "
+        "estimated, and was stopped; nothing was written. Shorten the period or lengthen open care and "
+        "placements, and please report this: the estimate is wrong",
+    ),
+    "worker_died": (
+        "työprosessi päättyi kesken ajon (käyttöjärjestelmä tai joku muu lopetti sen; muisti loppui?); mitään "
+        "ei kirjoitettu. Aja uudelleen; pienempi --jobs (nyt {jobs}) vie vähemmän muistia",
+        "a worker process ended in the middle of the run (the operating system or someone else stopped it; out "
+        "of memory?); nothing was written. Run again; a smaller --jobs (now {jobs}) uses less memory",
     ),
     "out_of_memory": (
         "muisti loppui; kokeile vähemmän toistoja tai lyhyempää jaksoa; mitään ei kirjoitettu",

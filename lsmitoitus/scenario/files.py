@@ -514,10 +514,12 @@ def validation_message(
         parts: list[Msg | str] = [_problem(err)]
         if "[key]" in err["loc"]:  # a table's key (a year, an area) is wrong, not its value
             parts = [Msg("val_on_key", text=parts[0])]
-        shows_value = err["type"] not in {"missing", "model_type", "value_error"} and "input" in err and not rule
+        # a list that is too long is not echoed (its limit is in the problem), nor is a missing value
+        quiet = {"missing", "model_type", "value_error", "too_long", "too_short"}
+        shows_value = err["type"] not in quiet and "input" in err and not rule
         if shows_value and (echo_from is None or _given_in(echo_from, loc)):
             parts.append(Msg("val_got", value=echo(err["input"])))
-        plain = rule or err["type"] == "extra_forbidden"
+        plain = rule or err["type"] in {"extra_forbidden", "too_long", "too_short"}
         hint = None if plain else _allowed_range(tuple(err["loc"]), err.get("ctx") or {})
         if hint is not None:
             parts.append(hint)

@@ -68,6 +68,9 @@ def _name(value: str) -> str:
 #: The name of an area or a team, as a table's key.
 Name = Annotated[str, AfterValidator(_name)]
 
+#: Most steps a staffing plan may have (a county's plan has tens).
+MAX_PLAN_STEPS = 1000
+
 #: A probability that is either one number for all ages or a table by age band.
 ByAge = Annotated[Probability | dict[AgeBand, Probability], AfterValidator(_every_band)]
 
@@ -692,7 +695,7 @@ class Organisation(StrictModel):
             "areas. A child stays with its area's team; posts of a team are its areas' posts. Default: area."
         ),
     )
-    leads: dict[UnitName, int] = Field(
+    leads: dict[UnitName, Annotated[int, Field(ge=0, le=1000)]] = Field(
         default_factory=dict,
         description="Lead social workers of each unit, county-wide, split over its teams by posts (sourced: 5/2/1).",
     )
@@ -957,7 +960,9 @@ class Scenario(StrictModel):
     caseload: Caseload = Field(default_factory=lambda: Caseload())
     organisation: Organisation = Field(default_factory=lambda: Organisation())
     staffing_plan: list[PlanStep] = Field(
-        default_factory=list, description="Dated changes of posts after the start (a budget's staffing plan)."
+        default_factory=list,
+        max_length=MAX_PLAN_STEPS,
+        description="Dated changes of posts after the start (a budget's staffing plan).",
     )
     conversion: Conversion = Field(default_factory=lambda: Conversion())
     uncertainty: Uncertainty = Field(default_factory=lambda: Uncertainty())
