@@ -9,6 +9,7 @@ web app's logic directly. Messages are Finnish by default; a few rows check ``--
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import re
@@ -1294,3 +1295,91 @@ def test_a_killed_worker_process_gets_a_message(tmp_path: Path) -> None:
     assert not out.exists()
     time.sleep(0.5)
     assert not [p for p in others if running(p)]
+
+
+# --- --cluster to something that is not a Dask scheduler (issue 23 item 4) -------------------
+
+
+@pytest.fixture
+def impostors() -> Any:
+    """Three services on 127.0.0.1 that are not Dask schedulers, for the test's length only: one
+    that accepts and says nothing, a web server, and one that answers with a stream of bytes."""
+    import http.server
+    import threading
+
+    stop = threading.Event()
+    sockets: list[socket.socket] = []
+
+    def listener() -> socket.socket:
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        sock.settimeout(0.2)
+        sockets.append(sock)
+        return sock
+
+    def silent(sock: socket.socket) -> None:
+        held = []
+        while not stop.is_set():
+            with contextlib.suppress(OSError):
+                held.append(sock.accept()[0])
+        for conn in held:
+            conn.close()
+
+    def spewing(sock: socket.socket) -> None:
+        while not stop.is_set():
+            try:
+                conn = sock.accept()[0]
+            except OSError:
+                continue
+            with contextlib.suppress(OSError), conn:
+                conn.settimeout(1)
+                for _ in range(2000):  # at most 128 MB, and never past the test
+                    if stop.is_set():
+                        break
+                    conn.sendall(b"\xff" * 65536)
+
+    web = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+    threads = [
+        threading.Thread(target=silent, args=(listener(),), daemon=True),
+        threading.Thread(target=spewing, args=(listener(),), daemon=True),
+        threading.Thread(target=web.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True),
+    ]
+    for thread in threads:
+        thread.start()
+    ports = {
+        "silent": sockets[0].getsockname()[1],
+        "bytes": sockets[1].getsockname()[1],
+        "http": web.server_address[1],
+    }
+    yield ports
+    stop.set()
+    web.shutdown()
+    for thread in threads:
+        thread.join(timeout=5)
+    for sock in sockets:
+        sock.close()
+    web.server_close()
+
+
+CLUSTER_CASES = [
+    ("silent", "tcp://127.0.0.1:{silent}", "yhteys avautui, mutta mitään ei vastattu 3 sekunnissa"),
+    ("http-server", "tcp://127.0.0.1:{http}", "ei ole Dask-klusterin ajuria: siellä vastaa verkkopalvelin (HTTP)"),
+    ("bytes", "tcp://127.0.0.1:{bytes}", "siellä vastaa palvelu, jonka tavut eivät ole Dask-ajurin tervehdys"),
+    ("http-address", "http://127.0.0.1:{http}", "on verkkosivun osoite (Daskin hallintanäkymä on portissa 8787)"),
+    ("tls-without-settings", "tls://127.0.0.1:{silent}", "tls-yhteys tarvitsee Daskin TLS-asetukset"),
+    ("ipv6-unclosed", "tcp://[::1", "Dask-klusterin osoite tcp://[::1 ei kelpaa"),
+    ("ucx", "ucx://127.0.0.1:{silent}", "ei kelpaa; muoto on tcp://kone:8786"),
+]
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(("address", "fragment"), [c[1:] for c in CLUSTER_CASES], ids=[c[0] for c in CLUSTER_CASES])
+def test_cluster_that_is_not_a_dask_scheduler(impostors: Any, address: str, fragment: str, tmp_path: Path) -> None:
+    """Item 4: a silent listener or a web server hung for minutes, a stream of bytes gave "muisti
+    loppui" and a traceback from the client's destructor, http:// a traceback after 20 s. Each is
+    now told apart within a few seconds (a hang guard of 30 s here)."""
+    done = cli("run", "-n", "1", "--cluster", address.format(**impostors), "--out", "tulos", cwd=tmp_path, timeout=30)
+    assert_clean_message(done, 2, fragment)
+    assert "Exception ignored" not in done.stderr and "muisti loppui" not in done.stderr
+    assert not (tmp_path / "tulos").exists()

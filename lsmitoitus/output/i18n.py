@@ -1596,6 +1596,35 @@ TEXT: dict[str, tuple[str, str]] = {
         "cannot reach the Dask cluster {address} ({reason}); start the scheduler with dask scheduler "
         "and the workers with dask worker {address}",
     ),
+    "cluster_http_address": (
+        "{address} on verkkosivun osoite (Daskin hallintanäkymä on portissa 8787); Dask-klusterin ajurin osoite "
+        "on muotoa tcp://kone:8786",
+        "{address} is the address of a web page (Dask's dashboard is on port 8787); the Dask scheduler's address "
+        "has the form tcp://host:8786",
+    ),
+    "cluster_tls_settings": (
+        "{address}: tls-yhteys tarvitsee Daskin TLS-asetukset (varmenteet, distributed.comm.tls Daskin "
+        "asetuksissa); ilman niitä käytä osoitetta tcp://kone:8786",
+        "{address}: a tls connection needs Dask's TLS settings (certificates, distributed.comm.tls in Dask's "
+        "configuration); without them use tcp://host:8786",
+    ),
+    "cluster_not_dask": (
+        "osoitteessa {address} ei ole Dask-klusterin ajuria: {found}; tarkista osoite ja portti (ajurin oletus "
+        "on 8786; dask scheduler kertoo osoitteensa käynnistyessään)",
+        "{address} is not a Dask scheduler: {found}; check the address and the port (the scheduler's default is "
+        "8786; dask scheduler prints its address when it starts)",
+    ),
+    "found_closed": ("yhteys suljettiin heti", "the connection was closed at once"),
+    "found_silent": (
+        "yhteys avautui, mutta mitään ei vastattu {seconds} sekunnissa (Dask-ajuri tervehtii heti)",
+        "the connection opened, but nothing answered in {seconds} seconds (a Dask scheduler greets at once)",
+    ),
+    "found_http": ("siellä vastaa verkkopalvelin (HTTP)", "a web server (HTTP) answers there"),
+    "found_ssh": ("siellä vastaa SSH-palvelin", "an SSH server answers there"),
+    "found_bytes": (
+        "siellä vastaa palvelu, jonka tavut eivät ole Dask-ajurin tervehdys",
+        "a service answers there whose bytes are not a Dask scheduler's greeting",
+    ),
     "cluster_code_differs": (
         "Dask-klusterin työprosessissa on eri ohjelmaversio kuin tällä koneella, joten tulokset eivät "
         "olisi samat; asenna sama lsmitoitus ja samat kirjastoversiot kaikille koneille ({detail})",
@@ -2115,7 +2144,7 @@ def os_reason(exc: BaseException) -> Msg:
     import errno
     import socket
 
-    if isinstance(exc, TimeoutError | socket.timeout):
+    if isinstance(exc, TimeoutError):
         return Msg("reason_timeout")
     if isinstance(exc, socket.gaierror):
         return Msg("reason_unknown_host")
