@@ -25,7 +25,7 @@ from typing import Any, NoReturn
 
 from . import __version__
 from .calibration.candidates import DEFAULT_FIT
-from .output.folders import atomic_folder, check_output, default_out_dir
+from .output.folders import check_output, default_out_dir, write_folder
 from .output.i18n import LANGS, Lang, Msg, UserError, echo, render, t
 
 #: Language of the messages argparse shows while it parses (before ``--lang`` is known to it).
@@ -499,12 +499,14 @@ def _backtest(args: argparse.Namespace) -> int:
     print(text)
     from .output.csvfiles import csv_style, write_csv
 
-    with atomic_folder(target) as tmp:
+    def write(tmp: Path) -> None:
         write_csv(translated_table(result, lang), tmp / "backtest.csv", csv_style(args.csv, lang))
         header = calibration_header(result.calibration, str(args.history), __version__, lang)
         (tmp / "scenario.toml").write_text(scenario_to_toml(result.scenario, header), encoding="utf-8")
         (tmp / "backtest.txt").write_text(text + "\n\n" + header + "\n", encoding="utf-8")
         save_figure(backtest_figure(result, lang), tmp / "backtest.png")
+
+    write_folder(target, write)
     print(t("written_to", lang, path=target))
     return 0
 

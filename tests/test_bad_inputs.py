@@ -13,6 +13,7 @@ import contextlib
 import math
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -1383,3 +1384,61 @@ def test_cluster_that_is_not_a_dask_scheduler(impostors: Any, address: str, frag
     assert_clean_message(done, 2, fragment)
     assert "Exception ignored" not in done.stderr and "muisti loppui" not in done.stderr
     assert not (tmp_path / "tulos").exists()
+
+
+# --- finished results are never discarded (issue 23 item 1) ----------------------------------
+
+
+@pytest.mark.e2e
+def test_finished_results_are_rescued_when_their_place_stops_being_writable(tmp_path: Path) -> None:
+    """The --out folder's parent is replaced by a file while the run works: the finished results
+    go to the rescue folder in the home folder, the message names it, and ``report`` reads it."""
+
+    home = tmp_path / "koti"
+    home.mkdir()
+    place = tmp_path / "paikka"
+    place.mkdir()
+    env = {**os.environ, "HOME": str(home)}
+    run = subprocess.Popen(
+        [sys.executable, "-m", "lsmitoitus", "run", "-n", "8", "-j", "1", "--out", str(place / "tulos")],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert run.stderr is not None
+        first = run.stderr.readline()  # "toistot: 1/8 (12 %)": the run is working
+        assert first.startswith("toistot:"), first
+        shutil.rmtree(place)
+        place.write_text("nyt tiedosto", encoding="utf-8")  # the place is gone: not a folder any more
+        out, rest = run.communicate(timeout=300)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    err = first + rest
+    rescued = home / "lsmitoitus-pelastetut" / "tulos"
+    assert run.returncode == 2, err
+    assert "tulos: paikkaan ei voinut enää kirjoittaa (polun osa ei ole kansio), joten valmiit tulokset " in err
+    assert f"kirjoitettiin varakansioon {rescued}" in err, err
+    assert_no_bug_message(out + err)
+    assert {"monthly.csv", "raportti.json", "scenario.toml", "caseload.png"} <= {p.name for p in rescued.iterdir()}
+    assert (rescued / "summary.txt").read_text(encoding="utf-8").startswith("Yhteenveto: kanta-hame, 8 toistoa")
+    assert place.read_text(encoding="utf-8") == "nyt tiedosto"  # what the user put there is untouched
+    done = cli("report", str(rescued), "--out", str(tmp_path / "raportti"), cwd=tmp_path, timeout=300)
+    assert_clean_message(done, 0, "raportti.html")
+
+
+@pytest.mark.integration
+def test_a_calibrated_scenario_is_rescued_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same for a single file (calibrate's scenario): written to the rescue folder."""
+    from lsmitoitus.output.folders import OutputRescuedError, write_new_text
+
+    monkeypatch.setenv("HOME", str(tmp_path / "koti"))
+    (tmp_path / "tiedosto").write_text("x", encoding="utf-8")
+    with pytest.raises(OutputRescuedError) as caught:
+        write_new_text(tmp_path / "tiedosto" / "kalibroitu.toml", 'name = "k"\n')
+    rescued = tmp_path / "koti" / "lsmitoitus-pelastetut" / "kalibroitu.toml"
+    assert caught.value.saved_to == rescued and rescued.read_text(encoding="utf-8") == 'name = "k"\n'
+    assert str(rescued) in caught.value.text("fi") and "rescue folder" in caught.value.text("en")

@@ -16,7 +16,7 @@ from ..dimensioning import DimensioningResult
 from .csvfiles import CsvStyle, csv_style, write_csv
 from .dimensioning_report import yearly_sheet
 from .excel import finish_table_sheet, save_workbook, sheet_title, write_table
-from .folders import atomic_folder
+from .folders import write_folder
 from .i18n import Lang, t
 
 #: Kind of value of every comparison column (number formats, see .excel).
@@ -50,7 +50,8 @@ def write_comparison(
 ) -> Path:
     """vertailu.csv and vertailu.xlsx (the comparison, then each scenario's yearly sheet) into a
     new folder, atomically."""
-    with atomic_folder(target) as tmp:
+
+    def write(tmp: Path) -> None:
         write_csv(translated(table, lang), tmp / "vertailu.csv", csv_style(csv, lang))
         book = Workbook()
         ws = book.active
@@ -69,4 +70,5 @@ def write_comparison(
         from . import report_data  # the board report's data (lsmitoitus report FOLDER)
 
         report_data.write(report_data.compare_data(results, lang), tmp)
-    return target
+
+    return write_folder(target, write)

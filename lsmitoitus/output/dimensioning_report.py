@@ -59,7 +59,7 @@ from .excel import (
     write_header,
     write_table,
 )
-from .folders import atomic_folder
+from .folders import write_folder
 from .formats import euros, number, percent
 from .i18n import Lang, t
 from .plan_files import plan_to_toml
@@ -954,7 +954,8 @@ def write_dimensioning(
     the chart, the report and the scenario."""
     style = csv_style(csv, lang)
     budget = budget_years(result)
-    with atomic_folder(target) as tmp:
+
+    def write(tmp: Path) -> None:
         sheets = tables(result, lang, budget)
         for key, name in (
             ("sheet_monthly", "mitoitus_kuukausittain.csv"),
@@ -974,7 +975,8 @@ def write_dimensioning(
         from . import report_data  # the board report's data (lsmitoitus report FOLDER)
 
         report_data.write(report_data.dimension_data(result, lang), tmp)
-    return target
+
+    return write_folder(target, write)
 
 
 __all__ = [

@@ -351,6 +351,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "reason_disk_full": ("levy on täynnä", "the disk is full"),
     "reason_not_found": ("tiedostoa tai kansiota ei ole", "no such file or folder"),
     "reason_not_a_folder": ("polun osa ei ole kansio", "a part of the path is not a folder"),
+    "reason_exists": ("samanniminen tiedosto on jo olemassa", "a file of that name exists already"),
     "reason_is_a_folder": ("se on kansio", "it is a folder"),
     "reason_name_too_long": ("nimi on liian pitkä", "the name is too long"),
     "reason_symlink_loop": (
@@ -761,6 +762,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "out_write_failed": (
         "{path}: tulosten kirjoittaminen epäonnistui ({reason}); keskeneräistä kansiota ei jätetty",
         "{path}: writing the results failed ({reason}); no partial folder was left",
+    ),
+    "out_rescued": (
+        "{path}: paikkaan ei voinut enää kirjoittaa ({reason}), joten valmiit tulokset kirjoitettiin "
+        "varakansioon {saved}\nSiirrä ne sieltä; lsmitoitus report lukee myös sen",
+        "{path}: the place could no longer be written ({reason}), so the finished results were written to the "
+        "rescue folder {saved}\nMove them from there; lsmitoitus report reads it as well",
+    ),
+    "out_rescue_failed": (
+        "  myöskään varakansioihin ({places}) ei voinut kirjoittaa",
+        "  the rescue folders ({places}) could not be written either",
     ),
     "out_appeared": (
         "{path} ilmestyi ajon aikana (toinen ajo samaan --out-kansioon?); sitä ei korvattu.\n"
@@ -2122,6 +2133,7 @@ _OS_REASONS: dict[str, str] = {
     "EDQUOT": "reason_disk_full",
     "ENOENT": "reason_not_found",
     "ENOTDIR": "reason_not_a_folder",
+    "EEXIST": "reason_exists",
     "EISDIR": "reason_is_a_folder",
     "ENAMETOOLONG": "reason_name_too_long",
     "ELOOP": "reason_symlink_loop",

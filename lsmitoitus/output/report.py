@@ -26,7 +26,7 @@ from . import formats
 from .answer import answer_table, headline, unit_name
 from .charts import caseload_figure_from, figure_svg, literal_text, localise_axes
 from .dimensioning_report import answer_notes, staffing_figure, target_text
-from .folders import _shown, atomic_folder, check_output
+from .folders import _shown, check_output, write_folder
 from .i18n import Lang, Msg, UserError, t
 from .report_data import FILE, ReportData, parse
 
@@ -488,7 +488,9 @@ def write_report(folder: Path, out: Path | None = None, lang: Lang | None = None
     chosen: Lang = lang or data.lang
     html = report_html(data, chosen, folder.name)
     pdf = report_pdf(html)
-    with atomic_folder(target) as tmp:
+
+    def write(tmp: Path) -> None:
         (tmp / HTML).write_text(html, encoding="utf-8")
         (tmp / PDF).write_bytes(pdf)
-    return target, notes
+
+    return write_folder(target, write), notes

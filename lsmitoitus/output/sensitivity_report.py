@@ -21,7 +21,7 @@ from ..vocabulary import ALL
 from .charts import literal_text, save_figure
 from .csvfiles import write_csv
 from .dimensioning_report import scenario_table, write_excel
-from .folders import atomic_folder
+from .folders import write_folder
 from .formats import number
 from .i18n import Lang, parameter_label, t
 from .text_table import text_table
@@ -312,7 +312,8 @@ def run_metadata(result: SensitivityResult) -> dict[str, object]:
 def write_sensitivity(result: SensitivityResult, target: Path, lang: Lang = "fi") -> Path:
     """Everything into a new folder, atomically: herkkyys.txt (the answer and ranking),
     herkkyys.xlsx, herkkyys.png, indices.csv, outputs.csv, samples.csv, scenario.toml, run.json."""
-    with atomic_folder(target) as tmp:
+
+    def write(tmp: Path) -> None:
         (tmp / "herkkyys.txt").write_text(report_text(result, lang) + "\n", encoding="utf-8")
         write_excel(sheets(result, lang), tmp / "herkkyys.xlsx")
         save_figure(figure(result, lang), tmp / "herkkyys.png")
@@ -325,7 +326,8 @@ def write_sensitivity(result: SensitivityResult, target: Path, lang: Lang = "fi"
         )
         (tmp / "scenario.toml").write_text(scenario_to_toml(result.scenario, header), encoding="utf-8")
         (tmp / "run.json").write_text(json.dumps(run_metadata(result), indent=2, ensure_ascii=False), encoding="utf-8")
-    return target
+
+    return write_folder(target, write)
 
 
 __all__ = ["OUTPUTS", "answer_lines", "figure", "ranking_table", "report_text", "write_sensitivity"]
