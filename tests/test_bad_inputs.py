@@ -801,6 +801,13 @@ HISTORY_CASES: list[tuple[str, Content, str]] = [
     ),
     ("broken-csv", HISTORY_HEADER + 'a,"b\n', "ei luettava CSV-tiedosto"),
     ("50-MB", big_file("h.csv", 50), "tiedosto on liian suuri (50,0 MB; enintään 20,0 MB)"),
+    # issue 23 item 6: a value of 1e-300 reached the fit
+    ("count-1e-300", HISTORY_HEADER + GOOD_ROW.replace(",425,", ",1e-300,"), "rivi 2: arvo '1e-300' lukumääränä"),
+    (
+        "percent-1e-300",
+        HISTORY_HEADER + "avohuollon_asiakkaat_0_17,1245,Kanta-Häme,2021,1e-300,percent_of_0_17\n",
+        "rivi 2: arvo '1e-300' prosenttia 0–17-vuotiaista; pitää olla vähintään 0,001",
+    ),
 ]
 
 
@@ -1442,3 +1449,65 @@ def test_a_calibrated_scenario_is_rescued_too(tmp_path: Path, monkeypatch: pytes
     rescued = tmp_path / "koti" / "lsmitoitus-pelastetut" / "kalibroitu.toml"
     assert caught.value.saved_to == rescued and rescued.read_text(encoding="utf-8") == 'name = "k"\n'
     assert str(rescued) in caught.value.text("fi") and "rescue folder" in caught.value.text("en")
+
+
+# --- damaged raportti.json given to `report` (issue 23 item 6) -------------------------------
+
+
+def _damage(change: Callable[[dict[str, Any]], Any]) -> Callable[[str], str]:
+    def make(text: str) -> str:
+        import json
+
+        data = json.loads(text)
+        changed = change(data)
+        return json.dumps(data if changed is None else changed)
+
+    return make
+
+
+def _frame_without_columns(data: dict[str, Any]) -> None:
+    for frame in data["frames"].values():
+        frame["schema"]["fields"] = frame["schema"]["fields"][:1]
+        first = frame["schema"]["fields"][0]["name"]
+        frame["data"] = [{first: row[first]} for row in frame["data"]]
+
+
+def _empty_frames(data: dict[str, Any]) -> None:
+    for frame in data["frames"].values():
+        frame["data"] = []
+
+
+REPORT_CASES: list[tuple[str, Callable[[str], str]]] = [
+    ("truncated", lambda text: text[: len(text) // 2]),
+    ("a-list", lambda _text: "[1, 2, 3]"),
+    ("tables-as-a-list", _damage(lambda d: d.update(frames=[1, 2]))),
+    ("a-table-without-columns", _damage(_frame_without_columns)),
+    ("empty-tables", _damage(_empty_frames)),
+    ("no-scenarios", _damage(lambda d: d.update(scenarios=[]))),
+    ("an-invalid-scenario", _damage(lambda d: d["scenarios"][0]["simulation"].update(replications=-5))),
+    ("created-a-number", _damage(lambda d: d.update(created=5))),
+    ("a-table-as-text", _damage(lambda d: d["frames"].update(caseload="x"))),
+]
+
+
+@pytest.fixture(scope="module")
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("ajo")
+    path = folder / "lyhyt.toml"
+    path.write_text(base("[simulation]\nstart = 2023-01-01\nend = 2024-12-31\n"), encoding="utf-8")
+    done = cli("run", str(path), "-n", "2", "--out", str(folder / "tulos"), cwd=folder, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return folder / "tulos"
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("damage", [c[1] for c in REPORT_CASES], ids=[c[0] for c in REPORT_CASES])
+def test_a_damaged_report_file_gets_a_message(run_folder: Path, damage: Callable[[str], str], tmp_path: Path) -> None:
+    """Item 6: five kinds of damaged raportti.json reached "odottamaton virhe"."""
+    folder = tmp_path / "tulos"
+    shutil.copytree(run_folder, folder)
+    (folder / "raportti.json").write_text(damage((run_folder / "raportti.json").read_text(encoding="utf-8")))
+    done = cli("report", str(folder), "--out", str(tmp_path / "raportti"), cwd=tmp_path, timeout=120)
+    assert_clean_message(done, 2, "raportin tiedot (raportti.json) ovat vioittuneet tai muokattuja (")
+    assert "aja komento (run, dimension tai compare) uudelleen" in done.stderr
+    assert not (tmp_path / "raportti").exists()

@@ -697,6 +697,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "arvo {value} prosenttia 0–17-vuotiaista; enintään 100",
         "value {value} per cent of children aged 0–17; at most 100",
     ),
+    "history_count_small": (
+        "arvo {value} lukumääränä (count); pitää olla vähintään 1 (alle yhden lapsen tai ilmoituksen ei voi olla)",
+        "value {value} as a count; must be at least 1 (there cannot be less than one child or notification)",
+    ),
+    "history_percent_small": (
+        "arvo {value} prosenttia 0–17-vuotiaista; pitää olla vähintään 0,001 (yksi lapsi sadastatuhannesta)",
+        "value {value} per cent of children aged 0–17; must be at least 0.001 (one child in a hundred thousand)",
+    ),
     "history_conflict": (
         "{path}: rivit {row1} ja {row2} antavat eri arvot ({value1} ja {value2}) samalle indikaattorille "
         "{indicator}, alueelle {region} ja vuodelle {year}; jätä vain yksi",
@@ -1370,8 +1378,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "run the command again to make a report",
     ),
     "report_bad_data": (
-        "{path}: raportin tiedot ovat vioittuneet ({detail}); aja komento uudelleen",
-        "{path}: the report's data are damaged ({detail}); run the command again",
+        "{path}: raportin tiedot (raportti.json) ovat vioittuneet tai muokattuja ({detail}); aja komento "
+        "(run, dimension tai compare) uudelleen, niin tiedosto kirjoitetaan uudestaan",
+        "{path}: the report's data (raportti.json) are damaged or edited ({detail}); run the command (run, "
+        "dimension or compare) again to write the file anew",
     ),
     "report_written": ("Raportti kirjoitettu: {html} ja {pdf}", "Report written: {html} and {pdf}"),
     "report_pdf_failed": (

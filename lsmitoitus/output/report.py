@@ -63,9 +63,13 @@ def read_folder(folder: Path) -> ReportData:
         if path.stat().st_size > 200_000_000:
             raise ValueError("too large")
         return parse(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
-        detail = type(exc).__name__
-        raise UserError(Msg("report_bad_data", path=shown, detail=detail)) from None
+    except DAMAGE as exc:
+        raise UserError(Msg("report_bad_data", path=shown, detail=type(exc).__name__)) from None
+
+
+#: What reading a damaged or edited raportti.json raises, while parsing it or while drawing the
+#: report from it (a table without a column, an empty table, a list for a table, no scenario).
+DAMAGE = (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, UnicodeDecodeError)
 
 
 # --- content -----------------------------------------------------------------------------------
@@ -486,7 +490,10 @@ def write_report(folder: Path, out: Path | None = None, lang: Lang | None = None
     notes = check_output(target)
     data = read_folder(folder)
     chosen: Lang = lang or data.lang
-    html = report_html(data, chosen, folder.name)
+    try:
+        html = report_html(data, chosen, folder.name)
+    except DAMAGE as exc:  # the file parsed, but its content does not make a report
+        raise UserError(Msg("report_bad_data", path=_shown(folder), detail=type(exc).__name__)) from None
     pdf = report_pdf(html)
 
     def write(tmp: Path) -> None:
