@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 from . import __version__
 from .calibration.candidates import DEFAULT_FIT
@@ -760,15 +760,27 @@ def _signals_stop_the_run() -> Iterator[None]:
 @contextmanager
 def _notes_for_warnings(lang: Lang) -> Iterator[None]:
     """Warnings reach the user as notes in their language (a renamed key of a scenario file),
-    never as Python's "file:line: Warning" lines."""
+    never as Python's "file:line: Warning" lines; a library's own warnings (a chart's layout)
+    are for developers, shown only with LSMITOITUS_DEBUG."""
     import warnings
 
-    def show(message: Warning | str, *_args: object, **_kwargs: object) -> None:
+    package = str(Path(__file__).resolve().parent)
+
+    def show(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: TextIO | None = None,
+        line: str | None = None,
+    ) -> None:
         note = getattr(message, "note", None)
         if isinstance(note, Msg):
             text = render(note, lang)
-        else:
+        elif str(Path(filename).resolve()).startswith(package) or os.environ.get("LSMITOITUS_DEBUG"):
             text = t("note_line", lang, text=echo(str(message), plain=True, limit=300))
+        else:
+            return
         print(text, file=sys.stderr, flush=True)
 
     with warnings.catch_warnings():

@@ -446,6 +446,18 @@ SCENARIO_CASES = [
         "  areas.Forssa: alueella ei ole 0–17-vuotiaita vuosina 2020–2030, mutta sille tulee 19,0\u00a0% "
         "ilmoituksista (notification_share); anna alueen population_0_17 tai aseta notification_share = 0",
     ),
+    # issue 23: an uncertain parameter that no multiplier can leave valid
+    Case(
+        "uncertain-shares",
+        base('[uncertainty.parameters."sijaishuolto.placement_type.13-15"]\nlog_sd = 0.1\n'),
+        "tätä parametria ei voi antaa epävarmana: jokainen toisto kertoo sen arvotulla kertoimella, ja silloin "
+        "skenaario ei enää kelpaisi (sijaishuolto.placement_type.13-15: osuuksien summan pitää olla 1",
+    ),
+    Case(
+        "uncertain-whole-number",
+        base('[uncertainty.parameters."organisation.lead_cover_cap"]\nlog_sd = 0.1\n'),
+        "(organisation.lead_cover_cap: arvon pitää olla kokonaisluku); poista se [uncertainty.parameters]-taulukosta",
+    ),
     # issue 23: a renamed key is a note in the reader's language, without Python's file and line
     Case(
         "renamed-key-note",
@@ -575,6 +587,27 @@ ARGUMENT_CASES = [
     ("sens-ranges-missing", ["sensitivity", "--ranges", "ei-ole.toml"], "ei-ole.toml: tiedostoa ei löydy"),
     ("sens-ranges-unknown", ["sensitivity", "--ranges", "RANGES:ei.ole"], "ei.ole ei nimeä skenaarion lukua"),
     ("sens-ranges-not-toml", ["sensitivity", "--ranges", "RANGES:"], "välit.toml: ei kelvollista TOML-muotoa"),
+    # issue 23 item 8: accepted silently before
+    (
+        "sens-morris-unknown-parameter",
+        ["sensitivity", "--parameters", "x.y"],
+        "--parameters: x.y ei ole analyysin oletus; vaihtoehdot: arviointi.p_avohuolto,",
+    ),
+    (
+        "sens-ranges-seed",
+        ["sensitivity", "--ranges", "RANGES:simulation.seed"],
+        "simulation.seed on ajon asetus eikä mallin parametri",
+    ),
+    (
+        "sens-ranges-probability-past-1",
+        ["sensitivity", "--ranges", "RANGES:arviointi.p_avohuolto"],
+        "arviointi.p_avohuolto = 0,5298 kertoimella 2 olisi 1,0596, yli sallitun rajan 1; arvo leikattaisiin rajaan",
+    ),
+    (
+        "sens-ranges-shares",
+        ["sensitivity", "--ranges", "RANGES:sijaishuolto.placement_type.13-15"],
+        "sen kertominen tekisi skenaariosta virheellisen (sijaishuolto.placement_type.13-15: osuuksien summan pitää",
+    ),
 ]
 
 
@@ -1511,3 +1544,20 @@ def test_a_damaged_report_file_gets_a_message(run_folder: Path, damage: Callable
     assert_clean_message(done, 2, "raportin tiedot (raportti.json) ovat vioittuneet tai muokattuja (")
     assert "aja komento (run, dimension tai compare) uudelleen" in done.stderr
     assert not (tmp_path / "raportti").exists()
+
+
+@pytest.mark.unit
+def test_a_drawn_multiplier_keeps_every_value_valid() -> None:
+    """A lognormal multiplier with log_sd 2 pushed sijaishuolto.duration.mean_days past its
+    bound of 36,525 days in replication 20: a ValidationError inside the run ("odottamaton
+    virhe"). Drawn values are kept within their bounds."""
+    from lsmitoitus.model.randomness import replication_seeds
+    from lsmitoitus.runner import replication_scenario
+
+    text = base('[uncertainty.parameters."sijaishuolto.duration.mean_days"]\nlog_sd = 2.0\n')
+    scenario = logic.load_uploaded(text.encode(), "x.toml")
+    means = [
+        replication_scenario(scenario, seed)[0].sijaishuolto.duration.mean_days
+        for seed in replication_seeds(scenario.simulation.seed, 200)
+    ]
+    assert max(means) == 36_525  # drawn beyond the bound, kept at it

@@ -1004,8 +1004,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "TOML file of parameter ranges (default: the scenario's uncertainty)",
     ),
     "help_parameters": (
-        "Sobol: pilkuin erotetut parametrit (oletus: Morrisin tärkeimmät)",
-        "Sobol: comma-separated parameters (default: the top ones from Morris)",
+        "vain nämä pilkuin erotetut parametrit (oletus: Morris kaikki, Sobol Morrisin tärkeimmät)",
+        "only these comma-separated parameters (default: Morris all, Sobol the top ones from Morris)",
     ),
     "help_top": (
         "Sobol: montako parametria Morris-seulonnasta otetaan (oletus 3)",
@@ -1882,6 +1882,22 @@ TEXT: dict[str, tuple[str, str]] = {
     "sens_ranges_change": (
         "{path}: {name}: vuosimuutoksen pitää olla −0.5 ≤ low < high ≤ 1; annettu low = {low}, high = {high}",
         "{path}: {name}: yearly changes must satisfy −0.5 ≤ low < high ≤ 1; got low = {low}, high = {high}",
+    ),
+    "sens_ranges_setting": (
+        "{path}: {name} on ajon asetus eikä mallin parametri; vaihtele vain mallin lukuja (siemenen vaihtelu "
+        "mittaisi pelkkää satunnaisuutta)",
+        "{path}: {name} is a setting of the run, not a parameter of the model; vary only the model's numbers "
+        "(varying the seed would measure nothing but randomness)",
+    ),
+    "sens_ranges_bound": (
+        "{path}: {name}: {where} = {value} kertoimella {factor} olisi {scaled}, yli sallitun rajan {limit}; arvo "
+        "leikattaisiin rajaan ja sen vaikutus näyttäisi pienemmältä kuin on; kavenna väliä",
+        "{path}: {name}: {where} = {value} times {factor} would be {scaled}, beyond its bound {limit}; the value "
+        "would be cut at the bound and its effect would look smaller than it is; narrow the range",
+    ),
+    "sens_ranges_breaks": (
+        "{path}: {name}: sen kertominen tekisi skenaariosta virheellisen ({problem}); valitse toinen parametri",
+        "{path}: {name}: multiplying it would make the scenario invalid ({problem}); choose another parameter",
     ),
     "sens_unknown_parameter": (
         "{path}: {name} ei nimeä skenaarion lukua tai ikäryhmätaulukkoa",

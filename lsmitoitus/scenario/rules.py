@@ -61,8 +61,10 @@ def shown(value: Any) -> Any:
     format, an integer as it is (years, row numbers), a list as its items separated by commas
     (a dash when empty), text cut short."""
     from ..output import formats
-    from ..output.i18n import Joined, echo
+    from ..output.i18n import Joined, Localized, Msg, echo
 
+    if isinstance(value, Msg | Joined | Localized):  # already a message part, in either language
+        return value
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, float):

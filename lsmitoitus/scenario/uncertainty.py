@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
+    from ..output.i18n import Joined
     from .schema import Scenario
 
 #: leaves that are probabilities or shares (capped at 1 when scaled)
@@ -132,9 +133,9 @@ def check_paths(scenario: Scenario) -> None:
 TRIAL_FACTORS = (0.8123, 1.2345)
 
 
-def scaling_problem(data: Mapping[str, Any], path: str) -> str | None:
+def scaling_problem(data: Mapping[str, Any], path: str) -> Joined | None:
     """Why the scenario would be invalid with the parameter at ``path`` multiplied (None: it
-    would not be), in English: a replication draws a multiplier, so a parameter whose scaling
+    would not be), as a message part: a replication draws a multiplier, so a parameter whose scaling
     breaks one of the schema's rules could not be drawn (bounds are kept by clipping). Only the
     section that holds the parameter is validated again (the whole scenario for an area's
     values, whose shares the scenario checks)."""
@@ -154,10 +155,14 @@ def scaling_problem(data: Mapping[str, Any], path: str) -> str | None:
                 for section in sections:
                     _section_adapter(section).validate_python(scaled[section])
         except ValidationError as exc:
+            from ..output.i18n import Joined, echo
+            from .files import _problem
+            from .rules import rule_path
+
             first = exc.errors()[0]
-            loc = [*([] if whole else sorted(sections)[:1]), *first["loc"]]
+            loc = [*([] if whole else sorted(sections)[:1]), *first["loc"], *rule_path(first.get("ctx"))]
             where = ".".join(str(p) for p in loc if not (isinstance(p, str) and "[" in p))
-            return f"{where}: {first['msg']}"[:200]
+            return Joined([echo(where, plain=True, limit=120), _problem(first)], sep=": ")
     return None
 
 
