@@ -443,7 +443,7 @@ def _progress_in(lang: Lang) -> Callable[[Msg], None]:
 
 
 def _calibrate(args: argparse.Namespace) -> int:
-    from .calibration.fit import Calibrator, calibration_header
+    from .calibration.fit import Calibrator, calibration_header, fit_row
     from .history import load_history
     from .output.folders import write_new_text
     from .scenario.files import scenario_to_toml
@@ -468,6 +468,14 @@ def _calibrate(args: argparse.Namespace) -> int:
     write_new_text(args.out, scenario_to_toml(result.scenario, header))
     print()
     print(t("calibrated_to", lang, path=args.out))
+    missed = result.misses()
+    if not missed.empty:  # the file is kept (hours of fitting), the status says it must not be used as is
+        raise UserError(
+            [
+                Msg("calib_misses", path=echo(str(args.out), plain=True), n=len(missed)),
+                *(fit_row(row, lang) for row in missed.to_dict("records")),
+            ]
+        )
     return 0
 
 

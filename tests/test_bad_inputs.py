@@ -1561,3 +1561,47 @@ def test_a_drawn_multiplier_keeps_every_value_valid() -> None:
         for seed in replication_seeds(scenario.simulation.seed, 200)
     ]
     assert max(means) == 36_525  # drawn beyond the bound, kept at it
+
+
+# --- calibrate says when its fit misses the data (issue 23 item 8) ---------------------------
+
+
+@pytest.mark.e2e
+def test_a_calibration_that_misses_the_data_exits_non_zero(tmp_path: Path) -> None:
+    """100 % of children in open care: the fit missed by −92 % and calibrate exited 0. The
+    scenario is still written (with a warning in its header), and the status says it must not be
+    used as it is, listing the observations missed."""
+    history = (ROOT / "lsmitoitus" / "data" / "kanta-hame-history.csv").read_text(encoding="utf-8")
+    changed = re.sub(
+        r"^(avohuollon_asiakkaat_0_17,1245,Kanta-Häme,202[12]),[0-9.]+,", r"\1,100,", history, flags=re.MULTILINE
+    )
+    assert changed != history
+    (tmp_path / "h.csv").write_text(changed, encoding="utf-8")
+    out = tmp_path / "k.toml"
+    done = cli("calibrate", "h.csv", "--out", str(out), "-n", "4", "--rounds", "1", cwd=tmp_path, timeout=600)
+    assert_clean_message(done, 2, "k.toml: sovitus ei tavoita havaintoja: ")
+    assert "avohuollon asiakkaina olleet 0–17-v. 2021: simuloitu " in done.stderr
+    assert "havaittu 32\u00a0500" in done.stderr
+    assert "# VAROITUS: sovitus ei tavoita havaintoja" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.unit
+def test_a_fit_within_its_bands_is_not_a_miss() -> None:
+    """The rule: an observation is missed when it lies further outside the P10–P90 band than the
+    band is wide (at least 10 % of the observed value)."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from lsmitoitus.calibration.fit import CalibrationResult
+
+    table = pd.DataFrame(
+        {
+            "observed": [1268.0, 417.0, 130.0, 600.0, 32_500.0],
+            "des_p10": [1138.0, 426.0, 133.0, 604.0, 2653.0],
+            "des_p50": [1207.0, 436.0, 144.0, 640.0, 2685.0],
+            "des_p90": [1231.0, 447.0, 181.0, 646.0, 2741.0],
+        }
+    )
+    missed = CalibrationResult.misses(SimpleNamespace(des_table=table))  # type: ignore[arg-type]
+    assert missed["observed"].tolist() == [32_500.0]

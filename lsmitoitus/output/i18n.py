@@ -1946,6 +1946,22 @@ TEXT: dict[str, tuple[str, str]] = {
         "  {indicator} {year}: simuloitu {simulated} (P10–P90 {low}–{high}), havaittu {observed} ({difference})",
         "  {indicator} {year}: simulated {simulated} (P10–P90 {low}–{high}), observed {observed} ({difference})",
     ),
+    "calib_header_misses": (
+        "VAROITUS: sovitus ei tavoita havaintoja (kaukana P10–P90-välin ulkopuolella); älä käytä tätä "
+        "skenaariota sellaisenaan, vaan tarkista historiatiedosto ja sovitettavat parametrit",
+        "WARNING: the fit does not reach the observations (far outside the P10–P90 bands); do not use this "
+        "scenario as it is, but check the history file and the parameters fitted",
+    ),
+    "calib_misses": (
+        "{path}: sovitus ei tavoita havaintoja: {n} havaintoa on kauempana simuloidusta P10–P90-välistä kuin "
+        "välin leveys; skenaario kirjoitettiin varoituksen kera, mutta sitä ei pidä käyttää sellaisenaan. "
+        "Tarkista historiatiedosto (esim. osuudet 0–17-vuotiaista; koko maa 2023: avohuollossa noin 4 %) ja "
+        "sovitettavat parametrit (--fit):",
+        "{path}: the fit does not reach the observations: {n} observations are further from the simulated "
+        "P10–P90 band than the band is wide; the scenario was written with a warning but should not be used "
+        "as it is. Check the history file (e.g. shares of children aged 0–17; Finland 2023: about 4 % in open "
+        "care) and the parameters fitted (--fit):",
+    ),
     "calib_header_kept": (
         "Ei sovitettu (lähtöskenaarion arvo säilyy):",
         "Not fitted (kept from the base scenario):",
