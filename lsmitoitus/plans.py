@@ -51,6 +51,14 @@ class PlanError(UserError, ValueError):
 
 
 @dataclass(frozen=True)
+class UncomputedFormula:
+    """A workbook cell that holds a formula no program has calculated (a file written by a tool
+    that does not compute formulas): there is no value to read, only the formula."""
+
+    formula: str
+
+
+@dataclass(frozen=True)
 class RawStep:
     """One step as a file gives it (any types), and where it is, for messages."""
 
@@ -133,6 +141,14 @@ def parse_steps(rows: Sequence[RawStep], scenario: Scenario, source: str) -> lis
     problems: list[Msg] = []
     for row in rows:
         values = row.values
+        uncomputed = [n for n in FIELDS if isinstance(values.get(n), UncomputedFormula)]
+        if uncomputed:
+            formulas = [
+                Msg("plan_formula", field=Msg(f"plan_{n}"), formula=echo(values[n].formula, plain=True))
+                for n in uncomputed
+            ]
+            problems += [Msg("plan_problem", where=row.where, text=Joined(formulas))]
+            continue
         found: list[Msg] = []
         for name in ("start", "unit", "area", "change"):
             if _missing(values.get(name)):

@@ -729,6 +729,15 @@ PLAN_CASES = [
         "välilehti Suunnitelma, rivi 2: muutos paljon ei ole luku",
         [],
     ),
+    # issue 23 item 8: a formula never calculated was reported as "alkaa puuttuu"
+    (
+        "formulas-without-values",
+        workbook("Suunnitelma", HEADER, ["=DATE(2026,3,1)", "avohuolto", "Forssa", "=1+1", "ei"]),
+        "välilehti Suunnitelma, rivi 2: alkaa: solussa on kaava =DATE(2026,3,1) ilman laskettua arvoa (tiedoston "
+        "tallentanut ohjelma ei laske kaavoja); avaa ja tallenna työkirja Excelissä tai LibreOfficessa, tai kirjoita "
+        "arvo kaavan tilalle; muutos (htv): solussa on kaava =1+1",
+        [],
+    ),
     ("missing-file", lambda folder: folder / "ei-ole.xlsx", "ei-ole.xlsx: tiedostoa ei löydy", []),
     ("a-folder", folder_named("kansio.toml"), "ei ole tavallinen tiedosto vaan kansio", []),
 ]

@@ -1425,6 +1425,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "plan_invalid": ("{path}: virheellinen suunnitelma ({n} ongelmaa):", "{path}: invalid plan ({n} problems):"),
     "plan_invalid_one": ("{path}: virheellinen suunnitelma (1 ongelma):", "{path}: invalid plan (1 problem):"),
     "plan_missing": ("{field} puuttuu", "{field} is missing"),
+    "plan_formula": (
+        "{field}: solussa on kaava {formula} ilman laskettua arvoa (tiedoston tallentanut ohjelma ei laske "
+        "kaavoja); avaa ja tallenna työkirja Excelissä tai LibreOfficessa, tai kirjoita arvo kaavan tilalle",
+        "{field}: the cell holds the formula {formula} without a calculated value (the program that saved the "
+        "file does not calculate formulas); open and save the workbook in Excel or LibreOffice, or write the value",
+    ),
     "plan_bad_unit": (
         "yksikkö {value} ei ole tunnettu; sallitut: {allowed}",
         "unknown unit {value}; allowed: {allowed}",
