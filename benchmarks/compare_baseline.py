@@ -50,7 +50,7 @@ from lsmitoitus import load_scenario
 from lsmitoitus.model import PathwayModel
 try:
     from lsmitoitus.model.randomness import replication_seeds
-    from lsmitoitus.runner import replication_scenario
+    from lsmitoitus.simulation.runner import replication_scenario
 except ImportError:
     from lsmitoitus.randomness import replication_seeds
     replication_scenario = None

@@ -29,7 +29,7 @@ from typing import Any
 from lsmitoitus import Scenario, load_scenario
 from lsmitoitus.model import PathwayModel
 from lsmitoitus.model.randomness import replication_seeds
-from lsmitoitus.runner import replication_scenario
+from lsmitoitus.simulation.runner import replication_scenario
 
 NATIONAL_AREAS = 21  # wellbeing services counties; equal shares (a benchmark, not a forecast)
 SCALE = 1_080_000 / 32_500  # national / Kanta-Häme population aged 0–17

@@ -9,6 +9,8 @@ Public API::
     lsmitoitus.summarise(results.monthly)            # mean, P10, P50, P90
     lsmitoitus.cost_summary(lsmitoitus.cost_frame(results))   # euros per year, area, category
     lsmitoitus.dimension(scenario, target=30)        # required posts, breaches, extra posts
+    lsmitoitus.answer_lines(answer)                  #   the answer in words (lang="fi" or "en")
+    lsmitoitus.staffing_figure(answer)               #   required against funded posts (a figure)
     answer = lsmitoitus.dimension(scenario)          # budget planning (issue 13):
     lsmitoitus.budget_years(answer)                  #   posts and euros per year, team, unit, county
     plan = lsmitoitus.cheapest_plan(answer)          #   the cheapest plan that meets the target
@@ -27,38 +29,40 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 #: public name -> module that defines it
 _EXPORTS = {
-    "DimensioningResult": "dimensioning",
+    "DimensioningResult": "answers.dimensioning",
     "PlanStep": "scenario.schema",
     "Scenario": "scenario.schema",
     "ScenarioError": "scenario.files",
-    "SimulationResults": "results",
-    "budget_years": "budget",
+    "SimulationResults": "simulation.results",
+    "answer_lines": "reports.dimensioning_report",
+    "budget_years": "answers.budget",
     "bundled_scenarios": "scenario.files",
-    "cheapest_plan": "plans",
-    "compare": "comparison",
-    "comparison_table": "comparison",
-    "cost_difference": "costs",
-    "cost_frame": "costs",
-    "cost_summary": "costs",
-    "county_totals": "results",
-    "dimension": "dimensioning",
-    "evaluate_plan": "plans",
-    "indicator_table": "indicators",
-    "load_history": "history",
+    "cheapest_plan": "answers.plans",
+    "compare": "answers.comparison",
+    "comparison_table": "answers.comparison",
+    "cost_difference": "answers.costs",
+    "cost_frame": "answers.costs",
+    "cost_summary": "answers.costs",
+    "county_totals": "simulation.results",
+    "dimension": "answers.dimensioning",
+    "evaluate_plan": "answers.plans",
+    "indicator_table": "answers.indicators",
+    "load_history": "scenario.history",
     "load_scenario": "scenario.files",
-    "read_plan": "output.plan_files",
-    "read_parquet": "output.parquet",
-    "run_sensitivity": "sensitivity",
+    "read_plan": "reports.plan_files",
+    "read_parquet": "reports.parquet",
+    "run_sensitivity": "answers.sensitivity",
     "scenario_from_dict": "scenario.files",
     "scenario_to_toml": "scenario.files",
-    "simulate": "runner",
-    "summarise": "results",
-    "with_plan": "plans",
-    "use_cluster": "cluster",
+    "simulate": "simulation.runner",
+    "staffing_figure": "reports.dimensioning_report",
+    "summarise": "simulation.results",
+    "with_plan": "answers.plans",
+    "use_cluster": "simulation.cluster",
 }
 
 __all__ = [
@@ -68,6 +72,7 @@ __all__ = [
     "ScenarioError",
     "SimulationResults",
     "__version__",
+    "answer_lines",
     "budget_years",
     "bundled_scenarios",
     "cheapest_plan",
@@ -88,6 +93,7 @@ __all__ = [
     "scenario_from_dict",
     "scenario_to_toml",
     "simulate",
+    "staffing_figure",
     "summarise",
     "use_cluster",
     "with_plan",
@@ -108,18 +114,19 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from .budget import budget_years
-    from .cluster import use_cluster
-    from .comparison import compare, comparison_table
-    from .costs import cost_difference, cost_frame, cost_summary
-    from .dimensioning import DimensioningResult, dimension
-    from .history import load_history
-    from .indicators import indicator_table
-    from .output.parquet import read_parquet
-    from .output.plan_files import read_plan
-    from .plans import cheapest_plan, evaluate_plan, with_plan
-    from .results import SimulationResults, county_totals, summarise
-    from .runner import simulate
+    from .answers.budget import budget_years
+    from .answers.comparison import compare, comparison_table
+    from .answers.costs import cost_difference, cost_frame, cost_summary
+    from .answers.dimensioning import DimensioningResult, dimension
+    from .answers.indicators import indicator_table
+    from .answers.plans import cheapest_plan, evaluate_plan, with_plan
+    from .answers.sensitivity import run_sensitivity
+    from .reports.dimensioning_report import answer_lines, staffing_figure
+    from .reports.parquet import read_parquet
+    from .reports.plan_files import read_plan
     from .scenario.files import ScenarioError, bundled_scenarios, load_scenario, scenario_from_dict, scenario_to_toml
+    from .scenario.history import load_history
     from .scenario.schema import PlanStep, Scenario
-    from .sensitivity import run_sensitivity
+    from .simulation.cluster import use_cluster
+    from .simulation.results import SimulationResults, county_totals, summarise
+    from .simulation.runner import simulate

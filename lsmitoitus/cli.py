@@ -16,17 +16,25 @@ import datetime as dt
 import os
 import re
 import signal
+import socket
+import subprocess
 import sys
+import time
+import warnings
+import webbrowser
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from importlib.util import find_spec
 from pathlib import Path
 from types import FrameType
 from typing import Any, NoReturn, TextIO
 
-from . import __version__
-from .calibration.candidates import DEFAULT_FIT
-from .output.folders import check_output, default_out_dir, write_folder
-from .output.i18n import LANGS, Lang, Msg, UserError, echo, render, t
+from ._version import __version__
+from .answers.calibration.candidates import DEFAULT_FIT
+from .reports.folders import check_output, default_out_dir, write_folder, write_new_text
+from .text.i18n import LANGS, Lang, Msg, UserError, echo, render, t
+from .text.text_table import text_table
+from .vocabulary import UNITS
 
 #: Language of the messages argparse shows while it parses (before ``--lang`` is known to it).
 _ARG_LANG: list[Lang] = ["fi"]
@@ -45,7 +53,8 @@ def _number(
             key = "arg_not_integer" if kind is int else "arg_not_number"
             raise argparse.ArgumentTypeError(t(key, lang, value=echo(text))) from None
         if not (low <= value and (value < high if below_high else value <= high)):
-            from .output.formats import number  # only on this error path: --help stays light
+            # lazy: only on this error path; formats brings Babel, which --help must not load (tests/test_startup.py)
+            from .text.formats import number
 
             relation = "<" if below_high else "≤"
             shown = str if what in ("year", "port") else (lambda v: number(v, lang))  # years are not grouped
@@ -289,8 +298,9 @@ def _replication_progress(
     lang: Lang, enabled: bool = True, label: str = "progress_label", line: str = "progress_line"
 ) -> Iterator[Callable[[int, int], None] | None]:
     """A progress report for replications: a bar on a terminal, plain lines in a log or pipe."""
-    from .output.progress import TerminalBar
-    from .runner import LineProgress
+    # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
+    from .reports.progress import TerminalBar
+    from .simulation.runner import LineProgress
 
     if not enabled:
         yield None
@@ -310,25 +320,26 @@ def _replication_progress(
 
 
 def _load(spec: str | None) -> Any:
+    # lazy: pydantic adds ~0.12 s, which --help does not need (benchmarks/startup.py)
     from .scenario.files import load_scenario, resolve_scenario_path
 
     return load_scenario(resolve_scenario_path(spec))
 
 
 def _dimension(args: argparse.Namespace) -> int:
-    from .budget import budget_years
-    from .dimensioning import dimension
-    from .output.answer import answer_table, headline
-    from .output.dimensioning_report import answer_notes, budget_lines, county_table, parts_lines, write_dimensioning
-    from .output.text_table import text_table
-    from .plans import evaluate_plan
-
+    # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
+    from .answers.budget import budget_years
+    from .answers.dimensioning import dimension
+    from .answers.plans import evaluate_plan
+    from .reports.answer import answer_table, headline
+    from .reports.dimensioning_report import answer_notes, budget_lines, county_table, parts_lines, write_dimensioning
     lang: Lang = args.lang
     scenario = _load(args.scenario)
     target_dir = args.out or default_out_dir(f"mitoitus-{scenario.name}")
     steps = None
     if args.plan is not None:  # read and checked before any work, like the output folder
-        from .output.plan_files import read_plan
+        # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
+        from .reports.plan_files import read_plan
 
         steps = read_plan(args.plan, scenario)
         print(t("plan_applied", lang, path=echo(str(args.plan), plain=True), n=len(steps)), file=sys.stderr)
@@ -365,9 +376,10 @@ def _dimension(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from .comparison import compare, comparison_table
-    from .output.comparison_report import write_comparison
-    from .output.comparison_text import comparison_text
+    # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
+    from .answers.comparison import compare, comparison_table
+    from .reports.comparison_report import write_comparison
+    from .reports.comparison_text import comparison_text
 
     lang: Lang = args.lang
     scenarios = [_load(s) for s in args.scenarios]
@@ -387,7 +399,8 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .output.report import HTML, PDF, write_report
+    # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
+    from .reports.report import HTML, PDF, write_report
 
     lang: Lang = args.lang or _env_lang()
     target, notes = write_report(args.folder, args.out, args.lang)
@@ -397,10 +410,11 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _sensitivity(args: argparse.Namespace) -> int:
-    from .output.sensitivity_report import report_text, write_sensitivity
-    from .runner import cluster_description
+    # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
+    from .answers.sensitivity import factors_from_ranges, run_sensitivity
+    from .reports.sensitivity_report import report_text, write_sensitivity
     from .scenario.files import parse_toml, read_text
-    from .sensitivity import factors_from_ranges, run_sensitivity
+    from .simulation.runner import cluster_description
 
     lang: Lang = args.lang
     scenario = _load(args.scenario)
@@ -443,10 +457,10 @@ def _progress_in(lang: Lang) -> Callable[[Msg], None]:
 
 
 def _calibrate(args: argparse.Namespace) -> int:
-    from .calibration.fit import Calibrator, calibration_header, fit_row
-    from .history import load_history
-    from .output.folders import write_new_text
+    # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
+    from .answers.calibration.fit import Calibrator, calibration_header, fit_row
     from .scenario.files import scenario_to_toml
+    from .scenario.history import load_history
 
     lang: Lang = args.lang
     _prepare(args.out, lang, file=True)
@@ -480,12 +494,13 @@ def _calibrate(args: argparse.Namespace) -> int:
 
 
 def _backtest(args: argparse.Namespace) -> int:
-    from .calibration.backtest import backtest
-    from .calibration.fit import calibration_header
-    from .history import load_history
-    from .output.backtest_report import backtest_figure, backtest_text, translated_table
-    from .output.charts import save_figure
+    # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
+    from .answers.calibration.backtest import backtest
+    from .answers.calibration.fit import calibration_header
+    from .reports.backtest_report import backtest_figure, backtest_text, translated_table
+    from .reports.charts import save_figure
     from .scenario.files import scenario_to_toml
+    from .scenario.history import load_history
 
     lang: Lang = args.lang
     base = _load(args.scenario)
@@ -505,7 +520,8 @@ def _backtest(args: argparse.Namespace) -> int:
     )
     text = backtest_text(result, lang)
     print(text)
-    from .output.csvfiles import csv_style, write_csv
+    # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
+    from .reports.csvfiles import csv_style, write_csv
 
     def write(tmp: Path) -> None:
         write_csv(translated_table(result, lang), tmp / "backtest.csv", csv_style(args.csv, lang))
@@ -520,6 +536,7 @@ def _backtest(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    # lazy: pydantic adds ~0.12 s, which --help does not need (benchmarks/startup.py)
     from .scenario.files import load_scenario, resolve_scenario_path
 
     lang: Lang = args.lang
@@ -528,11 +545,12 @@ def _run(args: argparse.Namespace) -> int:
     target = args.out or default_out_dir(scenario.name)
     _prepare(target, lang)
 
-    from .history import default_history
-    from .output import formats
-    from .output.run_folder import write_run
-    from .output.summary import summary_text
-    from .runner import simulate
+    # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
+    from .reports.run_folder import write_run
+    from .reports.summary import summary_text
+    from .scenario.history import default_history
+    from .simulation.runner import simulate
+    from .text import formats
 
     with _replication_progress(lang, not args.no_progress) as progress:
         results = simulate(
@@ -557,10 +575,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .output.formats import number
+    # lazy: pydantic and Babel are for validate, not --help (benchmarks/startup.py)
     from .scenario.files import load_scenario
-    from .vocabulary import UNITS
-
+    from .text.formats import number
     lang: Lang = args.lang
     scenario = load_scenario(args.file)
     sim = scenario.simulation
@@ -624,8 +641,6 @@ def app_environment(base: dict[str, str] | None = None) -> dict[str, str]:
 
 
 def _port_free(port: int) -> bool:
-    import socket
-
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         try:
             sock.bind(("127.0.0.1", port))
@@ -636,8 +651,6 @@ def _port_free(port: int) -> bool:
 
 def _browser_available() -> bool:
     """Whether a graphical browser can be opened here (not on a server without a display)."""
-    import webbrowser
-
     if os.environ.get("BROWSER"):
         return True
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
@@ -650,7 +663,7 @@ def _browser_available() -> bool:
 
 
 def _wait_until_serving(url: str, child: Any, seconds: float = 120.0) -> bool:
-    import time
+    # lazy: ~17 ms (http.client, email); only the app command polls its server
     import urllib.request
 
     deadline = time.monotonic() + seconds
@@ -665,8 +678,6 @@ def _wait_until_serving(url: str, child: Any, seconds: float = 120.0) -> bool:
 
 
 def _stop_child(child: Any) -> None:
-    import subprocess
-
     if child.poll() is None:
         child.terminate()
         try:
@@ -678,10 +689,6 @@ def _stop_child(child: Any) -> None:
 
 def _app(args: argparse.Namespace) -> int:
     """Serve the Streamlit page on localhost until Ctrl-C or SIGTERM; open the browser if there is one."""
-    import subprocess
-    import webbrowser
-    from importlib.util import find_spec
-
     lang: Lang = args.lang
     if find_spec("streamlit") is None:
         raise UserError(Msg("app_needs_streamlit"))
@@ -756,7 +763,8 @@ def _signals_stop_the_run() -> Iterator[None]:
         yield
         return
     try:
-        from .cluster import tasks_in_worker_processes
+        # lazy: the cluster module brings pydantic, which --help does not need (benchmarks/startup.py)
+        from .simulation.cluster import tasks_in_worker_processes
 
         with tasks_in_worker_processes():
             yield
@@ -770,8 +778,6 @@ def _notes_for_warnings(lang: Lang) -> Iterator[None]:
     """Warnings reach the user as notes in their language (a renamed key of a scenario file),
     never as Python's "file:line: Warning" lines; a library's own warnings (a chart's layout)
     are for developers, shown only with LSMITOITUS_DEBUG."""
-    import warnings
-
     package = str(Path(__file__).resolve().parent)
 
     def show(
@@ -852,7 +858,8 @@ def main(argv: list[str] | None = None) -> int:
 
     with _signals_stop_the_run(), _notes_for_warnings(lang):
         try:
-            from .cluster import use_cluster
+            # lazy: the cluster module brings pydantic, which --help does not need (benchmarks/startup.py)
+            from .simulation.cluster import use_cluster
 
             with use_cluster(_cluster_address(args)):
                 return COMMANDS[args.command](args)

@@ -13,7 +13,7 @@ from lsmitoitus import PlanStep, Scenario, load_scenario
 from lsmitoitus.scenario.files import deep_merge
 
 if TYPE_CHECKING:
-    from lsmitoitus.dimensioning import DimensioningResult
+    from lsmitoitus.answers.dimensioning import DimensioningResult
 
 
 def derived(changes: Mapping[str, Any], base: Scenario | None = None) -> Scenario:
@@ -60,14 +60,14 @@ def budget_plan() -> list[PlanStep]:
 
 @pytest.fixture(scope="session")
 def planned_answer(budget_scenario: Scenario) -> DimensioningResult:
-    from lsmitoitus.plans import evaluate_plan
+    from lsmitoitus.answers.plans import evaluate_plan
 
     return evaluate_plan(budget_scenario, BUDGET_PLAN, "testi.toml", replications=2, seed=5, jobs=2, decompose=False)
 
 
 @pytest.fixture(scope="session")
 def cheapest_answer(budget_scenario: Scenario) -> DimensioningResult:
-    from lsmitoitus.dimensioning import dimension
+    from lsmitoitus.answers.dimensioning import dimension
 
     return dimension(budget_scenario, replications=2, seed=5, jobs=2, decompose=False)
 

@@ -19,7 +19,7 @@ import pytest
 from lsmitoitus import Scenario, ScenarioError, load_scenario
 from lsmitoitus.app import logic
 from lsmitoitus.cli import APP_SETTINGS, app_command, app_environment
-from lsmitoitus.output.i18n import t
+from lsmitoitus.text.i18n import t
 
 PAGE = Path(__file__).resolve().parents[1] / "lsmitoitus" / "app" / "page.py"
 

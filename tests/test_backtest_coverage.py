@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 
 from lsmitoitus import Scenario, load_scenario
-from lsmitoitus.calibration.approx import PathwayApproximation
-from lsmitoitus.calibration.fit import Calibrator
-from lsmitoitus.runner import replication_scenario
+from lsmitoitus.answers.calibration.approx import PathwayApproximation
+from lsmitoitus.answers.calibration.fit import Calibrator
 from lsmitoitus.scenario.files import deep_merge
+from lsmitoitus.simulation.runner import replication_scenario
 
 pytestmark = pytest.mark.integration
 

@@ -30,7 +30,7 @@ from lsmitoitus import ScenarioError
 from lsmitoitus.app import logic
 
 ROOT = Path(__file__).resolve().parents[1]
-BUNDLED = ROOT / "lsmitoitus" / "scenario" / "bundled" / "kanta-hame.toml"
+BUNDLED = ROOT / "scenarios" / "kanta-hame.toml"
 HISTORY_HEADER = "indicator,sotkanet_id,region,year,value,unit\n"
 GOOD_ROW = "huostassa_0_17,1077,Kanta-Häme,2021,425,count\n"
 MB = 1_000_000
@@ -1196,7 +1196,7 @@ def test_every_accepted_member_of_the_family_runs(family: list[tuple[tuple[Any, 
     import signal
 
     from lsmitoitus.model.randomness import replication_seeds
-    from lsmitoitus.runner import run_replication
+    from lsmitoitus.simulation.runner import run_replication
 
     class TooLong(Exception):
         pass
@@ -1482,7 +1482,7 @@ def test_finished_results_are_rescued_when_their_place_stops_being_writable(tmp_
 @pytest.mark.integration
 def test_a_calibrated_scenario_is_rescued_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same for a single file (calibrate's scenario): written to the rescue folder."""
-    from lsmitoitus.output.folders import OutputRescuedError, write_new_text
+    from lsmitoitus.reports.folders import OutputRescuedError, write_new_text
 
     monkeypatch.setenv("HOME", str(tmp_path / "koti"))
     (tmp_path / "tiedosto").write_text("x", encoding="utf-8")
@@ -1561,7 +1561,7 @@ def test_a_drawn_multiplier_keeps_every_value_valid() -> None:
     bound of 36,525 days in replication 20: a ValidationError inside the run ("odottamaton
     virhe"). Drawn values are kept within their bounds."""
     from lsmitoitus.model.randomness import replication_seeds
-    from lsmitoitus.runner import replication_scenario
+    from lsmitoitus.simulation.runner import replication_scenario
 
     text = base('[uncertainty.parameters."sijaishuolto.duration.mean_days"]\nlog_sd = 2.0\n')
     scenario = logic.load_uploaded(text.encode(), "x.toml")
@@ -1602,7 +1602,7 @@ def test_a_fit_within_its_bands_is_not_a_miss() -> None:
 
     import pandas as pd
 
-    from lsmitoitus.calibration.fit import CalibrationResult
+    from lsmitoitus.answers.calibration.fit import CalibrationResult
 
     table = pd.DataFrame(
         {

@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from lsmitoitus import Scenario, ScenarioError, load_scenario, simulate
-from lsmitoitus.calibration.approx import PathwayApproximation
-from lsmitoitus.calibration.fit import (
+from lsmitoitus.answers.calibration.approx import PathwayApproximation
+from lsmitoitus.answers.calibration.fit import (
     CalibrationResult,
     Calibrator,
     ParameterReport,
@@ -21,11 +21,11 @@ from lsmitoitus.calibration.fit import (
     calibration_header,
     observations,
 )
-from lsmitoitus.history import bundled_history_path, load_history
-from lsmitoitus.indicators import indicator_table, simulated_indicators
-from lsmitoitus.output.formats import Formatted, number
-from lsmitoitus.output.i18n import Msg, ParameterName
+from lsmitoitus.answers.indicators import indicator_table, simulated_indicators
 from lsmitoitus.scenario.files import scenario_to_toml
+from lsmitoitus.scenario.history import bundled_history_path, load_history
+from lsmitoitus.text.formats import Formatted, number
+from lsmitoitus.text.i18n import Msg, ParameterName
 
 TRUTH = {
     "arviointi.p_avohuolto": 0.8,
@@ -173,7 +173,7 @@ def test_observations_table_has_one_row_per_indicator_and_year(base: Scenario) -
 @pytest.mark.unit
 def test_backtest_uses_the_replications_it_is_given(base: Scenario, monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 10 item 8: `backtest -n 3` used 10 replications without saying so."""
-    from lsmitoitus.calibration import backtest as module
+    from lsmitoitus.answers.calibration import backtest as module
 
     used: dict[str, int] = {}
 
@@ -202,7 +202,7 @@ def test_backtest_uses_the_replications_it_is_given(base: Scenario, monkeypatch:
 @pytest.mark.unit
 def test_the_backtest_command_passes_replications_unchanged(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from lsmitoitus import cli
-    from lsmitoitus.calibration import backtest as module
+    from lsmitoitus.answers.calibration import backtest as module
 
     seen: dict[str, Any] = {}
 

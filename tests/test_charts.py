@@ -13,9 +13,9 @@ import pytest
 from matplotlib.ticker import MaxNLocator
 
 from lsmitoitus import load_scenario, simulate
-from lsmitoitus.dimensioning import dimension
-from lsmitoitus.output.charts import caseload_figure, figure_svg, save_figure
-from lsmitoitus.output.dimensioning_report import staffing_figure
+from lsmitoitus.answers.dimensioning import dimension
+from lsmitoitus.reports.charts import caseload_figure, figure_svg, save_figure
+from lsmitoitus.reports.dimensioning_report import staffing_figure
 
 SHORT = 'extends = "kanta-hame"\nname = "lyhyt"\n[simulation]\nstart = 2023-01-01\nend = 2024-12-31\nwarmup_years = 3\n'
 
@@ -65,7 +65,7 @@ def test_post_axes_count_whole_posts(scenario: object) -> None:
 
 @pytest.mark.unit
 def test_backtest_chart_is_of_normal_size_with_units_and_a_named_split() -> None:
-    from lsmitoitus.output.backtest_report import backtest_figure
+    from lsmitoitus.reports.backtest_report import backtest_figure
 
     rows = []
     for indicator in (

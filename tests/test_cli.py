@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from lsmitoitus import load_scenario
-from lsmitoitus.output.csvfiles import read_csv
+from lsmitoitus.reports.csvfiles import read_csv
 
 pytestmark = pytest.mark.e2e
 SHORT = 'extends = "kanta-hame"\nname = "lyhyt"\n[simulation]\nstart = 2023-01-01\nend = 2024-12-31\nwarmup_years = 3\n'

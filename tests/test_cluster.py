@@ -21,13 +21,13 @@ import pandas as pd
 import pytest
 from distributed import Client, LocalCluster
 
-from lsmitoitus import cluster as cluster_module
-from lsmitoitus.cluster import ClusterError, use_cluster
-from lsmitoitus.dimensioning import dimension
-from lsmitoitus.output.parquet import read_parquet
-from lsmitoitus.runner import simulate
+from lsmitoitus.answers.dimensioning import dimension
+from lsmitoitus.reports.parquet import read_parquet
 from lsmitoitus.scenario.files import deep_merge, load_scenario, scenario_to_toml
 from lsmitoitus.scenario.schema import Scenario
+from lsmitoitus.simulation import cluster as cluster_module
+from lsmitoitus.simulation.cluster import ClusterError, use_cluster
+from lsmitoitus.simulation.runner import simulate
 
 ROOT = Path(__file__).resolve().parents[1]
 

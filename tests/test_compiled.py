@@ -23,7 +23,7 @@ import lsmitoitus.model as model
 from lsmitoitus import load_scenario
 from lsmitoitus.model import PathwayModel
 from lsmitoitus.model.randomness import replication_seeds
-from lsmitoitus.runner import replication_scenario
+from lsmitoitus.simulation.runner import replication_scenario
 s = load_scenario().with_overrides(start="2023-01-01", end="2024-12-31")
 h = hashlib.sha256()
 for r, seed in enumerate(replication_seeds(s.simulation.seed, 2)):

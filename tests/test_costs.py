@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from lsmitoitus import Scenario, SimulationResults, load_scenario, scenario_to_toml, simulate
-from lsmitoitus.costs import cost_difference, cost_frame
+from lsmitoitus.answers.costs import cost_difference, cost_frame
 from lsmitoitus.vocabulary import ALL
 
 BASE_CHANGES = {"start": "2024-01-01", "end": "2027-12-31", "warmup_years": 6, "replications": 4, "seed": 7}

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from lsmitoitus import Scenario, load_scenario
-from lsmitoitus.comparison import compare
-from lsmitoitus.dimensioning import DimensioningResult, dimension
+from lsmitoitus.answers.comparison import compare
+from lsmitoitus.answers.dimensioning import DimensioningResult, dimension
 from lsmitoitus.model.replay import fifo_starts
 from lsmitoitus.scenario.files import deep_merge
 from lsmitoitus.vocabulary import AGE_BANDS
@@ -186,7 +186,7 @@ def test_growth_scenarios_extend_the_base() -> None:
 @pytest.mark.parametrize("lang", ["fi", "en"])
 def test_every_table_of_the_answer_has_translated_headers(known: DimensioningResult, lang: str) -> None:
     """``t`` is strict: a column without a text in either language raises here, not in a meeting."""
-    from lsmitoitus.output.dimensioning_report import tables
+    from lsmitoitus.reports.dimensioning_report import tables
 
     sheets = tables(known, lang)  # type: ignore[arg-type]
     for frame in sheets.values():

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[1]
 #: ``../shared/…`` and any path into the shared folder's domain brief or data.
 OUTSIDE = re.compile(r"\.\./shared\b|\bshared/(domain\.md|data/)")
-SEARCHED = ("README.md", "pyproject.toml", "docs", "lsmitoitus", "notebooks", "benchmarks", "tests", ".ci")
+SEARCHED = ("README.md", "pyproject.toml", "docs", "lsmitoitus", "scenarios", "notebooks", "benchmarks", "tests", ".ci")
 TEXT_SUFFIXES = {".md", ".py", ".toml", ".csv", ".ipynb", ".txt", ".cfg", ".ini", ".yml", ".yaml", ""}
 
 
@@ -60,3 +60,26 @@ def test_sources_document_every_sotkanet_indicator_and_the_law() -> None:
         assert needed in sources, needed
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "docs/sources.md" in readme
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    """The README's command 2 (install, ruff, mypy, the layer contracts, pytest) is what .ci/run runs."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = next(line for line in readme.splitlines() if line.startswith("python3 -m venv") and "[test]" in line)
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()[-1]
+    assert "lint-imports" in command and ci.replace(" -q ", " ") == command
+
+
+def test_the_architecture_names_every_module_and_only_modules_that_exist() -> None:
+    """docs/architecture.md ("Every module and its one job") is true of the code, module by module."""
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    package = ROOT / "lsmitoitus"
+    modules = {
+        p.relative_to(package).as_posix()
+        for p in package.rglob("*.py")
+        if p.name not in ("__init__.py", "_compiled_from.py") or p.parent == package
+    }
+    named = set(re.findall(r"`((?:[a-z0-9_]+/)*[a-z0-9_]+\.py)", text))
+    assert sorted(modules - named) == []
+    in_package = {n for n in named if n.split("/")[0] in {p.name for p in package.iterdir()}}
+    assert sorted(n for n in in_package if not (package / n).is_file()) == []

@@ -14,10 +14,10 @@ from typing import Any, ClassVar
 import pytest
 
 from lsmitoitus import load_scenario, simulate
-from lsmitoitus.comparison import compare
-from lsmitoitus.measures import MEASURES
-from lsmitoitus.output.formats import month_names
-from lsmitoitus.output.i18n import TEXT
+from lsmitoitus.answers.comparison import compare
+from lsmitoitus.text.formats import month_names
+from lsmitoitus.text.i18n import TEXT
+from lsmitoitus.text.measures import MEASURES
 
 SHORT = 'extends = "kanta-hame"\nname = "lyhyt"\n[simulation]\nstart = 2023-01-01\nend = 2024-12-31\nwarmup_years = 3\n'
 WORD = re.compile(r"[^\W\d][\w]*")  # letters first; "_" belongs to the word, so identifiers stay whole
@@ -108,12 +108,12 @@ def workbook_labels(path: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """A run, a dimensioning and a comparison written as a user gets them, and their reports."""
-    from lsmitoitus.history import default_history
-    from lsmitoitus.output import report_data
-    from lsmitoitus.output.dimensioning_report import write_dimensioning
-    from lsmitoitus.output.folders import atomic_folder
-    from lsmitoitus.output.report import write_report
-    from lsmitoitus.output.run_folder import write_run
+    from lsmitoitus.reports import report_data
+    from lsmitoitus.reports.dimensioning_report import write_dimensioning
+    from lsmitoitus.reports.folders import atomic_folder
+    from lsmitoitus.reports.report import write_report
+    from lsmitoitus.reports.run_folder import write_run
+    from lsmitoitus.scenario.history import default_history
 
     root = tmp_path_factory.mktemp("tuotokset")
     path = root / "lyhyt.toml"

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lsmitoitus.output import formats
+from lsmitoitus.text import formats
 
 pytestmark = pytest.mark.unit
 NBSP = "\u00a0"

@@ -12,11 +12,11 @@ import pandas as pd
 import pytest
 
 from lsmitoitus import Scenario, ScenarioError, simulate
-from lsmitoitus.history import load_history
-from lsmitoitus.indicators import indicator_table, simulated_indicators
+from lsmitoitus.answers.indicators import indicator_table, simulated_indicators
 from lsmitoitus.model.pathway import thl_monitoring_days
 from lsmitoitus.model.posts import unit_posts
 from lsmitoitus.scenario.demand_inputs import county_notifications, county_population
+from lsmitoitus.scenario.history import load_history
 
 ROOT = Path(__file__).resolve().parents[1]
 

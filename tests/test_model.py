@@ -13,8 +13,8 @@ from lsmitoitus import Scenario, load_scenario, simulate
 from lsmitoitus.model.posts import unit_posts
 from lsmitoitus.model.randomness import replication_seeds
 from lsmitoitus.model.raw import POOL_MEASURES
-from lsmitoitus.results import tidy_monthly
-from lsmitoitus.runner import run_replication
+from lsmitoitus.simulation.results import tidy_monthly
+from lsmitoitus.simulation.runner import run_replication
 from lsmitoitus.vocabulary import AGE_BANDS, STATES, UNITS
 
 pytestmark = pytest.mark.integration

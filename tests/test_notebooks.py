@@ -39,3 +39,17 @@ def test_there_are_two_notebooks_without_stored_outputs() -> None:
     for path in NOTEBOOKS:
         notebook = nbformat.read(path, as_version=4)
         assert all(not c.get("outputs") for c in notebook.cells if c.cell_type == "code"), path.name
+
+
+@pytest.mark.unit
+def test_notebooks_use_only_the_public_api() -> None:
+    """A notebook imports the package as ``import lsmitoitus as ls`` and nothing from inside it,
+    so moving a module never breaks an analyst's notebook (the public API is lsmitoitus/__init__.py)."""
+    import re
+
+    import nbformat
+
+    for path in NOTEBOOKS:
+        code = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+        imports = re.findall(r"^\s*(?:from|import)\s+(lsmitoitus\S*)", code, flags=re.MULTILINE)
+        assert imports == ["lsmitoitus"], (path.name, imports)

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from lsmitoitus.output import folders
-from lsmitoitus.output.folders import (
+from lsmitoitus.reports import folders
+from lsmitoitus.reports.folders import (
     OutputAppearedError,
     OutputError,
     OutputExistsError,

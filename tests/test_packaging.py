@@ -1,6 +1,8 @@
 """Every bundled scenario and the bundled history ship inside the package: a package built from
 pyproject.toml (as pip builds it) loads each bundled scenario by name from any folder, the app
-lists them all, and `validate kasvu-5` works outside the project folder (issue 10, item 8)."""
+lists them all, and `validate kasvu-5` works outside the project folder (issue 10, item 8). The
+scenarios live once, in the top-level folder scenarios/, which the build ships as the package
+``lsmitoitus.scenarios`` (issue 20, item 8)."""
 
 from __future__ import annotations
 
@@ -16,12 +18,12 @@ import pytest
 pytestmark = pytest.mark.integration
 
 ROOT = Path(__file__).resolve().parents[1]
-BUNDLED = sorted(p.stem for p in (ROOT / "lsmitoitus" / "scenario" / "bundled").glob("*.toml"))
+BUNDLED = sorted(p.stem for p in (ROOT / "scenarios").glob("*.toml"))
 
 CHECK = """
 import json, lsmitoitus
 from lsmitoitus.scenario.files import bundled_scenarios, load_scenario
-from lsmitoitus.history import load_history
+from lsmitoitus.scenario.history import load_history
 from lsmitoitus.app.logic import available_scenarios
 names = bundled_scenarios()
 print(json.dumps({
@@ -40,7 +42,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = tmp_path_factory.mktemp("source")
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source / name)
-    shutil.copytree(ROOT / "lsmitoitus", source / "lsmitoitus", ignore=shutil.ignore_patterns("__pycache__"))
+    for folder in ("lsmitoitus", "scenarios"):
+        shutil.copytree(ROOT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__", "*.so"))
     build = tmp_path_factory.mktemp("build")
     done = subprocess.run(
         [sys.executable, "-c", "import setuptools; setuptools.setup()", "-q", "build_py", "--build-lib", str(build)],
@@ -62,9 +65,21 @@ def run_built(build: Path, args: list[str], cwd: Path) -> subprocess.CompletedPr
 
 
 def test_the_built_package_holds_every_bundled_scenario_and_the_history(built: Path) -> None:
-    shipped = sorted(p.stem for p in (built / "lsmitoitus" / "scenario" / "bundled").glob("*.toml"))
+    shipped = sorted(p.stem for p in (built / "lsmitoitus" / "scenarios").glob("*.toml"))
     assert shipped == BUNDLED and len(BUNDLED) >= 10
     assert (built / "lsmitoitus" / "data" / "kanta-hame-history.csv").is_file()
+    assert (built / "lsmitoitus" / "reports" / "templates" / "report.html").is_file()
+    assert not (ROOT / "lsmitoitus" / "scenarios").exists()  # one copy in the repository
+
+
+def test_the_built_package_holds_every_module(built: Path) -> None:
+    """pyproject.toml lists the packages (the scenarios' folder is mapped into the package): a
+    package added to the source without being listed there would be missing from the wheel."""
+    source = ROOT / "lsmitoitus"
+    modules = sorted(str(p.relative_to(source)) for p in source.rglob("*.py") if p.name != "_compiled_from.py")
+    assert modules and all((built / "lsmitoitus" / m).is_file() for m in modules), [
+        m for m in modules if not (built / "lsmitoitus" / m).is_file()
+    ]
 
 
 def test_bundled_scenarios_load_by_name_from_any_folder(built: Path, tmp_path: Path) -> None:

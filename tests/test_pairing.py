@@ -13,8 +13,8 @@ import pytest
 from lsmitoitus import Scenario, load_scenario, simulate
 from lsmitoitus.model.pathway import PathwayModel
 from lsmitoitus.model.randomness import replication_seeds
-from lsmitoitus.results import POOL_KEYS
 from lsmitoitus.scenario.files import bundled_scenarios, deep_merge
+from lsmitoitus.simulation.results import POOL_KEYS
 from lsmitoitus.vocabulary import State
 
 pytestmark = pytest.mark.integration

@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 
 from lsmitoitus import Scenario, load_scenario, scenario_from_dict, simulate
-from lsmitoitus.output.parquet import read_parquet
-from lsmitoitus.output.run_folder import write_run
+from lsmitoitus.reports.parquet import read_parquet
+from lsmitoitus.reports.run_folder import write_run
 from lsmitoitus.scenario.files import deep_merge, scenario_to_toml
 
 TINY = {"simulation": {"start": "2024-01-01", "end": "2024-12-31", "warmup_years": 1, "replications": 2, "seed": 7}}

@@ -9,11 +9,11 @@ import datetime as dt
 import pytest
 
 from lsmitoitus import PlanStep, Scenario
-from lsmitoitus.budget import budget_years, fte_years, month_ends, post_cost
-from lsmitoitus.dimensioning import DimensioningResult
+from lsmitoitus.answers.budget import budget_years, fte_years, month_ends, post_cost
+from lsmitoitus.answers.dimensioning import DimensioningResult
+from lsmitoitus.answers.plans import PlanError, RawStep, apportion, cheapest_plan, parse_steps, with_plan
 from lsmitoitus.model.posts import posts_on
-from lsmitoitus.output.i18n import Msg
-from lsmitoitus.plans import PlanError, RawStep, apportion, cheapest_plan, parse_steps, with_plan
+from lsmitoitus.text.i18n import Msg
 
 
 def rows(*records: dict[str, object]) -> list[RawStep]:

@@ -68,7 +68,7 @@ def test_monthly_frame_names_teams_in_the_area_column(short_scenario: Scenario) 
     seed = replication_seeds(scenario.simulation.seed, 1)[0]
     raw = PathwayModel(scenario, seed).run().raw
     assert set(raw.pool_keys) >= {("sijaishuolto", "koko_alue"), ("jalkihuolto", "etela"), ("jalkihuolto", "hml")}
-    from lsmitoitus.results import tidy_monthly
+    from lsmitoitus.simulation.results import tidy_monthly
 
     m = tidy_monthly([raw])
     care = m[(m["unit"] == "sijaishuolto") & (m["measure"] == "workers_in_post")]

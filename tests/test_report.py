@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from lsmitoitus import load_scenario, simulate
-from lsmitoitus.dimensioning import dimension
-from lsmitoitus.output.answer import headline
-from lsmitoitus.output.dimensioning_report import write_dimensioning
-from lsmitoitus.output.i18n import UserError
-from lsmitoitus.output.report import write_report
-from lsmitoitus.output.run_folder import write_run
+from lsmitoitus.answers.dimensioning import dimension
+from lsmitoitus.reports.answer import headline
+from lsmitoitus.reports.dimensioning_report import write_dimensioning
+from lsmitoitus.reports.report import write_report
+from lsmitoitus.reports.run_folder import write_run
+from lsmitoitus.text.i18n import UserError
 
 SHORT = 'extends = "kanta-hame"\nname = "lyhyt"\n[simulation]\nstart = 2023-01-01\nend = 2024-12-31\nwarmup_years = 3\n'
 

@@ -13,7 +13,7 @@ from lsmitoitus.scenario.files import RenamedKeyWarning, bundled_scenarios
 
 pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parents[1]
-BUNDLED = ROOT / "lsmitoitus" / "scenario" / "bundled"
+BUNDLED = ROOT / "scenarios"
 
 
 def write(tmp_path: Path, text: str, name: str = "s.toml") -> Path:
@@ -182,7 +182,7 @@ def test_every_rule_text_is_raised_by_a_rule() -> None:
     (an unused entry would be a rule lost on the way)."""
     import re
 
-    from lsmitoitus.output.i18n import TEXT
+    from lsmitoitus.text.i18n import TEXT
 
     source = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "lsmitoitus" / "scenario").glob("*.py"))
     raised = set(re.findall(r'rule_error\(\s*"(rule_[a-z0-9_]+)"', source))

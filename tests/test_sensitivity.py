@@ -14,12 +14,7 @@ import numpy as np
 import pytest
 
 from lsmitoitus import Scenario, load_scenario
-from lsmitoitus.model.randomness import replication_seeds
-from lsmitoitus.output.i18n import UserError
-from lsmitoitus.runner import replication_scenario
-from lsmitoitus.scenario.files import deep_merge, scenario_to_toml
-from lsmitoitus.scenario.uncertainty import get_path
-from lsmitoitus.sensitivity import (
+from lsmitoitus.answers.sensitivity import (
     LOG_SD_WIDTH,
     Factor,
     SensitivityResult,
@@ -33,6 +28,11 @@ from lsmitoitus.sensitivity import (
     run_sensitivity,
     top_factors,
 )
+from lsmitoitus.model.randomness import replication_seeds
+from lsmitoitus.scenario.files import deep_merge, scenario_to_toml
+from lsmitoitus.scenario.uncertainty import get_path
+from lsmitoitus.simulation.runner import replication_scenario
+from lsmitoitus.text.i18n import UserError
 
 #: one reported year, no warm-up (clients at the start from the initial state): a replication with its
 #: staffing search in well under a second

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lsmitoitus.output.text_table import text_table
+from lsmitoitus.text.text_table import text_table
 
 pytestmark = pytest.mark.unit
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from lsmitoitus.costs import CATEGORIES, TOTAL
-from lsmitoitus.measures import MEASURES
-from lsmitoitus.output.i18n import ECHO_LIMIT, LANGS, TEXT, MissingTranslation, Msg, UserError, echo, t
-from lsmitoitus.results import COLUMNS, QUANTILES
+from lsmitoitus.answers.costs import CATEGORIES, TOTAL
+from lsmitoitus.simulation.results import COLUMNS, QUANTILES
+from lsmitoitus.text.i18n import ECHO_LIMIT, LANGS, TEXT, MissingTranslation, Msg, UserError, echo, t
+from lsmitoitus.text.measures import MEASURES
 from lsmitoitus.vocabulary import ALL, COST_CATEGORIES, GROUP_UNIT, PLACEMENT_TYPES, STATES, UNITS
 
 pytestmark = pytest.mark.unit
@@ -33,29 +33,59 @@ DIMENSIONING_COLUMNS = (
 )
 
 
-@pytest.mark.parametrize("name", sorted(MEASURES))
-def test_every_measure_has_both_labels(name: str) -> None:
-    measure = MEASURES[name]
-    assert measure.fi.strip() and measure.en.strip()
-    assert t(name, "fi") == measure.fi and t(name, "en") == measure.en
-    assert set(measure.units) <= {*STATES, *UNITS, *PLACEMENT_TYPES, *COST_CATEGORIES, *GROUP_UNIT.values(), ALL}
-
-
-@pytest.mark.parametrize(
-    "key",
-    sorted(
-        {*COLUMNS, *QUANTILES, "mean", *STATES, *UNITS, *PLACEMENT_TYPES, *COST_CATEGORIES, *GROUP_UNIT.values(), ALL}
-        | {*CATEGORIES, TOTAL, *DIMENSIONING_COLUMNS}
-    ),
+#: Every key a table column, unit or category shows under: each needs both languages.
+SHOWN_KEYS = sorted(
+    {*COLUMNS, *QUANTILES, "mean", *STATES, *UNITS, *PLACEMENT_TYPES, *COST_CATEGORIES, *GROUP_UNIT.values(), ALL}
+    | {*CATEGORIES, TOTAL, *DIMENSIONING_COLUMNS}
 )
-def test_every_column_unit_and_category_has_both_languages(key: str) -> None:
-    texts = [t(key, lang) for lang in LANGS]
-    assert all(text.strip() for text in texts)
+
+
+def _report(problems: list[str]) -> str:
+    """Every problem of a table-wide check in one failure message."""
+    return f"{len(problems)} problem(s):\n" + "\n".join(problems)
+
+
+def test_every_measure_has_both_labels() -> None:
+    """Each measure of the registry: non-empty Finnish and English labels, which the translation
+    table gives as they are, and only known units."""
+    known_units = {*STATES, *UNITS, *PLACEMENT_TYPES, *COST_CATEGORIES, *GROUP_UNIT.values(), ALL}
+    problems = []
+    for name in sorted(MEASURES):
+        measure = MEASURES[name]
+        if not (measure.fi.strip() and measure.en.strip()):
+            problems.append(f"{name}: an empty label (fi {measure.fi!r}, en {measure.en!r})")
+        for lang, label in zip(LANGS, (measure.fi, measure.en), strict=True):
+            try:
+                text = t(name, lang)
+            except MissingTranslation:
+                problems.append(f"{name}: no {lang} text in the translation table")
+                continue
+            if text != label:
+                problems.append(f"{name}: the table's {lang} text {text!r} is not the measure's label {label!r}")
+        if unknown := sorted(set(measure.units) - known_units):
+            problems.append(f"{name}: unknown units {unknown}")
+    assert len(MEASURES) > 40
+    assert problems == [], _report(problems)
+
+
+def test_every_column_unit_and_category_has_both_languages() -> None:
+    problems = []
+    for key in SHOWN_KEYS:
+        for lang in LANGS:
+            try:
+                text = t(key, lang)
+            except MissingTranslation:
+                problems.append(f"{key}: no {lang} text")
+                continue
+            if not text.strip():
+                problems.append(f"{key}: the {lang} text is empty")
+    assert len(SHOWN_KEYS) > 30
+    assert problems == [], _report(problems)
 
 
 def test_every_table_entry_has_two_non_empty_texts() -> None:
-    for key, pair in TEXT.items():
-        assert len(pair) == 2 and all(p.strip() for p in pair), key
+    problems = [key for key, pair in TEXT.items() if not (len(pair) == 2 and all(p.strip() for p in pair))]
+    assert problems == [], _report(problems)
 
 
 def test_a_missing_translation_raises() -> None:
@@ -67,12 +97,18 @@ def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-@pytest.mark.parametrize("key", sorted(TEXT))
-def test_both_languages_keep_the_line_structure_and_fields(key: str) -> None:
-    fi, en = TEXT[key]
-    assert fi.count("\n") == en.count("\n"), key
-    assert fi.startswith("  ") == en.startswith("  "), key  # indented problem lines stay indented
-    assert _fields(fi) == _fields(en), key
+def test_both_languages_keep_the_line_structure_and_fields() -> None:
+    problems = []
+    for key in sorted(TEXT):
+        fi, en = TEXT[key]
+        if fi.count("\n") != en.count("\n"):
+            problems.append(f"{key}: {fi.count(chr(10)) + 1} lines in Finnish, {en.count(chr(10)) + 1} in English")
+        if fi.startswith("  ") != en.startswith("  "):  # indented problem lines stay indented
+            problems.append(f"{key}: indented in one language only")
+        if _fields(fi) != _fields(en):
+            problems.append(f"{key}: fields {sorted(_fields(fi))} in Finnish, {sorted(_fields(en))} in English")
+    assert len(TEXT) > 500
+    assert problems == [], _report(problems)
 
 
 def test_every_message_key_used_in_the_code_is_in_the_table() -> None:

@@ -16,15 +16,15 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lsmitoitus import PlanStep
-from lsmitoitus.budget import budget_years
-from lsmitoitus.comparison import comparison_table
-from lsmitoitus.dimensioning import DimensioningResult
-from lsmitoitus.output.comparison_report import write_comparison
-from lsmitoitus.output.csvfiles import csv_bytes, read_csv
-from lsmitoitus.output.dimensioning_report import write_workbook
-from lsmitoitus.output.excel import number_format
-from lsmitoitus.output.i18n import t
-from lsmitoitus.output.plan_files import read_plan
+from lsmitoitus.answers.budget import budget_years
+from lsmitoitus.answers.comparison import comparison_table
+from lsmitoitus.answers.dimensioning import DimensioningResult
+from lsmitoitus.reports.comparison_report import write_comparison
+from lsmitoitus.reports.csvfiles import csv_bytes, read_csv
+from lsmitoitus.reports.dimensioning_report import write_workbook
+from lsmitoitus.reports.excel import number_format
+from lsmitoitus.reports.plan_files import read_plan
+from lsmitoitus.text.i18n import t
 
 EUROS = number_format("euros", "fi")
 SHARE = number_format("share", "fi")

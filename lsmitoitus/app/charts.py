@@ -1,6 +1,6 @@
 """Interactive charts of the app (Altair / Vega-Lite, drawn by Streamlit natively): values on
 hover, Finnish (or English) numbers and months from the same CLDR data as the rest of the page
-(:func:`lsmitoitus.output.formats.vega_locale`), a legend entry for everything drawn."""
+(:func:`lsmitoitus.text.formats.vega_locale`), a legend entry for everything drawn."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from ..dimensioning import DimensioningResult
-from ..output import formats
-from ..output.answer import unit_name
-from ..output.charts import caseload_summary, projection_start
-from ..output.i18n import Lang, t
-from ..results import SimulationResults
+from ..answers.dimensioning import DimensioningResult
+from ..reports.answer import unit_name
+from ..reports.charts import caseload_summary, projection_start
+from ..simulation.results import SimulationResults
+from ..text import formats
+from ..text.i18n import Lang, t
 from ..vocabulary import ALL, UNITS
 
 PANEL_WIDTH = 260

@@ -16,17 +16,21 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..comparison import compare, comparison_table
-from ..costs import TOTAL, cost_frame, cost_summary
-from ..dimensioning import DimensioningResult
-from ..indicators import late_assessment_shares
-from ..output import answer, dimensioning_report, formats
-from ..output.comparison_text import comparison_frame
-from ..output.csvfiles import csv_bytes, csv_style
-from ..output.dimensioning_report import tables, write_workbook
-from ..output.i18n import Lang, MissingTranslation, t
+from ..answers.comparison import compare, comparison_table
+from ..answers.costs import TOTAL, cost_frame, cost_summary
+from ..answers.dimensioning import DimensioningResult
+from ..answers.indicators import late_assessment_shares
+from ..reports import answer, dimensioning_report
+from ..reports.charts import literal_text
+from ..reports.comparison_text import comparison_frame
+from ..reports.csvfiles import csv_bytes, csv_style
+from ..reports.dimensioning_report import tables, write_workbook
+from ..reports.report import report_html, report_pdf
+from ..reports.report_data import compare_data, parse
 from ..scenario.files import bundled_scenarios, scenario_from_dict, scenario_from_upload, scenario_to_toml
 from ..scenario.schema import Scenario
+from ..text import formats
+from ..text.i18n import Lang, MissingTranslation, t
 from ..vocabulary import ALL, UNITS
 
 
@@ -246,9 +250,6 @@ def comparison_for_people(whatif: WhatIf, lang: Lang) -> pd.DataFrame:
 
 def report_files(whatif: WhatIf, lang: Lang) -> tuple[str, bytes]:
     """The report for the board (HTML, PDF) of the base and the edited scenario."""
-    from ..output.report import report_html, report_pdf
-    from ..output.report_data import compare_data, parse
-
     data = parse(json.loads(json.dumps(compare_data([whatif.base, whatif.edited], lang))))
     html = report_html(data, lang)
     return html, report_pdf(html)
@@ -264,8 +265,6 @@ def scenario_toml(scenario: Scenario, lang: Lang = "fi") -> str:
 
 
 def figure_png(fig: object) -> bytes:
-    from ..output.charts import literal_text
-
     buffer = io.BytesIO()
     literal_text(fig).savefig(buffer, format="png", dpi=110)  # type: ignore[arg-type]
     return buffer.getvalue()

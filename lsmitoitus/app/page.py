@@ -12,18 +12,21 @@ button and the framework's menu are hidden.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
+import tomllib
 
+import pandas as pd
 import streamlit as st
 
-from lsmitoitus.app import logic
-from lsmitoitus.output import formats
-from lsmitoitus.output.dimensioning_report import staffing_figure
-from lsmitoitus.output.i18n import Lang, UserError, t
-from lsmitoitus.output.progress import Clock, remaining_text
-from lsmitoitus.output.text_table import markdown_text
+from lsmitoitus.app import charts, logic
+from lsmitoitus.reports.dimensioning_report import staffing_figure
+from lsmitoitus.reports.progress import Clock, remaining_text
 from lsmitoitus.scenario.files import MAX_FILE_BYTES, load_scenario
 from lsmitoitus.scenario.schema import Scenario
+from lsmitoitus.text import formats
+from lsmitoitus.text.i18n import Lang, UserError, t
+from lsmitoitus.text.text_table import markdown_text
 from lsmitoitus.vocabulary import UNITS
 
 #: Largest upload accepted (MB); a scenario is a few kilobytes.
@@ -47,8 +50,6 @@ def results_cache() -> dict[tuple[str, str, int | None, int], logic.WhatIf]:
 
 
 def run_cached(key: tuple[str, str, int | None, int], progress: object) -> logic.WhatIf:
-    import tomllib
-
     cache = results_cache()
     if key not in cache:
         base_toml, edited_toml, target, replications = key
@@ -75,8 +76,6 @@ def show_error(text: str) -> None:
 def markdown_frame(frame: object) -> object:
     """A table for ``st.table``, which reads its cells and headers as Markdown: every text
     shown as written (an area called ``![t](http://…)`` is a name, not an image to fetch)."""
-    import pandas as pd
-
     assert isinstance(frame, pd.DataFrame)
     shown = frame.map(lambda v: markdown_text(v) if isinstance(v, str) else v)
     shown.columns = pd.Index([markdown_text(c) for c in frame.columns])
@@ -86,8 +85,6 @@ def markdown_frame(frame: object) -> object:
 def upload_texts(lang: Lang) -> None:
     """The file uploader's own texts ("Upload", "1MB per file") are fixed in Streamlit's front end;
     style rules show ours instead, in the page's language (the limit with a space: 1 MB)."""
-    import json
-
     button = json.dumps(t("app_upload_button", lang), ensure_ascii=False)
     limit = json.dumps(t("app_upload_limit", lang, limit=MAX_UPLOAD_MB), ensure_ascii=False)
     zone = '[data-testid="stFileUploaderDropzone"]'
@@ -222,8 +219,6 @@ def edits_from_sidebar(base: Scenario, lang: Lang) -> tuple[logic.Edits, int | N
 
 def show_table(frame: object, numeric_from: int = 1) -> None:
     """A formatted table that fits the page: text columns left, number columns right."""
-    import pandas as pd
-
     assert isinstance(frame, pd.DataFrame)
     config = {c: st.column_config.TextColumn(alignment="right") for c in list(frame.columns)[numeric_from:]}
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config)
@@ -231,16 +226,12 @@ def show_table(frame: object, numeric_from: int = 1) -> None:
 
 def right_aligned(frame: object, numeric_from: int) -> object:
     """A small table's styler with its number columns aligned right."""
-    import pandas as pd
-
     assert isinstance(frame, pd.DataFrame)
     numbers = list(frame.columns)[numeric_from:]
     return frame.style.set_properties(subset=pd.Index(numbers), **{"text-align": "right"}).hide(axis="index")
 
 
 def show_results(whatif: logic.WhatIf, lang: Lang, edited: Scenario) -> None:
-    from lsmitoitus.app import charts
-
     st.subheader(t("app_headline", lang))
     st.markdown(f"**{markdown_text(logic.headline(whatif, lang))}**")
     answer = logic.answer_table(whatif, lang)

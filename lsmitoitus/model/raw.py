@@ -14,7 +14,7 @@ from typing import Final, NamedTuple
 
 import numpy as np
 
-from ..measures import MEASURES
+from ..text.measures import MEASURES
 from ..vocabulary import ALL, COST_CATEGORIES, DURING_YEAR_GROUPS, GROUP_UNIT, PLACEMENT_TYPES, STATES
 
 Key = tuple[str, str]  # (unit, measure)

@@ -1,5 +1,5 @@
 """Scenarios: the pydantic schema (:mod:`.schema`), TOML files and their errors (:mod:`.files`),
-and the bundled scenarios (``bundled/*.toml``)."""
+the county history (:mod:`.history`); the bundled scenarios are the top-level ``scenarios/*.toml``."""
 
 from .files import (
     ScenarioError,

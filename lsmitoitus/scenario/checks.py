@@ -16,10 +16,10 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..output.formats import Formatted, date, integer, number, percent, significant
-from ..output.i18n import Msg, echo
+from ..text.formats import Formatted, date, integer, number, percent, significant
+from ..text.i18n import Msg, echo
 from .demand_inputs import area_population, county_notifications, county_population
-from .files import ScenarioError
+from .errors import ScenarioError
 from .schema import PlanStep, Scenario, YearlySeries, by_age
 
 #: Most notifications per child aged 0–17 per year accepted: ten times the national level of

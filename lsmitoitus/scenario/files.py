@@ -29,10 +29,12 @@ import tomli_w
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from ..output import formats
-from ..output.i18n import LANGS, Joined, Msg, UserError, echo, os_reason
+from ..text import formats
+from ..text.i18n import Joined, Msg, echo, os_reason
+from .checks import check_runnable
+from .errors import ScenarioError
 from .provenance import mark_overrides
-from .rules import is_rule, rule_message, rule_path
+from .rules import is_rule, plain_number, problem_message, rule_path
 from .schema import Scenario, key_bounds, value_bounds
 
 BUNDLED_DEFAULT = "kanta-hame"
@@ -42,11 +44,6 @@ MAX_FILE_BYTES = 1_000_000
 MAX_NESTING = 16
 #: Problems listed in one validation message; the rest are counted.
 MAX_PROBLEMS_SHOWN = 20
-
-
-class ScenarioError(UserError, ValueError):
-    """A scenario (or another input file) could not be read or is invalid. The message is meant
-    for the end user: :meth:`text` gives it in either language, ``str()`` in Finnish."""
 
 
 #: Keys renamed when the schema adopted the project's naming rule (Finnish for the pathway's
@@ -95,7 +92,12 @@ def upgrade_keys(data: dict[str, Any], source: str) -> dict[str, Any]:
 
 
 def _bundled_folder() -> Path:
-    return Path(str(resources.files("lsmitoitus") / "scenario" / "bundled"))
+    """The top-level folder scenarios/, which an installed package (editable or wheel) holds as
+    the package ``lsmitoitus.scenarios`` (pyproject.toml: ``package-dir``)."""
+    try:
+        return Path(str(resources.files("lsmitoitus.scenarios")))
+    except ModuleNotFoundError:  # the source tree on the path without an install (benchmarks/compare_baseline.py)
+        return Path(__file__).resolve().parents[2] / "scenarios"
 
 
 def bundled_scenarios() -> list[str]:
@@ -359,8 +361,6 @@ def scenario_from_dict(
     except RecursionError:
         raise ScenarioError(Msg("too_deep", path=source, limit=MAX_NESTING)) from None
     if check:
-        from .checks import check_runnable
-
         check_runnable(scenario, source)
     return scenario
 
@@ -392,22 +392,15 @@ def _model_inside(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _plain_number(value: Any) -> Any:
-    """A whole-number float bound reads as the integer a user would type (0, not 0.0)."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
 def _allowed_range(raw_loc: tuple[int | str, ...], ctx: Mapping[str, Any]) -> Msg | None:
     """The hint after a problem: the range of the value, or of the key when the key is wrong
     (a year key and its value have different ranges); else what is allowed or what it means."""
     on_key = "[key]" in raw_loc
     loc = _clean_loc(raw_loc)
     found = key_bounds(loc[:-1]) if on_key else value_bounds(loc)
-    bounds = {k: _plain_number(v) for k in ("ge", "gt", "le", "lt") if (v := getattr(found, k)) is not None}
+    bounds = {k: plain_number(v) for k in ("ge", "gt", "le", "lt") if (v := getattr(found, k)) is not None}
     if not bounds:
-        bounds = {k: _plain_number(ctx[k]) for k in ("ge", "gt", "le", "lt") if k in ctx}
+        bounds = {k: plain_number(ctx[k]) for k in ("ge", "gt", "le", "lt") if k in ctx}
     if not bounds:
         if "expected" in ctx:
             return Msg("val_allowed", expected=echo(ctx["expected"], plain=True, limit=200))
@@ -426,59 +419,6 @@ def _clean_loc(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
 
 
 UNION_TAGS = {"float", "int", "constrained-float", "constrained-int", "function-after"}
-
-#: pydantic error types with a message of our own (Finnish and English); others keep pydantic's.
-ERROR_TYPES: dict[str, str] = {
-    "missing": "val_missing",
-    "extra_forbidden": "val_extra",
-    "greater_than_equal": "val_ge",
-    "greater_than": "val_gt",
-    "less_than_equal": "val_le",
-    "less_than": "val_lt",
-    "float_type": "val_number",
-    "float_parsing": "val_number",
-    "finite_number": "val_number",
-    "int_type": "val_integer",
-    "int_parsing": "val_integer",
-    "int_from_float": "val_integer",
-    "bool_type": "val_bool",
-    "bool_parsing": "val_bool",
-    "string_type": "val_string",
-    "dict_type": "val_table",
-    "model_type": "val_table",
-    "model_attributes_type": "val_table",
-    "list_type": "val_list",
-    "date_type": "val_date",
-    "date_parsing": "val_date",
-    "date_from_datetime_parsing": "val_date",
-    "date_from_datetime_inexact": "val_date",
-    "string_too_long": "val_too_long",
-    "string_too_short": "val_too_short",
-    "too_long": "val_too_many",
-    "too_short": "val_too_few",
-    "string_pattern_mismatch": "val_pattern",
-    "literal_error": "val_literal",
-}
-
-
-def _problem(err: Mapping[str, Any]) -> Msg | str:
-    """What is wrong, in our words: the schema's own rules (:mod:`.rules`) and pydantic's common
-    errors from the translation table; any other error keeps pydantic's (English) text."""
-    if is_rule(err["type"]):
-        return rule_message(err["type"], err.get("ctx"))
-    key = ERROR_TYPES.get(err["type"])
-    ctx = {k: echo(_plain_number(v), plain=True, limit=200) for k, v in (err.get("ctx") or {}).items()}
-    if key is not None:
-        message = Msg(key, **ctx)
-        try:
-            for lang in LANGS:
-                message.render(lang)
-        except (KeyError, IndexError, ValueError):  # the error lacks a field the text needs
-            pass
-        else:
-            return message
-    return str(err["msg"]).removeprefix("Value error, ")
-
 
 def _given_in(data: Mapping[str, Any] | None, loc: tuple[int | str, ...]) -> bool:
     """Whether ``data`` (the user's own file) holds a value at ``loc``."""
@@ -511,7 +451,7 @@ def validation_message(
         rule = is_rule(err["type"])  # a rule's message says itself what was given and what is allowed
         loc = _clean_loc(err["loc"]) + (rule_path(err.get("ctx")) if rule else ())
         path = echo(".".join(str(p) for p in loc), plain=True, limit=200) if loc else Msg("top_level")
-        parts: list[Msg | str] = [_problem(err)]
+        parts: list[Msg | str] = [problem_message(err)]
         if "[key]" in err["loc"]:  # a table's key (a year, an area) is wrong, not its value
             parts = [Msg("val_on_key", text=parts[0])]
         # a list that is too long is not echoed (its limit is in the problem), nor is a missing value

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from ..text.i18n import t
 from .rules import rule_error
 from .uncertainty import get_path
 
@@ -58,11 +59,10 @@ def _step(annotation: Any, part: str) -> Any:
     return None
 
 
-def names_a_parameter(path: str) -> bool:
-    """Whether ``path`` names a field of the schema (or a key of one of its tables), whatever
+def names_a_parameter(path: str, schema: type[BaseModel]) -> bool:
+    """Whether ``path`` names a field of ``schema`` (or a key of one of its tables), whatever
     values a scenario gives: a county with other areas keeps the default's entries valid. A
     table's key may hold dots of its own (an area called "Forssa 2.0")."""
-    from .schema import Scenario
 
     def follows(node: Any, parts: list[str]) -> bool:
         if not parts:
@@ -73,13 +73,13 @@ def names_a_parameter(path: str) -> bool:
                 return True
         return False
 
-    return follows(Scenario, path.split("."))
+    return follows(schema, path.split("."))
 
 
 def check_provenance_paths(scenario: Scenario) -> None:
     """Every key of ``scenario.provenance`` names a parameter of the schema."""
     for path in scenario.provenance:
-        if not path or not names_a_parameter(path):
+        if not path or not names_a_parameter(path, type(scenario)):
             raise rule_error("rule_names_no_parameter", at=("provenance",), path=path)
 
 
@@ -128,8 +128,6 @@ def mark_overrides(base: Mapping[str, Any], own: Mapping[str, Any], merged: dict
     makes that value its own assumption: ``merged``'s provenance gets an entry for the path
     ("changed in scenario <name>"), unless ``own`` gives one. Entries inside a replaced table
     are dropped (e.g. one fitted year of a series that the scenario gives anew)."""
-    from ..output.i18n import t
-
     inherited = dict(base.get("provenance") or {})
     if not inherited:
         return

@@ -1,7 +1,7 @@
 """The scenario schema: the single source of truth for every number the model uses.
 
 Every field states its unit and its legal or practical meaning. TOML files in
-``lsmitoitus/scenario/bundled/`` instantiate this schema (see :mod:`lsmitoitus.scenario.files`);
+``scenarios/`` instantiate this schema (see :mod:`lsmitoitus.scenario.files`);
 the CLI, notebooks and any user interface go through it. Unknown keys are rejected everywhere,
 so a misspelt field is an error, not a silently ignored setting.
 
@@ -14,14 +14,12 @@ says working days; rates are per year; probabilities and shares are in [0, 1]; m
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from types import UnionType
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from ..text.i18n import echo
 from ..vocabulary import (
     AGE_BANDS,
     PLACEMENT_TYPES,
@@ -31,7 +29,9 @@ from ..vocabulary import (
     PlacementType,
     UnitName,
 )
-from .rules import rule_error
+from .provenance import check_provenance_paths
+from .rules import Bounds, bounds_in, key_bounds_in, rule_error
+from .uncertainty import check_paths
 
 Probability = Annotated[float, Field(ge=0.0, le=1.0)]
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -59,8 +59,6 @@ def _name(value: str) -> str:
     """An area's or a team's name: any printable characters (dots and spaces too), 1–80 of
     them, without spaces at either end (they would be invisible in every table)."""
     if not (0 < len(value) <= MAX_NAME and value.isprintable() and value == value.strip()):
-        from ..output.i18n import echo  # only when a rule fails: importing the schema stays light
-
         raise rule_error("rule_name", longest=MAX_NAME, name=echo(value))
     return value
 
@@ -1013,9 +1011,6 @@ class Scenario(StrictModel):
         for i, step in enumerate(self.staffing_plan):
             if step.area not in names:
                 raise rule_error("rule_not_an_area", at=("staffing_plan", i, "area"), value=step.area, areas=areas)
-        from .provenance import check_provenance_paths
-        from .uncertainty import check_paths  # the paths are checked against this scenario's own values
-
         check_paths(self)
         check_provenance_paths(self)
         return self
@@ -1034,121 +1029,17 @@ class Scenario(StrictModel):
 # --- the bounds of a value, found by its path ---------------------------------------------
 
 
-@dataclass(frozen=True)
-class Bounds:
-    """The range the schema allows a value (or a table's key): ge ≤ value ≤ le, gt < value < lt."""
-
-    ge: float | None = None
-    gt: float | None = None
-    le: float | None = None
-    lt: float | None = None
-
-    def __bool__(self) -> bool:
-        return any(b is not None for b in (self.ge, self.gt, self.le, self.lt))
-
-    def clip(self, value: float) -> float:
-        """``value`` moved inside the bounds (to the bound itself, or next to an open one)."""
-        if self.le is not None and value > self.le:
-            value = self.le
-        if self.lt is not None and value >= self.lt:
-            value = math.nextafter(self.lt, -math.inf)
-        if self.ge is not None and value < self.ge:
-            value = self.ge
-        if self.gt is not None and value <= self.gt:
-            value = math.nextafter(self.gt, math.inf)
-        return value
-
-
-def _strip(annotation: Any) -> tuple[Any, list[Any]]:
-    """An annotation without its ``Annotated`` layers, and the constraint objects they held."""
-    found: list[Any] = []
-    while get_origin(annotation) is Annotated:
-        for meta in annotation.__metadata__:
-            found.extend(getattr(meta, "metadata", [meta]))
-        annotation = get_args(annotation)[0]
-    return annotation, found
-
-
-def _is_union(annotation: Any) -> bool:
-    return get_origin(annotation) in (Union, UnionType)
-
-
-def _child(annotation: Any, key: Any) -> tuple[Any, list[Any]] | None:
-    """The annotation (and the field's own constraints) one key below ``annotation``."""
-    annotation, _ = _strip(annotation)
-    if _is_union(annotation):
-        for member in get_args(annotation):
-            found = _child(member, key)
-            if found is not None:
-                return found
-        return None
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        info = annotation.model_fields.get(str(key))
-        return None if info is None else (info.annotation, list(info.metadata))
-    origin, args = get_origin(annotation), get_args(annotation)
-    if origin in (dict, Mapping) and len(args) == 2:
-        return args[1], []
-    if origin is list and args:
-        return args[0], []
-    if origin is tuple and args:
-        if len(args) == 2 and args[1] is Ellipsis:
-            return args[0], []
-        if isinstance(key, int) and 0 <= key < len(args):
-            return args[key], []
-    return None
-
-
-def _scalar_bounds(annotation: Any, constraints: list[Any]) -> Bounds:
-    """The bounds of a number of this annotation: its own constraints and those of the number
-    members of a union (a number-or-table field), never those of a table's keys."""
-    annotation, own = _strip(annotation)
-    found = [*constraints, *own]
-    if _is_union(annotation):
-        for member in get_args(annotation):
-            base, inner = _strip(member)
-            if base in (int, float):
-                found.extend(inner)
-    values: dict[str, float] = {}
-    for meta in found:
-        for name in ("ge", "gt", "le", "lt"):
-            bound = getattr(meta, name, None)
-            if bound is None:
-                continue
-            keep = max if name in ("ge", "gt") else min
-            values[name] = keep(values[name], bound) if name in values else bound
-    return Bounds(**values)
-
-
-def _annotation_at(path: Sequence[Any]) -> tuple[Any, list[Any]] | None:
-    node: tuple[Any, list[Any]] | None = (Scenario, [])
-    for key in path:
-        if node is None:
-            return None
-        node = _child(node[0], key)
-    return node
-
-
 def value_bounds(path: Sequence[Any]) -> Bounds:
     """The range the schema allows the number at ``path`` (keys from the top of a scenario,
     table keys included): ``("demand", "notifications", 2021)`` gives 0 ≤ value ≤ 10,000,000,
-    without the bounds of the year key. Empty bounds where the path names no number field."""
-    found = _annotation_at(path)
-    return Bounds() if found is None else _scalar_bounds(*found)
+    without the bounds of the year key."""
+    return bounds_in(Scenario, path)
 
 
 def key_bounds(path: Sequence[Any]) -> Bounds:
     """The range the schema allows the keys of the table at ``path`` (the years of
     ``("demand", "notifications")``: 1990–2100)."""
-    found = _annotation_at(path)
-    if found is None:
-        return Bounds()
-    annotation, _ = _strip(found[0])
-    members = get_args(annotation) if _is_union(annotation) else (annotation,)
-    for member in members:
-        base, _ = _strip(member)
-        if get_origin(base) in (dict, Mapping) and len(get_args(base)) == 2:
-            return _scalar_bounds(get_args(base)[0], [])
-    return Bounds()
+    return key_bounds_in(Scenario, path)
 
 
 def _check_sorted(schedule: Sequence[DatedValue], what: str) -> None:

@@ -19,10 +19,16 @@ import zlib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from ..text.i18n import Joined, Msg, echo
+from ..vocabulary import AGE_BANDS
+from .errors import ScenarioError
+from .rules import bounds_in, problem_message, rule_error, rule_path
+
 if TYPE_CHECKING:
     import numpy as np
 
-    from ..output.i18n import Joined
     from .schema import Scenario
 
 #: leaves that are probabilities or shares (capped at 1 when scaled)
@@ -104,8 +110,6 @@ def check_paths(scenario: Scenario) -> None:
     """Every uncertain parameter names scalable values of ``scenario``; correlations pair them
     and form a valid correlation matrix (checked here, so a run never starts with one that
     :func:`draw_multipliers` cannot use)."""
-    from .rules import rule_error
-
     data = scenario.model_dump()
     names = set(scenario.uncertainty.parameters)
     for path in sorted(names):
@@ -115,7 +119,7 @@ def check_paths(scenario: Scenario) -> None:
         bad = [c for c in concrete if not scalable(_follow(data, c))]
         if bad:
             raise rule_error("rule_not_scalable", at=("uncertainty", "parameters"), path=".".join(map(str, bad[0])))
-        problem = scaling_problem(data, path)
+        problem = scaling_problem(data, path, type(scenario))
         if problem is not None:
             raise rule_error("rule_scaling_breaks", at=("uncertainty", "parameters", path), problem=problem)
     for key in scenario.uncertainty.correlation:
@@ -133,47 +137,35 @@ def check_paths(scenario: Scenario) -> None:
 TRIAL_FACTORS = (0.8123, 1.2345)
 
 
-def scaling_problem(data: Mapping[str, Any], path: str) -> Joined | None:
-    """Why the scenario would be invalid with the parameter at ``path`` multiplied (None: it
-    would not be), as a message part: a replication draws a multiplier, so a parameter whose scaling
-    breaks one of the schema's rules could not be drawn (bounds are kept by clipping). Only the
-    section that holds the parameter is validated again (the whole scenario for an area's
-    values, whose shares the scenario checks)."""
-    from pydantic import ValidationError
-
-    from .schema import Scenario
-
+def scaling_problem(data: Mapping[str, Any], path: str, schema: type[BaseModel]) -> Joined | None:
+    """Why a scenario of ``schema`` would be invalid with the parameter at ``path`` multiplied
+    (None: it would not be), as a message part: a replication draws a multiplier, so a parameter
+    whose scaling breaks one of the schema's rules could not be drawn (bounds are kept by
+    clipping). Only the section that holds the parameter is validated again (the whole scenario
+    for an area's values, whose shares the scenario checks)."""
     sections = {keys[0] for keys in expand_keys(data, path)}
     whole = "areas" in sections
     for factor in TRIAL_FACTORS:
-        scaled = scale_data(data if whole else {k: data[k] for k in sections}, {path: factor})
+        scaled = scale_data(data if whole else {k: data[k] for k in sections}, {path: factor}, schema)
         try:
             if whole:
                 scaled["uncertainty"] = {"parameters": {}, "correlation": {}}
-                Scenario.model_validate(scaled)
+                schema.model_validate(scaled)
             else:
                 for section in sections:
-                    _section_adapter(section).validate_python(scaled[section])
+                    _section_adapter(schema, section).validate_python(scaled[section])
         except ValidationError as exc:
-            from ..output.i18n import Joined, echo
-            from .files import _problem
-            from .rules import rule_path
-
             first = exc.errors()[0]
             loc = [*([] if whole else sorted(sections)[:1]), *first["loc"], *rule_path(first.get("ctx"))]
             where = ".".join(str(p) for p in loc if not (isinstance(p, str) and "[" in p))
-            return Joined([echo(where, plain=True, limit=120), _problem(first)], sep=": ")
+            return Joined([echo(where, plain=True, limit=120), problem_message(first)], sep=": ")
     return None
 
 
 @functools.cache
-def _section_adapter(section: str) -> Any:
+def _section_adapter(schema: type[BaseModel], section: str) -> TypeAdapter[Any]:
     """A validator of one top-level section of a scenario."""
-    from pydantic import TypeAdapter
-
-    from .schema import Scenario
-
-    annotation: Any = Scenario.model_fields[section].annotation
+    annotation: Any = schema.model_fields[section].annotation
     return TypeAdapter(annotation)
 
 
@@ -207,10 +199,12 @@ def positive_definite(matrix: list[list[float]]) -> bool:
     return True
 
 
-def scale_data(data: Mapping[str, Any], multipliers: Mapping[str, float]) -> dict[str, Any]:
-    """Scenario data with each named parameter multiplied (see the module docstring)."""
-    from .schema import value_bounds
-
+def scale_data(
+    data: Mapping[str, Any], multipliers: Mapping[str, float], schema: type[BaseModel] | None = None
+) -> dict[str, Any]:
+    """Scenario data with each named parameter multiplied (see the module docstring); with the
+    scenario's ``schema``, every value is kept within its bounds (a drawn multiplier may not make
+    a value invalid)."""
     out = copy.deepcopy(dict(data))
     for path, factor in multipliers.items():
         for keys in expand_keys(out, path):
@@ -218,8 +212,8 @@ def scale_data(data: Mapping[str, Any], multipliers: Mapping[str, float]) -> dic
             cap = 1.0 if is_share(name) else math.inf
 
             def scaled(v: float, where: Keys, cap: float = cap, factor: float = factor) -> float:
-                # within the schema's bounds: a drawn multiplier may not make a value invalid
-                return value_bounds(where).clip(min(cap, v * factor))
+                value = min(cap, v * factor)
+                return value if schema is None else bounds_in(schema, where).clip(value)
 
             value = _follow(out, keys)
             if isinstance(value, Mapping):
@@ -232,8 +226,6 @@ def scale_data(data: Mapping[str, Any], multipliers: Mapping[str, float]) -> dic
 
 def _keep_escalation_below_one(data: dict[str, Any]) -> None:
     """Scale open care's three escalation probabilities down together where they sum over 1."""
-    from ..vocabulary import AGE_BANDS
-
     avohuolto = data.get("avohuolto")
     if not isinstance(avohuolto, dict) or not all(k in avohuolto for k in ESCALATION):
         return
@@ -257,6 +249,7 @@ def _keep_escalation_below_one(data: dict[str, Any]) -> None:
 def _normal_scores(rep_seed: np.random.SeedSequence, paths: list[str]) -> np.ndarray:
     """One standard normal per path from a stream keyed by the path's name, so a replication
     draws the same score for a parameter in every scenario that has it."""
+    # lazy: validate imports this module; numpy and SciPy would add ~0.25 s to it (tests/test_startup.py)
     import numpy as np
 
     scores = []
@@ -269,6 +262,7 @@ def _normal_scores(rep_seed: np.random.SeedSequence, paths: list[str]) -> np.nda
 
 def draw_multipliers(scenario: Scenario, rep_seed: np.random.SeedSequence) -> dict[str, float]:
     """This replication's multiplier of every uncertain parameter (lognormal ones correlated as given)."""
+    # lazy: validate imports this module; numpy and SciPy would add ~0.25 s to it (tests/test_startup.py)
     import numpy as np
     from scipy.special import ndtr
 
@@ -282,9 +276,6 @@ def draw_multipliers(scenario: Scenario, rep_seed: np.random.SeedSequence) -> di
         try:
             chol = np.linalg.cholesky(np.array(correlation_matrix(scenario)))
         except np.linalg.LinAlgError:  # validation refuses such a matrix (check_paths): not reached
-            from ..output.i18n import Msg
-            from .files import ScenarioError
-
             raise ScenarioError(Msg("rule_correlation_matrix")) from None
         z[normal] = chol @ z[normal]
     out = {}
@@ -299,6 +290,7 @@ def draw_multipliers(scenario: Scenario, rep_seed: np.random.SeedSequence) -> di
 
 def range_draw(rep_seed: np.random.SeedSequence, name: str, low: float, high: float) -> float:
     """A yearly change drawn uniformly from [low, high] for a ``range`` rule (one per replication)."""
+    # lazy: validate imports this module; numpy and SciPy would add ~0.25 s to it (tests/test_startup.py)
     from scipy.special import ndtr
 
     if low == high:

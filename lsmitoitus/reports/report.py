@@ -1,0 +1,498 @@
+"""A report for the board: an HTML and a PDF document from a results folder.
+
+``lsmitoitus report FOLDER`` (and the app's download) reads the folder's ``raportti.json``
+(:mod:`lsmitoitus.reports.report_data`) and writes, atomically into a new folder, ``raportti.html``
+(self-contained: charts are inline SVG with their text as text) and ``raportti.pdf`` (WeasyPrint,
+from the same HTML). The answer comes first, then the key charts, the per-year table, the
+assumptions and their sources, and the date, scenario and version. Every word comes from the
+translation table and every number from :mod:`lsmitoitus.text.formats`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
+
+from ..answers.costs import TOTAL
+from ..scenario.files import load_scenario
+from ..scenario.schema import Scenario
+from ..text import formats
+from ..text.i18n import Lang, Msg, UserError, t
+from ..vocabulary import ALL, UNITS
+from .answer import answer_table, headline, unit_name
+from .charts import caseload_figure_from, figure_svg, literal_text, localise_axes
+from .dimensioning_report import answer_notes, staffing_figure, target_text
+from .folders import _shown, check_output, write_folder
+from .report_data import FILE, ReportData, parse
+
+#: Files that mark a folder written by an older version (a results folder without report data).
+OLD_MARKERS = ("run.json", "mitoitus.xlsx", "vertailu.csv")
+HTML, PDF = "raportti.html", "raportti.pdf"
+
+
+@dataclass
+class Table:
+    """A table for the template: header cells, rows of formatted cells, which columns are numbers."""
+
+    header: list[str]
+    rows: list[list[str]]
+    numeric: list[bool]
+
+
+def _table(frame: pd.DataFrame, numeric_from: int = 1) -> Table:
+    header = [str(c) for c in frame.columns]
+    return Table(header, frame.astype(str).to_numpy().tolist(), [i >= numeric_from for i in range(len(header))])
+
+
+def read_folder(folder: Path) -> ReportData:
+    """The report data of a results folder, or a clear message saying what is wrong."""
+    shown = _shown(folder)
+    if not folder.is_dir():
+        raise UserError(Msg("report_no_folder", path=shown))
+    path = folder / FILE
+    if not path.is_file():
+        if any((folder / name).exists() for name in OLD_MARKERS):
+            raise UserError(Msg("report_old_folder", path=shown, missing=FILE))
+        raise UserError(Msg("report_not_results", path=shown, missing=FILE))
+    try:
+        if path.stat().st_size > 200_000_000:
+            raise ValueError("too large")
+        return parse(json.loads(path.read_text(encoding="utf-8")))
+    except DAMAGE as exc:
+        raise UserError(Msg("report_bad_data", path=shown, detail=type(exc).__name__)) from None
+
+
+#: What reading a damaged or edited raportti.json raises, while parsing it or while drawing the
+#: report from it (a table without a column, an empty table, a list for a table, no scenario).
+DAMAGE = (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, UnicodeDecodeError)
+
+
+# --- content -----------------------------------------------------------------------------------
+
+
+def _costs_figure(frames: list[tuple[str, pd.DataFrame]], lang: Lang) -> Figure:
+    """County total costs by year (P50 with the P10–P90 band), one line per scenario."""
+    fig = Figure(figsize=(7.5, 3.2))
+    ax = fig.subplots()
+    handles: list[Any] = []
+    labels: list[str] = []
+    for i, (name, costs) in enumerate(frames):
+        total = costs[costs["category"] == TOTAL].sort_values("year")
+        colour = f"C{i}"
+        ax.fill_between(total["year"], total["p10"] / 1e6, total["p90"] / 1e6, color=colour, alpha=0.2, linewidth=0)
+        line = ax.plot(total["year"], total["p50"] / 1e6, marker="o", color=colour)[0]
+        handles.append((Patch(facecolor=colour, alpha=0.2, linewidth=0), line))
+        labels.append(f"{name} ({t('app_costs_p50', lang)}, {t('app_costs_band', lang)})")
+        ax.set_xticks(total["year"].tolist())
+    ax.set_ylabel(t("chart_costs_ylabel", lang), fontsize=8)
+    ax.set_ylim(bottom=0)
+    ax.grid(alpha=0.3)
+    localise_axes(ax, lang, dates=False)
+    ax.legend(handles, labels, fontsize=8, frameon=False, loc="lower right")
+    ax.set_title(t("chart_costs_title", lang), fontsize=10)
+    literal_text(fig)  # names from the scenario are text, not mathtext
+    fig.tight_layout()
+    return fig
+
+
+def _required_figure(results: list[Any], lang: Lang) -> Figure:
+    """Required posts (county total at the confidence) by year, one line per scenario, and the
+    funded posts."""
+    fig = Figure(figsize=(7.5, 3.2))
+    ax = fig.subplots()
+    for i, result in enumerate(results):
+        total = result.yearly[(result.yearly["unit"] == ALL) & (result.yearly["team"] == ALL)].sort_values("year")
+        conf = round(100 * result.confidence)
+        ax.plot(
+            total["year"],
+            total["required_posts_conf"],
+            marker="o",
+            color=f"C{i}",
+            label=f"{result.scenario.name}: {t('app_required', lang, conf=conf)}",
+        )
+        if i == 0:
+            ax.step(
+                total["year"],
+                total["funded_posts"],
+                where="mid",
+                color="0.3",
+                linestyle="--",
+                label=t("app_funded", lang),
+            )
+        ax.set_xticks(total["year"].tolist())
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylim(bottom=0)
+    ax.set_ylabel(t("chart_posts", lang), fontsize=8)
+    ax.grid(alpha=0.3)
+    localise_axes(ax, lang, dates=False)
+    ax.legend(fontsize=8, frameon=False, loc="lower right")
+    ax.set_title(t("chart_posts_by_year", lang), fontsize=10)
+    literal_text(fig)  # names from the scenario are text, not mathtext
+    fig.tight_layout()
+    return fig
+
+
+def _run_answer(data: ReportData, lang: Lang) -> list[str]:
+    table = data.frames["caseload_table"]
+    last = int(table["year"].max())
+    rows = table[table["year"] == last]
+    over = rows[rows["share_workers_over_limit"] > 0.5]
+    if not over.empty:
+        names = ", ".join(unit_name(r["unit"], r["area"], lang) for r in over.to_dict("records"))
+        lines = [t("report_run_answer_over", lang, year=last, units=names)]
+    elif rows["share_workers_over_limit"].max() > 0:
+        worst = rows.sort_values("share_workers_over_limit").iloc[-1]
+        lines = [
+            t(
+                "report_run_answer_some",
+                lang,
+                year=last,
+                unit=unit_name(worst["unit"], worst["area"], lang),
+                share=formats.percent(worst["share_workers_over_limit"], lang),
+            )
+        ]
+    else:
+        lines = [t("report_run_answer_none", lang, year=last)]
+    costs = data.frames["costs"]
+    total = costs[(costs["category"] == TOTAL) & (costs["year"] == last)]
+    if not total.empty:
+        r = total.iloc[0]
+        lines.append(
+            t(
+                "report_run_costs",
+                lang,
+                year=last,
+                total=formats.money(r["p50"], lang),
+                band=formats.money_range(r["p10"], r["p90"], lang),
+            )
+        )
+    return lines
+
+
+def _run_yearly(data: ReportData, lang: Lang) -> Table:
+    table = data.frames["caseload_table"]
+    order = {u: i for i, u in enumerate(UNITS)}
+    table = table.assign(order=table["unit"].map(order)).sort_values(["order", "area", "year"])
+    frame = pd.DataFrame(
+        {
+            t("answer_unit", lang): [unit_name(u, a, lang) for u, a in zip(table["unit"], table["area"], strict=True)],
+            t("year", lang): table["year"].astype(int).astype(str),
+            t("clients", lang): [formats.integer(v, lang) for v in table["clients"]],
+            t("workers_in_post", lang): [formats.number(v, lang, 1) for v in table["workers_in_post"]],
+            t("mean_children_per_worker", lang): [
+                formats.number(v, lang, 1) for v in table["mean_children_per_worker"]
+            ],
+            t("max_children_per_worker", lang): [formats.integer(v, lang) for v in table["max_children_per_worker"]],
+            t("share_workers_over_limit", lang): [formats.percent(v, lang) for v in table["share_workers_over_limit"]],
+        }
+    )
+    return _table(frame, numeric_from=1)
+
+
+def _dimension_yearly(result: Any, lang: Lang) -> Table:
+    """Required posts at the confidence by team and year, the funded posts and the county's cost."""
+    yearly = result.yearly
+    years = sorted(int(y) for y in yearly["year"].unique())
+    teams = yearly[(yearly["unit"] != ALL) & (yearly["team"] != ALL)]
+    rows = []
+    for (unit, team), part in teams.groupby(["unit", "team"], sort=False):
+        by_year = part.set_index("year")
+        rows.append(
+            [
+                unit_name(str(unit), str(team), lang),
+                formats.number(by_year["funded_posts"].iloc[-1], lang),
+                *(formats.integer(by_year["required_posts_conf"].get(y), lang) for y in years),
+            ]
+        )
+    total = yearly[(yearly["unit"] == ALL) & (yearly["team"] == ALL)].set_index("year")
+    rows.append(
+        [
+            t("total_row", lang),
+            formats.number(total["funded_posts"].iloc[-1], lang),
+            *(formats.integer(total["required_posts_conf"].get(y), lang) for y in years),
+        ]
+    )
+    rows.append(
+        [
+            t("required_cost_conf", lang).replace(" (€)", ""),
+            "",
+            *(formats.money(total["required_cost_conf"].get(y), lang) for y in years),
+        ]
+    )
+    header = [t("answer_unit", lang), t("cmp_funded", lang), *(str(y) for y in years)]
+    return Table(header, rows, [i >= 1 for i in range(len(header))])
+
+
+def _compare_table(data: ReportData, lang: Lang) -> Table:
+    rows = data.comparison
+    header = [t("cmp_measure", lang), *(r["scenario"] for r in rows)]
+    first = [r.units["first_breach"].dropna().min() for r in data.dimensioning]
+    body = [
+        [t("cmp_clients", lang), *(formats.integer(r["clients_last_year"], lang) for r in rows)],
+        [t("cmp_funded", lang), *(formats.number(r["funded_posts"], lang) for r in rows)],
+        [t("cmp_required", lang), *(formats.integer(r["required_last_year"], lang) for r in rows)],
+        [t("cmp_extra", lang), *(formats.integer(r["extra_posts"], lang) for r in rows)],
+        [t("cmp_units_in_breach", lang), *(formats.integer(r["units_in_breach"], lang) for r in rows)],
+        [t("cmp_first_breach", lang), *(formats.month(d, lang, short=True) for d in first)],
+        [t("cmp_started_late", lang), *(formats.percent(r["started_late"], lang) for r in rows)],
+        [t("cmp_completed_late", lang), *(formats.percent(r["completed_late"], lang) for r in rows)],
+        [t("cmp_cost", lang), *(formats.money(r["cost_last_year_p50"], lang) for r in rows)],
+        [t("cmp_difference", lang), *(formats.money(r["cost_difference_p50"], lang, sign=True) for r in rows)],
+        [
+            t("cmp_difference_band", lang),
+            *(
+                formats.money_range(r["cost_difference_p10"], r["cost_difference_p90"], lang, 2, sign=True)
+                for r in rows
+            ),
+        ],
+    ]
+    return Table(header, body, [i >= 1 for i in range(len(header))])
+
+
+def _compare_yearly(data: ReportData, lang: Lang) -> Table:
+    """Required posts (county total at the confidence) and the costs (P50) by year and scenario."""
+    results = data.dimensioning
+    years = sorted(int(y) for y in results[0].yearly["year"].unique())
+    rows = []
+    for i, result in enumerate(results):
+        total = result.yearly[(result.yearly["unit"] == ALL) & (result.yearly["team"] == ALL)].set_index("year")
+        rows.append(
+            [
+                f"{result.scenario.name}: {t('report_required_by_year', lang, conf=round(100 * result.confidence))}",
+                *(formats.integer(total["required_posts_conf"].get(y), lang) for y in years),
+            ]
+        )
+        frame = data.frames[f"costs_{i}"]
+        p50 = frame[frame["category"] == TOTAL].set_index("year")["p50"]
+        rows.append(
+            [
+                f"{result.scenario.name}: {t('app_costs_p50', lang)}",
+                *(formats.money(float(p50[y]) if y in p50.index else None, lang) for y in years),
+            ]
+        )
+    header = [t("cmp_measure", lang), *(str(y) for y in years)]
+    return Table(header, rows, [i >= 1 for i in range(len(header))])
+
+
+# --- assumptions and their sources ---------------------------------------------------------
+
+
+def _posts(s: Scenario, lang: Lang) -> str:
+    return ", ".join(
+        f"{t(u, lang)} {formats.number(sum(x.social_workers for x in s.staffing[u].values()), lang)}" for u in UNITS
+    )
+
+
+def _fill(s: Scenario, lang: Lang) -> str:
+    rates = [x.fill_rate for u in UNITS for x in s.staffing[u].values()]
+    low, high = min(rates), max(rates)
+    return formats.percent(low, lang) if low == high else f"{formats.percent(low, lang)}–{formats.percent(high, lang)}"
+
+
+def _limit(s: Scenario, lang: Lang) -> str:
+    return " → ".join(f"{formats.integer(d.value, lang)} ({formats.date(d.start, lang)})" for d in s.caseload.limit)
+
+
+def _levers(s: Scenario, lang: Lang) -> str:
+    lv = s.levers
+    parts = []
+    if lv.avohuolto_escalation_reduction:
+        parts.append(t("as_lever_effect", lang, share=formats.percent(-lv.avohuolto_escalation_reduction, lang)))
+    if lv.perhehoito_share_target is not None:
+        parts.append(t("as_lever_family", lang, share=formats.percent(lv.perhehoito_share_target, lang)))
+    if lv.avohuolto_extra_posts:
+        parts.append(t("as_lever_posts", lang, n=formats.integer(sum(lv.avohuolto_extra_posts.values()), lang)))
+    if lv.reunification_speedup:
+        parts.append(t("as_lever_reunification", lang, share=formats.percent(lv.reunification_speedup, lang)))
+    if lv.jalkihuolto_age_limit is not None:
+        parts.append(t("as_lever_age", lang, age=lv.jalkihuolto_age_limit))
+    return "; ".join(parts) if parts else t("as_levers_none", lang)
+
+
+def _assumption_values(s: Scenario, lang: Lang) -> list[tuple[str, str, str]]:
+    """(assumption, value, source key) for the figures a board asks about."""
+    price = s.costs.placement_day
+    return [
+        (
+            "as_notifications",
+            "; ".join(f"{y}: {formats.integer(v, lang)}" for y, v in sorted(s.demand.notifications.items())),
+            "src_notifications",
+        ),
+        ("as_growth", formats.percent(s.demand.growth_per_year, lang, 1), "src_growth"),
+        ("as_population", formats.percent(s.demand.population_growth_per_year, lang, 1), "src_population"),
+        ("as_posts", _posts(s, lang), "src_posts"),
+        ("as_fill", _fill(s, lang), "src_fill"),
+        ("as_limit", _limit(s, lang), "src_limit"),
+        ("as_worker_cost", formats.euros(s.costs.social_worker_per_fte, lang), "src_worker_cost"),
+        (
+            "as_day_prices",
+            " / ".join(
+                formats.euros(p, lang) for p in (price.perhehoito, price.ammatillinen_perhekoti, price.laitoshoito)
+            ),
+            "src_day_prices",
+        ),
+        ("as_levers", _levers(s, lang), "src_levers"),
+    ]
+
+
+def _assumptions(data: ReportData, lang: Lang) -> Table:
+    """Every key assumption of each scenario with its source; a value that differs from the
+    bundled default says so (the sources are those of the default's figures)."""
+    default = dict((k, v) for k, v, _ in _assumption_values(load_scenario(), lang))
+    per_scenario = [_assumption_values(s, lang) for s in data.scenarios]
+    rows = []
+    for i, (key, _, source) in enumerate(per_scenario[0]):
+        values = [values[i][1] for values in per_scenario]
+        changed = any(v != default.get(key) for v in values)
+        note = t(source, lang) + (f" ({t('report_changed', lang)})" if changed else "")
+        rows.append([t(key, lang), *values, note])
+    if data.dimensioning:
+        rows.append(
+            [
+                t("as_target", lang),
+                *(f"{target_text(r, lang)}, {formats.percent(r.confidence, lang)}" for r in data.dimensioning),
+                t("src_target", lang),
+            ]
+        )
+    names = [s.name for s in data.scenarios]
+    header = [t("report_assumption", lang), *(names if len(names) > 1 else [t("report_value", lang)])]
+    header.append(t("report_source", lang))
+    return Table(header, rows, [False] * len(header))
+
+
+# --- the document --------------------------------------------------------------------------
+
+
+def report_context(data: ReportData, lang: Lang, folder: str = "") -> dict[str, Any]:
+    """Everything the template shows, formatted."""
+    scenario = data.scenarios[0]
+    sim = scenario.simulation
+    charts: list[tuple[str, str]] = []
+    notes: list[str] = []
+    if data.kind == "run":
+        title = t("report_title_run", lang, name=scenario.name)
+        answer = _run_answer(data, lang)
+        answer_tab = None
+        charts.append(
+            (figure_svg(caseload_figure_from(data.frames["caseload"], scenario, lang)), "report_chart_caseload")
+        )
+        charts.append((figure_svg(_costs_figure([(scenario.name, data.frames["costs"])], lang)), "report_chart_costs"))
+        yearly = _run_yearly(data, lang)
+        yearly_title = t("report_table_run", lang)
+        method = t("report_method_run", lang, n=formats.integer(sim.replications, lang))
+        comparison = None
+    elif data.kind == "dimension":
+        result = data.dimensioning[0]
+        title = t("report_title_dimension", lang, name=scenario.name)
+        answer = [headline(result, lang)]
+        answer_tab = _table(answer_table(result, lang), numeric_from=2)
+        notes = answer_notes(result, lang)
+        charts.append((figure_svg(staffing_figure(result, lang)), "report_chart_staffing"))
+        charts.append((figure_svg(_costs_figure([(scenario.name, data.frames["costs"])], lang)), "report_chart_costs"))
+        conf = round(100 * result.confidence)
+        yearly = _dimension_yearly(result, lang)
+        yearly_title = t("yearly_required", lang, conf=conf)
+        method = t("method_text", lang, n=formats.integer(sim.replications, lang), seed=sim.seed)
+        comparison = None
+    else:
+        title = t("report_title_compare", lang)
+        answer = [headline(r, lang) for r in data.dimensioning]
+        answer_tab = None
+        comparison = _compare_table(data, lang)
+        charts.append((figure_svg(_required_figure(data.dimensioning, lang)), "report_chart_compare"))
+        frames = [(s.name, data.frames[f"costs_{i}"]) for i, s in enumerate(data.scenarios)]
+        charts.append((figure_svg(_costs_figure(frames, lang)), "report_chart_costs"))
+        yearly = _compare_yearly(data, lang)
+        yearly_title = t("report_yearly", lang)
+        method = t("method_text", lang, n=formats.integer(sim.replications, lang), seed=sim.seed)
+    meta = t(
+        "report_meta",
+        lang,
+        date=formats.date(dt.date.today(), lang),
+        scenario=", ".join(s.name for s in data.scenarios),
+        n=formats.integer(sim.replications, lang),
+        seed=sim.seed,
+        version=data.version,
+    )
+    return {
+        "lang": lang,
+        "title": title,
+        "subtitle": t("report_subtitle", lang),
+        "meta": meta,
+        "computed": t("report_meta_results", lang, date=formats.date(data.created, lang)),
+        "folder": t("report_source_folder", lang, folder=folder) if folder else "",
+        "h_answer": t("report_answer", lang),
+        "answer": answer,
+        "answer_table": answer_tab,
+        "comparison": comparison,
+        "notes": notes,
+        "h_charts": t("report_charts", lang),
+        "charts": [(svg, t(caption, lang)) for svg, caption in charts],
+        "h_yearly": yearly_title,
+        "yearly": yearly,
+        "h_assumptions": t("report_assumptions", lang),
+        "assumptions": _assumptions(data, lang),
+        "sources_note": t("report_sources_note", lang),
+        "h_method": t("report_method", lang),
+        "method": method,
+    }
+
+
+def report_html(data: ReportData, lang: Lang, folder: str = "") -> str:
+    """The report as one self-contained HTML document."""
+    env = Environment(loader=PackageLoader("lsmitoitus.reports", "templates"), autoescape=select_autoescape(["html"]))
+    env.filters["safe_svg"] = _strip_svg_header
+    return env.get_template("report.html").render(**report_context(data, lang, folder))
+
+
+def _strip_svg_header(svg: str) -> str:
+    """Matplotlib's SVG without its XML declaration and DOCTYPE, to sit inside HTML."""
+    start = svg.find("<svg")
+    return Markup(svg[start:] if start >= 0 else svg)
+
+
+def report_pdf(html: str) -> bytes:
+    """The PDF of the report's HTML (WeasyPrint)."""
+    from weasyprint import HTML  # lazy: ~0.5 s to import; only the PDF needs it (the app shows the HTML)
+
+    try:
+        pdf = HTML(string=html).write_pdf()
+    except Exception as exc:  # a rendering failure is reported, never a half-written report
+        raise UserError(Msg("report_pdf_failed", detail=type(exc).__name__)) from None
+    assert pdf is not None
+    return bytes(pdf)
+
+
+def default_report_dir(folder: Path) -> Path:
+    """``FOLDER-raportti`` beside the results folder."""
+    return folder.parent / f"{folder.name}-raportti"
+
+
+def write_report(folder: Path, out: Path | None = None, lang: Lang | None = None) -> tuple[Path, list[Msg]]:
+    """Read ``folder``, write ``raportti.html`` and ``raportti.pdf`` into the new folder ``out``
+    (atomically; never overwriting). Returns the folder and notes for the user."""
+    target = out or default_report_dir(folder.resolve() if folder.name in ("", ".", "..") else folder)
+    notes = check_output(target)
+    data = read_folder(folder)
+    chosen: Lang = lang or data.lang
+    try:
+        html = report_html(data, chosen, folder.name)
+    except DAMAGE as exc:  # the file parsed, but its content does not make a report
+        raise UserError(Msg("report_bad_data", path=_shown(folder), detail=type(exc).__name__)) from None
+    pdf = report_pdf(html)
+
+    def write(tmp: Path) -> None:
+        (tmp / HTML).write_text(html, encoding="utf-8")
+        (tmp / PDF).write_bytes(pdf)
+
+    return write_folder(target, write), notes
