@@ -20,17 +20,18 @@ import socket
 import subprocess
 import sys
 import time
+import warnings
 import webbrowser
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib.util import find_spec
 from pathlib import Path
 from types import FrameType
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 from ._version import __version__
 from .answers.calibration.candidates import DEFAULT_FIT
-from .reports.folders import atomic_folder, check_output, default_out_dir, write_new_text
+from .reports.folders import check_output, default_out_dir, write_folder, write_new_text
 from .text.i18n import LANGS, Lang, Msg, UserError, echo, render, t
 from .text.text_table import text_table
 from .vocabulary import UNITS
@@ -465,7 +466,7 @@ def _progress_in(lang: Lang) -> Callable[[Msg], None]:
 
 def _calibrate(args: argparse.Namespace) -> int:
     # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
-    from .answers.calibration.fit import Calibrator, calibration_header
+    from .answers.calibration.fit import Calibrator, calibration_header, fit_row
     from .scenario.files import scenario_to_toml
     from .scenario.history import load_history
 
@@ -489,6 +490,14 @@ def _calibrate(args: argparse.Namespace) -> int:
     write_new_text(args.out, scenario_to_toml(result.scenario, header))
     print()
     print(t("calibrated_to", lang, path=args.out))
+    missed = result.misses()
+    if not missed.empty:  # the file is kept (hours of fitting), the status says it must not be used as is
+        raise UserError(
+            [
+                Msg("calib_misses", path=echo(str(args.out), plain=True), n=len(missed)),
+                *(fit_row(row, lang) for row in missed.to_dict("records")),
+            ]
+        )
     return 0
 
 
@@ -522,12 +531,14 @@ def _backtest(args: argparse.Namespace) -> int:
     # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
     from .reports.csvfiles import csv_style, write_csv
 
-    with atomic_folder(target) as tmp:
+    def write(tmp: Path) -> None:
         write_csv(translated_table(result, lang), tmp / "backtest.csv", csv_style(args.csv, lang))
         header = calibration_header(result.calibration, str(args.history), __version__, lang)
         (tmp / "scenario.toml").write_text(scenario_to_toml(result.scenario, header), encoding="utf-8")
         (tmp / "backtest.txt").write_text(text + "\n\n" + header + "\n", encoding="utf-8")
         save_figure(backtest_figure(result, lang), tmp / "backtest.png")
+
+    write_folder(target, write)
     print(t("written_to", lang, path=target))
     return 0
 
@@ -765,6 +776,8 @@ def _on_signal(signum: int, _frame: FrameType | None) -> None:
 
 @contextmanager
 def _signals_stop_the_run() -> Iterator[None]:
+    """Ctrl-C and SIGTERM stop the command at once: this process only waits for worker processes
+    (even with one job), so the signal is handled here within moments and ends them."""
     global _MAIN_PID
     _MAIN_PID = os.getpid()
     handled = [signal.SIGINT, signal.SIGTERM]
@@ -774,10 +787,43 @@ def _signals_stop_the_run() -> Iterator[None]:
         yield
         return
     try:
-        yield
+        # lazy: the cluster module brings pydantic, which --help does not need (benchmarks/startup.py)
+        from .simulation.cluster import tasks_in_worker_processes
+
+        with tasks_in_worker_processes():
+            yield
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+@contextmanager
+def _notes_for_warnings(lang: Lang) -> Iterator[None]:
+    """Warnings reach the user as notes in their language (a renamed key of a scenario file),
+    never as Python's "file:line: Warning" lines; a library's own warnings (a chart's layout)
+    are for developers, shown only with LSMITOITUS_DEBUG."""
+    package = str(Path(__file__).resolve().parent)
+
+    def show(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: TextIO | None = None,
+        line: str | None = None,
+    ) -> None:
+        note = getattr(message, "note", None)
+        if isinstance(note, Msg):
+            text = render(note, lang)
+        elif str(Path(filename).resolve()).startswith(package) or os.environ.get("LSMITOITUS_DEBUG"):
+            text = t("note_line", lang, text=echo(str(message), plain=True, limit=300))
+        else:
+            return
+        print(text, file=sys.stderr, flush=True)
+
+    with warnings.catch_warnings():
+        warnings.showwarning = show
+        yield
 
 
 #: Environment variable that sets the default language of the command line (help, messages,
@@ -815,6 +861,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line. Run as the program (``argv`` None), a stop by Ctrl-C or SIGTERM ends the
+    process at once once its temporary folders are gone: freeing a large replication's objects
+    one by one could take seconds."""
+    program = argv is None
     argv = sys.argv[1:] if argv is None else argv
     lang: Lang = _lang_in(argv)
     args = build_parser(lang).parse_args(argv)
@@ -824,7 +874,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{t('error', lang)}: {render(message, lang)}", file=sys.stderr, flush=True)
         return status
 
-    with _signals_stop_the_run():
+    def stopped(message: str, status: int) -> int:
+        fail(Msg(message), status)
+        if program:
+            sys.stdout.flush()
+            os._exit(status)  # the unwinding has removed the temporary folders already
+        return status
+
+    with _signals_stop_the_run(), _notes_for_warnings(lang):
         try:
             # lazy: the cluster module brings pydantic, which --help does not need (benchmarks/startup.py)
             from .simulation.cluster import use_cluster
@@ -834,9 +891,9 @@ def main(argv: list[str] | None = None) -> int:
         except UserError as exc:
             return fail(exc.text(lang), 2)
         except Terminated:
-            return fail(Msg("terminated"), 143)
+            return stopped("terminated", 143)
         except KeyboardInterrupt:
-            return fail(Msg("interrupted"), 130)
+            return stopped("interrupted", 130)
         except MemoryError:
             return fail(Msg("out_of_memory"), 1)
         except RecursionError:

@@ -4,7 +4,7 @@ is exactly one of unit, integration or e2e (as in nhp_model): collection fails o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -70,6 +70,31 @@ def cheapest_answer(budget_scenario: Scenario) -> DimensioningResult:
     from lsmitoitus.answers.dimensioning import dimension
 
     return dimension(budget_scenario, replications=2, seed=5, jobs=2, decompose=False)
+
+
+def scenario_with_areas(renamed: Mapping[str, str], name: str = "outo") -> str:
+    """The bundled default as a standalone TOML text with its areas renamed."""
+    import tomli_w
+
+    from lsmitoitus.scenario.files import read_scenario_data, resolve_scenario_path
+
+    def rename(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {renamed.get(k, k) if isinstance(k, str) else k: rename(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [renamed.get(v, v) if isinstance(v, str) else rename(v) for v in node]
+        return node
+
+    data = rename(read_scenario_data(resolve_scenario_path(None)))
+    data["provenance"] = {}
+    data["name"] = name
+    return tomli_w.dumps(data)
+
+
+@pytest.fixture
+def rename_areas() -> Callable[..., str]:
+    """:func:`scenario_with_areas`: the default's TOML text with areas renamed."""
+    return scenario_with_areas
 
 
 KINDS = ("unit", "integration", "e2e")

@@ -598,3 +598,27 @@ def test_an_error_on_the_page_keeps_its_lines(app: Any) -> None:
     lines = app.error[0].value.split("  \n")
     assert lines[0] == "virhe: oma.toml: virheellinen skenaario (2 ongelmaa):"
     assert len(lines) == 3 and all(line.startswith("\u00a0\u00a0") for line in lines[1:])  # indented, one per line
+
+
+@pytest.mark.integration
+def test_scenario_text_is_shown_as_text_never_as_markdown(app: Any, rename_areas: Any) -> None:
+    """Issue 23 item 7: an uploaded area named ``![t](http://…)`` rendered as an image in the
+    headline and the table, and the browser fetched that address. Every Markdown the page
+    shows (headline, tables, captions, labels, errors) now carries the name escaped."""
+    app, _ = app
+    upload = rename_areas({"Forssa": "![t](http://localhost:9/track) <b>x</b>"}).encode()
+    app.run()
+    app.file_uploader(key="upload").set_value(("outo.toml", upload, "application/toml"))
+    app.run()
+    app.slider(key="replications").set_value(2)
+    app.button(key="run").click()
+    app.run()
+    assert not app.exception and not app.error
+    shown = [page_texts(app)]
+    for table in app.table:
+        frame = table.value
+        shown += [str(c) for c in frame.columns] + [str(v) for v in frame.to_numpy().ravel()]
+    shown += [str(w.label) for w in app.get("number_input")]
+    text = "\n".join(shown)
+    assert "\\!\\[t\\](http://localhost:9/track)" in text  # the name is there, escaped
+    assert not re.search(r"(?<!\\)!(?<!\\)\[t", text) and not re.search(r"(?<!\\)<b>", text)

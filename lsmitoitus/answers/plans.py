@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model.posts import PostSpec, posts_on, unit_posts
-from ..scenario.schema import PlanStep, Scenario
+from ..scenario.checks import posts_problems
+from ..scenario.schema import MAX_PLAN_STEPS, PlanStep, Scenario
 from ..text.formats import Formatted, date, number
 from ..text.i18n import Joined, Msg, UserError, echo, t
 from ..vocabulary import UNITS
@@ -41,8 +42,8 @@ from .dimensioning import DimensioningResult, dimension
 FIELDS = ("start", "unit", "area", "change", "lead")
 #: Problems listed in one message; the rest are counted.
 MAX_PROBLEMS_SHOWN = 20
-#: Most steps a plan may have (a county's plan has tens).
-MAX_STEPS = 10_000
+#: Most steps a plan may have (a county's plan has tens), as the schema's staffing_plan.
+MAX_STEPS = MAX_PLAN_STEPS
 #: Largest change of posts (FTE) one step may make, as the schema's PlanStep allows.
 MAX_CHANGE = 1000
 YES = {"kyllä", "k", "yes", "y", "true", "tosi", "1", "x"}
@@ -51,6 +52,14 @@ NO = {"ei", "e", "no", "n", "false", "epätosi", "0", ""}
 
 class PlanError(UserError, ValueError):
     """A plan could not be read or does not fit the scenario (message for the user)."""
+
+
+@dataclass(frozen=True)
+class UncomputedFormula:
+    """A workbook cell that holds a formula no program has calculated (a file written by a tool
+    that does not compute formulas): there is no value to read, only the formula."""
+
+    formula: str
 
 
 @dataclass(frozen=True)
@@ -136,6 +145,14 @@ def parse_steps(rows: Sequence[RawStep], scenario: Scenario, source: str) -> lis
     problems: list[Msg] = []
     for row in rows:
         values = row.values
+        uncomputed = [n for n in FIELDS if isinstance(values.get(n), UncomputedFormula)]
+        if uncomputed:
+            formulas = [
+                Msg("plan_formula", field=Msg(f"plan_{n}"), formula=echo(values[n].formula, plain=True))
+                for n in uncomputed
+            ]
+            problems += [Msg("plan_problem", where=row.where, text=Joined(formulas))]
+            continue
         found: list[Msg] = []
         for name in ("start", "unit", "area", "change"):
             if _missing(values.get(name)):
@@ -181,11 +198,16 @@ def parse_steps(rows: Sequence[RawStep], scenario: Scenario, source: str) -> lis
         steps.append(PlanStep(start=start, unit=unit, area=area, change=change, lead=lead))
     if not problems:
         problems = _removals(scenario, steps, rows)
+    if not problems:
+        problems = posts_problems(scenario, steps)
     if problems:
-        lines: list[Msg | str] = [Msg("plan_invalid", path=source, n=len(problems))]
+        n = len(problems)
+        title = Msg("plan_invalid_one", path=source) if n == 1 else Msg("plan_invalid", path=source, n=n)
+        lines: list[Msg | str] = [title]
         lines += problems[:MAX_PROBLEMS_SHOWN]
-        if len(problems) > MAX_PROBLEMS_SHOWN:
-            lines.append(Msg("more_problems", n=len(problems) - MAX_PROBLEMS_SHOWN))
+        if n > MAX_PROBLEMS_SHOWN:
+            more = n - MAX_PROBLEMS_SHOWN
+            lines.append(Msg("more_problems_one") if more == 1 else Msg("more_problems", n=more))
         raise PlanError(lines)
     return sorted(steps, key=lambda s: s.start)
 

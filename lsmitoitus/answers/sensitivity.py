@@ -41,10 +41,11 @@ import pandas as pd
 from ..model.posts import posts_on
 from ..model.randomness import replication_seeds
 from ..model.raw import FLOWS, POOL
-from ..scenario.schema import Scenario
-from ..scenario.uncertainty import expand, get_path, scalable, scale_data
+from ..scenario.schema import Scenario, value_bounds
+from ..scenario.uncertainty import expand_keys, get_path, is_share, scalable, scale_data, scaling_problem
 from ..simulation.results import build_results
 from ..simulation.runner import ProgressCallback, default_jobs, map_tasks
+from ..text.formats import Formatted, significant
 from ..text.i18n import Msg, UserError, echo
 from ..vocabulary import ALL, UNITS
 from .costs import TOTAL, cost_frame
@@ -157,13 +158,56 @@ def factors_from_ranges(scenario: Scenario, ranges: Mapping[str, Any], source: s
                 raise UserError(Msg("sens_ranges_change", path=source, name=shown, low=low, high=high))
             out.append(Factor(name, float(low), float(high), "yearly_change", "ranges"))
             continue
-        concrete = expand(data, name)
+        concrete = expand_keys(data, name)
         if not concrete or not all(scalable(get_path(data, c)) for c in concrete):
             raise UserError(Msg("sens_unknown_parameter", path=source, name=shown))
+        if str(concrete[0][0]) in NOT_FACTORS:  # a run setting (the seed), not a parameter of the model
+            raise UserError(Msg("sens_ranges_setting", path=source, name=shown))
         if not 0 < low < high <= 10:
             raise UserError(Msg("sens_ranges_multiplier", path=source, name=shown, low=low, high=high))
+        _within_bounds(data, name, concrete, float(low), float(high), source)
         out.append(Factor(name, float(low), float(high), "multiplier", "ranges"))
     return out
+
+
+#: Top-level sections a ranges file may not vary: run settings and bookkeeping, not the model's
+#: parameters (varying the seed would measure nothing but randomness).
+NOT_FACTORS = frozenset({"simulation", "uncertainty", "provenance", "name", "description"})
+
+
+def _within_bounds(
+    data: Mapping[str, Any], name: str, concrete: Sequence[tuple[Any, ...]], low: float, high: float, source: str
+) -> None:
+    """Every value the factor scales stays within its schema bounds at both ends of the range:
+    a probability pushed past 1 would be capped, and its effect reported as none. A factor whose
+    scaling breaks another rule (shares that sum to 1, a whole number) is refused too."""
+    shown = echo(name, plain=True)
+    for keys in concrete:
+        value = get_path(data, keys)
+        values = list(value.values()) if isinstance(value, Mapping) else [value]
+        bounds = value_bounds((*keys, next(iter(value))) if isinstance(value, Mapping) else keys)
+        top = 1.0 if is_share(str(keys[-1])) else bounds.le
+        for v in values:
+            for factor in (low, high):
+                scaled = v * factor
+                if (top is not None and scaled > top) or (bounds.ge is not None and scaled < bounds.ge):
+                    where = ".".join(map(str, keys))
+                    limit = top if top is not None and scaled > top else bounds.ge
+                    raise UserError(
+                        Msg(
+                            "sens_ranges_bound",
+                            path=source,
+                            name=shown,
+                            where=echo(where, plain=True),
+                            value=Formatted(significant, v),
+                            factor=Formatted(significant, factor),
+                            scaled=Formatted(significant, scaled),
+                            limit=Formatted(significant, limit),
+                        )
+                    )
+    problem = scaling_problem(data, name, Scenario)
+    if problem is not None:
+        raise UserError(Msg("sens_ranges_breaks", path=source, name=shown, problem=problem))
 
 
 def select_factors(factors: Sequence[Factor], names: Sequence[str]) -> list[Factor]:
@@ -181,7 +225,7 @@ def fixed_scenario(base: Scenario, factors: Sequence[Factor], values: Sequence[f
     sampled change (or the middle of their range when not varied)."""
     multipliers = {f.name: f.multiplier(v) for f, v in zip(factors, values, strict=True) if f.kind != "yearly_change"}
     changes = {f.name: v for f, v in zip(factors, values, strict=True) if f.kind == "yearly_change"}
-    data = scale_data(base.model_dump(), multipliers)
+    data = scale_data(base.model_dump(), multipliers, Scenario)
     for stage, (low, high) in _range_rules(base).items():
         rule = data["conversion"][stage]
         rule["after"] = "trend"
@@ -563,8 +607,9 @@ def run_sensitivity(
 ) -> SensitivityResult:
     """Sensitivity of the answers of ``scenario`` to its uncertain parameters (or ``factors``).
 
-    Morris screens every factor. Sobol varies the ``parameters`` named, or else the ``top``
-    factors of a Morris screen run first (with its default samples), which the result keeps."""
+    Both vary the ``parameters`` named (an unknown name is a :class:`UserError`). Without them,
+    Morris screens every factor, and Sobol varies the ``top`` factors of a Morris screen run
+    first (with its default samples), which the result keeps."""
     if replications < 2:
         raise UserError(Msg("sens_replications", n=replications))
     factors = list(factors_from_scenario(scenario) if factors is None else factors)
@@ -575,14 +620,13 @@ def run_sensitivity(
     if method == "sobol" and samples & (samples - 1):  # checked before any screening runs
         raise UserError(Msg("sens_sobol_power_of_two", n=samples))
     screening = None
-    if method == "sobol":
-        if parameters:
-            factors = select_factors(factors, parameters)
-        elif len(factors) > top:
-            screening = run_sensitivity(
-                scenario, "morris", factors=factors, replications=replications, seed=seed, jobs=jobs, progress=progress
-            )
-            factors = select_factors(factors, top_factors(screening, top))
+    if parameters:  # either method varies only these (an unknown name is refused, never ignored)
+        factors = select_factors(factors, parameters)
+    elif method == "sobol" and len(factors) > top:
+        screening = run_sensitivity(
+            scenario, "morris", factors=factors, replications=replications, seed=seed, jobs=jobs, progress=progress
+        )
+        factors = select_factors(factors, top_factors(screening, top))
     started = time.perf_counter()
     design = morris_design(factors, samples, seed) if method == "morris" else sobol_design(factors, samples, seed)
     outputs = evaluate(design, scenario, replications, seed, jobs, progress)

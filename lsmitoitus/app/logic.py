@@ -21,6 +21,7 @@ from ..answers.costs import TOTAL, cost_frame, cost_summary
 from ..answers.dimensioning import DimensioningResult, dimension
 from ..answers.indicators import late_assessment_shares
 from ..reports import answer, dimensioning_report
+from ..reports.charts import literal_text
 from ..reports.comparison_text import comparison_frame
 from ..reports.csvfiles import csv_bytes, csv_style
 from ..reports.dimensioning_report import tables, write_workbook
@@ -368,7 +369,7 @@ def scenario_toml(scenario: Scenario, lang: Lang = "fi") -> str:
 
 def figure_png(fig: object) -> bytes:
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=110)  # type: ignore[attr-defined]
+    literal_text(fig).savefig(buffer, format="png", dpi=110)  # type: ignore[arg-type]
     return buffer.getvalue()
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import re
 import tomllib
 from collections.abc import Callable
 
@@ -28,6 +27,7 @@ from lsmitoitus.scenario.files import MAX_FILE_BYTES, load_scenario
 from lsmitoitus.scenario.schema import Scenario
 from lsmitoitus.text import formats
 from lsmitoitus.text.i18n import Lang, UserError, t
+from lsmitoitus.text.text_table import markdown_text
 from lsmitoitus.vocabulary import UNITS
 
 #: Largest upload accepted (MB); a scenario is a few kilobytes.
@@ -62,11 +62,6 @@ def run_cached(key: tuple[str, str, int | None, int], progress: object) -> logic
     return cache[key]
 
 
-def markdown_text(text: str) -> str:
-    """``text`` with the characters Markdown would read as formatting shown as they are."""
-    return re.sub(r"([\\`*_\[\]<>~|])", r"\\\1", text)
-
-
 def show_error(text: str) -> None:
     """An error with its line structure kept: Markdown would join the lines of a message that
     lists several problems, so each line ends in a hard break and keeps its indent; characters
@@ -77,6 +72,15 @@ def show_error(text: str) -> None:
         indent = "\u00a0" * (2 * (len(line) - len(body)))
         lines.append(indent + markdown_text(body))
     st.error("  \n".join(lines))
+
+
+def markdown_frame(frame: object) -> object:
+    """A table for ``st.table``, which reads its cells and headers as Markdown: every text
+    shown as written (an area called ``![t](http://…)`` is a name, not an image to fetch)."""
+    assert isinstance(frame, pd.DataFrame)
+    shown = frame.map(lambda v: markdown_text(v) if isinstance(v, str) else v)
+    shown.columns = pd.Index([markdown_text(c) for c in frame.columns])
+    return shown
 
 
 def upload_texts(lang: Lang) -> None:
@@ -228,7 +232,8 @@ def edits_from_sidebar(base: Scenario, lang: Lang) -> tuple[logic.Edits, int | N
             for area in base.area_names:
                 setting = f"posts-{unit}-{area}-{name}"
                 now = float(base.staffing[unit][area].social_workers)
-                value = st.number_input(f"{area} – {t(unit, lang)}", 0.0, 500.0, step=0.5, key=kept(setting, lang, now))
+                label = markdown_text(f"{area} – {t(unit, lang)}")  # a label reads Markdown
+                value = st.number_input(label, 0.0, 500.0, step=0.5, key=kept(setting, lang, now))
                 posts[(unit, area)] = float(keep(setting, value))  # type: ignore[arg-type]
     st.session_state["kept_lang"] = lang
     edits = logic.Edits(
@@ -263,7 +268,7 @@ def show_results(whatif: logic.WhatIf, lang: Lang, settings: tuple[str, str, int
     if not answer.empty:
         show_table(answer, 2)
     for note in logic.answer_notes(whatif, lang):
-        st.caption(note)
+        st.caption(markdown_text(note))
     tabs = st.tabs(
         [
             t("app_tab_caseload", lang),

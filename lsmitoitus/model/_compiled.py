@@ -78,3 +78,32 @@ def prefer_source_if_needed() -> str:
         )
         return "stale"
     return "source"
+
+
+# --- interpreted on purpose --------------------------------------------------------------
+# The compiled loops call these: this module is never compiled (setup.py reads it), so a call
+# enters the interpreter, which runs pending signal handlers there, and the exception pickles
+# between processes like any Python exception.
+
+
+def yield_to_signals() -> None:
+    """Let Python run pending signal handlers (Ctrl-C, SIGTERM) now.
+
+    Compiled code never returns to the interpreter's loop, which is where Python runs signal
+    handlers: a long replication would ignore ``kill`` for minutes. Calling an interpreted
+    function runs them (and raises what they raise) here; the event loop calls this every
+    :data:`POLL_EVERY` events, about every few milliseconds."""
+
+
+#: Events (or replayed log entries) between two calls of :func:`yield_to_signals`.
+POLL_EVERY = 2048
+
+
+class EventBudgetExceeded(RuntimeError):
+    """A replication simulated more events than its budget (the check before the run
+    estimated it under the limit, but the estimate erred): stopped, never left running."""
+
+    def __init__(self, events: int, budget: int) -> None:
+        super().__init__(events, budget)
+        self.events = events
+        self.budget = budget

@@ -18,6 +18,8 @@ from typing import Any
 import simpy
 from simpy.events import NORMAL
 
+from ._compiled import POLL_EVERY, EventBudgetExceeded, yield_to_signals
+
 
 class Entry:
     """A one-shot scheduled occurrence with a payload ``value`` and one callback."""
@@ -38,12 +40,17 @@ def push(env: simpy.Environment, t: float, event: object) -> None:
     heappush(queue, (t, NORMAL, next(env._eid), event))
 
 
-def run_until(env: simpy.Environment, until: float) -> None:
+def run_until(env: simpy.Environment, until: float, budget: int = 0) -> None:
     """``env.run(until=until)`` with SimPy's :meth:`~simpy.Environment.step` inlined: the same
     events in the same order (the queue is SimPy's), one Python call fewer per event. The
     model's events never fail, so a failed event is an error here, as it is in SimPy; the clock
-    ends at ``until``, as SimPy leaves it."""
+    ends at ``until``, as SimPy leaves it.
+
+    Every :data:`POLL_EVERY` events the loop lets Python handle signals (Ctrl-C and SIGTERM stop
+    a long compiled replication at once) and checks ``budget`` (0: none): more events raise
+    :class:`EventBudgetExceeded`."""
     queue: list[Any] = env._queue  # SimPy's heap of (time, priority, sequence, event)
+    handled = 0
     while queue and queue[0][0] < until:
         now, _, _, event = heappop(queue)
         env._now = now
@@ -53,4 +60,9 @@ def run_until(env: simpy.Environment, until: float) -> None:
             callback(event)
         if not event._ok and not hasattr(event, "_defused"):
             raise RuntimeError(f"an event of the model failed: {event!r}")
+        handled += 1
+        if handled % POLL_EVERY == 0:
+            yield_to_signals()
+            if budget and handled > budget:
+                raise EventBudgetExceeded(handled, budget)
     env._now = until

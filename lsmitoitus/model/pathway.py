@@ -36,6 +36,7 @@ import numpy as np
 import simpy
 from simpy.events import Timeout
 
+from ..scenario.checks import EVENT_BUDGET
 from ..scenario.schema import Scenario
 from ..vocabulary import AGE_BAND_BOUNDS, DAYS_PER_YEAR, UNITS, CostCategory, Outcome, Placement, State
 from .arrivals import EVENT_SLOT, U_CLIENT, ArrivalProcess, EventChildren
@@ -938,7 +939,7 @@ class PathwayModel:
         replay of the worker pools and assessment queues needs."""
         with _gc_paused():
             # the month event at end_day closes the last month (and the year, if it ends 31.12.)
-            run_until(self.env, self.end_day + 0.5)
+            run_until(self.env, self.end_day + 0.5, EVENT_BUDGET)
         raw = self.recorder.raw(
             self.replication,
             tuple(self.scenario.areas),

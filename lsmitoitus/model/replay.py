@@ -25,6 +25,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..vocabulary import DAYS_PER_YEAR
+from ._compiled import POLL_EVERY, yield_to_signals
 from .caseload import ADD, RECOUNT, REMOVE, ManualClock, PoolOp, PoolRules, WorkerPool
 from .law import Schedule, limit_on
 from .posts import PostSpec
@@ -103,7 +104,11 @@ def replay_pool(
     day_rows: list[tuple[float, ...]] = []
     i = j = k = d = 0
     n_log, n_bound, n_days = len(log), len(boundaries), len(monitoring)
+    steps = 0
     while j < n_bound or d < n_days:
+        steps += 1
+        if steps % POLL_EVERY == 0:
+            yield_to_signals()  # Ctrl-C and SIGTERM stop a long replay at once
         t_bound = boundaries[j] if j < n_bound else math.inf
         t_day = monitoring[d] if d < n_days else math.inf
         t_record = min(t_bound, t_day)

@@ -14,6 +14,7 @@ from ..answers.calibration.backtest import BacktestResult, coverage
 from ..text import formats
 from ..text.i18n import Lang, t
 from ..text.text_table import text_table
+from .charts import literal_text
 
 
 def translated_table(result: BacktestResult, lang: Lang = "fi") -> pd.DataFrame:
@@ -72,6 +73,7 @@ def backtest_figure(result: BacktestResult, lang: Lang = "fi") -> Figure:
     labels = [t("simulated", lang), t("observed", lang), t("backtest_fit_years", lang), t("backtest_split", lang)]
     fig.legend(handles, labels, loc="lower center", ncol=4, frameon=False, fontsize=8)
     fig.suptitle(t("backtest_title", lang, year=result.fit_until), fontsize=10)
+    literal_text(fig)  # names from the scenario are text, not mathtext
     fig.tight_layout(rect=(0, 0.07, 1, 0.95))
     return fig
 

@@ -19,6 +19,7 @@ from matplotlib.axes import Axes
 from matplotlib.dates import AutoDateLocator, num2date
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..model.demand import first_projected_year
@@ -171,6 +172,7 @@ def finish_panels(fig: Figure, title: str, ylabel: str, lang: Lang = "fi") -> Fi
     fig.legend(list(handles.values()), list(handles), loc="lower center", ncol=3, frameon=False, fontsize=8)
     fig.suptitle(title, fontsize=11)
     fig.autofmt_xdate(rotation=30)
+    literal_text(fig)  # names from the scenario are text, not mathtext
     fig.tight_layout(rect=(0, 0.07, 1, 0.97))
     return fig
 
@@ -184,15 +186,23 @@ def localise_axes(ax: Axes, lang: Lang, dates: bool = True) -> None:
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: formats.month(num2date(v).date(), lang, short=True)))
 
 
+def literal_text(fig: Figure) -> Figure:
+    """Every text of ``fig`` drawn as written: names from a scenario (an area called "$x$") are
+    data, not matplotlib's mathematical notation (which could fail to parse)."""
+    for text in fig.findobj(Text):
+        text.set_parse_math(False)
+    return fig
+
+
 def save_figure(fig: Figure, path: Path) -> None:
     """PNG or SVG by the file's suffix; an SVG keeps its text as text, not as drawn shapes."""
     with rc_context({"svg.fonttype": "none"}):
-        fig.savefig(path, dpi=110)
+        literal_text(fig).savefig(path, dpi=110)
 
 
 def figure_svg(fig: Figure) -> str:
     """The figure as SVG text (text kept as text), for HTML reports."""
     buffer = io.StringIO()
     with rc_context({"svg.fonttype": "none"}):
-        fig.savefig(buffer, format="svg")
+        literal_text(fig).savefig(buffer, format="svg")
     return buffer.getvalue()

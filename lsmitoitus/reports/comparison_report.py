@@ -17,8 +17,8 @@ from ..text.i18n import Lang, t
 from . import report_data
 from .csvfiles import CsvStyle, csv_style, write_csv
 from .dimensioning_report import yearly_sheet
-from .excel import finish_table_sheet, sheet_title, write_table
-from .folders import atomic_folder
+from .excel import finish_table_sheet, save_workbook, sheet_title, write_table
+from .folders import write_folder
 
 #: Kind of value of every comparison column (number formats, see .excel).
 KINDS = {
@@ -51,7 +51,8 @@ def write_comparison(
 ) -> Path:
     """vertailu.csv and vertailu.xlsx (the comparison, then each scenario's yearly sheet) into a
     new folder, atomically."""
-    with atomic_folder(target) as tmp:
+
+    def write(tmp: Path) -> None:
         write_csv(translated(table, lang), tmp / "vertailu.csv", csv_style(csv, lang))
         book = Workbook()
         ws = book.active
@@ -66,6 +67,7 @@ def write_comparison(
                 name = sheet_title(name[:28] + f"-{len(names)}")
             names.add(name)
             yearly_sheet(book.create_sheet(name), result, budget_years(result), lang)
-        book.save(tmp / "vertailu.xlsx")
+        save_workbook(book, tmp / "vertailu.xlsx")
         report_data.write(report_data.compare_data(results, lang), tmp)
-    return target
+
+    return write_folder(target, write)

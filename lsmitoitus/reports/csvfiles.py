@@ -9,6 +9,9 @@
 * ``en`` (the default with English output, and the machine format for analysts): comma between
   fields, decimal point, plain UTF-8, identifiers as they are and ISO 8601 dates (2024-01-31):
   what ``pandas.read_csv`` and most tools expect.
+
+A text that a spreadsheet would run as a formula (it starts with =, +, -, @) is written after a ',
+as text.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from ..text.i18n import Lang
+from ..text.labels import for_people
 
 CsvStyle = Literal["fi", "en"]
 CSV_STYLES: tuple[CsvStyle, ...] = ("fi", "en")
@@ -37,15 +41,49 @@ def csv_style(style: str | None, lang: str) -> CsvStyle:
     return "fi" if chosen == "fi" else "en"
 
 
+#: A text cell starting with one of these is a formula to a spreadsheet (=, +, -, @) or can
+#: start one (tab, carriage return): it is written after a ' so the spreadsheet shows it as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def text_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every text cell and header that a spreadsheet would run as a formula
+    written as text (an area called ``=HYPERLINK(…)`` is data, never a live link). Numbers are
+    left alone: a negative number is a number, not text."""
+
+    def holds_text(column: pd.Series) -> bool:
+        dtype = column.dtype
+        return pd.api.types.is_object_dtype(dtype) or isinstance(dtype, pd.StringDtype | pd.CategoricalDtype)
+
+    def risky_values(column: pd.Series) -> bool:
+        values = column.cat.categories if isinstance(column.dtype, pd.CategoricalDtype) else column
+        return bool(pd.Series(values).map(lambda v: _as_text(v) is not v).any())
+
+    risky = [c for c in frame.columns if holds_text(frame[c]) and risky_values(frame[c])]
+    renamed = {c: _as_text(c) for c in frame.columns if _as_text(c) is not c}
+    if not risky and not renamed:
+        return frame
+    safe = frame.copy()
+    for column in risky:
+        safe[column] = safe[column].astype(object).map(_as_text)
+    return safe.rename(columns=renamed)
+
+
 def csv_bytes(frame: pd.DataFrame, style: CsvStyle = "fi", lang: Lang | None = None) -> bytes:
     """``frame`` as the bytes of a CSV file in ``style`` (no index); the ``fi`` style labels its
-    identifiers in ``lang`` (default Finnish)."""
+    identifiers in ``lang`` (default Finnish); text that a spreadsheet would run as a formula is
+    written as text (:func:`text_safe`)."""
     settings = SETTINGS[style]
     if style == "fi":
-        from ..text.labels import for_people
-
         frame = for_people(frame, lang or "fi")
-    text = frame.to_csv(index=False, sep=settings["sep"], decimal=settings["decimal"], date_format="%Y-%m-%d")
+    safe = text_safe(frame)
+    text = safe.to_csv(index=False, sep=settings["sep"], decimal=settings["decimal"], date_format="%Y-%m-%d")
     return text.encode(settings["encoding"])
 
 

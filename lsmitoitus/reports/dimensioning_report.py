@@ -41,6 +41,7 @@ from ..scenario.schema import PlanStep, Scenario
 from ..text import formats
 from ..text.formats import euros, number, percent
 from ..text.i18n import Lang, t
+from ..text.text_table import markdown_text
 from ..vocabulary import ALL, UNITS
 from . import report_data
 from .answer import headline
@@ -55,14 +56,16 @@ from .excel import (
     header_height,
     kind_of,
     number_format,
+    own_formula,
     print_setup,
+    save_workbook,
     set_widths,
     sheet_title,
     write_excel,
     write_header,
     write_table,
 )
-from .folders import atomic_folder
+from .folders import write_folder
 from .parameter_texts import assumption_rows
 from .plan_files import plan_to_toml
 
@@ -528,12 +531,12 @@ def _figure_rows(
         ws.cell(row=row, column=1, value=text).alignment = Alignment(wrap_text=True, vertical="top")
         code = number_format(KINDS[column], lang)
         for j, year in enumerate(years, start=2):
+            cell = ws.cell(row=row, column=j)
             if linked is not None:
                 sheet, layout, (unit, team) = linked
-                value = f"='{sheet}'!{layout.columns[year]}{layout.rows[(unit, team, column)]}"
+                own_formula(cell, f"='{sheet}'!{layout.columns[year]}{layout.rows[(unit, team, column)]}")
             else:
-                value = cell_value(frame[column].get(year) if column in frame else None)
-            cell = ws.cell(row=row, column=j, value=value)
+                cell.value = cell_value(frame[column].get(year) if column in frame else None)
             cell.alignment = top
             if code:
                 cell.number_format = code
@@ -791,8 +794,11 @@ def yearly_sheet(ws: Worksheet, result: DimensioningResult, budget: pd.DataFrame
             code = number_format(KINDS[column], lang)
             for year, letter in layout.columns.items():
                 formula = yearly_formula(layout, unit, team, column, letter)
-                value = formula if formula is not None else cell_value(part[column].get(year))
-                cell = ws.cell(row=row, column=column_index_from_string(letter), value=value)
+                cell = ws.cell(row=row, column=column_index_from_string(letter))
+                if formula is not None:
+                    own_formula(cell, formula)
+                else:
+                    cell.value = cell_value(part[column].get(year))
                 if code:
                     cell.number_format = code
     row = layout.price_row
@@ -933,7 +939,7 @@ def write_workbook(
         last = write_table(ws, frame, [kind_of(frame[c]) for c in frame.columns], lang)
         finish_table_sheet(ws, 1, last, len(frame.columns))
     book.calculation.fullCalcOnLoad = True  # totals are formulas: computed when the workbook opens
-    book.save(path)
+    save_workbook(book, path)
 
 
 def county_table(result: DimensioningResult, lang: Lang = "fi", budget: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -1009,9 +1015,9 @@ def staffing_figure(result: DimensioningResult, lang: Lang = "fi") -> Figure:
 
 
 def _markdown_table(df: pd.DataFrame, lang: Lang = "fi") -> str:
-    head = "| " + " | ".join(str(c) for c in df.columns) + " |"
+    head = "| " + " | ".join(markdown_text(c) for c in df.columns) + " |"
     rule = "|" + "|".join("---" for _ in df.columns) + "|"
-    body = ["| " + " | ".join(_cell(v, lang) for v in row) + " |" for row in df.itertuples(index=False)]
+    body = ["| " + " | ".join(markdown_text(_cell(v, lang)) for v in row) + " |" for row in df.itertuples(index=False)]
     return "\n".join([head, rule, *body])
 
 
@@ -1030,14 +1036,15 @@ def markdown_report(result: DimensioningResult, lang: Lang = "fi", budget: pd.Da
     budget = budget_years(result) if budget is None else budget
     county = county_table(result, lang, budget).reset_index(names=t("measure_row", lang))
     units = _headers(result.units, result, lang)
+    title = t("budget_title", lang, name=result.scenario.name, target=target_text(result, lang), conf=conf)
     parts = [
-        f"# {t('budget_title', lang, name=result.scenario.name, target=target_text(result, lang), conf=conf)}",
+        f"# {markdown_text(title)}",
         "",
         f"## {t('answer', lang)}",
         "",
-        *[f"- {line}" for line in answer_lines(result, lang, budget)],
+        *[f"- {markdown_text(line)}" for line in answer_lines(result, lang, budget)],
         "",
-        definition_text(result, lang),
+        markdown_text(definition_text(result, lang)),
         "",
         f"## {t('county_table', lang)}",
         "",
@@ -1064,7 +1071,8 @@ def write_dimensioning(
     the chart, the report and the scenario."""
     style = csv_style(csv, lang)
     budget = budget_years(result)
-    with atomic_folder(target) as tmp:
+
+    def write(tmp: Path) -> None:
         sheets = tables(result, lang, budget)
         for key, name in (
             ("sheet_monthly", "mitoitus_kuukausittain.csv"),
@@ -1082,7 +1090,8 @@ def write_dimensioning(
         header = t("toml_header_dimension", lang, n=formats.integer(result.scenario.simulation.replications, lang))
         (tmp / "scenario.toml").write_text(scenario_to_toml(result.scenario, header), encoding="utf-8")
         report_data.write(report_data.dimension_data(result, lang), tmp)
-    return target
+
+    return write_folder(target, write)
 
 
 __all__ = [

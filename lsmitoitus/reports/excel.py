@@ -13,7 +13,7 @@ import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -190,6 +190,33 @@ def sheet_title(name: str) -> str:
     return "".join(c for c in name if c not in "[]:*?/\\")[:31]
 
 
+OWN_FORMULAS = "_lsmitoitus_own_formulas"  # the workbook's record of the formulas it wrote itself
+
+
+def own_formula(cell: Any, formula: str) -> None:
+    """Write one of the workbook's own formulas (a total over its teams' rows, a gap, a reference
+    to another sheet): kept as a formula when the workbook is saved (:func:`save_workbook`)."""
+    cell.value = formula
+    book = cell.parent.parent
+    if not hasattr(book, OWN_FORMULAS):
+        setattr(book, OWN_FORMULAS, set())
+    getattr(book, OWN_FORMULAS).add((cell.parent.title, cell.coordinate))
+
+
+def save_workbook(book: Workbook, path: Path | IO[bytes]) -> None:
+    """Save ``book``, every text as text: openpyxl stores a string that starts with ``=`` as a
+    formula, so an area called ``=HYPERLINK(…)`` would become a live formula. Only the formulas
+    the workbook wrote itself (:func:`own_formula`) stay formulas; any other formula cell is a text
+    that looked like one."""
+    own = getattr(book, OWN_FORMULAS, set())
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" and (ws.title, cell.coordinate) not in own:
+                    cell.data_type = "s"
+    book.save(path)
+
+
 def write_excel(
     sheets: Mapping[str, pd.DataFrame], path: Path, lang: Lang = "fi", kinds: Mapping[str, Sequence[str]] | None = None
 ) -> None:
@@ -202,4 +229,4 @@ def write_excel(
         column_kinds = (kinds or {}).get(name) or [kind_of(frame[c]) for c in frame.columns]
         last = write_table(ws, frame, column_kinds, lang)
         finish_table_sheet(ws, 1, last, len(frame.columns))
-    book.save(path)
+    save_workbook(book, path)

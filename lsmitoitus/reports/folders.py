@@ -17,11 +17,11 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..text.i18n import Msg, UserError, echo
+from ..text.i18n import Msg, UserError, echo, os_reason
 
 #: Free space required beside a result folder before a run starts (bytes): a rough floor; a
 #: default run writes about 30 MB.
@@ -49,18 +49,56 @@ class OutputError(UserError, OSError):
     """The output cannot be written: not a folder, not writable, disk full."""
 
 
+class _WriteFailed(OutputError):
+    """Writing into the chosen place failed; ``reason`` says why (for the rescue's message)."""
+
+    def __init__(self, message: Msg, reason: Msg) -> None:
+        super().__init__(message)
+        self.line = message
+        self.reason = reason
+
+
+class OutputRescuedError(OutputError):
+    """The chosen place could not be written when the results were finished: they were written
+    to a rescue folder instead, which the message names (``lsmitoitus report`` reads it)."""
+
+    def __init__(self, target: Path, saved_to: Path, reason: Msg) -> None:
+        self.saved_to = saved_to
+        super().__init__(Msg("out_rescued", path=_shown(target), saved=_shown(saved_to), reason=reason))
+
+
+#: The folder, in the home folder (else the system's temporary folder), that keeps finished
+#: results the chosen place could not take.
+RESCUE_FOLDER = "lsmitoitus-pelastetut"
+
+
+def rescue_places() -> list[Path]:
+    """Where finished results go when their own place fails, in order of preference."""
+    places = []
+    with contextlib.suppress(RuntimeError, KeyError, OSError):
+        places.append(Path.home() / RESCUE_FOLDER)
+    uid = getattr(os, "getuid", lambda: 0)()
+    places.append(Path(tempfile.gettempdir()) / f"{RESCUE_FOLDER}-{uid}")
+    return places
+
+
+def _free_name(path: Path) -> Path:
+    """``path``, or ``path-2``, ``-3``, … the first that does not exist."""
+    if not os.path.lexists(path):
+        return path
+    for n in range(2, 10_000):
+        candidate = path.with_name(f"{path.name}-{n}")
+        if not os.path.lexists(candidate):
+            return candidate
+    raise OutputError(Msg("out_appeared_lost", path=_shown(path)))
+
+
 def _shown(path: Path) -> str:
     return echo(str(path), plain=True, limit=200)
 
 
-def _reason(exc: OSError) -> Msg | str:
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return Msg("reason_permission")
-    if exc.errno == errno.EROFS:
-        return Msg("reason_read_only")
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return Msg("reason_disk_full")
-    return exc.strerror or type(exc).__name__
+def _reason(exc: OSError) -> Msg:
+    return os_reason(exc)
 
 
 def default_out_dir(name: str, base: Path = Path("tulokset")) -> Path:
@@ -231,7 +269,9 @@ def atomic_folder(target: Path) -> Iterator[Path]:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=_temp_prefix(target), suffix=".tmp", dir=target.parent))
     except OSError as exc:
-        raise OutputError(Msg("out_write_failed", path=_shown(target), reason=_reason(exc))) from None
+        gone = os.path.lexists(target.parent) and not os.path.isdir(target.parent)
+        reason = Msg("reason_not_a_folder") if gone else _reason(exc)
+        raise _WriteFailed(Msg("out_write_failed", path=_shown(target), reason=reason), reason) from None
     try:
         os.chmod(tmp, 0o777 & ~current_umask())
         yield tmp
@@ -241,21 +281,67 @@ def atomic_folder(target: Path) -> Iterator[Path]:
         raise
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise OutputError(Msg("out_write_failed", path=_shown(target), reason=_reason(exc))) from exc
+        reason = _reason(exc)
+        raise _WriteFailed(Msg("out_write_failed", path=_shown(target), reason=reason), reason) from exc
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
 
 
+def write_folder(target: Path, write: Callable[[Path], None]) -> Path:
+    """Write a results folder atomically (:func:`atomic_folder`): ``write`` fills a temporary
+    folder that is renamed to ``target``. Finished results are never lost: if ``target``'s place
+    cannot be written any more (its permissions changed, its disk filled, it vanished while the
+    run worked), ``write`` runs again into a rescue folder (:func:`rescue_places`) and
+    :class:`OutputRescuedError` names it. Returns ``target``."""
+    try:
+        with atomic_folder(target) as tmp:
+            write(tmp)
+        return target
+    except _WriteFailed as failed:
+        first = failed
+    for place in rescue_places():
+        try:
+            place.mkdir(parents=True, exist_ok=True)
+            rescued = _free_name(place / target.name)
+            with atomic_folder(rescued) as tmp:
+                write(tmp)
+        except OutputError:
+            continue
+        raise OutputRescuedError(target, rescued, first.reason)
+    raise OutputError([first.line, Msg("out_rescue_failed", places=", ".join(_shown(p) for p in rescue_places()))])
+
+
 def write_new_text(path: Path, text: str) -> None:
-    """Write a new file atomically (temporary file, then rename); never replace an existing one."""
+    """Write a new file atomically (temporary file, then rename); never replace an existing one.
+    If its place cannot be written any more, the text goes to a rescue folder, as results do
+    (:func:`write_folder`), and :class:`OutputRescuedError` names the file."""
+    try:
+        _write_new_text(path, text)
+    except _WriteFailed as failed:
+        first = failed
+    else:
+        return
+    for place in rescue_places():
+        try:
+            place.mkdir(parents=True, exist_ok=True)
+            rescued = _free_name(place / path.name)
+            _write_new_text(rescued, text)
+        except OutputError:
+            continue
+        raise OutputRescuedError(path, rescued, first.reason)
+    raise OutputError([first.line, Msg("out_rescue_failed", places=", ".join(_shown(p) for p in rescue_places()))])
+
+
+def _write_new_text(path: Path, text: str) -> None:
     if os.path.lexists(path):
         raise OutputExistsError(Msg("file_exists", path=_shown(path)))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise OutputError(Msg("out_write_failed", path=_shown(path), reason=_reason(exc))) from None
+        reason = _reason(exc)
+        raise _WriteFailed(Msg("out_write_failed", path=_shown(path), reason=reason), reason) from None
     try:
         os.chmod(tmp_name, 0o666 & ~current_umask())
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -264,7 +350,8 @@ def write_new_text(path: Path, text: str) -> None:
     except FileExistsError:
         raise OutputExistsError(Msg("file_appeared", path=_shown(path))) from None
     except OSError as exc:
-        raise OutputError(Msg("out_write_failed", path=_shown(path), reason=_reason(exc))) from None
+        reason = _reason(exc)
+        raise _WriteFailed(Msg("out_write_failed", path=_shown(path), reason=reason), reason) from None
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)

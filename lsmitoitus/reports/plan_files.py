@@ -27,7 +27,7 @@ from typing import Any
 import tomli_w
 from openpyxl import load_workbook
 
-from ..answers.plans import FIELDS, PlanError, RawStep, parse_steps, plan_records
+from ..answers.plans import FIELDS, PlanError, RawStep, UncomputedFormula, parse_steps, plan_records
 from ..scenario.files import parse_toml, read_bytes, read_text
 from ..scenario.schema import PlanStep, Scenario
 from ..text.i18n import LANGS, Msg, echo, t
@@ -89,20 +89,24 @@ def _header_names() -> dict[str, str]:
 def _sheet_rows(content: bytes, source: str) -> list[RawStep]:
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        formulas = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except Exception as exc:  # whatever a foreign file breaks in the reader, it is not a workbook we can read
         raise PlanError(Msg("plan_not_xlsx", path=source, detail=echo(type(exc).__name__, plain=True))) from None
     try:
-        return _rows_of(book, source)
+        return _rows_of(book, source, formulas)
     except PlanError:
         raise
     except Exception as exc:  # a damaged sheet inside a valid zip
         raise PlanError(Msg("plan_not_xlsx", path=source, detail=echo(type(exc).__name__, plain=True))) from None
     finally:
         book.close()
+        formulas.close()
 
 
-def _rows_of(book: Any, source: str) -> list[RawStep]:
-    """The plan sheet's steps: its header row names the columns; empty rows are skipped."""
+def _rows_of(book: Any, source: str, formulas: Any = None) -> list[RawStep]:
+    """The plan sheet's steps: its header row names the columns; empty rows are skipped. A cell
+    whose formula was never calculated (``formulas``: the same workbook with its formulas) is an
+    :class:`~lsmitoitus.answers.plans.UncomputedFormula`, not a missing value."""
     wanted = {plan_sheet_name(lang).casefold() for lang in LANGS}
     name = next((n for n in book.sheetnames if n.casefold() in wanted), None)
     if name is None:
@@ -128,11 +132,19 @@ def _rows_of(book: Any, source: str) -> list[RawStep]:
                 expected=", ".join(t(f"plan_{f}", "fi") for f in FIELDS),
             )
         )
+    written = formulas[name].iter_rows(values_only=True, max_row=MAX_ROWS + 2) if formulas is not None else None
+    if written is not None:
+        next(written, None)  # the header
     out = []
     for number, row in enumerate(rows, start=2):
         if number > MAX_ROWS + 1:
             raise PlanError(Msg("plan_too_many", path=source, n=f"> {MAX_ROWS}", limit=MAX_ROWS))
         values: dict[str, Any] = {f: (row[i] if i < len(row) else None) for f, i in columns.items()}
+        as_written = next(written, ()) if written is not None else ()
+        for field, i in columns.items():
+            formula = as_written[i] if i < len(as_written) else None
+            if values[field] is None and isinstance(formula, str) and formula.startswith("="):
+                values[field] = UncomputedFormula(formula)
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
             continue  # an empty row (or one with only a note)
         out.append(RawStep(Msg("plan_row", sheet=name, row=number), values))

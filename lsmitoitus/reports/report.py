@@ -31,9 +31,9 @@ from ..text import formats
 from ..text.i18n import Lang, Msg, UserError, t
 from ..vocabulary import ALL, UNITS
 from .answer import answer_table, headline, unit_name
-from .charts import caseload_figure_from, figure_svg, localise_axes
+from .charts import caseload_figure_from, figure_svg, literal_text, localise_axes
 from .dimensioning_report import answer_notes, staffing_figure, target_text
-from .folders import _shown, atomic_folder, check_output
+from .folders import _shown, check_output, write_folder
 from .report_data import FILE, ReportData, parse
 
 #: Files that mark a folder written by an older version (a results folder without report data).
@@ -100,9 +100,13 @@ def read_folder(folder: Path) -> ReportData:
         if path.stat().st_size > 200_000_000:
             raise ValueError("too large")
         return parse(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
-        detail = type(exc).__name__
-        raise UserError(Msg("report_bad_data", path=shown, detail=detail)) from None
+    except DAMAGE as exc:
+        raise UserError(Msg("report_bad_data", path=shown, detail=type(exc).__name__)) from None
+
+
+#: What reading a damaged or edited raportti.json raises, while parsing it or while drawing the
+#: report from it (a table without a column, an empty table, a list for a table, no scenario).
+DAMAGE = (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, UnicodeDecodeError)
 
 
 # --- content -----------------------------------------------------------------------------------
@@ -128,6 +132,7 @@ def _costs_figure(frames: list[tuple[str, pd.DataFrame]], lang: Lang) -> Figure:
     localise_axes(ax, lang, dates=False)
     ax.legend(handles, labels, fontsize=8, frameon=False, loc="lower right")
     ax.set_title(t("chart_costs_title", lang), fontsize=10)
+    literal_text(fig)  # names from the scenario are text, not mathtext
     fig.tight_layout()
     return fig
 
@@ -164,6 +169,7 @@ def _required_figure(results: list[Any], lang: Lang) -> Figure:
     localise_axes(ax, lang, dates=False)
     ax.legend(fontsize=8, frameon=False, loc="lower right")
     ax.set_title(t("chart_posts_by_year", lang), fontsize=10)
+    literal_text(fig)  # names from the scenario are text, not mathtext
     fig.tight_layout()
     return fig
 
@@ -539,9 +545,14 @@ def write_report(folder: Path, out: Path | None = None, lang: Lang | None = None
     notes = check_output(target)
     data = read_folder(folder)
     chosen: Lang = lang or data.lang
-    html = report_html(data, chosen, folder.name)
+    try:
+        html = report_html(data, chosen, folder.name)
+    except DAMAGE as exc:  # the file parsed, but its content does not make a report
+        raise UserError(Msg("report_bad_data", path=_shown(folder), detail=type(exc).__name__)) from None
     pdf = report_pdf(html)
-    with atomic_folder(target) as tmp:
+
+    def write(tmp: Path) -> None:
         (tmp / HTML).write_text(html, encoding="utf-8")
         (tmp / PDF).write_bytes(pdf)
-    return target, notes
+
+    return write_folder(target, write), notes

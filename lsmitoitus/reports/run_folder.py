@@ -23,7 +23,7 @@ from ..text.measures import MEASURES
 from . import report_data
 from .charts import caseload_figure, save_figure
 from .csvfiles import CsvStyle, csv_style, write_csv
-from .folders import atomic_folder
+from .folders import write_folder
 from .parquet import write_parquet
 from .summary import summary_text
 
@@ -67,7 +67,8 @@ def write_run(
     )
     scenario_text = scenario_to_toml(scenario, header)
     meta = run_metadata(results, source)
-    with atomic_folder(target) as tmp:
+
+    def write(tmp: Path) -> None:
         for name, frame in (
             ("monthly", results.monthly),
             ("yearly", results.yearly),
@@ -94,7 +95,8 @@ def write_run(
         save_figure(figure, tmp / "caseload.png")
         save_figure(figure, tmp / "caseload.svg")
         report_data.write(report_data.run_data(results, lang), tmp)
-    return target
+
+    return write_folder(target, write)
 
 
 def run_metadata(results: SimulationResults, source: str = "") -> dict[str, object]:

@@ -22,9 +22,10 @@ from ..text.formats import number
 from ..text.i18n import Lang, parameter_label, t
 from ..text.text_table import text_table
 from ..vocabulary import ALL
-from .charts import save_figure
+from .charts import literal_text, save_figure
+from .csvfiles import write_csv
 from .dimensioning_report import scenario_table, write_excel
-from .folders import atomic_folder
+from .folders import write_folder
 
 #: How many leading parameters the answer names per output.
 NAMED = 2
@@ -247,6 +248,7 @@ def figure(result: SensitivityResult, lang: Lang = "fi") -> Figure:
     fig.legend(list(handles.values()), list(handles), loc="lower center", ncol=4, frameon=False)
     key = "sens_chart_title_morris" if result.method == "morris" else "sens_chart_title_sobol"
     fig.suptitle(t(key, lang, name=result.scenario.name))
+    literal_text(fig)  # names from the scenario are text, not mathtext
     fig.tight_layout(rect=(0, 0.04, 1, 0.96))
     return fig
 
@@ -318,20 +320,22 @@ def run_metadata(result: SensitivityResult) -> dict[str, object]:
 def write_sensitivity(result: SensitivityResult, target: Path, lang: Lang = "fi") -> Path:
     """Everything into a new folder, atomically: herkkyys.txt (the answer and ranking),
     herkkyys.xlsx, herkkyys.png, indices.csv, outputs.csv, samples.csv, scenario.toml, run.json."""
-    with atomic_folder(target) as tmp:
+
+    def write(tmp: Path) -> None:
         (tmp / "herkkyys.txt").write_text(report_text(result, lang) + "\n", encoding="utf-8")
         write_excel(sheets(result, lang), tmp / "herkkyys.xlsx")
         save_figure(figure(result, lang), tmp / "herkkyys.png")
-        indices_table(result.indices, lang).to_csv(tmp / "indices.csv", index=False)
-        outputs_table(result, lang).to_csv(tmp / "outputs.csv", index=False)
-        result.samples_frame().to_csv(tmp / "samples.csv", index=False)
+        write_csv(indices_table(result.indices, lang), tmp / "indices.csv", "en")  # the machine format
+        write_csv(outputs_table(result, lang), tmp / "outputs.csv", "en")
+        write_csv(result.samples_frame(), tmp / "samples.csv", "en")
         header = (
             f"Base scenario of the sensitivity analysis ({result.method}); every sample point fixes the parameters "
             "listed in run.json and draws nothing per replication."
         )
         (tmp / "scenario.toml").write_text(scenario_to_toml(result.scenario, header), encoding="utf-8")
         (tmp / "run.json").write_text(json.dumps(run_metadata(result), indent=2, ensure_ascii=False), encoding="utf-8")
-    return target
+
+    return write_folder(target, write)
 
 
 __all__ = ["OUTPUTS", "answer_lines", "figure", "ranking_table", "report_text", "write_sensitivity"]

@@ -19,7 +19,6 @@ import os
 import re
 import stat
 import tomllib
-import typing
 import warnings
 from collections.abc import Mapping, Sequence
 from importlib import resources
@@ -31,12 +30,12 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from ..text import formats
-from ..text.i18n import LANGS, Joined, Msg, echo
+from ..text.i18n import Joined, Msg, echo, os_reason
 from .checks import check_runnable
 from .errors import ScenarioError
 from .provenance import mark_overrides
-from .rules import is_rule, rule_message, rule_path
-from .schema import Scenario
+from .rules import is_rule, plain_number, problem_message, rule_path
+from .schema import Scenario, key_bounds, value_bounds
 
 BUNDLED_DEFAULT = "kanta-hame"
 #: Largest scenario file read (bytes); a scenario is a few kilobytes.
@@ -67,7 +66,12 @@ RENAMED_KEYS: dict[str, str] = {
 
 
 class RenamedKeyWarning(UserWarning):
-    """A scenario file used a key under its old name; it was read under the new one."""
+    """A scenario file used a key under its old name; it was read under the new one. ``note``
+    is the note in the reader's language (``str()`` is the English text, for developers)."""
+
+    def __init__(self, note: Msg) -> None:
+        self.note = note
+        super().__init__(note.render("en").removeprefix("note: "))
 
 
 #: keys replaced by a key with other values: old path -> (new key, old value -> new value)
@@ -107,11 +111,8 @@ def upgrade_keys(data: dict[str, Any], source: str) -> dict[str, Any]:
         if new in node:
             raise ScenarioError(Msg("renamed_both", source=source, old=old, new=".".join([*parents, new])))
         node[new] = node.pop(last)
-        warnings.warn(
-            f"{source}: {old} is now called {'.'.join([*parents, new])}; the file was read with the new name",
-            RenamedKeyWarning,
-            stacklevel=2,
-        )
+        note = Msg("renamed_key", source=echo(source, plain=True, limit=200), old=old, new=".".join([*parents, new]))
+        warnings.warn(RenamedKeyWarning(note), stacklevel=2)
     return data
 
 
@@ -183,7 +184,7 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     except PermissionError:
         raise ScenarioError(Msg("cannot_read", path=shown, reason=Msg("reason_permission"))) from None
     except OSError as exc:
-        raise ScenarioError(Msg("cannot_read", path=shown, reason=exc.strerror or type(exc).__name__)) from None
+        raise ScenarioError(Msg("cannot_read", path=shown, reason=os_reason(exc))) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -203,7 +204,7 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
             raise ScenarioError(Msg("too_large", path=shown, size=over, limit=_megabytes(limit)))
         return b"".join(chunks)
     except OSError as exc:
-        raise ScenarioError(Msg("cannot_read", path=shown, reason=exc.strerror or type(exc).__name__)) from None
+        raise ScenarioError(Msg("cannot_read", path=shown, reason=os_reason(exc))) from None
     finally:
         os.close(fd)
 
@@ -293,7 +294,12 @@ def deep_merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str
 
 def read_scenario_data(path: Path, _seen: tuple[Path, ...] = ()) -> dict[str, Any]:
     """The raw (unvalidated) data of a scenario file with its ``extends`` chain merged in."""
-    path = path.resolve()
+    try:
+        path = path.resolve()
+    except (RuntimeError, OSError):  # a loop of symbolic links (RuntimeError before Python 3.13)
+        raise ScenarioError(
+            Msg("cannot_read", path=echo(str(path), plain=True), reason=Msg("reason_symlink_loop"))
+        ) from None
     shown = echo(str(path), plain=True)
     if path in _seen:
         chain = " -> ".join(str(p) for p in (*_seen, path))
@@ -411,42 +417,25 @@ def _model_inside(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _constraints(annotation: Any) -> list[Any]:
-    """Constraint objects (Ge, Le, …) found in an annotation, including inside unions/containers."""
-    found: list[Any] = []
-    for meta in getattr(annotation, "__metadata__", ()):
-        found.extend(getattr(meta, "metadata", [meta]))
-    for arg in typing.get_args(annotation):
-        found.extend(_constraints(arg))
-    return found
-
-
-def _plain_number(value: Any) -> Any:
-    """A whole-number float bound reads as the integer a user would type (0, not 0.0)."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
-def _allowed_range(info: FieldInfo | None, ctx: Mapping[str, Any]) -> Msg | None:
-    bounds: dict[str, Any] = {}
-    metadata = [*info.metadata, *_constraints(info.annotation)] if info is not None else []
-    for meta in metadata:
-        for key in ("ge", "gt", "le", "lt"):
-            if getattr(meta, key, None) is not None and key not in bounds:
-                bounds[key] = _plain_number(getattr(meta, key))
-    for key in ("ge", "gt", "le", "lt"):
-        if key in ctx:
-            bounds[key] = _plain_number(ctx[key])
+def _allowed_range(raw_loc: tuple[int | str, ...], ctx: Mapping[str, Any]) -> Msg | None:
+    """The hint after a problem: the range of the value, or of the key when the key is wrong
+    (a year key and its value have different ranges); else what is allowed or what it means."""
+    on_key = "[key]" in raw_loc
+    loc = _clean_loc(raw_loc)
+    found = key_bounds(loc[:-1]) if on_key else value_bounds(loc)
+    bounds = {k: plain_number(v) for k in ("ge", "gt", "le", "lt") if (v := getattr(found, k)) is not None}
+    if not bounds:
+        bounds = {k: plain_number(ctx[k]) for k in ("ge", "gt", "le", "lt") if k in ctx}
     if not bounds:
         if "expected" in ctx:
             return Msg("val_allowed", expected=echo(ctx["expected"], plain=True, limit=200))
+        info = None if on_key else _field_at(loc)
         if info is not None and info.description:
             return Msg("val_meaning", description=info.description)
         return None
     low = f"{bounds['ge']} ≤ " if "ge" in bounds else (f"{bounds['gt']} < " if "gt" in bounds else "")
     high = f" ≤ {bounds['le']}" if "le" in bounds else (f" < {bounds['lt']}" if "lt" in bounds else "")
-    return Msg("val_range", low=low, high=high)
+    return Msg("val_key_range" if on_key else "val_range", low=low, high=high)
 
 
 def _clean_loc(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
@@ -455,58 +444,6 @@ def _clean_loc(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
 
 
 UNION_TAGS = {"float", "int", "constrained-float", "constrained-int", "function-after"}
-
-#: pydantic error types with a message of our own (Finnish and English); others keep pydantic's.
-ERROR_TYPES: dict[str, str] = {
-    "missing": "val_missing",
-    "extra_forbidden": "val_extra",
-    "greater_than_equal": "val_ge",
-    "greater_than": "val_gt",
-    "less_than_equal": "val_le",
-    "less_than": "val_lt",
-    "float_type": "val_number",
-    "float_parsing": "val_number",
-    "finite_number": "val_number",
-    "int_type": "val_integer",
-    "int_parsing": "val_integer",
-    "int_from_float": "val_integer",
-    "bool_type": "val_bool",
-    "bool_parsing": "val_bool",
-    "string_type": "val_string",
-    "dict_type": "val_table",
-    "model_type": "val_table",
-    "model_attributes_type": "val_table",
-    "list_type": "val_list",
-    "date_type": "val_date",
-    "date_parsing": "val_date",
-    "date_from_datetime_parsing": "val_date",
-    "date_from_datetime_inexact": "val_date",
-    "string_too_long": "val_too_long",
-    "string_too_short": "val_too_short",
-    "too_long": "val_too_many",
-    "too_short": "val_too_few",
-    "string_pattern_mismatch": "val_pattern",
-    "literal_error": "val_literal",
-}
-
-
-def _problem(err: Mapping[str, Any]) -> Msg | str:
-    """What is wrong, in our words: the schema's own rules (:mod:`.rules`) and pydantic's common
-    errors from the translation table; any other error keeps pydantic's (English) text."""
-    if is_rule(err["type"]):
-        return rule_message(err["type"], err.get("ctx"))
-    key = ERROR_TYPES.get(err["type"])
-    ctx = {k: echo(_plain_number(v), plain=True, limit=200) for k, v in (err.get("ctx") or {}).items()}
-    if key is not None:
-        message = Msg(key, **ctx)
-        try:
-            for lang in LANGS:
-                message.render(lang)
-        except (KeyError, IndexError, ValueError):  # the error lacks a field the text needs
-            pass
-        else:
-            return message
-    return str(err["msg"]).removeprefix("Value error, ")
 
 
 def _given_in(data: Mapping[str, Any] | None, loc: tuple[int | str, ...]) -> bool:
@@ -540,17 +477,22 @@ def validation_message(
         rule = is_rule(err["type"])  # a rule's message says itself what was given and what is allowed
         loc = _clean_loc(err["loc"]) + (rule_path(err.get("ctx")) if rule else ())
         path = echo(".".join(str(p) for p in loc), plain=True, limit=200) if loc else Msg("top_level")
-        parts: list[Msg | str] = [_problem(err)]
-        shows_value = err["type"] not in {"missing", "model_type", "value_error"} and "input" in err and not rule
+        parts: list[Msg | str] = [problem_message(err)]
+        if "[key]" in err["loc"]:  # a table's key (a year, an area) is wrong, not its value
+            parts = [Msg("val_on_key", text=parts[0])]
+        # a list that is too long is not echoed (its limit is in the problem), nor is a missing value
+        quiet = {"missing", "model_type", "value_error", "too_long", "too_short"}
+        shows_value = err["type"] not in quiet and "input" in err and not rule
         if shows_value and (echo_from is None or _given_in(echo_from, loc)):
             parts.append(Msg("val_got", value=echo(err["input"])))
-        plain = rule or err["type"] == "extra_forbidden"
-        hint = None if plain else _allowed_range(_field_at(loc), err.get("ctx") or {})
+        plain = rule or err["type"] in {"extra_forbidden", "too_long", "too_short"}
+        hint = None if plain else _allowed_range(tuple(err["loc"]), err.get("ctx") or {})
         if hint is not None:
             parts.append(hint)
         lines.append(Msg("problem_line", path=path, text=Joined(parts)))
     if n > MAX_PROBLEMS_SHOWN:
-        lines.append(Msg("more_problems", n=n - MAX_PROBLEMS_SHOWN))
+        more = n - MAX_PROBLEMS_SHOWN
+        lines.append(Msg("more_problems_one") if more == 1 else Msg("more_problems", n=more))
     return lines
 
 

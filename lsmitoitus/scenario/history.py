@@ -34,6 +34,8 @@ BUNDLED_HISTORY = "kanta-hame-history.csv"
 #: Largest history file read (bytes): THL's figures for every county and year fit many times over.
 MAX_HISTORY_BYTES = 20_000_000
 YEARS = (1990, 2100)
+#: Smallest share of children accepted (per cent): one child in a hundred thousand.
+MIN_PERCENT = 0.001
 
 
 def bundled_history_path() -> Path:
@@ -67,6 +69,10 @@ def _checked_rows(df: pd.DataFrame, source: str) -> pd.DataFrame:
             raise _row_error(source, i, Msg("history_value", value=echo(value_text)))
         if unit == "percent_of_0_17" and value > 100.0:
             raise _row_error(source, i, Msg("history_percent", value=echo(value_text)))
+        if unit == "percent_of_0_17" and value < MIN_PERCENT:  # 1e-300 sent the fit to absurd multipliers
+            raise _row_error(source, i, Msg("history_percent_small", value=echo(value_text)))
+        if unit == "count" and value < 1.0:
+            raise _row_error(source, i, Msg("history_count_small", value=echo(value_text)))
         rows.append((i, indicator, region, year, unit, value))
     return pd.DataFrame(rows, columns=["row", "indicator", "region", "year", "unit", "value"])
 
@@ -98,8 +104,8 @@ def load_history(path: str | Path | None = None, region: str | None = "Kanta-Hä
 
     Raises :class:`ScenarioError` with the file and row for anything it cannot use: a file that
     is not a readable UTF-8 CSV (or is empty, a folder, too large), a missing column, a unit,
-    year or value out of place (values must be finite and greater than 0, percentages at most
-    100), or two rows giving different values for the same indicator, region, year and unit.
+    year or value out of place (values must be finite, counts at least 1, percentages from 0.001
+    to 100), or two rows giving different values for the same indicator, region, year and unit.
     """
     path = Path(path) if path is not None else bundled_history_path()
     source = echo(str(path), plain=True)

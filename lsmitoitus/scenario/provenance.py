@@ -11,6 +11,7 @@ never shown with the default's source.
 
 from __future__ import annotations
 
+import re
 from collections import abc
 from collections.abc import Mapping
 from types import UnionType
@@ -60,13 +61,19 @@ def _step(annotation: Any, part: str) -> Any:
 
 def names_a_parameter(path: str, schema: type[BaseModel]) -> bool:
     """Whether ``path`` names a field of ``schema`` (or a key of one of its tables), whatever
-    values a scenario gives: a county with other areas keeps the default's entries valid."""
-    node: Any = schema
-    for part in path.split("."):
-        node = _step(node, part)
-        if node is None:
-            return False
-    return True
+    values a scenario gives: a county with other areas keeps the default's entries valid. A
+    table's key may hold dots of its own (an area called "Forssa 2.0")."""
+
+    def follows(node: Any, parts: list[str]) -> bool:
+        if not parts:
+            return True
+        for n in range(1, len(parts) + 1):
+            child = _step(node, ".".join(parts[:n]))
+            if child is not None and follows(child, parts[n:]):
+                return True
+        return False
+
+    return follows(schema, path.split("."))
 
 
 def check_provenance_paths(scenario: Scenario) -> None:
@@ -76,25 +83,27 @@ def check_provenance_paths(scenario: Scenario) -> None:
             raise rule_error("rule_names_no_parameter", at=("provenance",), path=path)
 
 
-def _matches(key: list[str], path: list[str]) -> bool:
-    return len(key) <= len(path) and all(k in ("*", p) for k, p in zip(key, path, strict=False))
+def _matches(key: str, path: str) -> bool:
+    """Whether the key (``*`` matching any one key, dots within it included) names ``path`` or
+    a table above it."""
+    pattern = r"\.".join(".+" if part == "*" else re.escape(part) for part in key.split("."))
+    return re.fullmatch(f"{pattern}(?:\\..+)?", path) is not None
 
 
 def provenance_of(scenario: Scenario, path: str) -> tuple[str, Provenance] | None:
     """The entry that covers the parameter at ``path`` and its key: the most specific key equal
     to the path or to a table above it; failing that, a key inside it (a table some of whose
     values are fitted, e.g. one year of a yearly series). None: no entry (an assumption)."""
-    parts = path.split(".")
     best: tuple[tuple[int, int], str] | None = None
     for key in scenario.provenance:
         key_parts = key.split(".")
-        if _matches(key_parts, parts):
+        if _matches(key, path):
             rank = (len(key_parts), -key_parts.count("*"))
             if best is None or rank > best[0]:
                 best = (rank, key)
     if best is not None:
         return best[1], scenario.provenance[best[1]]
-    inside = sorted(k for k in scenario.provenance if _matches(parts, k.split(".")) and k != path)
+    inside = sorted(k for k in scenario.provenance if _matches(path, k) and k != path)
     if inside:
         return inside[0], scenario.provenance[inside[0]]
     return None
@@ -127,16 +136,15 @@ def mark_overrides(base: Mapping[str, Any], own: Mapping[str, Any], merged: dict
     for path, value in _leaves({k: v for k, v in own.items() if k not in NOT_PARAMETERS}):
         if path in given:
             continue
-        parts = path.split(".")
         try:
             old = get_path(base, path)
         except (KeyError, TypeError):
             old = None
-        covered = [k for k in inherited if _matches(k.split("."), parts) or _matches(parts, k.split("."))]
+        covered = [k for k in inherited if _matches(k, path) or _matches(path, k)]
         if not covered or old == value:
             continue
         for key in covered:
-            if _matches(parts, key.split(".")) and key != path and key not in given:
+            if _matches(path, key) and key != path and key not in given:
                 entries.pop(key, None)  # a key inside the replaced value
         entries[path] = {"status": "assumed", "source": t("provenance_changed", "fi", name=name)}
     merged["provenance"] = entries

@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from ..text.i18n import echo
 from ..vocabulary import (
     AGE_BANDS,
     PLACEMENT_TYPES,
@@ -29,7 +30,7 @@ from ..vocabulary import (
     UnitName,
 )
 from .provenance import check_provenance_paths
-from .rules import rule_error
+from .rules import Bounds, bounds_in, key_bounds_in, rule_error
 from .uncertainty import check_paths
 
 Probability = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -48,6 +49,27 @@ def _every_band(value: float | dict[Any, float]) -> float | dict[Any, float]:
             raise rule_error("rule_by_age_missing", missing=missing, bands=list(AGE_BANDS))
     return value
 
+
+#: Longest name of an area or a team (characters); it heads table rows and chart panels.
+MAX_NAME = 80
+#: Most areas a scenario may have (a wellbeing services county has a handful; every area
+#: multiplies the teams, tables and charts).
+MAX_AREAS = 200
+
+
+def _name(value: str) -> str:
+    """An area's or a team's name: any printable characters (dots and spaces too), 1–80 of
+    them, without spaces at either end (they would be invisible in every table)."""
+    if not (0 < len(value) <= MAX_NAME and value.isprintable() and value == value.strip()):
+        raise rule_error("rule_name", longest=MAX_NAME, name=echo(value))
+    return value
+
+
+#: The name of an area or a team, as a table's key.
+Name = Annotated[str, AfterValidator(_name)]
+
+#: Most steps a staffing plan may have (a county's plan has tens).
+MAX_PLAN_STEPS = 1000
 
 #: A probability that is either one number for all ages or a table by age band.
 ByAge = Annotated[Probability | dict[AgeBand, Probability], AfterValidator(_every_band)]
@@ -676,7 +698,7 @@ class Caseload(StrictModel):
         return self
 
 
-TeamLayout = Literal["area", "county"] | dict[str, list[str]]
+TeamLayout = Literal["area", "county"] | dict[Name, list[str]]
 
 
 class Organisation(StrictModel):
@@ -689,7 +711,7 @@ class Organisation(StrictModel):
             "areas. A child stays with its area's team; posts of a team are its areas' posts. Default: area."
         ),
     )
-    leads: dict[UnitName, int] = Field(
+    leads: dict[UnitName, Annotated[int, Field(ge=0, le=1000)]] = Field(
         default_factory=dict,
         description="Lead social workers of each unit, county-wide, split over its teams by posts (sourced: 5/2/1).",
     )
@@ -955,7 +977,7 @@ class Scenario(StrictModel):
     )
     description: str = Field("", max_length=4000)
     simulation: SimulationSettings = Field(default_factory=lambda: SimulationSettings())
-    areas: dict[str, Area] = Field(min_length=1)
+    areas: dict[Name, Area] = Field(min_length=1, max_length=MAX_AREAS)
     demand: Demand
     kasittely: KasittelyStage
     arviointi: ArviointiStage
@@ -970,7 +992,9 @@ class Scenario(StrictModel):
     caseload: Caseload = Field(default_factory=lambda: Caseload())
     organisation: Organisation = Field(default_factory=lambda: Organisation())
     staffing_plan: list[PlanStep] = Field(
-        default_factory=list, description="Dated changes of posts after the start (a budget's staffing plan)."
+        default_factory=list,
+        max_length=MAX_PLAN_STEPS,
+        description="Dated changes of posts after the start (a budget's staffing plan).",
     )
     conversion: Conversion = Field(default_factory=lambda: Conversion())
     uncertainty: Uncertainty = Field(default_factory=lambda: Uncertainty())
@@ -1036,6 +1060,22 @@ class Scenario(StrictModel):
         return Scenario.model_validate(data)
 
 
+# --- the bounds of a value, found by its path ---------------------------------------------
+
+
+def value_bounds(path: Sequence[Any]) -> Bounds:
+    """The range the schema allows the number at ``path`` (keys from the top of a scenario,
+    table keys included): ``("demand", "notifications", 2021)`` gives 0 ≤ value ≤ 10,000,000,
+    without the bounds of the year key."""
+    return bounds_in(Scenario, path)
+
+
+def key_bounds(path: Sequence[Any]) -> Bounds:
+    """The range the schema allows the keys of the table at ``path`` (the years of
+    ``("demand", "notifications")``: 1990–2100)."""
+    return key_bounds_in(Scenario, path)
+
+
 def _check_sorted(schedule: Sequence[DatedValue], what: str) -> None:
     starts = [s.start for s in schedule]
     if starts != sorted(starts) or len(set(starts)) != len(starts):
@@ -1047,6 +1087,7 @@ __all__ = [
     "AgeLimitStep",
     "Area",
     "ArviointiStage",
+    "Bounds",
     "ByAge",
     "Caseload",
     "Conversion",
@@ -1064,4 +1105,6 @@ __all__ = [
     "WorkingDayDelay",
     "YearlySeries",
     "by_age",
+    "key_bounds",
+    "value_bounds",
 ]

@@ -3,22 +3,28 @@ and by parameter uncertainty (a multiplier drawn per replication).
 
 A parameter is named by its dotted path in the scenario (``sijaishuolto.duration.mean_days``,
 ``arviointi.p_avohuolto``); ``*`` matches every key at that level (``staffing.*.*.fill_rate``).
-An age-band table is scaled band by band. Probabilities and shares are capped at 1, and the
-three escalation probabilities of open care are scaled down together if their sum would pass 1.
+An age-band table is scaled band by band. Probabilities and shares are capped at 1, every value
+is kept within its schema bounds (a drawn multiplier may not make it invalid), and the three
+escalation probabilities of open care are scaled down together if their sum would pass 1. A
+parameter whose scaling would break another rule (shares that must sum to 1, a whole number) is
+refused when the scenario is validated.
 """
 
 from __future__ import annotations
 
 import copy
+import functools
 import math
 import zlib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..text.i18n import Msg
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from ..text.i18n import Joined, Msg, echo
 from ..vocabulary import AGE_BANDS
 from .errors import ScenarioError
-from .rules import rule_error
+from .rules import bounds_in, problem_message, rule_error, rule_path
 
 if TYPE_CHECKING:
     import numpy as np
@@ -37,44 +43,58 @@ def is_share(name: str) -> bool:
     return name.startswith("p_") or name in SHARE_NAMES or name.endswith("_share")
 
 
-def expand(data: Mapping[str, Any], path: str) -> list[str]:
-    """Concrete dotted paths that ``path`` names in ``data`` (``*`` matching every key)."""
-    found: list[str] = []
+#: A concrete parameter: the keys from the top of the scenario's data to its value.
+Keys = tuple[Any, ...]
 
-    def walk(node: Any, parts: list[str], done: list[str]) -> None:
-        if not parts:
-            found.append(".".join(done))
-            return
-        head, *rest = parts
+
+def expand_keys(data: Mapping[str, Any], path: str) -> list[Keys]:
+    """The concrete parameters (as key tuples) that the dotted ``path`` names in ``data``.
+
+    ``*`` matches every key at its level. A key is matched by its text followed by a dot or the
+    end of the path, not by splitting the path at dots, so keys with dots of their own (an area
+    called "Forssa 2.0") are named as they are written."""
+    found: list[Keys] = []
+
+    def walk(node: Any, rest: str, done: Keys) -> None:
         if not isinstance(node, Mapping):
             return
-        keys = list(node) if head == "*" else [k for k in node if str(k) == head]
-        for key in keys:
-            walk(node[key], rest, [*done, str(key)])
+        for key in node:
+            text = str(key)
+            for head in dict.fromkeys(("*", text)):  # a key may match both ways: once
+                if rest == head:
+                    if (*done, key) not in found:
+                        found.append((*done, key))
+                elif rest.startswith(head + "."):
+                    walk(node[key], rest[len(head) + 1 :], (*done, key))
 
-    walk(data, path.split("."), [])
+    walk(data, path, ())
     return found
 
 
-def _key(node: Mapping[Any, Any], part: str) -> Any:
-    """The key of ``node`` written ``part`` in a dotted path (year keys are numbers)."""
-    return next((k for k in node if str(k) == part), part)
+def expand(data: Mapping[str, Any], path: str) -> list[str]:
+    """Concrete dotted paths that ``path`` names in ``data`` (``*`` matching every key)."""
+    return [".".join(str(k) for k in keys) for keys in expand_keys(data, path)]
 
 
-def get_path(data: Mapping[str, Any], path: str) -> Any:
-    """The value at a dotted path."""
+def _follow(data: Mapping[str, Any], keys: Keys) -> Any:
     node: Any = data
-    for part in path.split("."):
-        node = node[_key(node, part)]
+    for key in keys:
+        node = node[key]
     return node
 
 
-def _set(data: dict[str, Any], path: str, value: Any) -> None:
-    *parents, last = path.split(".")
-    node: Any = data
-    for part in parents:
-        node = node[_key(node, part)]
-    node[_key(node, last)] = value
+def get_path(data: Mapping[str, Any], path: str | Keys) -> Any:
+    """The value at a dotted path (or a tuple of keys); KeyError if it names nothing."""
+    if isinstance(path, tuple):
+        return _follow(data, path)
+    matches = expand_keys(data, path)
+    if not matches:
+        raise KeyError(path)
+    return _follow(data, matches[0])
+
+
+def _set(data: dict[str, Any], keys: Keys, value: Any) -> None:
+    _follow(data, keys[:-1])[keys[-1]] = value
 
 
 def _is_number(value: Any) -> bool:
@@ -93,12 +113,15 @@ def check_paths(scenario: Scenario) -> None:
     data = scenario.model_dump()
     names = set(scenario.uncertainty.parameters)
     for path in sorted(names):
-        concrete = expand(data, path)
+        concrete = expand_keys(data, path)
         if not concrete:
             raise rule_error("rule_names_no_parameter", at=("uncertainty", "parameters"), path=path)
-        bad = [c for c in concrete if not scalable(get_path(data, c))]
+        bad = [c for c in concrete if not scalable(_follow(data, c))]
         if bad:
-            raise rule_error("rule_not_scalable", at=("uncertainty", "parameters"), path=bad[0])
+            raise rule_error("rule_not_scalable", at=("uncertainty", "parameters"), path=".".join(map(str, bad[0])))
+        problem = scaling_problem(data, path, type(scenario))
+        if problem is not None:
+            raise rule_error("rule_scaling_breaks", at=("uncertainty", "parameters", path), problem=problem)
     for key in scenario.uncertainty.correlation:
         pair = key.split("|")
         if len(pair) != 2 or not set(pair) <= names or pair[0] == pair[1]:
@@ -107,6 +130,43 @@ def check_paths(scenario: Scenario) -> None:
             raise rule_error("rule_correlation_lognormal", at=("uncertainty", "correlation"), pair=key)
     if not positive_definite(correlation_matrix(scenario)):
         raise rule_error("rule_correlation_matrix", at=("uncertainty", "correlation"))
+
+
+#: Multipliers a parameter is tried with before a run: a rule that any change breaks (shares
+#: that must sum to 1, an exponential's cv of 1) fails with either.
+TRIAL_FACTORS = (0.8123, 1.2345)
+
+
+def scaling_problem(data: Mapping[str, Any], path: str, schema: type[BaseModel]) -> Joined | None:
+    """Why a scenario of ``schema`` would be invalid with the parameter at ``path`` multiplied
+    (None: it would not be), as a message part: a replication draws a multiplier, so a parameter
+    whose scaling breaks one of the schema's rules could not be drawn (bounds are kept by
+    clipping). Only the section that holds the parameter is validated again (the whole scenario
+    for an area's values, whose shares the scenario checks)."""
+    sections = {keys[0] for keys in expand_keys(data, path)}
+    whole = "areas" in sections
+    for factor in TRIAL_FACTORS:
+        scaled = scale_data(data if whole else {k: data[k] for k in sections}, {path: factor}, schema)
+        try:
+            if whole:
+                scaled["uncertainty"] = {"parameters": {}, "correlation": {}}
+                schema.model_validate(scaled)
+            else:
+                for section in sections:
+                    _section_adapter(schema, section).validate_python(scaled[section])
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            loc = [*([] if whole else sorted(sections)[:1]), *first["loc"], *rule_path(first.get("ctx"))]
+            where = ".".join(str(p) for p in loc if not (isinstance(p, str) and "[" in p))
+            return Joined([echo(where, plain=True, limit=120), problem_message(first)], sep=": ")
+    return None
+
+
+@functools.cache
+def _section_adapter(schema: type[BaseModel], section: str) -> TypeAdapter[Any]:
+    """A validator of one top-level section of a scenario."""
+    annotation: Any = schema.model_fields[section].annotation
+    return TypeAdapter(annotation)
 
 
 def correlation_matrix(scenario: Scenario) -> list[list[float]]:
@@ -139,21 +199,27 @@ def positive_definite(matrix: list[list[float]]) -> bool:
     return True
 
 
-def scale_data(data: Mapping[str, Any], multipliers: Mapping[str, float]) -> dict[str, Any]:
-    """Scenario data with each named parameter multiplied (see the module docstring)."""
+def scale_data(
+    data: Mapping[str, Any], multipliers: Mapping[str, float], schema: type[BaseModel] | None = None
+) -> dict[str, Any]:
+    """Scenario data with each named parameter multiplied (see the module docstring); with the
+    scenario's ``schema``, every value is kept within its bounds (a drawn multiplier may not make
+    a value invalid)."""
     out = copy.deepcopy(dict(data))
     for path, factor in multipliers.items():
-        for concrete in expand(out, path):
-            name = concrete.rsplit(".", 1)[-1]
+        for keys in expand_keys(out, path):
+            name = str(keys[-1])
             cap = 1.0 if is_share(name) else math.inf
 
-            def scaled(v: float, cap: float = cap, factor: float = factor) -> float:
-                return min(cap, v * factor)
+            def scaled(v: float, where: Keys, cap: float = cap, factor: float = factor) -> float:
+                value = min(cap, v * factor)
+                return value if schema is None else bounds_in(schema, where).clip(value)
 
-            value = get_path(out, concrete)
-            _set(
-                out, concrete, {k: scaled(v) for k, v in value.items()} if isinstance(value, Mapping) else scaled(value)
-            )
+            value = _follow(out, keys)
+            if isinstance(value, Mapping):
+                _set(out, keys, {k: scaled(v, (*keys, k)) for k, v in value.items()})
+            else:
+                _set(out, keys, scaled(value, keys))
     _keep_escalation_below_one(out)
     return out
 

@@ -15,19 +15,28 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 import numpy as np
 from tqdm import tqdm
 
 from ..model import PathwayModel, RawReplication
+from ..model._compiled import EventBudgetExceeded
 from ..model.randomness import replication_seeds
 from ..scenario.schema import Scenario
 from ..scenario.uncertainty import draw_multipliers, scale_data
-from .cluster import active_client, describe, map_on_cluster
+from ..text.formats import Formatted, integer
+from ..text.i18n import Msg, UserError
+from .cluster import ALWAYS_IN_WORKERS, active_client, describe, map_on_cluster
 from .results import SimulationResults, build_results
 
 ProgressCallback = Callable[[int, int], None]
+
+
+class RunError(UserError, RuntimeError):
+    """A run could not finish: a worker process was killed, or a replication simulated far more
+    events than its scenario's check estimated (message for the user; nothing was written)."""
 
 
 def replication_scenario(scenario: Scenario, rep_seed: np.random.SeedSequence) -> tuple[Scenario, dict[str, float]]:
@@ -38,7 +47,7 @@ def replication_scenario(scenario: Scenario, rep_seed: np.random.SeedSequence) -
     multipliers = draw_multipliers(scenario, rep_seed)
     if not multipliers:
         return scenario, {}
-    data = scale_data(scenario.model_dump(), multipliers)
+    data = scale_data(scenario.model_dump(), multipliers, Scenario)
     data["uncertainty"] = {"parameters": {}, "correlation": {}}  # drawn: this replication is certain
     return Scenario.model_validate(data), multipliers
 
@@ -60,6 +69,11 @@ def with_run_settings(scenario: Scenario, replications: int | None = None, seed:
     """The scenario with its replications and/or seed replaced (None keeps the scenario's)."""
     overrides = {k: v for k, v in (("replications", replications), ("seed", seed)) if v is not None}
     return scenario.with_overrides(**overrides) if overrides else scenario
+
+
+def _in_worker() -> None:
+    """A worker process runs its own tasks itself (it is the one that works)."""
+    ALWAYS_IN_WORKERS.set(False)
 
 
 def default_jobs(replications: int) -> int:
@@ -84,19 +98,26 @@ def map_tasks(
     if client is not None:
         return map_on_cluster(client, task, calls, progress)
     out: list[T | None] = [None] * n
-    if jobs <= 1 or n <= 1:
-        for i, call in enumerate(calls):
-            out[i] = task(*call)
-            if progress:
-                progress(i + 1, n)
-    else:
-        context = multiprocessing.get_context(_start_method())
-        with ProcessPoolExecutor(max_workers=min(jobs, n), mp_context=context) as pool:
-            futures = {pool.submit(task, *call): i for i, call in enumerate(calls)}
-            for done, future in enumerate(as_completed(futures), start=1):
-                out[futures[future]] = future.result()
+    try:
+        if (jobs <= 1 or n <= 1) and not ALWAYS_IN_WORKERS.get():
+            for i, call in enumerate(calls):
+                out[i] = task(*call)
                 if progress:
-                    progress(done, n)
+                    progress(i + 1, n)
+        else:
+            context = multiprocessing.get_context(_start_method())
+            workers = max(1, min(jobs, n))
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_in_worker) as pool:
+                futures = {pool.submit(task, *call): i for i, call in enumerate(calls)}
+                for done, future in enumerate(as_completed(futures), start=1):
+                    out[futures[future]] = future.result()
+                    if progress:
+                        progress(done, n)
+    except EventBudgetExceeded as exc:
+        shown = {"events": Formatted(integer, exc.events), "budget": Formatted(integer, exc.budget)}
+        raise RunError(Msg("event_budget", **shown)) from None
+    except BrokenProcessPool:  # a worker was killed (out of memory, or by someone): not a bug of ours
+        raise RunError(Msg("worker_died", jobs=max(1, min(jobs, n)))) from None
     return out  # type: ignore[return-value]  # every slot is filled
 
 

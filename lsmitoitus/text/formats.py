@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from babel.dates import format_date, format_datetime, get_day_names, get_month_names
-from babel.numbers import format_decimal, format_percent, get_decimal_symbol, get_group_symbol
+from babel.numbers import format_decimal, format_percent, format_scientific, get_decimal_symbol, get_group_symbol
 
 from .i18n import Lang, Localized
 
@@ -36,11 +36,33 @@ def _missing(value: Any) -> bool:
         return False
 
 
+#: Values at least this large are written with an exponent (1E300): a message may have to show
+#: a value a user gave, however absurd, and grouped digits would run over a line (or fail).
+HUGE = 1e15
+
+
+def _huge(value: Any, lang: Lang) -> str | None:
+    """An infinity or a value of :data:`HUGE` or more as people can read it; else None."""
+    try:
+        number_ = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if math.isinf(number_):
+        return _minus("-∞" if number_ < 0 else "∞", lang)
+    if abs(number_) < HUGE:
+        return None
+    return _minus(format_scientific(number_, format="0.###E0", locale=LOCALES[lang]), lang)
+
+
 def number(value: float | None, lang: Lang = "fi", digits: int | None = None) -> str:
-    """``value`` with ``digits`` decimals (None: as many as it has, up to three); NaN is a dash."""
+    """``value`` with ``digits`` decimals (None: as many as it has, up to three); NaN is a dash;
+    infinities and values of :data:`HUGE` or more with an exponent (1E18)."""
     if _missing(value):
         return MISSING
     assert value is not None
+    huge = _huge(value, lang)
+    if huge is not None:
+        return huge
     pattern = None if digits is None else ("#,##0" + ("." + "0" * digits if digits else ""))
     return _minus(format_decimal(value, format=pattern, locale=LOCALES[lang]), lang)
 
@@ -63,6 +85,9 @@ def integer(value: float | None, lang: Lang = "fi") -> str:
     if _missing(value):
         return MISSING
     assert value is not None
+    huge = _huge(value, lang)
+    if huge is not None:
+        return huge
     return number(math.floor(float(value) + 0.5) + 0, lang, 0)  # half up, as people round
 
 

@@ -8,7 +8,9 @@ identifier shown to a user.
 
 from __future__ import annotations
 
+import errno
 import re
+import socket
 from collections.abc import Sequence
 from typing import Literal
 
@@ -359,6 +361,27 @@ TEXT: dict[str, tuple[str, str]] = {
     "reason_permission": ("ei oikeutta", "permission denied"),
     "reason_read_only": ("levy on vain luettavissa", "the disk is read-only"),
     "reason_disk_full": ("levy on täynnä", "the disk is full"),
+    "reason_not_found": ("tiedostoa tai kansiota ei ole", "no such file or folder"),
+    "reason_not_a_folder": ("polun osa ei ole kansio", "a part of the path is not a folder"),
+    "reason_exists": ("samanniminen tiedosto on jo olemassa", "a file of that name exists already"),
+    "reason_is_a_folder": ("se on kansio", "it is a folder"),
+    "reason_name_too_long": ("nimi on liian pitkä", "the name is too long"),
+    "reason_symlink_loop": (
+        "symboliset linkit kiertävät kehää; osoita linkki tavalliseen tiedostoon",
+        "symbolic links form a loop; point the link at a regular file",
+    ),
+    "reason_io": ("levyn luku- tai kirjoitusvirhe", "a read or write error of the disk"),
+    "reason_busy": ("laite tai tiedosto on varattu", "the device or file is busy"),
+    "reason_too_many_files": ("liian monta avointa tiedostoa", "too many open files"),
+    "reason_refused": (
+        "yhteys estettiin: kukaan ei kuuntele porttia",
+        "connection refused: nobody listens on the port",
+    ),
+    "reason_timeout": ("aikakatkaisu: vastausta ei tullut", "timed out: no answer came"),
+    "reason_unreachable": ("konetta tai verkkoa ei tavoiteta", "the host or network cannot be reached"),
+    "reason_unknown_host": ("konetta ei löydy nimellä", "no host of that name"),
+    "reason_reset": ("vastapää katkaisi yhteyden", "the other end closed the connection"),
+    "reason_system": ("käyttöjärjestelmän virhe {code}", "operating-system error {code}"),
     "too_large": (
         "{path}: tiedosto on liian suuri ({size} MB; enintään {limit} MB); sitä ei luettu",
         "{path}: the file is too large ({size} MB; at most {limit} MB); it was not read",
@@ -425,9 +448,17 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "problem_line": ("  {path}: {text}", "  {path}: {text}"),
     "more_problems": ("  … ja {n} muuta ongelmaa", "  … and {n} more problems"),
+    "more_problems_one": ("  … ja 1 muu ongelma", "  … and 1 more problem"),
+    "renamed_key": (
+        "huom.: {source}: {old} on nykyään {new}; tiedosto luettiin uudella nimellä",
+        "note: {source}: {old} is now called {new}; the file was read with the new name",
+    ),
+    "note_line": ("huom.: {text}", "note: {text}"),
     "top_level": ("(ylin taso)", "(top level)"),
     "val_got": ("annettu {value}", "got {value}"),
     "val_range": ("sallittu väli: {low}arvo{high}", "allowed range: {low}value{high}"),
+    "val_on_key": ("avain ei kelpaa: {text}", "the key is not valid: {text}"),
+    "val_key_range": ("avaimen sallittu väli: {low}avain{high}", "allowed range of the key: {low}key{high}"),
     "val_allowed": ("sallittu: {expected}", "allowed: {expected}"),
     "val_meaning": ("merkitys: {description}", "meaning: {description}"),
     "val_missing": ("pakollinen kenttä puuttuu", "Field required"),
@@ -560,6 +591,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "{path} ei ole luku eikä ikäryhmätaulukko, joten sille ei voi antaa epävarmuutta",
         "{path} is not a number or an age-band table, so it cannot be uncertain",
     ),
+    "rule_name": (
+        "nimessä saa olla 1–{longest} tulostettavaa merkkiä (myös pisteet ja välilyönnit), ei välilyöntiä alussa "
+        "tai lopussa eikä rivinvaihtoja tai muita ohjausmerkkejä; annettu {name}",
+        "a name has 1 to {longest} printable characters (dots and spaces too), no space at either end and no "
+        "line breaks or other control characters; got {name}",
+    ),
+    "rule_scaling_breaks": (
+        "tätä parametria ei voi antaa epävarmana: jokainen toisto kertoo sen arvotulla kertoimella, ja silloin "
+        "skenaario ei enää kelpaisi ({problem}); poista se [uncertainty.parameters]-taulukosta",
+        "this parameter cannot be uncertain: every replication multiplies it by a drawn factor, and then the "
+        "scenario would no longer be valid ({problem}); remove it from [uncertainty.parameters]",
+    ),
     "rule_correlation_pair": (
         "{pair}: avaimen pitää olla muotoa polku_a|polku_b, kaksi eri parametria taulukosta uncertainty.parameters",
         "{pair}: must be path_a|path_b, two different parameters listed in uncertainty.parameters",
@@ -610,6 +653,40 @@ TEXT: dict[str, tuple[str, str]] = {
         "  demand: one replication would simulate {total} notifications in {first}–{last}; at most {limit} "
         "is accepted (the run would take hours)",
     ),
+    "check_area_population_zero": (
+        "  areas.{area}: alueella ei ole 0–17-vuotiaita {when}, mutta sille tulee {share} ilmoituksista "
+        "(notification_share); anna alueen population_0_17 tai aseta notification_share = 0",
+        "  areas.{area}: the area has no children aged 0–17 {when}, yet it receives {share} of the notifications "
+        "(notification_share); give the area's population_0_17 or set notification_share = 0",
+    ),
+    "check_notifications_zero": (
+        "  {field}: ilmoituksia on 0 {when}; ennuste ja ilmoitukset lasta kohden lasketaan näistä luvuista, "
+        "joten anna havaittu tai arvioitu määrä (vähintään 1) tai jätä vuosi pois",
+        "  {field}: there are 0 notifications {when}; the projection and the notifications per child are "
+        "computed from these figures, so give the observed or expected number (at least 1) or leave the year out",
+    ),
+    "check_demand_year": (
+        "  demand: vuonna {year} olisi {notifications} ilmoitusta; enintään {limit} vuodessa hyväksytään (yhden "
+        "vuoden asiakkaat ovat muistissa yhtä aikaa; koko maa 2023: noin 215 000)",
+        "  demand: {year} would have {notifications} notifications; at most {limit} a year is accepted (a year's "
+        "clients are in memory at once; Finland 2023: about 215,000)",
+    ),
+    "check_posts_total": (
+        "  staffing: hyvinvointialueella olisi {day} alkaen {posts} vakanssia (staffing, organisation.leads, "
+        "levers.avohuolto_extra_posts ja staffing_plan yhteensä); enintään {limit} hyväksytään (koko maassa on "
+        "noin 2 000 lastensuojelun sosiaalityöntekijää)",
+        "  staffing: the county would have {posts} posts from {day} (staffing, organisation.leads, "
+        "levers.avohuolto_extra_posts and staffing_plan together); at most {limit} are accepted (Finland has "
+        "about 2,000 child-protection social workers)",
+    ),
+    "check_work": (
+        "  simulation: yksi toisto simuloisi arviolta {events} tapahtumaa; enintään {limit} hyväksytään (ajo "
+        "kestäisi tunteja); lyhennä jaksoa tai warmup_years-aikaa, vähennä ilmoituksia tai vakansseja, tai "
+        "pidennä avohuollon ja sijoitusten kestoja (lyhyet jaksot toistuvat 18 ikävuoteen asti)",
+        "  simulation: one replication would simulate about {events} events; at most {limit} are accepted (the "
+        "run would take hours); shorten the period or warmup_years, lower the notifications or posts, or "
+        "lengthen open care and placements (short episodes repeat until the age of 18)",
+    ),
     # history files (calibration and back-test)
     "history_empty": ("{path}: tiedosto on tyhjä", "{path}: the file is empty"),
     "history_not_csv": ("{path}: ei luettava CSV-tiedosto: {detail}", "{path}: not a readable CSV file: {detail}"),
@@ -631,6 +708,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "history_percent": (
         "arvo {value} prosenttia 0–17-vuotiaista; enintään 100",
         "value {value} per cent of children aged 0–17; at most 100",
+    ),
+    "history_count_small": (
+        "arvo {value} lukumääränä (count); pitää olla vähintään 1 (alle yhden lapsen tai ilmoituksen ei voi olla)",
+        "value {value} as a count; must be at least 1 (there cannot be less than one child or notification)",
+    ),
+    "history_percent_small": (
+        "arvo {value} prosenttia 0–17-vuotiaista; pitää olla vähintään 0,001 (yksi lapsi sadastatuhannesta)",
+        "value {value} per cent of children aged 0–17; must be at least 0.001 (one child in a hundred thousand)",
     ),
     "history_conflict": (
         "{path}: rivit {row1} ja {row2} antavat eri arvot ({value1} ja {value2}) samalle indikaattorille "
@@ -698,6 +783,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "{path}: tulosten kirjoittaminen epäonnistui ({reason}); keskeneräistä kansiota ei jätetty",
         "{path}: writing the results failed ({reason}); no partial folder was left",
     ),
+    "out_rescued": (
+        "{path}: paikkaan ei voinut enää kirjoittaa ({reason}), joten valmiit tulokset kirjoitettiin "
+        "varakansioon {saved}\nSiirrä ne sieltä; lsmitoitus report lukee myös sen",
+        "{path}: the place could no longer be written ({reason}), so the finished results were written to the "
+        "rescue folder {saved}\nMove them from there; lsmitoitus report reads it as well",
+    ),
+    "out_rescue_failed": (
+        "  myöskään varakansioihin ({places}) ei voinut kirjoittaa",
+        "  the rescue folders ({places}) could not be written either",
+    ),
     "out_appeared": (
         "{path} ilmestyi ajon aikana (toinen ajo samaan --out-kansioon?); sitä ei korvattu.\n"
         "Tämän ajon tulokset kirjoitettiin kansioon {saved}",
@@ -741,6 +836,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "terminated": (
         "lopetettu (SIGTERM); tuloskansiota ei kirjoitettu",
         "terminated (SIGTERM); no output folder was written",
+    ),
+    "event_budget": (
+        "yksi toisto simuloi yli {budget} tapahtumaa ({events}), paljon enemmän kuin tarkistus ennen ajoa "
+        "arvioi, ja se pysäytettiin; mitään ei kirjoitettu. Lyhennä jaksoa tai pidennä avohuollon ja "
+        "sijoitusten kestoja, ja ilmoitathan tästä: arvio on väärä",
+        "a replication simulated more than {budget} events ({events}), far more than the check before the run "
+        "estimated, and was stopped; nothing was written. Shorten the period or lengthen open care and "
+        "placements, and please report this: the estimate is wrong",
+    ),
+    "worker_died": (
+        "työprosessi päättyi kesken ajon (käyttöjärjestelmä tai joku muu lopetti sen; muisti loppui?); mitään "
+        "ei kirjoitettu. Aja uudelleen; pienempi --jobs (nyt {jobs}) vie vähemmän muistia",
+        "a worker process ended in the middle of the run (the operating system or someone else stopped it; out "
+        "of memory?); nothing was written. Run again; a smaller --jobs (now {jobs}) uses less memory",
     ),
     "out_of_memory": (
         "muisti loppui; kokeile vähemmän toistoja tai lyhyempää jaksoa; mitään ei kirjoitettu",
@@ -924,8 +1033,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "TOML file of parameter ranges (default: the scenario's uncertainty)",
     ),
     "help_parameters": (
-        "Sobol: pilkuin erotetut parametrit (oletus: Morrisin tärkeimmät)",
-        "Sobol: comma-separated parameters (default: the top ones from Morris)",
+        "vain nämä pilkuin erotetut parametrit (oletus: Morris kaikki, Sobol Morrisin tärkeimmät)",
+        "only these comma-separated parameters (default: Morris all, Sobol the top ones from Morris)",
     ),
     "help_top": (
         "Sobol: montako parametria Morris-seulonnasta otetaan (oletus 3)",
@@ -1348,8 +1457,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "run the command again to make a report",
     ),
     "report_bad_data": (
-        "{path}: raportin tiedot ovat vioittuneet ({detail}); aja komento uudelleen",
-        "{path}: the report's data are damaged ({detail}); run the command again",
+        "{path}: raportin tiedot (raportti.json) ovat vioittuneet tai muokattuja ({detail}); aja komento "
+        "(run, dimension tai compare) uudelleen, niin tiedosto kirjoitetaan uudestaan",
+        "{path}: the report's data (raportti.json) are damaged or edited ({detail}); run the command (run, "
+        "dimension or compare) again to write the file anew",
     ),
     "report_written": ("Raportti kirjoitettu: {html} ja {pdf}", "Report written: {html} and {pdf}"),
     "report_pdf_failed": (
@@ -1391,7 +1502,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "plan_step_no": ("staffing_plan, muutos {i}", "staffing_plan, step {i}"),
     "plan_problem": ("  {where}: {text}", "  {where}: {text}"),
     "plan_invalid": ("{path}: virheellinen suunnitelma ({n} ongelmaa):", "{path}: invalid plan ({n} problems):"),
+    "plan_invalid_one": ("{path}: virheellinen suunnitelma (1 ongelma):", "{path}: invalid plan (1 problem):"),
     "plan_missing": ("{field} puuttuu", "{field} is missing"),
+    "plan_formula": (
+        "{field}: solussa on kaava {formula} ilman laskettua arvoa (tiedoston tallentanut ohjelma ei laske "
+        "kaavoja); avaa ja tallenna työkirja Excelissä tai LibreOfficessa, tai kirjoita arvo kaavan tilalle",
+        "{field}: the cell holds the formula {formula} without a calculated value (the program that saved the "
+        "file does not calculate formulas); open and save the workbook in Excel or LibreOffice, or write the value",
+    ),
     "plan_bad_unit": (
         "yksikkö {value} ei ole tunnettu; sallitut: {allowed}",
         "unknown unit {value}; allowed: {allowed}",
@@ -1614,6 +1732,35 @@ TEXT: dict[str, tuple[str, str]] = {
         "ja työprosessit komennolla dask worker {address}",
         "cannot reach the Dask cluster {address} ({reason}); start the scheduler with dask scheduler "
         "and the workers with dask worker {address}",
+    ),
+    "cluster_http_address": (
+        "{address} on verkkosivun osoite (Daskin hallintanäkymä on portissa 8787); Dask-klusterin ajurin osoite "
+        "on muotoa tcp://kone:8786",
+        "{address} is the address of a web page (Dask's dashboard is on port 8787); the Dask scheduler's address "
+        "has the form tcp://host:8786",
+    ),
+    "cluster_tls_settings": (
+        "{address}: tls-yhteys tarvitsee Daskin TLS-asetukset (varmenteet, distributed.comm.tls Daskin "
+        "asetuksissa); ilman niitä käytä osoitetta tcp://kone:8786",
+        "{address}: a tls connection needs Dask's TLS settings (certificates, distributed.comm.tls in Dask's "
+        "configuration); without them use tcp://host:8786",
+    ),
+    "cluster_not_dask": (
+        "osoitteessa {address} ei ole Dask-klusterin ajuria: {found}; tarkista osoite ja portti (ajurin oletus "
+        "on 8786; dask scheduler kertoo osoitteensa käynnistyessään)",
+        "{address} is not a Dask scheduler: {found}; check the address and the port (the scheduler's default is "
+        "8786; dask scheduler prints its address when it starts)",
+    ),
+    "found_closed": ("yhteys suljettiin heti", "the connection was closed at once"),
+    "found_silent": (
+        "yhteys avautui, mutta mitään ei vastattu {seconds} sekunnissa (Dask-ajuri tervehtii heti)",
+        "the connection opened, but nothing answered in {seconds} seconds (a Dask scheduler greets at once)",
+    ),
+    "found_http": ("siellä vastaa verkkopalvelin (HTTP)", "a web server (HTTP) answers there"),
+    "found_ssh": ("siellä vastaa SSH-palvelin", "an SSH server answers there"),
+    "found_bytes": (
+        "siellä vastaa palvelu, jonka tavut eivät ole Dask-ajurin tervehdys",
+        "a service answers there whose bytes are not a Dask scheduler's greeting",
     ),
     "cluster_code_differs": (
         "Dask-klusterin työprosessissa on eri ohjelmaversio kuin tällä koneella, joten tulokset eivät "
@@ -1861,6 +2008,22 @@ TEXT: dict[str, tuple[str, str]] = {
         "{path}: {name}: vuosimuutoksen pitää olla −0.5 ≤ low < high ≤ 1; annettu low = {low}, high = {high}",
         "{path}: {name}: yearly changes must satisfy −0.5 ≤ low < high ≤ 1; got low = {low}, high = {high}",
     ),
+    "sens_ranges_setting": (
+        "{path}: {name} on ajon asetus eikä mallin parametri; vaihtele vain mallin lukuja (siemenen vaihtelu "
+        "mittaisi pelkkää satunnaisuutta)",
+        "{path}: {name} is a setting of the run, not a parameter of the model; vary only the model's numbers "
+        "(varying the seed would measure nothing but randomness)",
+    ),
+    "sens_ranges_bound": (
+        "{path}: {name}: {where} = {value} kertoimella {factor} olisi {scaled}, yli sallitun rajan {limit}; arvo "
+        "leikattaisiin rajaan ja sen vaikutus näyttäisi pienemmältä kuin on; kavenna väliä",
+        "{path}: {name}: {where} = {value} times {factor} would be {scaled}, beyond its bound {limit}; the value "
+        "would be cut at the bound and its effect would look smaller than it is; narrow the range",
+    ),
+    "sens_ranges_breaks": (
+        "{path}: {name}: sen kertominen tekisi skenaariosta virheellisen ({problem}); valitse toinen parametri",
+        "{path}: {name}: multiplying it would make the scenario invalid ({problem}); choose another parameter",
+    ),
     "sens_unknown_parameter": (
         "{path}: {name} ei nimeä skenaarion lukua tai ikäryhmätaulukkoa",
         "{path}: {name} names no number or age-band table of the scenario",
@@ -1907,6 +2070,22 @@ TEXT: dict[str, tuple[str, str]] = {
     "calib_header_fit_row": (
         "  {indicator} {year}: simuloitu {simulated} (P10–P90 {low}–{high}), havaittu {observed} ({difference})",
         "  {indicator} {year}: simulated {simulated} (P10–P90 {low}–{high}), observed {observed} ({difference})",
+    ),
+    "calib_header_misses": (
+        "VAROITUS: sovitus ei tavoita havaintoja (kaukana P10–P90-välin ulkopuolella); älä käytä tätä "
+        "skenaariota sellaisenaan, vaan tarkista historiatiedosto ja sovitettavat parametrit",
+        "WARNING: the fit does not reach the observations (far outside the P10–P90 bands); do not use this "
+        "scenario as it is, but check the history file and the parameters fitted",
+    ),
+    "calib_misses": (
+        "{path}: sovitus ei tavoita havaintoja: {n} havaintoa on kauempana simuloidusta P10–P90-välistä kuin "
+        "välin leveys; skenaario kirjoitettiin varoituksen kera, mutta sitä ei pidä käyttää sellaisenaan. "
+        "Tarkista historiatiedosto (esim. osuudet 0–17-vuotiaista; koko maa 2023: avohuollossa noin 4 %) ja "
+        "sovitettavat parametrit (--fit):",
+        "{path}: the fit does not reach the observations: {n} observations are further from the simulated "
+        "P10–P90 band than the band is wide; the scenario was written with a warning but should not be used "
+        "as it is. Check the history file (e.g. shares of children aged 0–17; Finland 2023: about 4 % in open "
+        "care) and the parameters fitted (--fit):",
     ),
     "calib_header_kept": (
         "Ei sovitettu (lähtöskenaarion arvo säilyy):",
@@ -2110,6 +2289,46 @@ class UserError(Exception):
 
     def text(self, lang: Lang = "fi") -> str:
         return render(self.message, lang)
+
+
+#: Operating-system errors with a text of their own (the rest are named by their code).
+_OS_REASONS: dict[str, str] = {
+    "EACCES": "reason_permission",
+    "EPERM": "reason_permission",
+    "EROFS": "reason_read_only",
+    "ENOSPC": "reason_disk_full",
+    "EDQUOT": "reason_disk_full",
+    "ENOENT": "reason_not_found",
+    "ENOTDIR": "reason_not_a_folder",
+    "EEXIST": "reason_exists",
+    "EISDIR": "reason_is_a_folder",
+    "ENAMETOOLONG": "reason_name_too_long",
+    "ELOOP": "reason_symlink_loop",
+    "EIO": "reason_io",
+    "EBUSY": "reason_busy",
+    "EMFILE": "reason_too_many_files",
+    "ENFILE": "reason_too_many_files",
+    "ECONNREFUSED": "reason_refused",
+    "ETIMEDOUT": "reason_timeout",
+    "EHOSTUNREACH": "reason_unreachable",
+    "ENETUNREACH": "reason_unreachable",
+    "ECONNRESET": "reason_reset",
+    "EPIPE": "reason_reset",
+}
+
+
+def os_reason(exc: BaseException) -> Msg:
+    """Why an operating-system call failed, in the reader's language: the common errors in words
+    of the table, any other by its code (the system's own text is English: it is never shown)."""
+    if isinstance(exc, TimeoutError):
+        return Msg("reason_timeout")
+    if isinstance(exc, socket.gaierror):
+        return Msg("reason_unknown_host")
+    number = getattr(exc, "errno", None)
+    code = errno.errorcode.get(number, "") if isinstance(number, int) else ""
+    if code in _OS_REASONS:
+        return Msg(_OS_REASONS[code])
+    return Msg("reason_system", code=code or type(exc).__name__)
 
 
 def t(key: str, lang: Lang = "fi", **fmt: object) -> str:

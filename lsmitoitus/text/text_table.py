@@ -1,4 +1,5 @@
-"""Plain-text tables for the terminal that fit a given width (100 columns by default).
+"""Plain-text tables for the terminal that fit a given width (100 columns by default), and plain
+text that Markdown shows as written (:func:`markdown_text`).
 
 Cells arrive already formatted (:mod:`lsmitoitus.text.formats`). Long headers wrap over
 several lines instead of widening their column; a table still wider than the terminal is cut
@@ -9,6 +10,19 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+
+#: Characters that start Markdown (or HTML) of any kind: emphasis, code, links and images,
+#: tags, table cells, headings, formulas; each is escaped with a backslash (CommonMark).
+_MARKDOWN = frozenset("\\`*_[]<>|!$#~{}")
+
+
+def markdown_text(text: object) -> str:
+    """``text`` as Markdown that shows exactly that text: every character that could start
+    formatting escaped (no image, link, HTML tag, table cell, heading or formula can come from a
+    scenario's names), line breaks as spaces; numbers and ordinary punctuation stay readable."""
+    plain = " ".join(str(text).splitlines())
+    return "".join("\\" + c if c in _MARKDOWN else c for c in plain)
+
 
 #: Width of a terminal the tables are made to fit.
 WIDTH = 100

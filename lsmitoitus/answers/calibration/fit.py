@@ -70,7 +70,7 @@ def _has(data: Mapping[str, Any], path: str) -> bool:
 def apply_multipliers(base: Scenario, multipliers: Mapping[str, float]) -> dict[str, Any]:
     """Scenario data with each named parameter multiplied: the one scaling rule
     (:func:`lsmitoitus.scenario.uncertainty.scale_data`) that parameter uncertainty uses too."""
-    return scale_data(base.model_dump(), multipliers)
+    return scale_data(base.model_dump(), multipliers, Scenario)
 
 
 def describe_value(value: Any, lang: Lang = "fi") -> str:
@@ -183,6 +183,20 @@ class CalibrationResult:
 
     def max_abs_relative_error(self) -> float:
         return float(np.max(np.abs(self.des_table["des_p50"] / self.des_table["observed"] - 1.0)))
+
+    def misses(self) -> pd.DataFrame:
+        """The observations the fit misses by more than its bands allow: further outside the
+        simulated P10–P90 band than the band is wide (and at least 10 % of the observed value,
+        for the narrow bands of a few replications). Empty: the fit reproduces the data."""
+        table = self.des_table
+        slack = np.maximum(table["des_p90"] - table["des_p10"], MISS_SLACK * table["observed"])
+        outside = (table["observed"] < table["des_p10"] - slack) | (table["observed"] > table["des_p90"] + slack)
+        return table[outside]
+
+
+#: The least room beyond the P10–P90 band before an observation counts as missed (a share of the
+#: observed value).
+MISS_SLACK = 0.1
 
 
 #: Stop when a step changes the multipliers by under 0.1 % or the objective by under 0.01 %: the
@@ -437,6 +451,21 @@ class Calibrator:
         return reports
 
 
+def fit_row(r: Mapping[Any, Any], lang: Lang = "fi") -> str:
+    """One observation against the simulation: simulated P50 (P10–P90), observed, difference."""
+    return t(
+        "calib_header_fit_row",
+        lang,
+        indicator=t(r["indicator"], lang),
+        year=r["year"],
+        simulated=integer(r["des_p50"], lang),
+        low=integer(r["des_p10"], lang),
+        high=integer(r["des_p90"], lang),
+        observed=integer(r["observed"], lang),
+        difference=percent(r["des_p50"] / r["observed"] - 1, lang, 1, sign=True),
+    )
+
+
 def calibration_header(result: CalibrationResult, history_source: str, version: str, lang: Lang = "fi") -> str:
     """Comment lines for the calibrated scenario file, in ``lang``: what was fitted, to what, how
     well. Each parameter by its name for people and its dotted path (which a planner copies into
@@ -471,20 +500,9 @@ def calibration_header(result: CalibrationResult, history_source: str, version: 
                 )
             )
     lines += ["", t("calib_header_fit_des" if result.rounds else "calib_header_fit_approx", lang)]
-    for r in result.des_table.to_dict("records"):
-        lines.append(
-            t(
-                "calib_header_fit_row",
-                lang,
-                indicator=t(r["indicator"], lang),
-                year=r["year"],
-                simulated=integer(r["des_p50"], lang),
-                low=integer(r["des_p10"], lang),
-                high=integer(r["des_p90"], lang),
-                observed=integer(r["observed"], lang),
-                difference=percent(r["des_p50"] / r["observed"] - 1, lang, 1, sign=True),
-            )
-        )
+    lines += [fit_row(r, lang) for r in result.des_table.to_dict("records")]
+    if not result.misses().empty:
+        lines += ["", t("calib_header_misses", lang)]
     lines += ["", t("calib_header_kept", lang)]
     for p in result.parameters:
         if not p.fitted:
