@@ -208,7 +208,7 @@ def save_workbook(book: Workbook, path: Path | IO[bytes]) -> None:
     formula, so an area called ``=HYPERLINK(…)`` would become a live formula. Only the formulas
     the workbook wrote itself (:func:`own_formula`) stay formulas; any other formula cell is a text
     that looked like one."""
-    own = getattr(book, OWN_FORMULAS, set())
+    own: set[tuple[str, str]] = getattr(book, OWN_FORMULAS, set())
     for ws in book.worksheets:
         for row in ws.iter_rows():
             for cell in row:
