@@ -182,7 +182,10 @@ class CalibrationResult:
     log: list[str] = field(default_factory=list)
 
     def max_abs_relative_error(self) -> float:
-        return float(np.max(np.abs(self.des_table["des_p50"] / self.des_table["observed"] - 1.0)))
+        table = self.des_table
+        if "sd" in table:
+            table = table[np.isfinite(table["sd"])]  # the observations that weigh
+        return float(np.max(np.abs(table["des_p50"] / table["observed"] - 1.0)))
 
     def misses(self) -> pd.DataFrame:
         """The observations the fit misses by more than its bands allow: further outside the
@@ -191,7 +194,12 @@ class CalibrationResult:
         table = self.des_table
         slack = np.maximum(table["des_p90"] - table["des_p10"], MISS_SLACK * table["observed"])
         outside = (table["observed"] < table["des_p10"] - slack) | (table["observed"] > table["des_p90"] + slack)
-        return table[outside]
+        # a national ratio applied to the county is not a count the band speaks for: it is missed
+        # when more than three of its own standard deviations away, and never when it does not weigh
+        evidence = table.get("source_unit", pd.Series("", index=table.index)) == "evidence"
+        sd = table["sd"].to_numpy() if "sd" in table else np.sqrt(table["observed"].to_numpy())
+        far = np.abs(table["des_p50"] - table["observed"]) > 3 * sd
+        return table[np.where(evidence, far & np.isfinite(sd), outside)]
 
 
 #: The least room beyond the P10–P90 band before an observation counts as missed (a share of the
@@ -328,7 +336,8 @@ class Calibrator:
             multipliers = self._multipliers(theta, self.fit_names)
             approx = self.approx_values(multipliers)
             assert approx is not None
-            relative = approx * self.correction / self.obs["observed"].to_numpy() - 1.0
+            weighs = np.isfinite(self.obs["sd"].to_numpy())  # reported evidence that does not weigh is left out
+            relative = (approx * self.correction / self.obs["observed"].to_numpy() - 1.0)[weighs]
             self.progress(
                 Msg(
                     "calibration_round_fitted",
@@ -339,7 +348,7 @@ class Calibrator:
             )
             table = self._des(multipliers, seed=self.base.simulation.seed + round_no)
             table["approx"] = approx * self.correction
-            worst = float(np.max(np.abs(table["des_p50"] / table["observed"] - 1.0)))
+            worst = float(np.max(np.abs(table["des_p50"] / table["observed"] - 1.0)[weighs]))
             self.progress(
                 Msg("calibration_round_checked", round=round_no, n=self.replications, error=round(100 * worst))
             )
