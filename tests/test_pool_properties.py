@@ -149,7 +149,7 @@ class PoolMachine(RuleBasedStateMachine):
     @rule(dt=st.floats(0.0, 10.0))
     def advance(self, dt: float) -> None:
         self.expected_days += self._over_sum() * dt  # the integrand is constant between events
-        self.clock._now += dt
+        self.clock.now += dt
 
     @rule()
     def take_days(self) -> None:

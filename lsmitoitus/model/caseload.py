@@ -104,19 +104,20 @@ LogEntry = PoolOp
 
 
 class Clock(Protocol):
-    """What a pool needs to know the time: ``_now`` in days (a :class:`simpy.Environment` is one;
-    a replay uses a :class:`ManualClock`). An attribute, not a call: pools read it on every change."""
+    """What a pool needs to know the time: ``now`` in days (the model's
+    :class:`~.environment.ModelEnvironment` is one; a replay uses a :class:`ManualClock`). An
+    attribute, not a call: pools read it on every change."""
 
-    _now: float
+    now: float
 
 
 class ManualClock:
     """A clock set by hand (replays and tests)."""
 
-    __slots__ = ("_now",)
+    __slots__ = ("now",)
 
     def __init__(self, now: float = 0.0) -> None:
-        self._now = now
+        self.now = now
 
 
 class Client(Protocol):
@@ -228,7 +229,7 @@ class WorkerPool:
             self.present.remove(post)
 
     def _flush(self) -> None:
-        t = self.clock._now
+        t = self.clock.now
         self.child_days_over += self.over_sum * (t - self.t_last)
         self.t_last = t
 
@@ -369,7 +370,7 @@ class WorkerPool:
         """A new client for this team; ``u1``, ``u2`` are the child's own uniforms for the
         allocation rule (recorded, so a replay allocates exactly alike)."""
         if self.log is not None:
-            self.log.append(PoolOp(self.clock._now, ADD, child.serial, counted, child.family, u1, u2))
+            self.log.append(PoolOp(self.clock.now, ADD, child.serial, counted, child.family, u1, u2))
         child.counted = counted
         child.cover_from = NO_POST
         post = self._choose(child, u1, u2)
@@ -386,7 +387,7 @@ class WorkerPool:
     def remove(self, child: Client) -> None:
         """The client leaves this team."""
         if self.log is not None:
-            self.log.append(PoolOp(self.clock._now, REMOVE, child.serial, child.counted, child.family, 0.0, 0.0))
+            self.log.append(PoolOp(self.clock.now, REMOVE, child.serial, child.counted, child.family, 0.0, 0.0))
         post = child.post
         self._unplace(child)
         child.pool = None
@@ -406,7 +407,7 @@ class WorkerPool:
         if child.counted == counted:
             return
         if self.log is not None:
-            self.log.append(PoolOp(self.clock._now, RECOUNT, child.serial, counted, child.family, 0.0, 0.0))
+            self.log.append(PoolOp(self.clock.now, RECOUNT, child.serial, counted, child.family, 0.0, 0.0))
         child.counted = counted
         if child.post != NO_POST:
             self._set_counted(child.post, self.counted[child.post] + (1 if counted else -1))

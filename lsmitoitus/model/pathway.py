@@ -43,6 +43,7 @@ from .assessment import Assessed, AssessmentQueues
 from .calendar import calendar_for
 from .caseload import Clock, PoolOp, PoolRules, WorkerPool
 from .demand import daily_notification_rates
+from .environment import ModelEnvironment
 from .events import Entry, push, run_until
 from .initial_state import Pipeline, initial_clients
 from .law import Schedule, aftercare_end, limit_on
@@ -89,11 +90,10 @@ AVOHUOLTO_UNIT: Final = UNITS.index("avohuolto")
 
 class Child:
     """A child (entity). Holds no personal data: an area, a birth time, the current episode and
-    the child's own random numbers. It is also its own pending SimPy event (``callbacks``,
-    ``_ok``; see :meth:`PathwayModel._at`)."""
+    the child's own random numbers. It is also its own pending event (``callbacks``; see
+    :meth:`PathwayModel._at`)."""
 
     __slots__ = (
-        "_ok",
         "area",
         "assessment_pool",
         "birth",
@@ -159,7 +159,6 @@ class Child:
         self.assessment_pool: WorkerPool | None = None  # open-care team holding an overflow assessment
         self.waiting_since = 0.0
         self.marks = [-1] * len(GROUPS)  # last year counted in each during-year group
-        self._ok = True  # as a SimPy event: it always succeeds
         self.callbacks: list[Callable[[Any], None]] | None = None
 
 
@@ -223,7 +222,7 @@ class PathwayModel:
         self.end_day = (sim.end - self.origin).days + 1  # run through the last reported day
         self.report_start = (sim.start - self.origin).days
         self.calendar = calendar_for(self.origin, self.end_day)
-        self.env = simpy.Environment()
+        self.env = ModelEnvironment()
         # shared: SimPy never mutates the list
         self._child_callbacks: list[Callable[[Any], None]] = [self._on_child_event]
         self.n_areas = len(scenario.areas)
@@ -628,11 +627,11 @@ class PathwayModel:
 
     def _band(self, child: Child) -> int:
         """The child's age band now."""
-        return min(bisect_right(BAND_UPPER_DAYS, self.env._now - child.birth), LAST_BAND)
+        return min(bisect_right(BAND_UPPER_DAYS, self.env.now - child.birth), LAST_BAND)
 
     def _year(self) -> int:
         """Index of the current year in the by-year parameter tables."""
-        return self._year_of_day[min(int(self.env._now), self._last_day)]
+        return self._year_of_day[min(int(self.env.now), self._last_day)]
 
     def _set_state(self, child: Child, new: int) -> None:
         """Move ``child`` into state ``new``.
@@ -641,7 +640,7 @@ class PathwayModel:
         placement days); the child is handed to the responsible team of the new state (its own
         area's team of the unit), keeping its worker when the team does not change.
         """
-        now = self.env._now
+        now = self.env.now
         self.recorder.enter(child, new, now)
         if self.trace is not None:
             self.trace.append((child.key, child.identity, now, new))

@@ -113,7 +113,7 @@ def replay_pool(
         t_staff = staff[0][0] if staff else math.inf
         t_log = log[i].time if i < n_log else math.inf
         if t_record <= min(t_limit, t_staff, t_log):
-            clock._now = float(t_record)
+            clock.now = float(t_record)
             if t_bound <= t_day:
                 snapshot = pool.snapshot()
                 if t_bound > report_start:
@@ -123,12 +123,12 @@ def replay_pool(
                 day_rows.append(pool.snapshot(take=False))
                 d += 1
         elif t_limit <= min(t_staff, t_log):
-            clock._now = float(t_limit)
+            clock.now = float(t_limit)
             pool.set_limit(limit_on(limit_steps, t_limit))
             k += 1
         elif t_staff <= t_log:
             t, _, post, events, (_, kind, payload) = heapq.heappop(staff)
-            clock._now = t
+            clock.now = t
             apply_staff_event(pool, post, kind, payload)
             nxt = next(events, None)
             if nxt is not None:
@@ -136,7 +136,7 @@ def replay_pool(
                 order += 1
         else:
             entry = log[i]
-            clock._now = entry.time
+            clock.now = entry.time
             op = entry.op
             if op == ADD:
                 child = clients[entry.serial] = _Client(entry.serial, entry.family)

@@ -29,11 +29,11 @@ from functools import lru_cache
 from typing import Final, cast
 
 import numpy as np
-import simpy
 
 from ..scenario.schema import UnitStaffing
 from ..vocabulary import DAYS_PER_YEAR
 from .caseload import ABSENT_AWAY, ABSENT_WAIT, CLOSED, PRESENT, VACANT, WAIT, WorkerPool
+from .environment import ModelEnvironment
 from .events import Entry, push
 from .posts import PostSpec, days_since
 from .randomness import purpose_generator
@@ -310,7 +310,7 @@ class StaffScheduler:
     ``events`` counts the staff events carried out (part of a replication's event count).
     """
 
-    def __init__(self, env: simpy.Environment) -> None:
+    def __init__(self, env: ModelEnvironment) -> None:
         self.env = env
         self.events = 0
 
