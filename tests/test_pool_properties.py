@@ -14,10 +14,13 @@ from lsmitoitus.model.caseload import (
     ABSENT_AWAY,
     ABSENT_WAIT,
     CLOSED,
+    COLLEAGUES,
     INF,
+    LEAD,
     NO_POST,
     PRESENT,
     VACANT,
+    WAIT,
     Allocation,
     ManualClock,
     PoolRules,
@@ -124,8 +127,8 @@ class PoolMachine(RuleBasedStateMachine):
         if present:
             self.pool.capacity_restored(data.draw(st.sampled_from(present)))
 
-    @rule(data=st.data(), cover=st.sampled_from(["wait", "colleagues", "lead"]))
-    def absent(self, data: st.DataObject, cover: str) -> None:
+    @rule(data=st.data(), cover=st.sampled_from([WAIT, COLLEAGUES, LEAD]))
+    def absent(self, data: st.DataObject, cover: int) -> None:
         present = self._posts(PRESENT)
         if present:
             self.pool.absence_starts(data.draw(st.sampled_from(present)), cover)

@@ -50,10 +50,6 @@ ABSENT_AWAY: Final = 4
 ADD: Final = 0
 REMOVE: Final = 1
 RECOUNT: Final = 2
-#: cover rules during an absence
-WAIT: Final = "wait"
-COLLEAGUES: Final = "colleagues"
-LEAD: Final = "lead"
 NO_POST: Final = -1
 NEW_COVER: Final = -2  # cover_from of a new client a lead holds while nobody in the team is present
 
@@ -73,6 +69,22 @@ LEAST_LOADED: Final = 0
 BALANCED: Final = 1
 ROUND_ROBIN: Final = 2
 MANAGED: Final = 4
+
+
+class Cover(IntEnum):
+    """Who holds an absent worker's list (``staffing.<unit>.<area>.absences.cover`` in the schema):
+    it waits for the worker, or moves to colleagues, or to a lead up to the cap (the rest to
+    colleagues)."""
+
+    WAIT = 0
+    COLLEAGUES = 1
+    LEAD = 2
+
+
+# plain ints for the compiled hot path
+WAIT: Final = 0
+COLLEAGUES: Final = 1
+LEAD: Final = 2
 
 
 @dataclass(frozen=True)
@@ -423,8 +435,8 @@ class WorkerPool:
 
     # --- staff events -------------------------------------------------------------------------
 
-    def _evacuate(self, post: int, cover: str) -> None:
-        """Move a list away from ``post``: to leads (``cover == lead``) up to their cap, then to
+    def _evacuate(self, post: int, cover: int) -> None:
+        """Move a list away from ``post``: to leads (``cover == LEAD``) up to their cap, then to
         the least-loaded colleagues, siblings together; with nobody present, to unassigned."""
         leaving = sorted(self.children[post], key=_stable_order)
         for child in leaving:
@@ -504,7 +516,7 @@ class WorkerPool:
         self.cap[post] = self.fte[post]
         self._refresh_load(post)
 
-    def absence_starts(self, post: int, cover: str) -> None:
+    def absence_starts(self, post: int, cover: int) -> None:
         """The worker on ``post`` is absent: the list waits, or moves to colleagues or a lead."""
         if self.status[post] != PRESENT:
             return

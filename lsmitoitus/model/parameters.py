@@ -19,14 +19,15 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
 from ..scenario.demand_inputs import county_notifications, county_population
-from ..scenario.schema import Duration, Scenario, WorkingDayDelay, YearlySeries, by_age
+from ..scenario.schema import Duration, Scenario, UnitStaffing, WorkingDayDelay, YearlySeries, by_age
 from ..scenario.uncertainty import range_draw
 from ..vocabulary import AGE_BANDS, PLACEMENT_TYPES, STATES, UNITS, State
-from .caseload import Allocation, PoolRules
+from .caseload import Allocation, Cover, PoolRules
 from .law import AgeSchedule, Schedule
 from .randomness import cumulative
 
@@ -210,6 +211,72 @@ class CostParameters:
     own_beds: tuple[int, ...]  # own institutional beds by area
 
 
+class CoverRules(NamedTuple):
+    """Who holds an absent worker's list, by kind of absence (``absences.cover``)."""
+
+    summer: Cover
+    sick: Cover
+    parental: Cover
+
+
+@dataclass(frozen=True)
+class AbsenceParameters:
+    """A worker's absences and who holds the list meanwhile (``absences`` of a unit's staffing)."""
+
+    summer_leave_days: float
+    sick_leave_spells_per_year: float
+    sick_leave_mean_days: float
+    parental_leave_per_year: float
+    parental_leave_mean_days: float
+    cover: CoverRules
+
+
+@dataclass(frozen=True)
+class StaffingParameters:
+    """Responsible social workers of one unit in one area (``staffing.<unit>.<area>``): the posts,
+    how they are filled and left, a new worker's first months, absences."""
+
+    social_workers: float  # funded posts, FTE
+    fill_rate: float
+    turnover_per_year: float
+    recruitment_delay_cv: float
+    notice_days: float
+    ramp_up_days: float
+    ramp_up_capacity: float
+    absences: AbsenceParameters
+
+    @classmethod
+    def of(cls, staff: UnitStaffing) -> StaffingParameters:
+        """The typed record of a scenario's ``staffing.<unit>.<area>`` table."""
+        a = staff.absences
+        return cls(
+            social_workers=staff.social_workers,
+            fill_rate=staff.fill_rate,
+            turnover_per_year=staff.turnover_per_year,
+            recruitment_delay_cv=staff.recruitment_delay_cv,
+            notice_days=staff.notice_days,
+            ramp_up_days=staff.ramp_up_days,
+            ramp_up_capacity=staff.ramp_up_capacity,
+            absences=AbsenceParameters(
+                summer_leave_days=a.summer_leave_days,
+                sick_leave_spells_per_year=a.sick_leave_spells_per_year,
+                sick_leave_mean_days=a.sick_leave_mean_days,
+                parental_leave_per_year=a.parental_leave_per_year,
+                parental_leave_mean_days=a.parental_leave_mean_days,
+                cover=CoverRules(
+                    summer=Cover[a.cover["summer"].upper()],
+                    sick=Cover[a.cover["sick"].upper()],
+                    parental=Cover[a.cover["parental"].upper()],
+                ),
+            ),
+        )
+
+
+def staffing_parameters(s: Scenario) -> dict[str, dict[str, StaffingParameters]]:
+    """Unit -> area -> the typed staffing of ``s`` (``staffing`` in the schema)."""
+    return {unit: {area: StaffingParameters.of(st) for area, st in areas.items()} for unit, areas in s.staffing.items()}
+
+
 @dataclass(frozen=True)
 class ModelParameters:
     """Every scenario value the event model uses, under the schema's names."""
@@ -227,6 +294,7 @@ class ModelParameters:
     caseload: CaseloadParameters
     levers: LeverParameters
     costs: CostParameters
+    staffing: dict[str, dict[str, StaffingParameters]]  # unit -> area
 
     @classmethod
     def from_scenario(
@@ -348,6 +416,7 @@ class ModelParameters:
                     s.costs.own_institutions[a].beds if a in s.costs.own_institutions else 0 for a in s.areas
                 ),
             ),
+            staffing=staffing_parameters(s),
         )
 
     def year_index(self, year: int) -> int:

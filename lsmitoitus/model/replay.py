@@ -94,7 +94,7 @@ def replay_pool(
         events = timeline.events()
         first = next(events, None)
         if first is not None:
-            staff.append((first[0], order, post, events, first))
+            staff.append((first.time, order, post, events, first))
             order += 1
     heapq.heapify(staff)
     limit_changes = [t for t, _ in limit_steps if t > 0]
@@ -127,12 +127,12 @@ def replay_pool(
             pool.set_limit(limit_on(limit_steps, t_limit))
             k += 1
         elif t_staff <= t_log:
-            t, _, post, events, (_, kind, payload) = heapq.heappop(staff)
+            t, _, post, events, event = heapq.heappop(staff)
             clock.now = t
-            apply_staff_event(pool, post, kind, payload)
+            apply_staff_event(pool, post, event)
             nxt = next(events, None)
             if nxt is not None:
-                heapq.heappush(staff, (nxt[0], order, post, events, nxt))
+                heapq.heappush(staff, (nxt.time, order, post, events, nxt))
                 order += 1
         else:
             entry = log[i]
