@@ -39,7 +39,7 @@ from simpy.events import Timeout
 from ..scenario.schema import Scenario
 from ..vocabulary import AGE_BAND_BOUNDS, DAYS_PER_YEAR, UNITS, CostCategory, Outcome, Placement, State
 from .arrivals import EVENT_SLOT, U_CLIENT, ArrivalProcess, EventChildren
-from .assessment import Assessed, AssessmentQueues
+from .assessment import Assessed, AssessmentQueues, AssessmentRecord
 from .calendar import calendar_for
 from .caseload import Clock, PoolOp, PoolRules, WorkerPool
 from .demand import daily_notification_rates
@@ -47,7 +47,7 @@ from .environment import ModelEnvironment
 from .events import Entry, push, run_until
 from .initial_state import Pipeline, initial_clients
 from .law import Schedule, aftercare_end, limit_on
-from .parameters import NO_UNIT, ModelParameters
+from .parameters import NO_UNIT, ModelParameters, Rationing
 from .posts import PostSpec, unit_posts
 from .randomness import (
     Sampler,
@@ -170,7 +170,7 @@ class ModelRun:
     raw: RawReplication
     pool_keys: tuple[tuple[str, str], ...]  # (unit, team) of each pool
     pool_logs: tuple[list[PoolOp] | None, ...]
-    assessment_logs: tuple[list[tuple[float, int, float]], ...]  # per area: (joined, opened day, work days)
+    assessment_logs: tuple[list[AssessmentRecord], ...]  # per area
     limit: Schedule
     month_boundaries: tuple[int, ...]
     monitoring_days: tuple[float, ...]  # THL's monitoring days as model times (the day + 0.5)
@@ -248,7 +248,7 @@ class PathwayModel:
         self.serial = 0
         self.events = 0
         self.active: set[Child] = set()
-        self.assessment_logs: list[list[tuple[float, int, float]]] = [[] for _ in range(self.n_areas)]
+        self.assessment_logs: list[list[AssessmentRecord]] = [[] for _ in range(self.n_areas)]
         self._setup_deadlines()
         # calendar events first: at equal times SimPy runs events in scheduling order, so a
         # month-end snapshot precedes staff events (e.g. posts opening on the 1st) at that instant
@@ -510,7 +510,7 @@ class PathwayModel:
             for area, joined, opened, work in zip(
                 children.area.tolist(), done.joined.tolist(), children.opened.tolist(), done.work.tolist(), strict=True
             ):
-                self.assessment_logs[area].append((joined, opened, work))
+                self.assessment_logs[area].append(AssessmentRecord(joined, opened, work))
         last = len(self.day_year_index) - 1
         year = self.day_year_index[np.minimum(done.end.astype(np.int64), last)]
         band = np.minimum(
@@ -688,10 +688,10 @@ class PathwayModel:
         put it in the team's queue for a client relationship.
         """
         caseload = self.params.caseload
-        if caseload.rationing != "off":
+        if caseload.rationing != Rationing.OFF:
             pool = self.pool_of[AVOHUOLTO_UNIT][child.area]
             if pool.mean_counted_per_present() >= caseload.rationing_threshold * pool.limit:
-                if caseload.rationing == "turn_away":
+                if caseload.rationing == Rationing.TURN_AWAY:
                     self.recorder.flow[child.area][F_REFUSED] += 1
                     self._exit(child)
                 else:

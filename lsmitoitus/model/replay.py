@@ -25,6 +25,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..vocabulary import DAYS_PER_YEAR
+from .assessment import AssessmentRecord
 from .caseload import ADD, RECOUNT, REMOVE, ManualClock, PoolOp, PoolRules, WorkerPool
 from .law import Schedule, limit_on
 from .posts import PostSpec
@@ -170,27 +171,49 @@ def fifo_starts(joined: Sequence[float], work: Sequence[float], slots: int) -> l
     return starts
 
 
+class AssessmentYear(NamedTuple):
+    """A year's assessments in a replay (:func:`replay_assessments`): how many started that year,
+    how many of them started and were completed on time, and the days they waited in total."""
+
+    assessments: int
+    started_on_time: int
+    completed_on_time: int
+    wait_days: float
+
+
 def replay_assessments(
-    log: Sequence[tuple[float, int, float]],
+    log: Sequence[AssessmentRecord],
     slots: int,
     start_deadline: Sequence[int],
     completion_deadline: Sequence[int],
     year_of_day: np.ndarray,
-) -> dict[int, tuple[int, int, int, float]]:
-    """An area's assessments with ``slots`` slots, first come first served: per calendar year of
-    the start, (assessments, started on time, completed on time, days waited in total)."""
+) -> dict[int, AssessmentYear]:
+    """An area's assessments with ``slots`` slots, first come first served, per calendar year of
+    the start."""
     out: dict[int, list[float]] = {}
     last = len(year_of_day) - 1
-    ordered = sorted(log, key=lambda e: e[0])
-    starts = fifo_starts([e[0] for e in ordered], [e[2] for e in ordered], slots)
-    for (joined, opened, work), start in zip(ordered, starts, strict=True):
+    ordered = sorted(log, key=_joined)
+    starts = fifo_starts([e.joined for e in ordered], [e.work for e in ordered], slots)
+    for record, start in zip(ordered, starts, strict=True):
         year = int(year_of_day[min(int(start), last)])
         row = out.setdefault(year, [0, 0, 0, 0.0])
         row[0] += 1
-        row[1] += int(start) <= start_deadline[opened]
-        row[2] += int(start + work) <= completion_deadline[opened]
-        row[3] += start - joined
-    return {y: (int(r[0]), int(r[1]), int(r[2]), float(r[3])) for y, r in out.items()}
+        row[1] += int(start) <= start_deadline[record.opened]
+        row[2] += int(start + record.work) <= completion_deadline[record.opened]
+        row[3] += start - record.joined
+    return {y: AssessmentYear(int(r[0]), int(r[1]), int(r[2]), float(r[3])) for y, r in out.items()}
 
 
-__all__ = ["DAYS_PER_YEAR", "Replayed", "fifo_starts", "merged_log", "replay_assessments", "replay_pool"]
+def _joined(record: AssessmentRecord) -> float:
+    return record.joined
+
+
+__all__ = [
+    "DAYS_PER_YEAR",
+    "AssessmentYear",
+    "Replayed",
+    "fifo_starts",
+    "merged_log",
+    "replay_assessments",
+    "replay_pool",
+]
