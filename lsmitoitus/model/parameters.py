@@ -27,7 +27,7 @@ import numpy as np
 from ..scenario.demand_inputs import county_notifications, county_population
 from ..scenario.schema import Duration, Scenario, UnitStaffing, WorkingDayDelay, YearlySeries, by_age
 from ..scenario.uncertainty import range_draw, scaled_below_one
-from ..vocabulary import AGE_BANDS, PLACEMENT_TYPES, STATES, UNITS, State
+from ..vocabulary import AGE_BANDS, PLACEMENT_TYPES, STATES, UNITS, Outcome, State
 from .caseload import Allocation, Cover, PoolRules
 from .law import AgeSchedule, Schedule
 from .randomness import cumulative
@@ -35,6 +35,8 @@ from .randomness import cumulative
 AgeTable = tuple[float, ...]  # one value per age band, in AGE_BANDS order
 ByYear = tuple[AgeTable, ...]  # one age table per model year
 NO_UNIT = -1  # a state without a responsible worker (kasittely, arviointi)
+#: what an open-care episode leads to, in the order of :attr:`AvohuoltoParameters.outcome_cumulative`
+AVOHUOLTO_OUTCOMES = (State.AVOHUOLLON_SIJOITUS, State.KIIREELLINEN_SIJOITUS, State.SIJAISHUOLTO, Outcome.NONE)
 
 
 class Rationing(IntEnum):

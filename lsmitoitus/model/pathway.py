@@ -37,7 +37,7 @@ import simpy
 from simpy.events import Timeout
 
 from ..scenario.schema import Scenario
-from ..vocabulary import AGE_BAND_BOUNDS, DAYS_PER_YEAR, UNITS, CostCategory, Outcome, Placement, State
+from ..vocabulary import UNITS, CostCategory, Outcome, Placement, State
 from .arrivals import EVENT_SLOT, U_CLIENT, ArrivalProcess, EventChildren
 from .assessment import Assessed, AssessmentQueues, AssessmentRecord
 from .calendar import calendar_for
@@ -47,7 +47,7 @@ from .environment import ModelEnvironment
 from .events import Entry, push, run_until
 from .initial_state import Pipeline, initial_clients
 from .law import Schedule, aftercare_end, limit_on
-from .parameters import NO_UNIT, ModelParameters, Rationing
+from .parameters import AVOHUOLTO_OUTCOMES, NO_UNIT, ModelParameters, Rationing
 from .posts import PostSpec, unit_posts
 from .randomness import (
     Sampler,
@@ -60,12 +60,11 @@ from .randomness import (
     stream_key,
 )
 from .raw import FLOW, GROUPS, STOCK, RawReplication
+from .rules import ADULT_DAYS, BAND_UPPER_DAYS, band_of, client_after_assessment, emergency_home_cap
 from .staffing import PostTimeline, StaffScheduler, post_timelines
 from .trackers import Recorder
 
-ADULT_DAYS: Final = 18 * DAYS_PER_YEAR
 ARRIVAL_BLOCK_DAYS: Final = 365
-BAND_UPPER_DAYS: Final = tuple(hi * DAYS_PER_YEAR for _, hi in AGE_BAND_BOUNDS)
 LAST_BAND: Final = len(BAND_UPPER_DAYS) - 1
 EVENT_DRAWS: Final = 12  # a child's event draws made at once (most paths need fewer); more come one at a time
 
@@ -82,9 +81,6 @@ S_KASITTELY: Final = STOCK[("kasittely", "children")]
 S_ARVIOINTI: Final = STOCK[("arviointi", "children")]
 S_EXITED: Final = STOCK[("kaikki", "exited_total")]
 G_ARVIOINNISSA: Final = GROUPS.index("arvioinnissa")
-
-#: what an open-care episode leads to, in the order of its cumulative outcome table
-AVOHUOLTO_OUTCOMES: Final = (State.AVOHUOLLON_SIJOITUS, State.KIIREELLINEN_SIJOITUS, State.SIJAISHUOLTO, Outcome.NONE)
 AVOHUOLTO_UNIT: Final = UNITS.index("avohuolto")
 
 
@@ -513,12 +509,10 @@ class PathwayModel:
                 self.assessment_logs[area].append(AssessmentRecord(joined, opened, work))
         last = len(self.day_year_index) - 1
         year = self.day_year_index[np.minimum(done.end.astype(np.int64), last)]
-        band = np.minimum(
-            np.searchsorted(np.asarray(BAND_UPPER_DAYS), done.end - children.birth, side="right"),
-            len(BAND_UPPER_DAYS) - 1,
+        band = band_of(done.end - children.birth)
+        client = client_after_assessment(
+            np.asarray(self.params.arviointi.p_avohuolto), year, band, children.u_client, done.end, children.birth
         )
-        p_avohuolto = np.asarray(self.params.arviointi.p_avohuolto)[year, band]
-        client = (done.end < children.birth + ADULT_DAYS) & (children.u_client < p_avohuolto)
         self.assessments.count_exits(done, ~client)
         going_on = np.flatnonzero(client | done.overflow)
         draws = counter_uniforms(self.child_key, children.identity[going_on], EVENT_SLOT, EVENT_DRAWS).tolist()
@@ -788,10 +782,7 @@ class PathwayModel:
             )  # continues while the application is pending
         else:
             child.next = State.AVOHUOLTO
-            cap = kiireellinen_sijoitus.max_days + (
-                kiireellinen_sijoitus.extension_max_days if extended < kiireellinen_sijoitus.p_extension else 0.0
-            )
-            length = min(self.sample_kiireellinen_home(u_length), cap)
+            length = min(self.sample_kiireellinen_home(u_length), emergency_home_cap(kiireellinen_sijoitus, extended))
             if length > kiireellinen_sijoitus.max_days:
                 self.recorder.flow[child.area][F_EXTENSIONS] += 1
             end = now + length
