@@ -129,6 +129,7 @@ def _mean_recruitment_days(fill_rate: float, turnover_per_year: float, notice_da
     n = notice_days
     if n == 0:
         return v
+    # lazy: ~0.6 s for scipy.optimize and scipy.special; only this solve needs them, not the model's import
     from scipy.optimize import brentq
     from scipy.special import gammainc
 
