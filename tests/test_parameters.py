@@ -60,3 +60,60 @@ def test_modes_are_enums() -> None:
     p = ModelParameters.from_scenario(s, ORIGIN)
     assert p.caseload.rationing is Rationing.TURN_AWAY
     assert p.arviointi.when_short is WhenShort.CHILD_PROTECTION_WORKERS
+
+
+def test_values_keep_their_schema_names() -> None:
+    s = load_scenario()
+    p = ModelParameters.from_scenario(s, ORIGIN)
+    assert p.kiireellinen_sijoitus.p_extension == s.kiireellinen_sijoitus.p_extension
+    assert p.kiireellinen_sijoitus.max_days == s.kiireellinen_sijoitus.max_days
+    assert p.avohuollon_sijoitus.jalkihuolto_min_days == s.avohuollon_sijoitus.jalkihuolto_min_days
+    assert p.jalkihuolto.uptake == s.jalkihuolto.uptake
+    assert p.arviointi.workers == tuple(s.arviointi.workers[a] for a in s.areas)
+    assert p.caseload.pool_rules.lead_cap == s.organisation.lead_cover_cap
+    assert p.demand.age_at_notification == tuple(s.demand.age_at_notification[b] for b in AGE_BANDS)
+
+
+def test_conversion_factors_apply_year_by_year() -> None:
+    """arviointi.p_avohuolto × conversion.avohuolto of each model year (2022 fitted, 2023 and
+    2024 chained national factors)."""
+    s = load_scenario()
+    p = ModelParameters.from_scenario(s, ORIGIN)
+    base = s.arviointi.p_avohuolto
+    assert isinstance(base, float)
+    values, steps = s.conversion.avohuolto.values, s.conversion.avohuolto.year_factors
+    factors = {2020: 1.0, 2021: values[2021], 2022: values[2022]}
+    factors[2023] = factors[2022] * steps[2023]
+    factors[2024] = factors[2023] * steps[2024]
+    for year, factor in factors.items():
+        assert p.arviointi.p_avohuolto[p.year_index(year)] == pytest.approx((base * factor,) * len(AGE_BANDS))
+
+
+def test_dates_become_model_days() -> None:
+    s = derived({"levers": {"start": "2025-01-01", "full": "2025-07-01"}})
+    p = ModelParameters.from_scenario(s, ORIGIN)
+    assert p.levers.start == (dt.date(2025, 1, 1) - ORIGIN).days
+    assert p.levers.ramp(p.levers.start) == 0.0 and p.levers.ramp(p.levers.full) == 1.0
+    assert p.caseload.limit[0] == ((dt.date(2022, 1, 1) - ORIGIN).days, 35.0)
+
+
+def test_the_countys_aftercare_age_replaces_the_law_from_2024() -> None:
+    """A lever that redefines a legal rule is folded into the rule: the county's age limit from
+    2024, and no 5-year cut of a voluntary service."""
+    s = derived({"levers": {"jalkihuolto_age_limit": 25}, "jalkihuolto": {"five_year_rule": "from_placement_end"}})
+    p = ModelParameters.from_scenario(s, ORIGIN).jalkihuolto
+    assert p.age_limit[-1][:2] == ((dt.date(2024, 1, 1) - ORIGIN).days, 25.0)
+    assert p.max_years_after_last_client == float("inf")
+
+
+def test_posts_carry_the_typed_staffing_of_their_area() -> None:
+    from lsmitoitus.model.parameters import StaffingParameters
+    from lsmitoitus.model.posts import unit_posts
+
+    s = load_scenario()
+    p = ModelParameters.from_scenario(s, ORIGIN)
+    for unit in s.staffing:
+        for posts in unit_posts(s, unit).values():
+            for post in posts:
+                assert isinstance(post.staff, StaffingParameters)
+                assert post.staff == p.staffing[unit][post.area]
