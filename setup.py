@@ -24,7 +24,10 @@ def compiled_extensions() -> list:
     if os.environ.get("LSMITOITUS_PURE_PYTHON") == "1":
         return []
     compiled = runpy.run_path(str(MODEL / "_compiled.py"))  # the list, without importing the package
-    modules, digest = compiled["MODULES"], compiled["source_digest"]
+    modules = compiled["MODULES"]
+    # the stamp that lets the package notice a source edited after this build: the compiled
+    # modules and every module whose constants mypyc inlines into them (read before compiling)
+    stamp = compiled["stamp"]()
     try:
         from mypyc.build import mypycify
 
@@ -35,10 +38,8 @@ def compiled_extensions() -> list:
     except (Exception, SystemExit) as err:
         print(f"lsmitoitus: the model core is not compiled ({err}); it runs as Python", file=sys.stderr)
         return []
-    # the stamp that lets the package notice a source edited after this build
-    stamp = {name: digest(name) for name in modules}
     (MODEL / "_compiled_from.py").write_text(
-        '"""Written by setup.py: SHA-256 of each model source compiled with mypyc."""\n\nSOURCES = '
+        '"""Written by setup.py: SHA-256 of each source the compiled model core depends on."""\n\nSOURCES = '
         + repr(stamp)
         + "\n",
         encoding="utf-8",

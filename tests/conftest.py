@@ -19,7 +19,34 @@ if TYPE_CHECKING:
 def derived(changes: Mapping[str, Any], base: Scenario | None = None) -> Scenario:
     """The bundled scenario (or ``base``) with ``changes`` merged in table by table."""
     data = (base or load_scenario()).model_dump()
-    return Scenario.model_validate(deep_merge(data, changes))
+    return Scenario.model_validate(deep_merge(data, dict(changes or {})))
+
+
+def flat_scenario(
+    years: int = 15, replications: int = 20, seed: int = 5, changes: Mapping[str, Any] | None = None
+) -> Scenario:
+    """The default with every input held at its first year's value: notifications, population,
+    notifications per child, conversion (no year factors, no range after the data), and no
+    parameter uncertainty; ``years`` reported years after the default's one-year warm-up, then
+    ``changes`` merged in."""
+    data = load_scenario().model_dump()
+    data["name"] = "tasainen"
+    first = min(data["demand"]["notifications"])
+    data["demand"].update(
+        notifications={first: data["demand"]["notifications"][first]},  # replaced, not merged
+        series={},
+        growth_per_year=0.0,
+        population_growth_per_year=0.0,
+        notifications_per_notified_child=1.89,
+    )
+    for area in data["areas"].values():
+        area["population_0_17"] = {first: area["population_0_17"][first]}
+    data["conversion"] = {"notification_elasticity": 0.0}
+    data["uncertainty"] = {"parameters": {}, "correlation": {}}
+    data["simulation"].update(
+        start=f"{first}-01-01", end=f"{first + years - 1}-12-31", replications=replications, seed=seed
+    )
+    return Scenario.model_validate(deep_merge(data, dict(changes or {})))
 
 
 pytest_plugins = ["pytester"]

@@ -40,15 +40,15 @@ class Clock:
     class cannot inherit from a compiled one."""
 
     def __init__(self) -> None:
-        self._now = 0.0
+        self.now = 0.0
 
     @property
     def t(self) -> float:
-        return self._now
+        return self.now
 
     @t.setter
     def t(self, value: float) -> None:
-        self._now = value
+        self.now = value
 
 
 def pool(

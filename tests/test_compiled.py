@@ -66,19 +66,17 @@ def test_the_core_says_how_it_runs() -> None:
     assert (suffix == ".so") == (model.CORE == "compiled")
 
 
-@pytest.mark.unit
-def test_an_edited_source_is_run_instead_of_stale_compiled_code(tmp_path: Path) -> None:
-    """A copy of the package whose compiled modules claim another source: it warns and imports
-    the Python source."""
-    if not _compiled.compiled_modules():
-        pytest.skip("the model core is not compiled here: no compiled code to go stale")
+def copy_package(tmp_path: Path) -> Path:
+    """A copy of the built package (sources, compiled modules, the build's stamp) in ``tmp_path``."""
     package = tmp_path / "lsmitoitus"
     subprocess.run(["cp", "-r", str(ROOT / "lsmitoitus"), str(package)], check=True)
     for shared in ROOT.glob("lsmitoitus_model__mypyc*"):
         subprocess.run(["cp", str(shared), str(tmp_path)], check=True)
-    stamp = package / "model" / "_compiled_from.py"
-    sources = {name: hashlib.sha256(b"another source").hexdigest() for name in _compiled.MODULES}
-    stamp.write_text(f"SOURCES = {sources!r}\n", encoding="utf-8")
+    return package
+
+
+def probe(tmp_path: Path) -> tuple[str, str, str]:
+    """How the copy in ``tmp_path`` runs: (CORE, the file pathway runs from, warnings)."""
     probe = (
         "import warnings; warnings.simplefilter('always'); "
         "import lsmitoitus.model as m; print(m.CORE, m.pathway.__file__)"
@@ -89,5 +87,57 @@ def test_an_edited_source_is_run_instead_of_stale_compiled_code(tmp_path: Path) 
         [sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=tmp_path, check=True
     )
     core, path = done.stdout.split()
+    return core, path, done.stderr
+
+
+def needs_compiled_core() -> None:
+    if not _compiled.compiled_modules():
+        pytest.skip("the model core is not compiled here: no compiled code to go stale")
+    if model.CORE == "stale":
+        pytest.skip("the compiled core here is already stale (rebuild: pip install -e .)")
+
+
+@pytest.mark.unit
+def test_an_edited_source_is_run_instead_of_stale_compiled_code(tmp_path: Path) -> None:
+    """A copy of the package whose compiled modules claim another source: it warns and imports
+    the Python source."""
+    needs_compiled_core()
+    package = copy_package(tmp_path)
+    stamp = package / "model" / "_compiled_from.py"
+    sources = {key: hashlib.sha256(b"another source").hexdigest() for key in _compiled.stamp()}
+    stamp.write_text(f"SOURCES = {sources!r}\n", encoding="utf-8")
+    core, path, warnings = probe(tmp_path)
     assert core == "stale" and path.endswith("pathway.py")
-    assert "older than its source" in done.stderr
+    assert "older than its source" in warnings
+
+
+@pytest.mark.unit
+def test_the_stamp_covers_the_constants_compiled_code_inlines() -> None:
+    """mypyc copies a Final constant known at compile time into the compiled code, from any
+    module: the build's stamp covers every module of the package the compiled modules reach
+    that declares one (vocabulary.DAYS_PER_YEAR, for one), besides the compiled modules."""
+    inlined = _compiled.inlined_sources()
+    assert "vocabulary.py" in inlined
+    assert not {_compiled.module_key(name) for name in _compiled.MODULES} & set(inlined)
+    assert set(_compiled.stamp()) == {_compiled.module_key(n) for n in _compiled.MODULES} | set(inlined)
+    if _compiled.compiled_modules() and model.CORE == "compiled":
+        from lsmitoitus.model._compiled_from import SOURCES
+
+        assert set(SOURCES) == set(_compiled.stamp())
+
+
+@pytest.mark.unit
+def test_an_edited_constant_of_an_uncompiled_module_makes_the_core_run_from_source(tmp_path: Path) -> None:
+    """vocabulary.py is not compiled, but its DAYS_PER_YEAR is inlined into the compiled core:
+    edited in a copy of the built package, the guard falls back to the source (which reads the
+    new value); unedited, the copy runs compiled."""
+    needs_compiled_core()
+    package = copy_package(tmp_path)
+    assert probe(tmp_path)[0] == "compiled"
+    vocabulary = package / "vocabulary.py"
+    text = vocabulary.read_text(encoding="utf-8")
+    assert "DAYS_PER_YEAR: Final = 365.25" in text
+    vocabulary.write_text(text.replace("DAYS_PER_YEAR: Final = 365.25", "DAYS_PER_YEAR: Final = 365.0"), "utf-8")
+    core, path, warnings = probe(tmp_path)
+    assert core == "stale" and path.endswith("pathway.py")
+    assert "older than its source" in warnings

@@ -7,8 +7,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import flat_scenario as conftest_flat_scenario
 
-from lsmitoitus import Scenario, load_scenario, simulate
+from lsmitoitus import Scenario, simulate
 
 pytestmark = pytest.mark.integration
 
@@ -31,27 +32,9 @@ FLOWS = (
 
 
 def flat_scenario() -> Scenario:
-    """The default with every input held at its first year's value: notifications, population,
-    notifications per child, conversion (no year factors, no range after the data), and no
-    parameter uncertainty; 15 reported years after the default's one-year warm-up."""
-    data = load_scenario().model_dump()
-    data["name"] = "tasainen"
-    first = min(data["demand"]["notifications"])
-    data["demand"].update(
-        notifications={first: data["demand"]["notifications"][first]},  # replaced, not merged
-        series={},
-        growth_per_year=0.0,
-        population_growth_per_year=0.0,
-        notifications_per_notified_child=1.89,
-    )
-    for area in data["areas"].values():
-        area["population_0_17"] = {first: area["population_0_17"][first]}
-    data["conversion"] = {"notification_elasticity": 0.0}
-    data["uncertainty"] = {"parameters": {}, "correlation": {}}
-    data["simulation"].update(
-        start=f"{first}-01-01", end=f"{first + YEARS - 1}-12-31", replications=REPLICATIONS, seed=5
-    )
-    return Scenario.model_validate(data)
+    """The default with every input held at its first year's value (conftest.flat_scenario); 15
+    reported years after the default's one-year warm-up."""
+    return conftest_flat_scenario(YEARS, REPLICATIONS)
 
 
 def _relative_slopes(series: pd.DataFrame) -> tuple[float, float, float]:

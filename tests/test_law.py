@@ -116,3 +116,25 @@ def test_vectorised_age_limit_equals_the_scalar_rule() -> None:
     for schedule in (LAW, NO_TRANSITION, COUNTY_25):
         vector = age_limit_reached_array(schedule, births, nows)
         assert vector.tolist() == [age_limit_reached(schedule, b, n) for b, n in zip(births, nows, strict=True)]
+
+
+def test_vectorised_aftercare_end_equals_the_scalar_rule() -> None:
+    """The vectorised pathway's aftercare end is the event model's rule, bit for bit, under both
+    readings of the 5-year rule."""
+    import numpy as np
+
+    from lsmitoitus.model.law import aftercare_end_array
+
+    rng = np.random.default_rng(4)
+    births = day(dt.date(1995, 1, 1)) + rng.random(500) * years(15)
+    nows = np.maximum(births + years(17), day(dt.date(2012, 1, 1)) + rng.random(500) * years(16))
+    ended = nows - rng.random(500) * years(2)
+    wanted = rng.exponential(years(3), 500)
+    for schedule in (LAW, NO_TRANSITION, COUNTY_25):
+        for max_years in (5.0, float("inf")):
+            vector = aftercare_end_array(nows, wanted, ended, max_years, births, schedule)
+            scalar = [
+                aftercare_end(n, w, e, max_years, b, schedule)
+                for n, w, e, b in zip(nows.tolist(), wanted.tolist(), ended.tolist(), births.tolist(), strict=True)
+            ]
+            assert vector.tolist() == scalar

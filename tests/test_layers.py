@@ -16,19 +16,6 @@ pytestmark = pytest.mark.unit
 
 PACKAGE = Path(__file__).resolve().parents[1] / "lsmitoitus"
 
-#: In-function imports of the model core kept as they were (the model core's own work of issue 20
-#: owns these files): (file, import). Any other in-function import needs a "# lazy: …" comment.
-MODEL_CORE_AS_IS = {
-    ("model/_compiled.py", "from ._compiled_from import SOURCES"),
-    ("model/posts.py", "from ..vocabulary import UNITS"),
-    ("model/randomness.py", "from scipy.special import gammaincinv"),
-    ("model/randomness.py", "from scipy.special import gammaincinv, ndtri"),
-    ("model/randomness.py", "from scipy.special import gammainc, ndtr"),
-    ("model/randomness.py", "from scipy.stats import poisson"),
-    ("model/staffing.py", "from scipy.optimize import brentq"),
-    ("model/staffing.py", "from scipy.special import gammainc"),
-}
-
 
 def _strongly_connected(edges: dict[str, set[str]]) -> list[list[str]]:
     """Tarjan's components of more than one module: each is a cycle (or several)."""
@@ -104,7 +91,7 @@ def test_an_import_inside_a_function_says_why() -> None:
         name = path.relative_to(PACKAGE).as_posix()
         lines = path.read_text(encoding="utf-8").splitlines()
         for lineno, statement in _in_function_imports(path):
-            if (name, statement) not in MODEL_CORE_AS_IS and not _says_why(lines, lineno):
+            if not _says_why(lines, lineno):
                 unexplained.append(f"{name}:{lineno}: {statement}")
     assert unexplained == [], "\n".join(unexplained)
 

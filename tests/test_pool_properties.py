@@ -14,10 +14,13 @@ from lsmitoitus.model.caseload import (
     ABSENT_AWAY,
     ABSENT_WAIT,
     CLOSED,
+    COLLEAGUES,
     INF,
+    LEAD,
     NO_POST,
     PRESENT,
     VACANT,
+    WAIT,
     Allocation,
     ManualClock,
     PoolRules,
@@ -124,8 +127,8 @@ class PoolMachine(RuleBasedStateMachine):
         if present:
             self.pool.capacity_restored(data.draw(st.sampled_from(present)))
 
-    @rule(data=st.data(), cover=st.sampled_from(["wait", "colleagues", "lead"]))
-    def absent(self, data: st.DataObject, cover: str) -> None:
+    @rule(data=st.data(), cover=st.sampled_from([WAIT, COLLEAGUES, LEAD]))
+    def absent(self, data: st.DataObject, cover: int) -> None:
         present = self._posts(PRESENT)
         if present:
             self.pool.absence_starts(data.draw(st.sampled_from(present)), cover)
@@ -149,7 +152,7 @@ class PoolMachine(RuleBasedStateMachine):
     @rule(dt=st.floats(0.0, 10.0))
     def advance(self, dt: float) -> None:
         self.expected_days += self._over_sum() * dt  # the integrand is constant between events
-        self.clock._now += dt
+        self.clock.now += dt
 
     @rule()
     def take_days(self) -> None:

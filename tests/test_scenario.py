@@ -127,16 +127,6 @@ def test_escalation_probabilities_cannot_exceed_one() -> None:
         Scenario.model_validate(data)
 
 
-def test_vacancy_length_follows_fill_rate_and_turnover() -> None:
-    staff = (
-        load_scenario().staffing["avohuolto"]["Forssa"].model_copy(update={"fill_rate": 0.8, "turnover_per_year": 0.25})
-    )
-    # filled share = (1/turnover) / (1/turnover + v)  =>  v = 0.25 / (0.8 * 0.25) years = 1 year... check in days
-    filled_years = 1 / 0.25
-    vacancy_years = staff.mean_vacancy_days() / 365.25
-    assert filled_years / (filled_years + vacancy_years) == pytest.approx(0.8)
-
-
 @pytest.mark.parametrize("path", sorted(BUNDLED.glob("*.toml")), ids=lambda p: p.name)
 def test_every_shipped_scenario_is_valid(path: Path) -> None:
     assert load_scenario(path).name == path.stem

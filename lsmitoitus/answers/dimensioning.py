@@ -46,7 +46,7 @@ from ..model.parameters import ModelParameters
 from ..model.pathway import ModelRun, PathwayModel, _cached_month_deadlines
 from ..model.posts import posts_on, unit_posts
 from ..model.randomness import replication_seeds
-from ..model.replay import replay_assessments
+from ..model.replay import AssessmentRecord, AssessmentYear, replay_assessments
 from ..scenario.schema import Reading, Scenario
 from ..simulation.results import build_results, tidy_pools
 from ..simulation.runner import ProgressCallback, default_jobs, map_tasks, replication_scenario, with_run_settings
@@ -165,7 +165,7 @@ def _assessment_requirement(
     for area, log in enumerate(run.assessment_logs):
         funded = params.arviointi.workers[area]
 
-        def stats(workers: float, log: list[tuple[float, int, float]] = log) -> dict[int, tuple[int, int, int, float]]:
+        def stats(workers: float, log: list[AssessmentRecord] = log) -> dict[int, AssessmentYear]:
             return replay_assessments(
                 log, max(1, round(workers * per_worker)), start_deadline, completion_deadline, cal.year
             )

@@ -30,7 +30,7 @@ from ..vocabulary import Outcome
 from .parameters import ModelParameters
 from .randomness import add_counts, binomial_quantile, child_identity, counter_uniforms, poisson_quantile, whole_days
 from .raw import FLOW, STOCK
-from .vectorised import ages_from, band_of
+from .rules import ages_from, band_of
 
 #: slots of a child's arrival draws (its counter space 0..7); event draws start at EVENT_SLOT
 U_URGENT, U_AGE_BAND, U_AGE, U_DELAY, U_ARVIOINTI, U_CLIENT, U_FAMILY = range(7)

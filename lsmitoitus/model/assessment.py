@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 import numpy as np
 
 from .arrivals import EventChildren
+from .parameters import WhenShort
 from .randomness import add_counts
 from .raw import FLOW, GROUPS, STOCK
 
@@ -37,6 +38,15 @@ S_ARVIOINTI: Final = STOCK[("arviointi", "children")]
 S_QUEUE: Final = STOCK[("arviointi", "queue")]
 S_EXITED: Final = STOCK[("kaikki", "exited_total")]
 G_ARVIOINNISSA: Final = GROUPS.index("arvioinnissa")
+
+
+class AssessmentRecord(NamedTuple):
+    """One assessment as a replay needs it (:func:`.replay.replay_assessments`): when it joined
+    the queue, the day its case opened (its deadlines count from then), its working time (days)."""
+
+    joined: float
+    opened: int
+    work: float
 
 
 @dataclass(frozen=True)
@@ -59,7 +69,7 @@ class AssessmentQueues:
     def __init__(
         self,
         slots: tuple[int, ...],
-        when_short: str,
+        when_short: WhenShort,
         start_deadline: list[int],
         completion_deadline: list[int],
         month_of_day: np.ndarray,
@@ -109,18 +119,20 @@ class AssessmentQueues:
         start = np.empty_like(joined)
         overflow = np.zeros(joined.size, dtype=bool)
         extra = np.zeros(joined.size, dtype=bool)
+        queue = self.when_short == WhenShort.QUEUE
+        by_workers = self.when_short == WhenShort.CHILD_PROTECTION_WORKERS
         for i, (t, area, w) in enumerate(zip(joined.tolist(), children.area.tolist(), work.tolist(), strict=True)):
             busy = self.busy[area]
             while busy and busy[0] <= t:
                 heapq.heappop(busy)
             if len(busy) < self.slots[area]:
                 begin = t
-            elif self.when_short == "queue":
+            elif queue:
                 begin = heapq.heappop(busy)  # the earliest slot to free, first come first served
             else:
                 start[i] = t
                 extra[i] = True
-                overflow[i] = self.when_short == "child_protection_workers"
+                overflow[i] = by_workers
                 continue
             start[i] = begin
             heapq.heappush(busy, begin + w)

@@ -50,10 +50,6 @@ ABSENT_AWAY: Final = 4
 ADD: Final = 0
 REMOVE: Final = 1
 RECOUNT: Final = 2
-#: cover rules during an absence
-WAIT: Final = "wait"
-COLLEAGUES: Final = "colleagues"
-LEAD: Final = "lead"
 NO_POST: Final = -1
 NEW_COVER: Final = -2  # cover_from of a new client a lead holds while nobody in the team is present
 
@@ -73,6 +69,22 @@ LEAST_LOADED: Final = 0
 BALANCED: Final = 1
 ROUND_ROBIN: Final = 2
 MANAGED: Final = 4
+
+
+class Cover(IntEnum):
+    """Who holds an absent worker's list (``staffing.<unit>.<area>.absences.cover`` in the schema):
+    it waits for the worker, or moves to colleagues, or to a lead up to the cap (the rest to
+    colleagues)."""
+
+    WAIT = 0
+    COLLEAGUES = 1
+    LEAD = 2
+
+
+# plain ints for the compiled hot path
+WAIT: Final = 0
+COLLEAGUES: Final = 1
+LEAD: Final = 2
 
 
 @dataclass(frozen=True)
@@ -104,19 +116,20 @@ LogEntry = PoolOp
 
 
 class Clock(Protocol):
-    """What a pool needs to know the time: ``_now`` in days (a :class:`simpy.Environment` is one;
-    a replay uses a :class:`ManualClock`). An attribute, not a call: pools read it on every change."""
+    """What a pool needs to know the time: ``now`` in days (the model's
+    :class:`~.environment.ModelEnvironment` is one; a replay uses a :class:`ManualClock`). An
+    attribute, not a call: pools read it on every change."""
 
-    _now: float
+    now: float
 
 
 class ManualClock:
     """A clock set by hand (replays and tests)."""
 
-    __slots__ = ("_now",)
+    __slots__ = ("now",)
 
     def __init__(self, now: float = 0.0) -> None:
-        self._now = now
+        self.now = now
 
 
 class Client(Protocol):
@@ -228,7 +241,7 @@ class WorkerPool:
             self.present.remove(post)
 
     def _flush(self) -> None:
-        t = self.clock._now
+        t = self.clock.now
         self.child_days_over += self.over_sum * (t - self.t_last)
         self.t_last = t
 
@@ -369,7 +382,7 @@ class WorkerPool:
         """A new client for this team; ``u1``, ``u2`` are the child's own uniforms for the
         allocation rule (recorded, so a replay allocates exactly alike)."""
         if self.log is not None:
-            self.log.append(PoolOp(self.clock._now, ADD, child.serial, counted, child.family, u1, u2))
+            self.log.append(PoolOp(self.clock.now, ADD, child.serial, counted, child.family, u1, u2))
         child.counted = counted
         child.cover_from = NO_POST
         post = self._choose(child, u1, u2)
@@ -386,7 +399,7 @@ class WorkerPool:
     def remove(self, child: Client) -> None:
         """The client leaves this team."""
         if self.log is not None:
-            self.log.append(PoolOp(self.clock._now, REMOVE, child.serial, child.counted, child.family, 0.0, 0.0))
+            self.log.append(PoolOp(self.clock.now, REMOVE, child.serial, child.counted, child.family, 0.0, 0.0))
         post = child.post
         self._unplace(child)
         child.pool = None
@@ -406,7 +419,7 @@ class WorkerPool:
         if child.counted == counted:
             return
         if self.log is not None:
-            self.log.append(PoolOp(self.clock._now, RECOUNT, child.serial, counted, child.family, 0.0, 0.0))
+            self.log.append(PoolOp(self.clock.now, RECOUNT, child.serial, counted, child.family, 0.0, 0.0))
         child.counted = counted
         if child.post != NO_POST:
             self._set_counted(child.post, self.counted[child.post] + (1 if counted else -1))
@@ -422,8 +435,8 @@ class WorkerPool:
 
     # --- staff events -------------------------------------------------------------------------
 
-    def _evacuate(self, post: int, cover: str) -> None:
-        """Move a list away from ``post``: to leads (``cover == lead``) up to their cap, then to
+    def _evacuate(self, post: int, cover: int) -> None:
+        """Move a list away from ``post``: to leads (``cover == LEAD``) up to their cap, then to
         the least-loaded colleagues, siblings together; with nobody present, to unassigned."""
         leaving = sorted(self.children[post], key=_stable_order)
         for child in leaving:
@@ -503,7 +516,7 @@ class WorkerPool:
         self.cap[post] = self.fte[post]
         self._refresh_load(post)
 
-    def absence_starts(self, post: int, cover: str) -> None:
+    def absence_starts(self, post: int, cover: int) -> None:
         """The worker on ``post`` is absent: the list waits, or moves to colleagues or a lead."""
         if self.status[post] != PRESENT:
             return

@@ -26,7 +26,8 @@ from ..scenario.schema import Scenario
 from ..vocabulary import CLIENT_STATES, DAYS_PER_YEAR, State
 from .parameters import ModelParameters
 from .randomness import counter_uniforms, purpose_generator, stream_key
-from .vectorised import MAX_STEPS, VectorisedPathway, ages_from
+from .rules import ages_from
+from .vectorised import MAX_STEPS, VectorisedPathway
 
 PRE_YEARS = 26  # covers a whole childhood in care and aftercare to 25
 CHUNK_CHILDREN = 100_000  # children simulated together: bounds memory at national scale

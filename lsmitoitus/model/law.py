@@ -80,6 +80,21 @@ def aftercare_end(
     )
 
 
+def aftercare_end_array(
+    now: np.ndarray,
+    wanted_days: np.ndarray,
+    placement_ended: np.ndarray,
+    max_years_after: float,
+    birth: np.ndarray,
+    age_limits: AgeSchedule,
+) -> np.ndarray:
+    """Vectorised :func:`aftercare_end` (the same rule for many young people at once)."""
+    return np.minimum(
+        np.minimum(now + wanted_days, placement_ended + max_years_after * DAYS_PER_YEAR),
+        age_limit_reached_array(age_limits, birth, now),
+    )
+
+
 def age_limit_reached_array(age_limits: AgeSchedule, birth: np.ndarray, now: np.ndarray) -> np.ndarray:
     """Vectorised :func:`age_limit_reached` (the same rule for many people at once)."""
     result = np.full(np.shape(birth), math.inf)

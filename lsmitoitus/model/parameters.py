@@ -19,20 +19,40 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from enum import IntEnum
+from typing import NamedTuple
 
 import numpy as np
 
 from ..scenario.demand_inputs import county_notifications, county_population
-from ..scenario.schema import Duration, Scenario, WorkingDayDelay, YearlySeries, by_age
-from ..scenario.uncertainty import range_draw
-from ..vocabulary import AGE_BANDS, PLACEMENT_TYPES, STATES, UNITS, State
-from .caseload import Allocation, PoolRules
+from ..scenario.schema import Duration, Scenario, UnitStaffing, WorkingDayDelay, YearlySeries, by_age
+from ..scenario.uncertainty import range_draw, scaled_below_one
+from ..vocabulary import AGE_BANDS, PLACEMENT_TYPES, STATES, UNITS, Outcome, State
+from .caseload import Allocation, Cover, PoolRules
 from .law import AgeSchedule, Schedule
 from .randomness import cumulative
 
 AgeTable = tuple[float, ...]  # one value per age band, in AGE_BANDS order
 ByYear = tuple[AgeTable, ...]  # one age table per model year
 NO_UNIT = -1  # a state without a responsible worker (kasittely, arviointi)
+#: what an open-care episode leads to, in the order of :attr:`AvohuoltoParameters.outcome_cumulative`
+AVOHUOLTO_OUTCOMES = (State.AVOHUOLLON_SIJOITUS, State.KIIREELLINEN_SIJOITUS, State.SIJAISHUOLTO, Outcome.NONE)
+
+
+class Rationing(IntEnum):
+    """Whether a staff shortage holds recorded demand down (``caseload.rationing``)."""
+
+    OFF = 0
+    TURN_AWAY = 1
+    QUEUE = 2
+
+
+class WhenShort(IntEnum):
+    """What happens when every assessment slot of an area is taken (``arviointi.when_short``)."""
+
+    QUEUE = 0
+    EXTRA_CAPACITY = 1
+    CHILD_PROTECTION_WORKERS = 2
 
 
 def dated_days(schedule: list, origin: dt.date) -> Schedule:
@@ -92,7 +112,7 @@ class ArviointiParameters:
     workers: tuple[float, ...]  # FTE by area, in scenario area order
     concurrent_per_worker: float
     p_avohuolto: ByYear  # by model year: arviointi.p_avohuolto × conversion.avohuolto
-    when_short: str
+    when_short: WhenShort
 
     @property
     def slots(self) -> tuple[int, ...]:
@@ -177,7 +197,7 @@ class CaseloadParameters:
     limit: Schedule  # statutory steps; no limit before the first
     count_jalkihuolto_18_plus: bool
     pool_rules: PoolRules  # caseload.allocation, .balancing, .rebalance_on_hire; organisation.lead_cover_cap
-    rationing: str
+    rationing: Rationing
     rationing_threshold: float
     responsible_unit_under_18: tuple[int, ...]  # unit index per State, NO_UNIT where none
     responsible_unit_adult: tuple[int, ...]
@@ -210,6 +230,72 @@ class CostParameters:
     own_beds: tuple[int, ...]  # own institutional beds by area
 
 
+class CoverRules(NamedTuple):
+    """Who holds an absent worker's list, by kind of absence (``absences.cover``)."""
+
+    summer: Cover
+    sick: Cover
+    parental: Cover
+
+
+@dataclass(frozen=True)
+class AbsenceParameters:
+    """A worker's absences and who holds the list meanwhile (``absences`` of a unit's staffing)."""
+
+    summer_leave_days: float
+    sick_leave_spells_per_year: float
+    sick_leave_mean_days: float
+    parental_leave_per_year: float
+    parental_leave_mean_days: float
+    cover: CoverRules
+
+
+@dataclass(frozen=True)
+class StaffingParameters:
+    """Responsible social workers of one unit in one area (``staffing.<unit>.<area>``): the posts,
+    how they are filled and left, a new worker's first months, absences."""
+
+    social_workers: float  # funded posts, FTE
+    fill_rate: float
+    turnover_per_year: float
+    recruitment_delay_cv: float
+    notice_days: float
+    ramp_up_days: float
+    ramp_up_capacity: float
+    absences: AbsenceParameters
+
+    @classmethod
+    def of(cls, staff: UnitStaffing) -> StaffingParameters:
+        """The typed record of a scenario's ``staffing.<unit>.<area>`` table."""
+        a = staff.absences
+        return cls(
+            social_workers=staff.social_workers,
+            fill_rate=staff.fill_rate,
+            turnover_per_year=staff.turnover_per_year,
+            recruitment_delay_cv=staff.recruitment_delay_cv,
+            notice_days=staff.notice_days,
+            ramp_up_days=staff.ramp_up_days,
+            ramp_up_capacity=staff.ramp_up_capacity,
+            absences=AbsenceParameters(
+                summer_leave_days=a.summer_leave_days,
+                sick_leave_spells_per_year=a.sick_leave_spells_per_year,
+                sick_leave_mean_days=a.sick_leave_mean_days,
+                parental_leave_per_year=a.parental_leave_per_year,
+                parental_leave_mean_days=a.parental_leave_mean_days,
+                cover=CoverRules(
+                    summer=Cover[a.cover["summer"].upper()],
+                    sick=Cover[a.cover["sick"].upper()],
+                    parental=Cover[a.cover["parental"].upper()],
+                ),
+            ),
+        )
+
+
+def staffing_parameters(s: Scenario) -> dict[str, dict[str, StaffingParameters]]:
+    """Unit -> area -> the typed staffing of ``s`` (``staffing`` in the schema)."""
+    return {unit: {area: StaffingParameters.of(st) for area, st in areas.items()} for unit, areas in s.staffing.items()}
+
+
 @dataclass(frozen=True)
 class ModelParameters:
     """Every scenario value the event model uses, under the schema's names."""
@@ -227,6 +313,7 @@ class ModelParameters:
     caseload: CaseloadParameters
     levers: LeverParameters
     costs: CostParameters
+    staffing: dict[str, dict[str, StaffingParameters]]  # unit -> area
 
     @classmethod
     def from_scenario(
@@ -279,9 +366,11 @@ class ModelParameters:
             for s_f, a_f, c_f, g in zip(to_sijoitus, to_avohuolto, to_arviointi, notified, strict=True)
         )
         avohuolto_escalation = _bounded_escalation(
-            by_year(s.avohuolto.p_avohuollon_sijoitus, escalation),
-            by_year(s.avohuolto.p_kiireellinen_sijoitus, escalation),
-            by_year(s.avohuolto.p_huostaanotto, escalation),
+            Escalation(
+                by_year(s.avohuolto.p_avohuollon_sijoitus, escalation),
+                by_year(s.avohuolto.p_kiireellinen_sijoitus, escalation),
+                by_year(s.avohuolto.p_huostaanotto, escalation),
+            )
         )
 
         return cls(
@@ -306,13 +395,13 @@ class ModelParameters:
                 workers=tuple(s.arviointi.workers[a] for a in s.areas),
                 concurrent_per_worker=s.arviointi.concurrent_per_worker,
                 p_avohuolto=by_year(s.arviointi.p_avohuolto, to_avohuolto),
-                when_short=s.arviointi.when_short,
+                when_short=WhenShort[s.arviointi.when_short.upper()],
             ),
             avohuolto=AvohuoltoParameters(
                 duration=s.avohuolto.duration,
-                p_avohuollon_sijoitus=avohuolto_escalation[0],
-                p_kiireellinen_sijoitus=avohuolto_escalation[1],
-                p_huostaanotto=avohuolto_escalation[2],
+                p_avohuollon_sijoitus=avohuolto_escalation.p_avohuollon_sijoitus,
+                p_kiireellinen_sijoitus=avohuolto_escalation.p_kiireellinen_sijoitus,
+                p_huostaanotto=avohuolto_escalation.p_huostaanotto,
             ),
             avohuollon_sijoitus=AvohuollonSijoitusParameters(
                 duration=s.avohuollon_sijoitus.duration,
@@ -348,6 +437,7 @@ class ModelParameters:
                     s.costs.own_institutions[a].beds if a in s.costs.own_institutions else 0 for a in s.areas
                 ),
             ),
+            staffing=staffing_parameters(s),
         )
 
     def year_index(self, year: int) -> int:
@@ -371,21 +461,22 @@ def _notified_intensity(s: Scenario, years: range, per_child: tuple[float, ...])
     return tuple(1.0 if y <= first else intensity(y, per) / reference for y, per in zip(years, per_child, strict=True))
 
 
-def _bounded_escalation(a: ByYear, b: ByYear, c: ByYear) -> tuple[ByYear, ByYear, ByYear]:
+class Escalation(NamedTuple):
+    """Open care's three escalation tables (by model year and band), in the order of
+    :data:`AVOHUOLTO_OUTCOMES`."""
+
+    p_avohuollon_sijoitus: ByYear
+    p_kiireellinen_sijoitus: ByYear
+    p_huostaanotto: ByYear
+
+
+def _bounded_escalation(tables: Escalation) -> Escalation:
     """The three escalation tables, scaled down together in any year and band where they would
-    sum to more than 1."""
-    out: tuple[list[AgeTable], list[AgeTable], list[AgeTable]] = ([], [], [])
-    for ya, yb, yc in zip(a, b, c, strict=True):
-        rows: tuple[list[float], list[float], list[float]] = ([], [], [])
-        for pa, pb, pc in zip(ya, yb, yc, strict=True):
-            total = pa + pb + pc
-            k = 1.0 / total if total > 1.0 else 1.0
-            rows[0].append(pa * k)
-            rows[1].append(pb * k)
-            rows[2].append(pc * k)
-        for i in range(3):
-            out[i].append(tuple(rows[i]))
-    return tuple(out[0]), tuple(out[1]), tuple(out[2])
+    sum to more than 1 (the one rule of :func:`~lsmitoitus.scenario.uncertainty.scaled_below_one`)."""
+    years = [
+        [scaled_below_one(band) for band in zip(*year, strict=True)] for year in zip(*tables, strict=True)
+    ]  # [year][band] -> the three probabilities
+    return Escalation(*(tuple(tuple(band[i] for band in year) for year in years) for i in range(3)))
 
 
 def _jalkihuolto(s: Scenario, origin: dt.date) -> JalkihuoltoParameters:
@@ -431,7 +522,7 @@ def _caseload(s: Scenario, origin: dt.date) -> CaseloadParameters:
             rebalance_on_hire=s.caseload.rebalance_on_hire,
             lead_cap=s.organisation.lead_cover_cap,
         ),
-        rationing=s.caseload.rationing,
+        rationing=Rationing[s.caseload.rationing.upper()],
         rationing_threshold=s.caseload.rationing_threshold,
         responsible_unit_under_18=tuple(under_18),
         responsible_unit_adult=tuple(adult),

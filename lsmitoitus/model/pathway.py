@@ -38,16 +38,17 @@ from simpy.events import Timeout
 
 from ..scenario.checks import EVENT_BUDGET
 from ..scenario.schema import Scenario
-from ..vocabulary import AGE_BAND_BOUNDS, DAYS_PER_YEAR, UNITS, CostCategory, Outcome, Placement, State
+from ..vocabulary import UNITS, CostCategory, Outcome, Placement, State
 from .arrivals import EVENT_SLOT, U_CLIENT, ArrivalProcess, EventChildren
-from .assessment import Assessed, AssessmentQueues
+from .assessment import Assessed, AssessmentQueues, AssessmentRecord
 from .calendar import calendar_for
 from .caseload import Clock, PoolOp, PoolRules, WorkerPool
 from .demand import daily_notification_rates
+from .environment import ModelEnvironment
 from .events import Entry, push, run_until
 from .initial_state import Pipeline, initial_clients
 from .law import Schedule, aftercare_end, limit_on
-from .parameters import NO_UNIT, ModelParameters
+from .parameters import AVOHUOLTO_OUTCOMES, NO_UNIT, ModelParameters, Rationing
 from .posts import PostSpec, unit_posts
 from .randomness import (
     Sampler,
@@ -60,12 +61,11 @@ from .randomness import (
     stream_key,
 )
 from .raw import FLOW, GROUPS, STOCK, RawReplication
+from .rules import ADULT_DAYS, BAND_UPPER_DAYS, band_of, client_after_assessment, emergency_home_cap
 from .staffing import PostTimeline, StaffScheduler, post_timelines
 from .trackers import Recorder
 
-ADULT_DAYS: Final = 18 * DAYS_PER_YEAR
 ARRIVAL_BLOCK_DAYS: Final = 365
-BAND_UPPER_DAYS: Final = tuple(hi * DAYS_PER_YEAR for _, hi in AGE_BAND_BOUNDS)
 LAST_BAND: Final = len(BAND_UPPER_DAYS) - 1
 EVENT_DRAWS: Final = 12  # a child's event draws made at once (most paths need fewer); more come one at a time
 
@@ -82,19 +82,15 @@ S_KASITTELY: Final = STOCK[("kasittely", "children")]
 S_ARVIOINTI: Final = STOCK[("arviointi", "children")]
 S_EXITED: Final = STOCK[("kaikki", "exited_total")]
 G_ARVIOINNISSA: Final = GROUPS.index("arvioinnissa")
-
-#: what an open-care episode leads to, in the order of its cumulative outcome table
-AVOHUOLTO_OUTCOMES: Final = (State.AVOHUOLLON_SIJOITUS, State.KIIREELLINEN_SIJOITUS, State.SIJAISHUOLTO, Outcome.NONE)
 AVOHUOLTO_UNIT: Final = UNITS.index("avohuolto")
 
 
 class Child:
     """A child (entity). Holds no personal data: an area, a birth time, the current episode and
-    the child's own random numbers. It is also its own pending SimPy event (``callbacks``,
-    ``_ok``; see :meth:`PathwayModel._at`)."""
+    the child's own random numbers. It is also its own pending event (``callbacks``; see
+    :meth:`PathwayModel._at`)."""
 
     __slots__ = (
-        "_ok",
         "area",
         "assessment_pool",
         "birth",
@@ -160,7 +156,6 @@ class Child:
         self.assessment_pool: WorkerPool | None = None  # open-care team holding an overflow assessment
         self.waiting_since = 0.0
         self.marks = [-1] * len(GROUPS)  # last year counted in each during-year group
-        self._ok = True  # as a SimPy event: it always succeeds
         self.callbacks: list[Callable[[Any], None]] | None = None
 
 
@@ -172,7 +167,7 @@ class ModelRun:
     raw: RawReplication
     pool_keys: tuple[tuple[str, str], ...]  # (unit, team) of each pool
     pool_logs: tuple[list[PoolOp] | None, ...]
-    assessment_logs: tuple[list[tuple[float, int, float]], ...]  # per area: (joined, opened day, work days)
+    assessment_logs: tuple[list[AssessmentRecord], ...]  # per area
     limit: Schedule
     month_boundaries: tuple[int, ...]
     monitoring_days: tuple[float, ...]  # THL's monitoring days as model times (the day + 0.5)
@@ -224,7 +219,7 @@ class PathwayModel:
         self.end_day = (sim.end - self.origin).days + 1  # run through the last reported day
         self.report_start = (sim.start - self.origin).days
         self.calendar = calendar_for(self.origin, self.end_day)
-        self.env = simpy.Environment()
+        self.env = ModelEnvironment()
         # shared: SimPy never mutates the list
         self._child_callbacks: list[Callable[[Any], None]] = [self._on_child_event]
         self.n_areas = len(scenario.areas)
@@ -250,7 +245,7 @@ class PathwayModel:
         self.serial = 0
         self.events = 0
         self.active: set[Child] = set()
-        self.assessment_logs: list[list[tuple[float, int, float]]] = [[] for _ in range(self.n_areas)]
+        self.assessment_logs: list[list[AssessmentRecord]] = [[] for _ in range(self.n_areas)]
         self._setup_deadlines()
         # calendar events first: at equal times SimPy runs events in scheduling order, so a
         # month-end snapshot precedes staff events (e.g. posts opening on the 1st) at that instant
@@ -512,15 +507,13 @@ class PathwayModel:
             for area, joined, opened, work in zip(
                 children.area.tolist(), done.joined.tolist(), children.opened.tolist(), done.work.tolist(), strict=True
             ):
-                self.assessment_logs[area].append((joined, opened, work))
+                self.assessment_logs[area].append(AssessmentRecord(joined, opened, work))
         last = len(self.day_year_index) - 1
         year = self.day_year_index[np.minimum(done.end.astype(np.int64), last)]
-        band = np.minimum(
-            np.searchsorted(np.asarray(BAND_UPPER_DAYS), done.end - children.birth, side="right"),
-            len(BAND_UPPER_DAYS) - 1,
+        band = band_of(done.end - children.birth)
+        client = client_after_assessment(
+            np.asarray(self.params.arviointi.p_avohuolto), year, band, children.u_client, done.end, children.birth
         )
-        p_avohuolto = np.asarray(self.params.arviointi.p_avohuolto)[year, band]
-        client = (done.end < children.birth + ADULT_DAYS) & (children.u_client < p_avohuolto)
         self.assessments.count_exits(done, ~client)
         going_on = np.flatnonzero(client | done.overflow)
         draws = counter_uniforms(self.child_key, children.identity[going_on], EVENT_SLOT, EVENT_DRAWS).tolist()
@@ -629,11 +622,11 @@ class PathwayModel:
 
     def _band(self, child: Child) -> int:
         """The child's age band now."""
-        return min(bisect_right(BAND_UPPER_DAYS, self.env._now - child.birth), LAST_BAND)
+        return min(bisect_right(BAND_UPPER_DAYS, self.env.now - child.birth), LAST_BAND)
 
     def _year(self) -> int:
         """Index of the current year in the by-year parameter tables."""
-        return self._year_of_day[min(int(self.env._now), self._last_day)]
+        return self._year_of_day[min(int(self.env.now), self._last_day)]
 
     def _set_state(self, child: Child, new: int) -> None:
         """Move ``child`` into state ``new``.
@@ -642,7 +635,7 @@ class PathwayModel:
         placement days); the child is handed to the responsible team of the new state (its own
         area's team of the unit), keeping its worker when the team does not change.
         """
-        now = self.env._now
+        now = self.env.now
         self.recorder.enter(child, new, now)
         if self.trace is not None:
             self.trace.append((child.key, child.identity, now, new))
@@ -690,10 +683,10 @@ class PathwayModel:
         put it in the team's queue for a client relationship.
         """
         caseload = self.params.caseload
-        if caseload.rationing != "off":
+        if caseload.rationing != Rationing.OFF:
             pool = self.pool_of[AVOHUOLTO_UNIT][child.area]
             if pool.mean_counted_per_present() >= caseload.rationing_threshold * pool.limit:
-                if caseload.rationing == "turn_away":
+                if caseload.rationing == Rationing.TURN_AWAY:
                     self.recorder.flow[child.area][F_REFUSED] += 1
                     self._exit(child)
                 else:
@@ -790,10 +783,7 @@ class PathwayModel:
             )  # continues while the application is pending
         else:
             child.next = State.AVOHUOLTO
-            cap = kiireellinen_sijoitus.max_days + (
-                kiireellinen_sijoitus.extension_max_days if extended < kiireellinen_sijoitus.p_extension else 0.0
-            )
-            length = min(self.sample_kiireellinen_home(u_length), cap)
+            length = min(self.sample_kiireellinen_home(u_length), emergency_home_cap(kiireellinen_sijoitus, extended))
             if length > kiireellinen_sijoitus.max_days:
                 self.recorder.flow[child.area][F_EXTENSIONS] += 1
             end = now + length

@@ -11,7 +11,7 @@ that the event model, the replay, the dimensioning and the budget all use.
   teams in proportion to their posts; they cover the lists of vacant or absent colleagues.
 
 A team's posts are its areas' posts (``organisation.teams``); each post keeps its area's
-staffing parameters (fill rate, turnover, absences).
+staffing parameters (fill rate, turnover, absences: :class:`~.parameters.StaffingParameters`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from ..scenario.schema import Scenario, UnitStaffing
+from ..scenario.schema import Scenario
+from ..vocabulary import UNITS
+from .parameters import StaffingParameters, staffing_parameters
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ class PostSpec:
     opens: dt.date | None  # None: from the beginning
     closes: dt.date | None  # None: to the end
     lead: bool
-    staff: UnitStaffing
+    staff: StaffingParameters
 
     def exists_on(self, day: dt.date) -> bool:
         """Whether the post exists on ``day`` (opened, not yet closed)."""
@@ -45,9 +47,16 @@ def team_of_area(scenario: Scenario, unit: str) -> dict[str, str]:
     return {area: team for team, areas in teams.items() for area in areas}
 
 
-def _area_posts(scenario: Scenario, unit: str, area: str) -> list[PostSpec]:
-    staff = scenario.staffing[unit][area]  # type: ignore[index]
-    posts = [PostSpec(area, fte, None, None, False, staff) for fte in staff.post_fte()]
+def post_sizes(fte: float) -> list[float]:
+    """Posts of ``fte`` full-time equivalents: whole posts, then one part-time post for a fraction
+    (6.5 = six full-time posts and one half-time post)."""
+    whole = int(fte)
+    part = round(fte - whole, 6)
+    return [1.0] * whole + ([part] if part > 0 else [])
+
+
+def _area_posts(scenario: Scenario, unit: str, area: str, staff: StaffingParameters) -> list[PostSpec]:
+    posts = [PostSpec(area, fte, None, None, False, staff) for fte in post_sizes(staff.social_workers)]
     levers = scenario.levers
     extra = levers.avohuolto_extra_posts.get(area, 0) if unit == "avohuolto" else 0
     posts += [PostSpec(area, 1.0, levers.start, None, False, staff) for _ in range(extra)]
@@ -55,10 +64,7 @@ def _area_posts(scenario: Scenario, unit: str, area: str) -> list[PostSpec]:
         if step.unit != unit or step.area != area:
             continue
         if step.change > 0:
-            whole = int(step.change)
-            part = round(step.change - whole, 6)
-            sizes = [1.0] * whole + ([part] if part > 0 else [])
-            posts += [PostSpec(area, fte, step.start, None, step.lead, staff) for fte in sizes]
+            posts += [PostSpec(area, fte, step.start, None, step.lead, staff) for fte in post_sizes(step.change)]
         else:
             to_remove = -step.change
             for i in range(len(posts) - 1, -1, -1):  # the latest added go first
@@ -80,8 +86,13 @@ def _area_posts(scenario: Scenario, unit: str, area: str) -> list[PostSpec]:
 def unit_posts(scenario: Scenario, unit: str) -> dict[str, list[PostSpec]]:
     """Team -> its posts (its areas' posts in area order, then its share of the unit's leads)."""
     teams = scenario.organisation.team_areas(unit, scenario.area_names)
-    out = {team: [p for area in areas for p in _area_posts(scenario, unit, area)] for team, areas in teams.items()}
-    leads = scenario.organisation.leads.get(unit, 0)  # type: ignore[call-overload]
+    staffing = staffing_parameters(scenario)[unit]
+    out = {
+        team: [p for area in areas for p in _area_posts(scenario, unit, area, staffing[area])]
+        for team, areas in teams.items()
+    }
+    leads_by_unit: dict[str, int] = dict(scenario.organisation.leads.items())
+    leads = leads_by_unit.get(unit, 0)
     if leads:
         weights = {team: sum(p.fte for p in posts if not p.lead) for team, posts in out.items()}
         total = sum(weights.values()) or 1.0
@@ -91,8 +102,7 @@ def unit_posts(scenario: Scenario, unit: str) -> dict[str, list[PostSpec]]:
             counts[team] += 1  # largest remainder
         for team, n in counts.items():
             area = teams[team][0]
-            staff = scenario.staffing[unit][area]  # type: ignore[index]
-            out[team] += [PostSpec(area, 1.0, None, None, True, staff) for _ in range(n)]
+            out[team] += [PostSpec(area, 1.0, None, None, True, staffing[area]) for _ in range(n)]
     return out
 
 
@@ -108,6 +118,4 @@ def days_since(origin: dt.date, day: dt.date | None, default: float) -> float:
 
 def pool_keys(scenario: Scenario) -> list[tuple[str, str]]:
     """(unit, team) of every team, in the order the model and the reports use."""
-    from ..vocabulary import UNITS
-
     return [(unit, team) for unit in UNITS for team in scenario.organisation.team_areas(unit, scenario.area_names)]

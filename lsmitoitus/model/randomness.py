@@ -156,6 +156,8 @@ class Sampler:
             inv = _NORMAL.inv_cdf
             self.draw = lambda u: math.exp(mu + sigma * inv(min(max(u, 1e-15), 1 - 1e-15)))
         elif family == "gamma":
+            # plans, budgets and the app import the model core without sampling from it
+            # lazy: scipy.special adds ~0.2 s to importing the model core
             from scipy.special import gammaincinv
 
             shape = 1.0 / (cv * cv)
@@ -178,6 +180,7 @@ class Sampler:
 
 def sample_array(spec: Duration | WorkingDayDelay, u: np.ndarray) -> np.ndarray:
     """Vectorised :class:`Sampler`: the draws of ``spec`` for an array of uniforms."""
+    # lazy: scipy.special adds ~0.2 s to importing the model core (see Sampler)
     from scipy.special import gammaincinv, ndtri
 
     mean = spec.mean_days if isinstance(spec, Duration) else spec.mean_working_days
@@ -195,6 +198,7 @@ def whole_days(spec: Duration | WorkingDayDelay, u: np.ndarray) -> np.ndarray:
     """``ceil(sample_array(spec, u))`` without inverting the CDF for every draw: the number of
     whole days k is the smallest with F(k) ≥ u, found by a binary search in F evaluated at whole
     days (tens of points instead of a special-function inverse per draw; the same integers)."""
+    # lazy: scipy.special adds ~0.2 s to importing the model core (see Sampler)
     from scipy.special import gammainc, ndtr
 
     u = np.asarray(u, dtype=float)
@@ -220,7 +224,7 @@ def poisson_quantile(u: np.ndarray, lam: np.ndarray) -> np.ndarray:
     so a larger mean never gives fewer events for the same u (common random numbers)."""
     u, lam = np.broadcast_arrays(np.asarray(u, dtype=float), np.asarray(lam, dtype=float))
     if lam.size and float(lam.max()) > 500:  # exp(−λ) would underflow: scipy's own inverse
-        from scipy.stats import poisson
+        from scipy.stats import poisson  # lazy: ~0.9 s, and only national-scale demand needs it
 
         return poisson.ppf(u, lam).astype(np.int64)
     pmf = np.exp(-lam)

@@ -26,6 +26,7 @@ import numpy as np
 
 from ..vocabulary import DAYS_PER_YEAR
 from ._compiled import POLL_EVERY, yield_to_signals
+from .assessment import AssessmentRecord
 from .caseload import ADD, RECOUNT, REMOVE, ManualClock, PoolOp, PoolRules, WorkerPool
 from .law import Schedule, limit_on
 from .posts import PostSpec
@@ -95,7 +96,7 @@ def replay_pool(
         events = timeline.events()
         first = next(events, None)
         if first is not None:
-            staff.append((first[0], order, post, events, first))
+            staff.append((first.time, order, post, events, first))
             order += 1
     heapq.heapify(staff)
     limit_changes = [t for t, _ in limit_steps if t > 0]
@@ -118,7 +119,7 @@ def replay_pool(
         t_staff = staff[0][0] if staff else math.inf
         t_log = log[i].time if i < n_log else math.inf
         if t_record <= min(t_limit, t_staff, t_log):
-            clock._now = float(t_record)
+            clock.now = float(t_record)
             if t_bound <= t_day:
                 snapshot = pool.snapshot()
                 if t_bound > report_start:
@@ -128,20 +129,20 @@ def replay_pool(
                 day_rows.append(pool.snapshot(take=False))
                 d += 1
         elif t_limit <= min(t_staff, t_log):
-            clock._now = float(t_limit)
+            clock.now = float(t_limit)
             pool.set_limit(limit_on(limit_steps, t_limit))
             k += 1
         elif t_staff <= t_log:
-            t, _, post, events, (_, kind, payload) = heapq.heappop(staff)
-            clock._now = t
-            apply_staff_event(pool, post, kind, payload)
+            t, _, post, events, event = heapq.heappop(staff)
+            clock.now = t
+            apply_staff_event(pool, post, event)
             nxt = next(events, None)
             if nxt is not None:
-                heapq.heappush(staff, (nxt[0], order, post, events, nxt))
+                heapq.heappush(staff, (nxt.time, order, post, events, nxt))
                 order += 1
         else:
             entry = log[i]
-            clock._now = entry.time
+            clock.now = entry.time
             op = entry.op
             if op == ADD:
                 child = clients[entry.serial] = _Client(entry.serial, entry.family)
@@ -175,27 +176,49 @@ def fifo_starts(joined: Sequence[float], work: Sequence[float], slots: int) -> l
     return starts
 
 
+class AssessmentYear(NamedTuple):
+    """A year's assessments in a replay (:func:`replay_assessments`): how many started that year,
+    how many of them started and were completed on time, and the days they waited in total."""
+
+    assessments: int
+    started_on_time: int
+    completed_on_time: int
+    wait_days: float
+
+
 def replay_assessments(
-    log: Sequence[tuple[float, int, float]],
+    log: Sequence[AssessmentRecord],
     slots: int,
     start_deadline: Sequence[int],
     completion_deadline: Sequence[int],
     year_of_day: np.ndarray,
-) -> dict[int, tuple[int, int, int, float]]:
-    """An area's assessments with ``slots`` slots, first come first served: per calendar year of
-    the start, (assessments, started on time, completed on time, days waited in total)."""
+) -> dict[int, AssessmentYear]:
+    """An area's assessments with ``slots`` slots, first come first served, per calendar year of
+    the start."""
     out: dict[int, list[float]] = {}
     last = len(year_of_day) - 1
-    ordered = sorted(log, key=lambda e: e[0])
-    starts = fifo_starts([e[0] for e in ordered], [e[2] for e in ordered], slots)
-    for (joined, opened, work), start in zip(ordered, starts, strict=True):
+    ordered = sorted(log, key=_joined)
+    starts = fifo_starts([e.joined for e in ordered], [e.work for e in ordered], slots)
+    for record, start in zip(ordered, starts, strict=True):
         year = int(year_of_day[min(int(start), last)])
         row = out.setdefault(year, [0, 0, 0, 0.0])
         row[0] += 1
-        row[1] += int(start) <= start_deadline[opened]
-        row[2] += int(start + work) <= completion_deadline[opened]
-        row[3] += start - joined
-    return {y: (int(r[0]), int(r[1]), int(r[2]), float(r[3])) for y, r in out.items()}
+        row[1] += int(start) <= start_deadline[record.opened]
+        row[2] += int(start + record.work) <= completion_deadline[record.opened]
+        row[3] += start - record.joined
+    return {y: AssessmentYear(int(r[0]), int(r[1]), int(r[2]), float(r[3])) for y, r in out.items()}
 
 
-__all__ = ["DAYS_PER_YEAR", "Replayed", "fifo_starts", "merged_log", "replay_assessments", "replay_pool"]
+def _joined(record: AssessmentRecord) -> float:
+    return record.joined
+
+
+__all__ = [
+    "DAYS_PER_YEAR",
+    "AssessmentYear",
+    "Replayed",
+    "fifo_starts",
+    "merged_log",
+    "replay_assessments",
+    "replay_pool",
+]

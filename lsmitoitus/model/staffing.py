@@ -26,14 +26,13 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final, cast
+from typing import Final, NamedTuple, Protocol, cast
 
 import numpy as np
-import simpy
 
-from ..scenario.schema import UnitStaffing
 from ..vocabulary import DAYS_PER_YEAR
 from .caseload import ABSENT_AWAY, ABSENT_WAIT, CLOSED, PRESENT, VACANT, WAIT, WorkerPool
+from .environment import ModelEnvironment
 from .events import Entry, push
 from .posts import PostSpec, days_since
 from .randomness import purpose_generator
@@ -46,8 +45,18 @@ DEPART: Final = 4
 ABSENT: Final = 5
 RETURN: Final = 6
 OPEN_FILLED: Final = 7
-StaffEvent = tuple[float, int, object]  # (time, kind, payload: capacity for HIRE, cover for ABSENT)
 SUMMER_DAYS = 92  # June to August
+
+
+class StaffEvent(NamedTuple):
+    """One staff event of a post: when, what (``OPEN`` … ``OPEN_FILLED``), the share of a full
+    list a worker hired then takes at first (``HIRE``, ``OPEN_FILLED``), and who holds the list
+    during an absence (``ABSENT``: a :class:`~.caseload.Cover`)."""
+
+    time: float
+    kind: int
+    capacity: float = 1.0
+    cover: int = WAIT
 
 
 @dataclass(frozen=True)
@@ -59,13 +68,51 @@ class StaffSwitches:
     absences: bool = True
 
 
-def mean_recruitment_days(staff: UnitStaffing) -> float:
-    """Mean recruitment time (days) that makes the long-run filled share equal ``fill_rate``.
+class VacancyValues(Protocol):
+    """The staffing values that set the vacancies: a scenario's ``staffing.<unit>.<area>`` or the
+    model's :class:`~.parameters.StaffingParameters`."""
 
-    A filled spell lasts 1/turnover years plus the notice; the post is vacant for the part of the
-    recruitment time R that exceeds the notice n, so the mean vacancy is E[max(R − n, 0)]. The
-    filled share f gives the mean vacancy v = (365.25/turnover + n)(1 − f)/f, and the mean of the
-    gamma R (its cv fixed) is solved from E[max(R − n, 0)] = v.
+    @property
+    def fill_rate(self) -> float:
+        """Long-run share of posts that are filled."""
+
+    @property
+    def turnover_per_year(self) -> float:
+        """Leavers per filled post per year."""
+
+    @property
+    def notice_days(self) -> float:
+        """A leaver's notice period, days (the list stays with the leaver meanwhile)."""
+
+    @property
+    def recruitment_delay_cv(self) -> float:
+        """Spread (cv) of the recruitment time."""
+
+
+def mean_vacancy_days(staff: VacancyValues) -> float:
+    """Mean vacancy (days) that makes the long-run filled share equal ``fill_rate``: the one
+    formula of the vacancy length.
+
+    A filled spell lasts 1/turnover years plus the notice n (the leaver keeps the list meanwhile),
+    then the post is vacant for v on average; the filled share f = (365.25/turnover + n) /
+    (365.25/turnover + n + v) gives v = (365.25/turnover + n)(1 − f)/f.
+    """
+    return _mean_vacancy_days(staff.fill_rate, staff.turnover_per_year, staff.notice_days)
+
+
+def _mean_vacancy_days(fill_rate: float, turnover_per_year: float, notice_days: float) -> float:
+    if fill_rate >= 1.0 or turnover_per_year == 0.0:
+        return 0.0
+    filled = DAYS_PER_YEAR / turnover_per_year + notice_days
+    return filled * (1.0 - fill_rate) / fill_rate
+
+
+def mean_recruitment_days(staff: VacancyValues) -> float:
+    """Mean recruitment time (days) that gives the mean vacancy of :func:`mean_vacancy_days`.
+
+    Recruitment starts at the notice, so the post is vacant for the part of the recruitment time
+    R that exceeds the notice n: the mean of the gamma R (its cv fixed) is solved from
+    E[max(R − n, 0)] = v.
     """
     return _mean_recruitment_days(
         staff.fill_rate, staff.turnover_per_year, staff.notice_days, staff.recruitment_delay_cv
@@ -78,11 +125,11 @@ def _mean_recruitment_days(fill_rate: float, turnover_per_year: float, notice_da
     unit's posts share theirs, so a replication solves a handful, not one per post)."""
     if fill_rate >= 1.0 or turnover_per_year == 0.0:
         return 0.0
-    filled = DAYS_PER_YEAR / turnover_per_year + notice_days
-    v = filled * (1.0 - fill_rate) / fill_rate
+    v = _mean_vacancy_days(fill_rate, turnover_per_year, notice_days)
     n = notice_days
     if n == 0:
         return v
+    # lazy: ~0.6 s for scipy.optimize and scipy.special; only this solve needs them, not the model's import
     from scipy.optimize import brentq
     from scipy.special import gammainc
 
@@ -134,18 +181,18 @@ class PostTimeline:
 
     def _absences(self, start: float, stop: float) -> list[StaffEvent]:
         """Absences of a worker present from ``start`` to ``stop``, non-overlapping, as
-        (ABSENT, cover) and RETURN events."""
+        ABSENT (with its cover) and RETURN events."""
         a = self.spec.staff.absences
-        spells: list[tuple[float, float, str]] = []
+        spells: list[tuple[float, float, int]] = []
         for june in self.summer_starts:
             if a.summer_leave_days <= 0:
                 break
             begin = june + float(self.g.random()) * max(0.0, SUMMER_DAYS - a.summer_leave_days)
             if start < begin < stop:
-                spells.append((begin, a.summer_leave_days, a.cover["summer"]))
-        for rate, mean, kind in (
-            (a.sick_leave_spells_per_year, a.sick_leave_mean_days, "sick"),
-            (a.parental_leave_per_year, a.parental_leave_mean_days, "parental"),
+                spells.append((begin, a.summer_leave_days, int(a.cover.summer)))
+        for rate, mean, rule in (
+            (a.sick_leave_spells_per_year, a.sick_leave_mean_days, a.cover.sick),
+            (a.parental_leave_per_year, a.parental_leave_mean_days, a.cover.parental),
         ):
             if rate <= 0:
                 continue
@@ -154,16 +201,16 @@ class PostTimeline:
                 t += float(self.g.exponential(DAYS_PER_YEAR / rate))
                 if t >= stop:
                     break
-                spells.append((t, float(self.g.exponential(mean)), a.cover[kind]))  # type: ignore[index]
+                spells.append((t, float(self.g.exponential(mean)), int(rule)))
         events: list[StaffEvent] = []
         busy_until = -math.inf
         for begin, length, cover in sorted(spells):
             if begin < busy_until:
                 continue  # already absent
             busy_until = begin + length
-            events.append((begin, ABSENT, cover))
+            events.append(StaffEvent(begin, ABSENT, cover=cover))
             if busy_until < stop:
-                events.append((busy_until, RETURN, None))
+                events.append(StaffEvent(busy_until, RETURN))
         return events
 
     def events(self) -> Iterator[StaffEvent]:
@@ -174,10 +221,10 @@ class PostTimeline:
         if self.opens > 0:
             # a post filled the day it opens is one event, so its order with other events that
             # day is the same in the event model and in a replay
-            yield (t, OPEN_FILLED, 1.0) if filled_at_once else (t, OPEN, None)
+            yield StaffEvent(t, OPEN_FILLED) if filled_at_once else StaffEvent(t, OPEN)
         if self.spec.lead:  # leads are always present while the post exists
             if self.closes < math.inf:
-                yield (self.closes, CLOSE, None)
+                yield StaffEvent(self.closes, CLOSE)
             return
         filled = (self.initially_filled and self.opens <= 0) or (self.opens > 0 and filled_at_once)
         ramp = self.switches.vacancies and staff.ramp_up_days > 0 and staff.ramp_up_capacity < 1.0
@@ -192,9 +239,9 @@ class PostTimeline:
                     wait = max(self._recruitment() - staff.notice_days, 0.0)
                 t += wait
                 if t >= self.closes:
-                    yield (self.closes, CLOSE, None)
+                    yield StaffEvent(self.closes, CLOSE)
                     return
-                yield (t, HIRE, staff.ramp_up_capacity if ramp else 1.0)
+                yield StaffEvent(t, HIRE, capacity=staff.ramp_up_capacity if ramp else 1.0)
                 hired = t
             else:
                 hired = -math.inf
@@ -207,16 +254,16 @@ class PostTimeline:
             stop = min(depart, self.closes)
             spell: list[StaffEvent] = []
             if ramp and hired > -math.inf and hired + staff.ramp_up_days < stop:
-                spell.append((hired + staff.ramp_up_days, RAMP_END, None))
+                spell.append(StaffEvent(hired + staff.ramp_up_days, RAMP_END))
             if self.switches.absences and stop > t:
                 spell += self._absences(t, min(stop, self.end_day))
-            yield from sorted(spell, key=lambda e: e[0])
+            yield from sorted(spell, key=_time_of)
             if stop == math.inf:
                 return
             if self.closes <= depart:
-                yield (self.closes, CLOSE, None)
+                yield StaffEvent(self.closes, CLOSE)
                 return
-            yield (depart, DEPART, None)
+            yield StaffEvent(depart, DEPART)
             t = depart
             filled = False
 
@@ -230,14 +277,14 @@ def holding(timeline: PostTimeline, times: Sequence[float]) -> list[bool]:
     events = timeline.events()
     pending = next(events, None)
     for t in times:
-        while pending is not None and pending[0] < t:
-            _, kind, payload = pending
+        while pending is not None and pending.time < t:
+            kind = pending.kind
             if kind in (HIRE, RETURN, OPEN_FILLED):
                 status = PRESENT
             elif kind in (DEPART, OPEN):
                 status = VACANT
             elif kind == ABSENT and status == PRESENT:
-                status = ABSENT_WAIT if payload == WAIT else ABSENT_AWAY
+                status = ABSENT_WAIT if pending.cover == WAIT else ABSENT_AWAY
             elif kind == CLOSE:
                 status = CLOSED
             pending = next(events, None)
@@ -283,14 +330,15 @@ def post_timelines(
     return out
 
 
-def apply_staff_event(pool: WorkerPool, post: int, kind: int, payload: object) -> None:
+def apply_staff_event(pool: WorkerPool, post: int, event: StaffEvent) -> None:
     """Carry out one staff event on ``pool``: shared by the event model and the replay."""
+    kind = event.kind
     if kind == HIRE:
-        pool.worker_hired(post, cast(float, payload))
+        pool.worker_hired(post, event.capacity)
     elif kind == DEPART:
         pool.worker_leaves(post)
     elif kind == ABSENT:
-        pool.absence_starts(post, cast(str, payload))
+        pool.absence_starts(post, event.cover)
     elif kind == RETURN:
         pool.absence_ends(post)
     elif kind == RAMP_END:
@@ -299,7 +347,7 @@ def apply_staff_event(pool: WorkerPool, post: int, kind: int, payload: object) -
         pool.open_post(post)
     elif kind == OPEN_FILLED:
         pool.open_post(post)
-        pool.worker_hired(post, cast(float, payload))
+        pool.worker_hired(post, event.capacity)
     elif kind == CLOSE:
         pool.close_post(post)
 
@@ -310,7 +358,7 @@ class StaffScheduler:
     ``events`` counts the staff events carried out (part of a replication's event count).
     """
 
-    def __init__(self, env: simpy.Environment) -> None:
+    def __init__(self, env: ModelEnvironment) -> None:
         self.env = env
         self.events = 0
 
@@ -323,13 +371,15 @@ class StaffScheduler:
         nxt = next(events, None)
         if nxt is None:
             return
-        push(self.env, nxt[0], Entry((pool, post, events, nxt), self._on_staff_event))
+        push(self.env, nxt.time, Entry((pool, post, events, nxt), self._on_staff_event))
 
     def _on_staff_event(self, ev: Entry) -> None:
         """A post's staff event is due: carry it out and schedule the post's next one."""
-        pool, post, events, (_, kind, payload) = cast(
-            tuple[WorkerPool, int, Iterator[StaffEvent], StaffEvent], ev.value
-        )
+        pool, post, events, event = cast(tuple[WorkerPool, int, Iterator[StaffEvent], StaffEvent], ev.value)
         self.events += 1
-        apply_staff_event(pool, post, kind, payload)
+        apply_staff_event(pool, post, event)
         self._next(pool, post, events)
+
+
+def _time_of(event: StaffEvent) -> float:
+    return event.time

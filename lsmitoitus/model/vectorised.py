@@ -11,9 +11,11 @@ episode at a time. Two users:
   before the model's origin, and are still clients at it, start the event model in the state
   the same rules put them in, so the stocks are stationary from the first day.
 
-Durations use the same exact inverse CDFs as the event model; processing delays are converted
-to calendar days at 7/5 days per working day; assessments never queue; probabilities follow the
-year in force at each decision (``ModelParameters``'s by-year tables).
+Durations use the same exact inverse CDFs as the event model, and the rules both apply are the
+same functions and tables (:mod:`.rules`); processing delays are converted to calendar days at
+7/5 days per working day; assessments never queue; probabilities follow the year in force at
+each decision (``ModelParameters``'s by-year tables); the levers are not applied (the initial
+state and calibration precede them).
 """
 
 from __future__ import annotations
@@ -23,30 +25,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..vocabulary import AGE_BAND_BOUNDS, AGE_BANDS, DAYS_PER_YEAR, Outcome, State
-from .law import age_limit_reached_array
-from .parameters import ModelParameters
+from ..vocabulary import Outcome, State
+from .law import aftercare_end_array
+from .parameters import AVOHUOLTO_OUTCOMES, ModelParameters
 from .randomness import sample_array, whole_days
+from .rules import ADULT_DAYS, band_of, client_after_assessment, emergency_home_cap
 
 Uniforms = Callable[[int, np.ndarray], np.ndarray]  # (step, child ids) -> (4, len(ids)) uniforms
 EXIT = int(Outcome.NONE)
 AFTERCARE = -2  # a placement ended: aftercare is offered
 MAX_STEPS = 24
 CALENDAR_DAYS_PER_WORKING_DAY = 7.0 / 5.0
-BAND_UPPER = np.array([hi for _, hi in AGE_BAND_BOUNDS], dtype=float) * DAYS_PER_YEAR
-
-
-def band_of(age_days: np.ndarray) -> np.ndarray:
-    """Age band index of ages in days."""
-    return np.minimum(np.searchsorted(BAND_UPPER, age_days, side="right"), len(AGE_BANDS) - 1)
-
-
-def ages_from(shares: tuple[float, ...], u_band: np.ndarray, u_age: np.ndarray) -> np.ndarray:
-    """Ages (days) at notification: a band by its share, then uniform within the band."""
-    band = np.minimum(np.searchsorted(np.cumsum(shares), u_band, side="right"), len(AGE_BANDS) - 1)
-    bounds = np.asarray(AGE_BAND_BOUNDS, dtype=float)
-    lo, hi = bounds[band, 0], bounds[band, 1]
-    return (lo + (hi - lo) * u_age) * DAYS_PER_YEAR
+_AVOHUOLTO_OUTCOMES = np.array([int(o) for o in AVOHUOLTO_OUTCOMES])
 
 
 @dataclass(frozen=True)
@@ -89,20 +79,12 @@ class VectorisedPathway:
             u = lambda step, ids: fixed[(step + 1) % MAX_STEPS][:, ids]  # noqa: E731
         p = self.p
         n = arrival.size
-        t18 = birth + 18 * DAYS_PER_YEAR
+        t18 = birth + ADULT_DAYS
         p_kiireellinen = np.array(p.kasittely.p_kiireellinen_sijoitus)  # [year, band]
         p_arviointi = np.array(p.kasittely.p_arviointi)
         p_avohuolto = np.array(p.arviointi.p_avohuolto)
-        avohuolto_cumulative = np.cumsum(
-            np.stack(
-                [
-                    np.array(p.avohuolto.p_avohuollon_sijoitus),
-                    np.array(p.avohuolto.p_kiireellinen_sijoitus),
-                    np.array(p.avohuolto.p_huostaanotto),
-                ]
-            ),
-            axis=0,
-        )  # [outcome, year, band]
+        # [year, band, outcome]: the event model's table; the last entry (exit) is 1
+        avohuolto_cumulative = np.array(p.avohuolto.outcome_cumulative)[:, :, :-1]
         avohuollon_sijoitus_p_huostaanotto = np.array(p.avohuollon_sijoitus.p_huostaanotto)
         kiireellinen_sijoitus = p.kiireellinen_sijoitus
         kiireellinen_p_huostaanotto = np.array(kiireellinen_sijoitus.p_huostaanotto)
@@ -136,16 +118,15 @@ class VectorisedPathway:
 
             m = state == State.ARVIOINTI
             end[m] = t[m] + sample_array(p.arviointi.duration, u3[m])
-            decided = (end[m] < t18_a[m]) & (u0[m] < p_avohuolto[self._year(end[m]), band_of(end[m] - b[m])])
+            year_end, band_end = self._year(end[m]), band_of(end[m] - b[m])
+            decided = client_after_assessment(p_avohuolto, year_end, band_end, u0[m], end[m], b[m])
             nxt[m] = np.where(decided, int(State.AVOHUOLTO), EXIT)
 
             m = state == State.AVOHUOLTO
-            cum = avohuolto_cumulative[:, year[m], band[m]]
-            choice = np.select(
-                [u0[m] < cum[0], u0[m] < cum[1], u0[m] < cum[2]],
-                [int(State.AVOHUOLLON_SIJOITUS), int(State.KIIREELLINEN_SIJOITUS), int(State.SIJAISHUOLTO)],
-                EXIT,
-            )
+            cum = avohuolto_cumulative[year[m], band[m]]  # [child, outcome]
+            # the first outcome whose cumulative probability is above the draw (else exit), as the
+            # event model's bisection of the same table
+            choice = _AVOHUOLTO_OUTCOMES[np.count_nonzero(cum <= u0[m][:, None], axis=1)]
             end[m] = t[m] + sample_array(p.avohuolto.duration, u3[m])
             aged = end[m] >= t18_a[m]
             end[m] = np.where(aged, t18_a[m], end[m])
@@ -166,9 +147,7 @@ class VectorisedPathway:
 
             m = state == State.KIIREELLINEN_SIJOITUS
             to_care = u0[m] < kiireellinen_p_huostaanotto[band[m]]
-            cap = kiireellinen_sijoitus.max_days + np.where(
-                u1[m] < kiireellinen_sijoitus.p_extension, kiireellinen_sijoitus.extension_max_days, 0.0
-            )
+            cap = emergency_home_cap(kiireellinen_sijoitus, u1[m])
             home = np.minimum(sample_array(kiireellinen_sijoitus.home_duration, u3[m]), cap)
             end[m] = t[m] + np.where(to_care, sample_array(kiireellinen_sijoitus.until_care_order, u3[m]), home)
             aged = end[m] >= t18_a[m]
@@ -180,10 +159,14 @@ class VectorisedPathway:
             nxt[m] = AFTERCARE
 
             m = state == State.JALKIHUOLTO
-            wanted = t[m] + sample_array(jalkihuolto.duration, u3[m])
-            limit = age_limit_reached_array(jalkihuolto.age_limit, b[m], t[m])
-            cut = placement_end[m] + jalkihuolto.max_years_after_last_client * DAYS_PER_YEAR
-            end[m] = np.minimum(np.minimum(wanted, cut), limit)
+            end[m] = aftercare_end_array(
+                t[m],
+                sample_array(jalkihuolto.duration, u3[m]),
+                placement_end[m],
+                jalkihuolto.max_years_after_last_client,
+                b[m],
+                jalkihuolto.age_limit,
+            )
             nxt[m] = EXIT
 
             offered = nxt == AFTERCARE

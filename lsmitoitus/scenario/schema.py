@@ -565,23 +565,6 @@ class UnitStaffing(StrictModel):
     )
     absences: Absences = Field(default_factory=lambda: Absences())
 
-    def mean_vacancy_days(self) -> float:
-        """Mean vacancy length (days) that makes the long-run filled share equal ``fill_rate``.
-
-        With filled spells of mean 1/turnover years (the notice included) and vacancies of mean v,
-        the filled share is (1/turnover) / (1/turnover + v), hence
-        v = (1 - fill_rate) / (fill_rate * turnover).
-        """
-        if self.fill_rate >= 1.0 or self.turnover_per_year == 0.0:
-            return 0.0
-        return 365.25 * (1.0 - self.fill_rate) / (self.fill_rate * self.turnover_per_year)
-
-    def post_fte(self) -> list[float]:
-        """The posts as FTE: whole posts, then one part-time post for a fraction."""
-        whole = int(self.social_workers)
-        part = round(self.social_workers - whole, 6)
-        return [1.0] * whole + ([part] if part > 0 else [])
-
 
 class Caseload(StrictModel):
     """The statutory caseload limit (lastensuojelulaki 13 b §) and how children are allocated."""

@@ -16,7 +16,7 @@ import copy
 import functools
 import math
 import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -224,26 +224,31 @@ def scale_data(
     return out
 
 
+def scaled_below_one(shares: Sequence[float]) -> tuple[float, ...]:
+    """Probabilities of mutually exclusive outcomes, scaled down together when they sum to more
+    than 1 (each divided by the sum); unchanged otherwise. The one rule for open care's three
+    escalation probabilities: for scaled scenario values here, and for the by-year tables the
+    model derives from them (:mod:`lsmitoitus.model.parameters`)."""
+    total = sum(shares)
+    if total > 1.0:
+        return tuple(share / total for share in shares)
+    return tuple(shares)
+
+
 def _keep_escalation_below_one(data: dict[str, Any]) -> None:
     """Scale open care's three escalation probabilities down together where they sum over 1."""
     avohuolto = data.get("avohuolto")
     if not isinstance(avohuolto, dict) or not all(k in avohuolto for k in ESCALATION):
         return
-    tables = {k: avohuolto[k] for k in ESCALATION}
-    if all(_is_number(v) for v in tables.values()):
-        total = sum(tables.values())
-        if total > 1.0:
-            for k in ESCALATION:
-                avohuolto[k] = tables[k] / total
+    tables = [avohuolto[k] for k in ESCALATION]
+    if all(_is_number(v) for v in tables):
+        for k, v in zip(ESCALATION, scaled_below_one(tables), strict=True):
+            avohuolto[k] = v
         return
-    rows = {k: (v if isinstance(v, Mapping) else dict.fromkeys(AGE_BANDS, v)) for k, v in tables.items()}
-    for band in AGE_BANDS:
-        total = sum(rows[k][band] for k in ESCALATION)
-        if total > 1.0:
-            for k in ESCALATION:
-                rows[k] = {**rows[k], band: rows[k][band] / total}
-    for k in ESCALATION:
-        avohuolto[k] = rows[k]
+    rows = [v if isinstance(v, Mapping) else dict.fromkeys(AGE_BANDS, v) for v in tables]
+    by_band = {band: scaled_below_one([row[band] for row in rows]) for band in AGE_BANDS}
+    for i, (k, row) in enumerate(zip(ESCALATION, rows, strict=True)):
+        avohuolto[k] = {**row, **{band: shares[i] for band, shares in by_band.items()}}
 
 
 def _normal_scores(rep_seed: np.random.SeedSequence, paths: list[str]) -> np.ndarray:

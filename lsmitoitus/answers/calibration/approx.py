@@ -23,7 +23,8 @@ import numpy as np
 from ...model.demand import daily_notification_rates
 from ...model.parameters import ModelParameters
 from ...model.pathway import thl_monitoring_days
-from ...model.vectorised import MAX_STEPS, VectorisedPathway, ages_from
+from ...model.rules import ages_from
+from ...model.vectorised import MAX_STEPS, VectorisedPathway
 from ...scenario.schema import Scenario
 from ...vocabulary import CLIENT_STATES, DURING_YEAR_GROUPS, Ages, State
 
