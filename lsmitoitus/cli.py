@@ -612,7 +612,10 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _scenarios(args: argparse.Namespace) -> int:
     """The bundled scenarios by name, the default first, each with its description in ``--lang``."""
+    # lazy: keeps --help and validate free of pydantic's schema import (tests/test_startup.py)
     from .scenario.files import BUNDLED_DEFAULT, bundled_scenarios
+
+    # lazy: as above
     from .text.text_table import text_table
 
     lang: Lang = args.lang

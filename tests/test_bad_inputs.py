@@ -416,7 +416,7 @@ SCENARIO_CASES = [
             "duration = { mean_days = 1.0 }\n"
             "[avohuollon_sijoitus]\np_huostaanotto = 0.0\nduration = { mean_days = 1.0 }\n"
         ),
-        "  simulation: yksi toisto simuloisi arviolta 46\u00a0000\u00a0000 tapahtumaa; enintään 5\u00a0000\u00a0000 "
+        "  simulation: yksi toisto simuloisi arviolta 41\u00a0000\u00a0000 tapahtumaa; enintään 5\u00a0000\u00a0000 "
         "hyväksytään (ajo kestäisi tunteja)",
     ),
     # issue 23 item 6: zero notifications reached a ZeroDivisionError in model/parameters.py
@@ -603,8 +603,8 @@ ARGUMENT_CASES = [
     ),
     (
         "sens-ranges-probability-past-1",
-        ["sensitivity", "--ranges", "RANGES:arviointi.p_avohuolto"],
-        "arviointi.p_avohuolto = 0,5298 kertoimella 2 olisi 1,0596, yli sallitun rajan 1; arvo leikattaisiin rajaan",
+        ["sensitivity", "--ranges", "RANGES:jalkihuolto.uptake"],
+        "jalkihuolto.uptake = 0,75 kertoimella 2 olisi 1,5, yli sallitun rajan 1; arvo leikattaisiin rajaan",
     ),
     (
         "sens-ranges-shares",

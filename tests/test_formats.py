@@ -73,7 +73,7 @@ def test_the_chart_locale_matches_the_text() -> None:
 
 def test_the_progress_line_rounds_as_people_do() -> None:
     """Issue 22, point 10: "1/6 (16 %)"; a sixth is 17 %, and 100 % only when all are done."""
-    from lsmitoitus.runner import LineProgress
+    from lsmitoitus.simulation.runner import LineProgress
 
     lines: list[str] = []
     progress = LineProgress(lines.append, lambda done, total, percent: f"{done}/{total} ({percent} %)", step=1)

@@ -1,5 +1,6 @@
-"""Uneven lists as THL finds them (issue 11, item 3): at THL's national means the model's share of
-workers over the limit matches THL's survey figures within ±5 percentage points."""
+"""Uneven lists as counties find them (issue 18, item 2): the default's allocation practice (a duty
+rota) has the within-team spread that THL's county figures allow. The national shares of workers
+over the limit mix differences between counties and are not fitted to (docs/sources.md §5, §9)."""
 
 from __future__ import annotations
 
@@ -11,39 +12,45 @@ from lsmitoitus import Scenario, load_scenario, simulate
 pytestmark = pytest.mark.integration
 
 
-def survey_scenario(post_scale: float) -> Scenario:
-    """The default in THL's survey years: the limit 35 throughout 2022–2023, open-care posts
-    scaled by ``post_scale`` to bring the mean list to a survey's mean."""
+def survey_scenario(post_scale: float, limit: int) -> Scenario:
+    """The default with one limit throughout and open-care posts scaled by ``post_scale`` to bring
+    the mean list to a county's mean, 2022–2024."""
     data = load_scenario().model_dump()
-    data["caseload"]["limit"] = [{"start": "2022-01-01", "value": 35}]
-    data["simulation"]["end"] = "2023-12-31"
+    data["caseload"]["limit"] = [{"start": "2022-01-01", "value": limit}]
+    data["simulation"]["end"] = "2024-12-31"
     for staff in data["staffing"]["avohuolto"].values():
-        staff["social_workers"] = round(staff["social_workers"] * post_scale * 2) / 2
+        staff["social_workers"] = round(staff["social_workers"] * post_scale, 1)  # a part-time post for a fraction
     return Scenario.model_validate(data)
 
 
-@pytest.mark.parametrize(
-    ("post_scale", "thl_mean", "thl_shares"),
-    [
-        (0.9, 28.0, (0.14,)),  # November 2022: mean 28, ≈ 14 % over 35
-        (0.8, 31.0, (0.20, 0.16)),  # April and October 2023: mean 31, 20 % and 16 % over 35
-    ],
-)
-def test_share_of_workers_over_the_limit_matches_thl_at_its_means(
-    post_scale: float, thl_mean: float, thl_shares: tuple[float, ...]
-) -> None:
-    """THL's staffing surveys (docs/sources.md §5) against the model's open-care teams on THL's
-    monitoring days of 2022–2023 (second Tuesday of April and October), pooled over teams,
-    replications and days as THL pools its workers: the mean counted list must be within one child
-    of the survey's, and the share of workers over 35 within ±5 points of a survey at that mean
-    (the issue's tolerance; at 31 THL itself found 16 % and 20 %). The binomial standard error of
-    the model's share over its ~1,000 worker-days is about 1 point."""
-    results = simulate(survey_scenario(post_scale), replications=10, seed=7, jobs=1, progress=False)
+def monitoring_days(post_scale: float, limit: int) -> tuple[float, float]:
+    """The mean counted list of the open-care teams' workers in post on THL's monitoring days
+    2022–2024, and the share of them over ``limit``, pooled over teams, days and replications as
+    THL pools a county's workers."""
+    results = simulate(survey_scenario(post_scale, limit), replications=10, seed=7, jobs=1, progress=False)
     p = results.point_in_time
     p = p[(p["unit"] == "avohuolto") & (pd.DatetimeIndex(p["date"]).year >= 2022)]
     wide = p.pivot_table(index=["replication", "date", "area"], columns="measure", values="value", observed=True)
     workers = float(wide["workers_in_post"].sum())
-    mean = float(wide["clients_counted"].sum()) / workers
-    share = float(wide["workers_over_limit"].sum()) / workers
-    assert abs(mean - thl_mean) <= 1.0, f"mean list {mean:.1f} vs THL {thl_mean}"
-    assert min(thl_shares) - 0.05 <= share <= max(thl_shares) + 0.05, f"{share:.3f} over the limit vs THL {thl_shares}"
+    return float(wide["clients_counted"].sum()) / workers, float(wide["workers_over_limit"].sum()) / workers
+
+
+def test_at_a_mean_of_35_about_half_the_workers_are_over_35_as_in_paijat_hame() -> None:
+    """Päijät-Häme, November 2022: a mean of 35 and 46 % of its workers over 35, which needs a
+    spread of about five children (docs/sources.md §9). At that mean the duty rota's share over 35
+    is within 10 points of it (the county's ~70 workers give its share a standard error of about 6
+    points; the model's ~1,000 worker-days about 1.5)."""
+    mean, share = monitoring_days(0.75, 35)
+    assert abs(mean - 35) <= 1.5, f"mean list {mean:.1f}"
+    assert abs(share - 0.46) <= 0.10, f"{share:.3f} over 35"
+
+
+def test_at_a_mean_near_48_nearly_every_worker_is_over_30_as_in_pohjanmaa() -> None:
+    """Pohjanmaa, spring 2024: a mean of 48 with every worker over 30, which a spread of more than
+    about nine children would not give. Near that mean (46: posts in whole steps of the county's)
+    at least 94 % of the model's workers are over 30, so a county of about 40 workers has every one
+    over 30 in one survey in ten or more (0.94⁴⁰ ≈ 0.08), as Pohjanmaa did; the ones under 30 are
+    new workers with reduced lists and workers back from a leave whose list waited."""
+    mean, share = monitoring_days(0.52, 30)
+    assert abs(mean - 48) <= 2.5, f"mean list {mean:.1f}"
+    assert share >= 0.94, f"{share:.3f} over 30"

@@ -197,7 +197,7 @@ def test_the_cheapest_plan_is_steady_and_keeps_county_wide_teams_whole(cheapest_
     """Issue 22, point 7: the cheapest plan went +7, −3, +2 posts in consecutive years and split a
     county-wide team into a row per area. Now each team's planned posts are its requirement held
     steady (added, and removed only when no later year needs them), a team a row per change."""
-    from lsmitoitus.plans import cheapest_plan, steady, with_plan
+    from lsmitoitus.answers.plans import cheapest_plan, steady, with_plan
 
     from lsmitoitus.model.posts import posts_on
 

@@ -12,6 +12,7 @@ import json
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 import pandas as pd
@@ -203,8 +204,6 @@ def settings_text(whatif: WhatIf, target: int | None, replications: int, lang: L
 def table_html(frame: pd.DataFrame, numeric_from: int = 1) -> str:
     """A small table as HTML that fits the page: headers wrap, numbers stay on one line and are
     aligned right (columns from ``numeric_from`` on), every cell escaped."""
-    from html import escape
-
     number = ' class="num"'
 
     def cells(values: list[object], tag: str) -> str:

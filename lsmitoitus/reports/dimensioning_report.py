@@ -30,7 +30,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..answers.budget import budget_years
+from ..answers.budget import budget_years, fte_years, month_ends, post_cost
 from ..answers.costs import TOTAL, cost_frame, cost_summary, price_index
 from ..answers.dimensioning import DimensioningResult
 from ..answers.plans import plan_given, plan_table, with_plan
@@ -374,8 +374,6 @@ def budget_lines(
 def plan_cost(result: DimensioningResult, steps: Sequence[PlanStep], years: Sequence[int]) -> float:
     """Euros of the posts a plan holds in ``years`` (each year's prices; its posts paid for the
     months they exist, as the budget pays funded posts)."""
-    from ..answers.budget import fte_years, month_ends, post_cost
-
     planned = with_plan(result.scenario, steps)
     keys = pool_keys(planned)
     return sum(post_cost(planned, fte_years(planned, keys, month_ends(y)), y) for y in years)

@@ -22,6 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..scenario.files import bundled_scenarios, load_scenario
 from ..scenario.provenance import provenance_of
 from ..scenario.schema import ParameterUncertainty, Scenario
 from ..text import formats
@@ -591,8 +592,6 @@ def described(scenario: Scenario, lang: Lang) -> str:
 @functools.cache
 def _bundled_descriptions() -> dict[str, tuple[str, ...]]:
     """Description -> the bundled scenarios that have it."""
-    from ..scenario.files import bundled_scenarios, load_scenario
-
     found: dict[str, tuple[str, ...]] = {}
     for name in bundled_scenarios():
         description = load_scenario(name).description

@@ -508,8 +508,6 @@ def report_html(data: ReportData, lang: Lang, folder: str = "") -> str:
 def _kept_together(value: Any) -> Any:
     """Every text the template shows keeps a number with its unit on one line (a no-break
     space: "90 %:n", "2,26 M€"); the charts' SVG is markup and passes as it is."""
-    from markupsafe import Markup
-
     if isinstance(value, str) and not isinstance(value, Markup):
         return formats.keep_together(value)
     return value

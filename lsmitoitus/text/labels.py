@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..vocabulary import ALL
@@ -46,10 +47,10 @@ def value_label(value: str, lang: Lang) -> str:
 def for_people(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """``frame`` with the identifiers of its identifier columns (by their name in either language)
     as labels in ``lang``, and its dates as the reader writes them (31.1.2021)."""
-    import datetime as dt
-
+    # lazy: the text layer is imported by --help and validate, which need neither pandas nor Babel
     import pandas as pd
 
+    # lazy: as above (text.formats imports Babel)
     from . import formats
 
     names = {t(c, language) for c in IDENTIFIER_COLUMNS for language in ("fi", "en")} | set(IDENTIFIER_COLUMNS)

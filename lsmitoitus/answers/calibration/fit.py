@@ -142,13 +142,31 @@ def fitted_uncertainty(base: Scenario, names: Sequence[str], covariance: np.ndar
     correlation = {k: v for k, v in base.uncertainty.correlation.items() if not set(k.split("|")) & set(names)}
     for i, name in enumerate(names):
         parameters[name] = {"distribution": "lognormal", "log_sd": round(float(min(sd[i], 0.5)), 4), "source": "fitted"}
+    scale = np.where(sd > 0, sd, 1.0)
+    rho = covariance / np.outer(scale, scale)
+    rho = _positive_definite(np.where(np.outer(sd > 0, sd > 0), rho, np.eye(len(names))))
     for i, a in enumerate(names):
         for j in range(i + 1, len(names)):
-            if sd[i] > 0 and sd[j] > 0:
-                rho = float(covariance[i, j] / (sd[i] * sd[j]))
-                if abs(rho) >= 0.05:
-                    correlation[f"{a}|{names[j]}"] = round(max(-0.95, min(0.95, rho)), 3)
+            if abs(rho[i, j]) >= 0.05:
+                correlation[f"{a}|{names[j]}"] = round(float(rho[i, j]), 3)
     return {"parameters": parameters, "correlation": correlation}
+
+
+def _positive_definite(rho: np.ndarray) -> np.ndarray:
+    """The fit's correlations, shrunk toward none just enough that, rounded to three decimals and
+    capped at ±0.95 and without those under 0.05, as the scenario stores them, they still form a
+    valid (positive definite)
+    correlation matrix: a fit with fewer observations than parameters has a singular covariance."""
+    for shrink in np.linspace(0.0, 1.0, 21):
+        candidate = np.clip(np.round((1.0 - shrink) * rho, 3), -0.95, 0.95)
+        candidate[np.abs(candidate) < 0.05] = 0.0  # as stored: small correlations are left out
+        np.fill_diagonal(candidate, 1.0)
+        try:
+            np.linalg.cholesky(candidate)
+        except np.linalg.LinAlgError:
+            continue
+        return candidate
+    return np.eye(len(rho))
 
 
 def fitted_provenance(base: Scenario, names: Sequence[str], observed: pd.DataFrame) -> dict[str, Any]:
