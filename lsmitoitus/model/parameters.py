@@ -125,25 +125,32 @@ class AvohuoltoParameters:
     """Avohuolto: an open-care episode ends in a placement, a care order or an exit."""
 
     duration: Duration
-    p_avohuollon_sijoitus: ByYear  # by model year, × conversion.sijoitus
+    p_avohuollon_sijoitus: ByYear  # by model year, × conversion.sijoitus and the placement rule's offset
     p_kiireellinen_sijoitus: ByYear
     p_huostaanotto: ByYear
+    #: an episode that follows a placement (home from an emergency or open-care placement): its
+    #: escalation is the scenario's (× conversion.sijoitus) without the placement rule's offset,
+    #: which is for the clients a changed conversion lets in or leaves out, never those returning
+    after_placement: Escalation
 
     @property
     def outcome_cumulative(self) -> list[list[list[float]]]:
         """Per model year and band, cumulative probabilities of (avohuollon_sijoitus,
-        kiireellinen_sijoitus, huostaanotto, exit) for inverse-transform choice."""
-        out = []
-        for year_a, year_b, year_c in zip(
-            self.p_avohuollon_sijoitus, self.p_kiireellinen_sijoitus, self.p_huostaanotto, strict=True
-        ):
-            out.append(
-                [
-                    cumulative([a, b, c, max(0.0, 1.0 - a - b - c)])
-                    for a, b, c in zip(year_a, year_b, year_c, strict=True)
-                ]
-            )
-        return out
+        kiireellinen_sijoitus, huostaanotto, exit) of a first episode, for inverse-transform choice."""
+        return _cumulative_outcomes(self.p_avohuollon_sijoitus, self.p_kiireellinen_sijoitus, self.p_huostaanotto)
+
+    @property
+    def after_placement_cumulative(self) -> list[list[list[float]]]:
+        """As :attr:`outcome_cumulative`, for an episode that follows a placement."""
+        return _cumulative_outcomes(*self.after_placement)
+
+
+def _cumulative_outcomes(a_tables: ByYear, b_tables: ByYear, c_tables: ByYear) -> list[list[list[float]]]:
+    """Per model year and band, cumulative (a, a + b, a + b + c, 1) for inverse-transform choice."""
+    return [
+        [cumulative([a, b, c, max(0.0, 1.0 - a - b - c)]) for a, b, c in zip(year_a, year_b, year_c, strict=True)]
+        for year_a, year_b, year_c in zip(a_tables, b_tables, c_tables, strict=True)
+    ]
 
 
 @dataclass(frozen=True)
@@ -365,12 +372,15 @@ class ModelParameters:
             s_f / (a_f * c_f * (g if follow == "child_population" else 1.0)) if follow != "clients" else s_f
             for s_f, a_f, c_f, g in zip(to_sijoitus, to_avohuolto, to_arviointi, notified, strict=True)
         )
-        avohuolto_escalation = _bounded_escalation(
-            Escalation(
-                by_year(s.avohuolto.p_avohuollon_sijoitus, escalation),
-                by_year(s.avohuolto.p_kiireellinen_sijoitus, escalation),
-                by_year(s.avohuolto.p_huostaanotto, escalation),
+        avohuolto_escalation, after_placement = (
+            _bounded_escalation(
+                Escalation(
+                    by_year(s.avohuolto.p_avohuollon_sijoitus, factors),
+                    by_year(s.avohuolto.p_kiireellinen_sijoitus, factors),
+                    by_year(s.avohuolto.p_huostaanotto, factors),
+                )
             )
+            for factors in (escalation, to_sijoitus)
         )
 
         return cls(
@@ -402,6 +412,7 @@ class ModelParameters:
                 p_avohuollon_sijoitus=avohuolto_escalation.p_avohuollon_sijoitus,
                 p_kiireellinen_sijoitus=avohuolto_escalation.p_kiireellinen_sijoitus,
                 p_huostaanotto=avohuolto_escalation.p_huostaanotto,
+                after_placement=after_placement,
             ),
             avohuollon_sijoitus=AvohuollonSijoitusParameters(
                 duration=s.avohuollon_sijoitus.duration,

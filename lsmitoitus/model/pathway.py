@@ -230,6 +230,7 @@ class PathwayModel:
         # inverse-transform tables and samplers, derived once from the parameters
         p = self.params
         self.avohuolto_cumulative = p.avohuolto.outcome_cumulative
+        self.avohuolto_after_placement = p.avohuolto.after_placement_cumulative
         self.placement_cumulative = p.sijaishuolto.placement_type_cumulative
         # the samplers' bare inverse CDFs (uniform → days), called once per episode
         self.sample_arviointi = Sampler.of(p.arviointi.duration).draw
@@ -715,11 +716,14 @@ class PathwayModel:
         """An open-care episode starts.
 
         Steps: enter the state; choose what ends it (placement, emergency placement, care order
-        or exit) with the year's probabilities, the escalation lever cutting the placements;
-        draw its length; an episode still running at 18 ends then with an exit.
+        or exit) with the year's probabilities (a first episode's, or those of an episode that
+        follows a placement), the escalation lever cutting the placements; draw its length; an
+        episode still running at 18 ends then with an exit.
         """
+        after_placement = child.state in (State.AVOHUOLLON_SIJOITUS, State.KIIREELLINEN_SIJOITUS)
         self._set_state(child, State.AVOHUOLTO)
-        cum = self.avohuolto_cumulative[self._year()][self._band(child)]
+        tables = self.avohuolto_after_placement if after_placement else self.avohuolto_cumulative
+        cum = tables[self._year()][self._band(child)]
         levers = self.params.levers
         if levers.avohuolto_escalation_reduction:
             keep = 1.0 - levers.avohuolto_escalation_reduction * levers.ramp(self.env.now)  # fewer placements

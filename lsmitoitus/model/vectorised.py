@@ -34,6 +34,8 @@ from .rules import ADULT_DAYS, band_of, client_after_assessment, emergency_home_
 Uniforms = Callable[[int, np.ndarray], np.ndarray]  # (step, child ids) -> (4, len(ids)) uniforms
 EXIT = int(Outcome.NONE)
 AFTERCARE = -2  # a placement ended: aftercare is offered
+#: the placements an open-care episode can follow (it then escalates without the placement rule's offset)
+PLACEMENTS = np.array([int(State.AVOHUOLLON_SIJOITUS), int(State.KIIREELLINEN_SIJOITUS)])
 MAX_STEPS = 24
 CALENDAR_DAYS_PER_WORKING_DAY = 7.0 / 5.0
 _AVOHUOLTO_OUTCOMES = np.array([int(o) for o in AVOHUOLTO_OUTCOMES])
@@ -83,8 +85,10 @@ class VectorisedPathway:
         p_kiireellinen = np.array(p.kasittely.p_kiireellinen_sijoitus)  # [year, band]
         p_arviointi = np.array(p.kasittely.p_arviointi)
         p_avohuolto = np.array(p.arviointi.p_avohuolto)
-        # [year, band, outcome]: the event model's table; the last entry (exit) is 1
+        # [year, band, outcome]: the event model's tables (a first episode, and one after a
+        # placement); the last entry (exit) is 1
         avohuolto_cumulative = np.array(p.avohuolto.outcome_cumulative)[:, :, :-1]
+        after_placement_cumulative = np.array(p.avohuolto.after_placement_cumulative)[:, :, :-1]
         avohuollon_sijoitus_p_huostaanotto = np.array(p.avohuollon_sijoitus.p_huostaanotto)
         kiireellinen_sijoitus = p.kiireellinen_sijoitus
         kiireellinen_p_huostaanotto = np.array(kiireellinen_sijoitus.p_huostaanotto)
@@ -99,6 +103,7 @@ class VectorisedPathway:
         # only the children still in the system are advanced (most leave after a step or two)
         ids = np.arange(n)
         state, t, placement_end = first, arrival.copy(), np.zeros(n)
+        previous = np.full(n, EXIT)  # the state before the current one
         for step in range(MAX_STEPS):
             if ids.size == 0:
                 break
@@ -123,7 +128,10 @@ class VectorisedPathway:
             nxt[m] = np.where(decided, int(State.AVOHUOLTO), EXIT)
 
             m = state == State.AVOHUOLTO
-            cum = avohuolto_cumulative[year[m], band[m]]  # [child, outcome]
+            returning = np.isin(previous[m], PLACEMENTS)[:, None]
+            cum = np.where(
+                returning, after_placement_cumulative[year[m], band[m]], avohuolto_cumulative[year[m], band[m]]
+            )  # [child, outcome]
             # the first outcome whose cumulative probability is above the draw (else exit), as the
             # event model's bisection of the same table
             choice = _AVOHUOLTO_OUTCOMES[np.count_nonzero(cum <= u0[m][:, None], axis=1)]
@@ -179,7 +187,8 @@ class VectorisedPathway:
             parts["end"].append(end)
             parts["nxt"].append(nxt)
             keep = nxt >= 0
-            ids, state, t, placement_end = ids[keep], nxt[keep], end[keep], placement_end[keep]
+            ids, previous = ids[keep], state[keep]
+            state, t, placement_end = nxt[keep], end[keep], placement_end[keep]
         joined = {k: (np.concatenate(v) if v else np.zeros(0)) for k, v in parts.items()}
         return Episodes(
             child=joined["child"].astype(np.int64),
