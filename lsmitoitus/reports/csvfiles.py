@@ -20,6 +20,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from ..text.i18n import Lang
+from ..text.labels import for_people
 
 CsvStyle = Literal["fi", "en"]
 CSV_STYLES: tuple[CsvStyle, ...] = ("fi", "en")
@@ -42,8 +43,6 @@ def csv_bytes(frame: pd.DataFrame, style: CsvStyle = "fi", lang: Lang | None = N
     identifiers in ``lang`` (default Finnish)."""
     settings = SETTINGS[style]
     if style == "fi":
-        from ..text.labels import for_people
-
         frame = for_people(frame, lang or "fi")
     text = frame.to_csv(index=False, sep=settings["sep"], decimal=settings["decimal"], date_format="%Y-%m-%d")
     return text.encode(settings["encoding"])

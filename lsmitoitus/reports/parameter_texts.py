@@ -22,6 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..scenario.files import bundled_scenarios, load_scenario
 from ..scenario.provenance import provenance_of
 from ..scenario.schema import ParameterUncertainty, Scenario
 from ..text import formats
@@ -141,7 +142,9 @@ FIELDS: dict[str, tuple[str, str]] = {
     "Caseload.planning_target_from": ("mitoitustavoitteen alkupäivä", "date"),
     "Caseload.count_jalkihuolto_18_plus": ("18 vuotta täyttäneet jälkihuollon asiakkaat lasketaan rajaan", "bool"),
     "Caseload.jalkihuolto_planning_target": ("jälkihuollon mitoitus: asiakkaita työntekijää kohden", "children"),
-    "Caseload.allocation": ("uuden asiakkaan työntekijän valinta", "choice"),
+    "Caseload.reading": ("lain tulkinta, jota vastauksen otsikko käyttää", "choice"),
+    "Caseload.allocation": ("uuden asiakkaan työntekijän valinta (nykyinen käytäntö)", "choice"),
+    "Caseload.compare_allocation": ("käytäntö, joka näytetään nykyisen rinnalla", "choice"),
     "Caseload.balancing": ("uusista asiakkaista vähiten kuormitetulle (muut satunnaisesti)", "share"),
     "Caseload.rebalance_on_hire": ("uusi työntekijä ottaa lapsia kuormitetuimmilta", "bool"),
     "Caseload.rationing": ("pula rajoittaa uusia asiakkuuksia", "choice"),
@@ -161,7 +164,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "Conversion.arviointi": ("kerroin ilmoituksista arviointiin siirtymiselle", "series"),
     "Conversion.avohuolto": ("kerroin arvioinnista asiakkaaksi tulemiselle", "series"),
     "Conversion.sijoitus": ("kerroin sijoitusten todennäköisyyksille", "series"),
-    "Conversion.selective": ("pois jäävät asiakkuudet ovat niitä, jotka eivät johtaisi sijoitukseen", "bool"),
+    "Conversion.placements_follow": ("mitä sijoitukset seuraavat, kun ilmoitukset tai asiakkuudet muuttuvat", "choice"),
     "Conversion.notification_elasticity": ("ilmoitusmäärän muutoksen vaikutus asiakkuuksiin", "number"),
     "YearlySeries.values": ("arvot vuosittain", "factor_by_year"),
     "YearlySeries.year_factors": ("muutos edellisestä vuodesta", "factor_by_year"),
@@ -266,6 +269,13 @@ CHOICES: dict[str, tuple[str, str]] = {
     "least_loaded": ("vähiten kuormitettu", "least loaded"),
     "balanced": ("tasainen", "balanced"),
     "round_robin": ("vuorotellen", "round robin"),
+    "managed": ("hallitut listat", "managed lists"),
+    "monitoring_days": ("THL:n seurantapäivät", "THL's monitoring days"),
+    "month_ends": ("jokainen kuukauden loppu", "every month end"),
+    "mean_list": ("keskimääräinen lista", "the mean list"),
+    "child_population": ("lapsiväestö", "the child population"),
+    "notified_children": ("ilmoitetut lapset", "the notified children"),
+    "clients": ("avohuollon asiakkaat", "the open-care clients"),
     "random": ("satunnainen", "random"),
     "off": ("ei", "off"),
     "turn_away": ("käännytetään", "turned away"),
@@ -591,7 +601,6 @@ def described(scenario: Scenario, lang: Lang) -> str:
 @functools.cache
 def _bundled_descriptions() -> dict[str, tuple[str, ...]]:
     """Description -> the bundled scenarios that have it."""
-    from ..scenario.files import bundled_scenarios, load_scenario
 
     found: dict[str, tuple[str, ...]] = {}
     for name in bundled_scenarios():
