@@ -335,11 +335,10 @@ def _load(spec: str | None) -> Any:
 
 def _dimension(args: argparse.Namespace) -> int:
     # lazy: keeps --help and validate free of numpy, pandas and matplotlib (tests/test_startup.py)
-    from .answers.budget import budget_years
     from .answers.dimensioning import dimension
     from .answers.plans import evaluate_plan
-    from .reports.answer import answer_table, headline
-    from .reports.dimensioning_report import answer_notes, budget_lines, county_table, parts_lines, write_dimensioning
+    from .answers.staffing_answer import answer_of
+    from .reports.dimensioning_report import terminal_text, write_dimensioning
 
     lang: Lang = args.lang
     scenario = _load(args.scenario)
@@ -355,30 +354,14 @@ def _dimension(args: argparse.Namespace) -> int:
     options: dict[str, Any] = {"replications": args.replications, "seed": args.seed, "jobs": args.jobs}
     with _replication_progress(lang) as progress:
         options |= {"target": args.target, "confidence": args.confidence, "progress": progress}
-        options["target_from"] = args.target_from
+        options |= {"target_from": args.target_from, "reading": args.reading, "precision": args.precision}
         if steps is None:
-            result = dimension(scenario, reading=args.reading, precision=args.precision, **options)
+            result = dimension(scenario, **options)
         else:
             result = evaluate_plan(scenario, steps, source=echo(str(args.plan), plain=True), **options)
-    budget = budget_years(result)
-    print(headline(result, lang))
-    print()
-    answer = answer_table(result, lang)
-    if not answer.empty:
-        print(text_table(list(answer.columns), answer.to_numpy().tolist()))
-        print()
-    print("\n".join(budget_lines(result, lang, budget)))
-    print("\n".join(parts_lines(result, lang)))
-    print()
-    print(t("county_table", lang))
-    county = county_table(result, lang, budget)
-    cells = [[str(label), *map(str, row)] for label, row in zip(county.index, county.to_numpy().tolist(), strict=True)]
-    print(text_table(["", *map(str, county.columns)], cells, keys=1))
-    notes = answer_notes(result, lang)
-    if notes:
-        print()
-        print("\n".join(notes))
-    write_dimensioning(result, target_dir, lang, csv=args.csv)
+    answer = answer_of(result)
+    print(terminal_text(result, lang, answer))
+    write_dimensioning(result, target_dir, lang, csv=args.csv, answer=answer)
     print(t("written_to", lang, path=target_dir))
     return 0
 
@@ -614,9 +597,6 @@ def _scenarios(args: argparse.Namespace) -> int:
     """The bundled scenarios by name, the default first, each with its description in ``--lang``."""
     # lazy: keeps --help and validate free of pydantic's schema import (tests/test_startup.py)
     from .scenario.files import BUNDLED_DEFAULT, bundled_scenarios
-
-    # lazy: as above
-    from .text.text_table import text_table
 
     lang: Lang = args.lang
     names = sorted(bundled_scenarios(), key=lambda name: (name != BUNDLED_DEFAULT, name))

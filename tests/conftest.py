@@ -124,6 +124,14 @@ def rename_areas() -> Callable[..., str]:
     return scenario_with_areas
 
 
+@pytest.fixture(scope="session")
+def carried_answer(budget_scenario: Scenario) -> DimensioningResult:
+    """40 replications: enough to carry a figure at 90 % (the budget scenario's 2025–2026)."""
+    from lsmitoitus.answers.dimensioning import dimension
+
+    return dimension(budget_scenario, replications=40, seed=5, jobs=2)
+
+
 KINDS = ("unit", "integration", "e2e")
 
 

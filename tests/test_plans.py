@@ -11,7 +11,7 @@ import pytest
 from lsmitoitus import PlanStep, Scenario
 from lsmitoitus.answers.budget import budget_years, fte_years, month_ends, post_cost
 from lsmitoitus.answers.dimensioning import DimensioningResult
-from lsmitoitus.answers.plans import PlanError, RawStep, apportion, cheapest_plan, parse_steps, with_plan
+from lsmitoitus.answers.plans import PlanError, RawStep, apportion, cheapest_plan, parse_steps, stated_column, with_plan
 from lsmitoitus.model.posts import posts_on
 from lsmitoitus.text.i18n import Msg
 
@@ -123,7 +123,9 @@ def test_the_answers_euros_are_the_plans(planned_answer: DimensioningResult) -> 
     teams = budget[(budget["unit"] != "kaikki") & (budget["team"] != "kaikki") & (budget["year"] == 2026)]
     assert county["funded_cost"] == pytest.approx(teams["funded_cost"].sum())
     assert county["total_cost_funded"] == pytest.approx(county["funded_cost"] + county["other_costs_p50"])
-    assert county["required_cost_conf"] == pytest.approx(county["required_posts_conf"] * 63_000 * 1.025**2)
+    assert county["required_cost"] == pytest.approx(county["required_posts"] * 63_000 * 1.025**2)
+    # two replications cannot carry a figure at 90 %: the stated requirement is the median
+    assert county["required_posts"] == pytest.approx(county["required_posts_p50"])
 
 
 @pytest.mark.integration
@@ -134,6 +136,41 @@ def test_the_cheapest_plan_gives_every_team_its_yearly_requirement(cheapest_answ
     scenario = with_plan(cheapest.scenario, plan)
     yearly = cheapest.yearly
     teams = yearly[(yearly["unit"] != "kaikki") & (yearly["team"] != "kaikki")]
+    column = stated_column(cheapest)  # the answer's level: the median of two replications
+    assert column == "required_posts_p50"
     for row in teams.to_dict("records"):
         posts = posts_on(scenario, row["unit"], row["team"], dt.date(int(row["year"]), 1, 1))
-        assert posts == row["required_posts_conf"], row
+        assert posts == pytest.approx(row[column], abs=1e-6), row
+
+
+@pytest.mark.integration
+def test_a_plans_headline_never_claims_what_its_tables_deny(planned_answer: DimensioningResult) -> None:
+    """Issue 22, point 2: "1 lisävakanssia … pitää kaikki rajan alla" above a table in which the
+    plan falls short every year. The headline, the budget lines and the yearly table now read one
+    verdict (:attr:`StaffingAnswer.failing_years`): a year the tables show short (a team lacks
+    posts at the year's end, or a reading day fails at the plan's posts) is named as failing, and
+    "riittää" appears only if no year is; the plan is named and its posts are "suunniteltuja"."""
+    from lsmitoitus.answers.staffing_answer import answer_of
+    from lsmitoitus.reports.answer import headline
+    from lsmitoitus.reports.dimensioning_report import budget_lines
+
+    answer = answer_of(planned_answer)
+    assert answer.plan == "testi.toml"
+    budget = budget_years(planned_answer, answer)
+    teams = budget[(budget["unit"] != "kaikki") & (budget["team"] != "kaikki")]
+    short_in_table = {int(y) for y in teams[teams["extra_posts"] > 0]["year"]}
+    failing_in_table = {int(y) for y in teams[teams["failing_days"] > 0]["year"]}
+    assert short_in_table | failing_in_table == set(answer.failing_years)
+    text = headline(answer, "fi")
+    lines = budget_lines(planned_answer, "fi", budget, answer=answer)
+    assert text.startswith("Suunnitelma testi.toml: vuonna 2026 tarvitaan ") and "suunniteltuja on" in text
+    assert "rahoitettuja" not in text
+    if answer.failing_years:
+        assert "Suunnitelma ei riitä" in text and "riittää kaikissa" not in text
+        assert any(line.startswith("Suunnitelma jää tavoitteesta") for line in lines)
+        for year in answer.failing_years:
+            assert str(year) in text
+    else:
+        assert "Suunnitelma riittää kaikissa tiimeissä" in text
+        assert any(line.startswith("Suunnitelma täyttää tavoitteen") for line in lines)
+    assert "90" not in text  # two replications carry no figure at 90 %

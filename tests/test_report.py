@@ -168,7 +168,6 @@ def overflow(html: str) -> list[tuple[int, str, float]]:
 def ten_year_folders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """A run, a dimensioning and a comparison of the bundled default's ten years (2021–2030)."""
     from lsmitoitus.answers.comparison import compare, comparison_table
-
     from lsmitoitus.reports.comparison_report import write_comparison
 
     root = tmp_path_factory.mktemp("kymmenen")

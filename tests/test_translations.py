@@ -30,6 +30,16 @@ DIMENSIONING_COLUMNS = (
     "required_first_projected",
     "extra_posts",
     "year",
+    # the staffing answer's tables (reports/answer.py, the workbook, raportti.json's readers)
+    "required_posts",
+    "required_half_width",
+    "failing_days",
+    "first_short_year",
+    "first_failing_day",
+    "extra_cost",
+    *(f"part_{p}" for p in ("mean_list", "month_to_month", "whole_posts", "vacancies", "absences", "uneven_lists")),
+    *(f"reading_name_{r}" for r in ("monitoring_days", "month_ends", "mean_list")),
+    *(f"practice_name_{a}" for a in ("round_robin", "managed", "least_loaded", "balanced", "random")),
 )
 
 
@@ -150,9 +160,34 @@ def test_a_noun_counted_by_one_is_singular() -> None:
     singular; decimals and other numbers keep their form."""
     from lsmitoitus.text.i18n import agree, t
 
-    assert t("answer_total", "fi", extra="1", target="30", conf=90).startswith("Yhteensä 1 lisävakanssi (")
-    assert t("answer_total", "en", extra="1", target="30", conf=90).startswith("In total 1 extra post (")
-    assert t("answer_total", "fi", extra="21", target="30", conf=90).startswith("Yhteensä 21 lisävakanssia (")
+    assert t("answer_extra_total", "fi", extra="1", cost="x").startswith("Lisävakansseja tarvitaan yhteensä 1 (")
+    assert t(
+        "budget_year",
+        "fi",
+        year=2030,
+        required="1",
+        level="90 %",
+        what="w",
+        funded="2",
+        extra="1",
+        cost="c",
+        funded_cost="f",
+    ).startswith("2030: tarve 1 vakanssi (90 %)")
+    assert t(
+        "budget_year",
+        "en",
+        year=2030,
+        required="1",
+        level="90 %",
+        what="w",
+        funded="2",
+        extra="1",
+        cost="c",
+        funded_cost="f",
+    ).startswith("2030: required 1 post (90 %)")
+    assert t("parts_negative", "fi", parts="x", n="21").endswith(
+        "21 toiston parierojen keskiarvoja, ja pieni ero voi osua kumpaan suuntaan tahansa."
+    )
     assert agree("0,1 vakanssia; 1,5 vakanssia; 1\u00a0234 vakanssia; +1 vakanssia") == (
         "0,1 vakanssia; 1,5 vakanssia; 1\u00a0234 vakanssia; +1 vakanssi"
     )

@@ -198,7 +198,6 @@ def test_the_cheapest_plan_is_steady_and_keeps_county_wide_teams_whole(cheapest_
     county-wide team into a row per area. Now each team's planned posts are its requirement held
     steady (added, and removed only when no later year needs them), a team a row per change."""
     from lsmitoitus.answers.plans import cheapest_plan, steady, with_plan
-
     from lsmitoitus.model.posts import posts_on
 
     result = cheapest_answer

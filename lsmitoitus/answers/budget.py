@@ -1,10 +1,12 @@
 """Per-year answers in euros for budget planners, from a dimensioning answer.
 
-For each year, team, unit and the county: the posts needed (P50 and at the chosen confidence),
-the funded or planned posts, the gap and the shortfall, whether every month complies, and the
-euros. **The yearly requirement** is the number of posts that keeps every month of the year
-within the target with the chosen probability: per replication the year's worst month, then the
-quantile over replications (:mod:`lsmitoitus.answers.dimensioning`); the worst month itself is detail.
+For each year, team, unit and the county: the posts needed (at the answer's stated level and at
+the median), the funded or planned posts, the gap and the shortfall, whether every reading day
+complies, and the euros. **The yearly requirement** is the number of posts that keeps every
+reading day of the year (THL's monitoring days, or every month end, under the headline's reading)
+within the target with the chosen probability: per replication the year's hardest day, then the
+quantile over replications (:mod:`lsmitoitus.answers.dimensioning`); with too few replications to
+carry that quantile, the median (:mod:`lsmitoitus.answers.staffing_answer`).
 
 Euros, in each year's prices: a post costs ``costs.social_worker_per_fte`` a full-time year,
 raised by the price index (``(1 + costs.price_index_per_year) ** (year - costs.base_year)``).
@@ -31,6 +33,8 @@ from ..model.posts import pool_keys, posts_on
 from ..scenario.schema import Scenario
 from ..vocabulary import ALL
 from .costs import TOTAL, cost_frame, price_index, vacant_salaries
+from .requirement import HEADLINE
+from .staffing_answer import CONF, MEAN, P50, Z95, StaffingAnswer, answer_of
 
 if TYPE_CHECKING:
     from .dimensioning import DimensioningResult
@@ -76,48 +80,71 @@ def other_costs(result: DimensioningResult) -> pd.DataFrame:
     return pd.DataFrame(stats).reset_index()
 
 
-def budget_years(result: DimensioningResult) -> pd.DataFrame:
+def budget_years(result: DimensioningResult, answer: StaffingAnswer | None = None) -> pd.DataFrame:
     """One row per year and team, unit total (team ``kaikki``) and county (unit ``kaikki``): the
-    yearly requirement, the funded or planned posts, gap, shortfall, compliance and euros."""
+    yearly requirement at the answer's stated level (:mod:`.staffing_answer`: the confidence
+    quantile when the replications carry it, else the median; the mean for the mean-list reading)
+    with its P50 and its 95 % Monte-Carlo error, the funded or planned posts, the gap and the
+    shortfall, the whole posts the teams lack (a team's surplus covers no other), the probability
+    that every reading day complies and the reading days that fail, and the euros."""
+    answer = answer_of(result) if answer is None else answer
     scenario = result.scenario
-    conf = result.confidence
+    column = {CONF: "required_posts_conf", P50: "required_posts_p50", MEAN: "required_posts_mean"}[answer.level]
     monthly = result.monthly.assign(year=pd.DatetimeIndex(result.monthly["date"]).year)
-    below = monthly[monthly["required_posts_conf"].notna() & (monthly["compliance_probability"] < conf)]
+    below = monthly[monthly["compliance_probability"].notna() & (monthly["compliance_probability"] < answer.threshold)]
+    if answer.reading == "mean_list":
+        below = below.iloc[0:0]  # the mean list reads no day
     below_team = list(zip(below["unit"], below["team"], strict=True))
+    missing = {(x.unit, x.team, y): n for x in answer.teams for y, n in x.missing}
     others = other_costs(result).set_index("year")["other_costs_p50"]
+    half_widths = _half_widths(result, answer)
     rows = []
     for row in result.yearly.to_dict("records"):
         year, unit, team = int(row["year"]), str(row["unit"]), str(row["team"])
         members = _members(scenario, unit, team)
-        days = [pd.Timestamp(d).date() for d in monthly[monthly["year"] == year]["date"].unique()]
+        days = [pd.Timestamp(d).date() for d in month_ends(year)]
         fte = fte_years(scenario, members, days)
-        # months in which some member team complies with less than the confidence
+        # reading days in which some member team complies with less than the stated level
         short = below[(below["year"] == year).to_numpy() & np.array([k in members for k in below_team], dtype=bool)]
-        required_conf, required_p50 = float(row["required_posts_conf"]), float(row["required_posts_p50"])
+        required, required_p50 = float(row[column]), float(row["required_posts_p50"])
+        gap = required - float(row["funded_posts"])
         county = unit == ALL
         rows.append(
             {
                 "year": year,
                 "unit": unit,
                 "team": team,
+                "required_posts": required,
                 "required_posts_p50": required_p50,
-                "required_posts_conf": required_conf,
+                "required_posts_conf": float(row["required_posts_conf"]),
+                "required_half_width": half_widths.get((year, unit, team), np.nan),
                 "funded_posts": float(row["funded_posts"]),
                 "funded_fte_years": fte,
-                "gap_posts": float(row["gap_posts"]),
-                "shortfall_posts": max(0.0, float(row["gap_posts"])) if not np.isnan(row["gap_posts"]) else np.nan,
+                "gap_posts": gap,
+                "shortfall_posts": max(0.0, gap) if not np.isnan(gap) else np.nan,
+                "extra_posts": float(sum(n for (u, t, y), n in missing.items() if y == year and (u, t) in members)),
                 "compliance_probability": row["compliance_probability"],
-                "months_below_confidence": int(short["date"].nunique()),
-                "worst_month": row["worst_month"],
-                "worst_month_required": row["worst_month_required"],
+                "failing_days": int(short["date"].nunique()),
                 "required_cost_p50": post_cost(scenario, required_p50, year),
-                "required_cost_conf": post_cost(scenario, required_conf, year),
+                "required_cost": post_cost(scenario, required, year),
                 "funded_cost": post_cost(scenario, fte, year),
-                "gap_cost": post_cost(scenario, required_conf, year) - post_cost(scenario, fte, year),
+                "gap_cost": post_cost(scenario, required, year) - post_cost(scenario, fte, year),
                 "other_costs_p50": float(others.get(year, np.nan)) if county else np.nan,
             }
         )
     out = pd.DataFrame(rows)
     out["total_cost_funded"] = out["funded_cost"] + out["other_costs_p50"]
-    out["total_cost_required"] = out["required_cost_conf"] + out["other_costs_p50"]
+    out["total_cost_required"] = out["required_cost"] + out["other_costs_p50"]
     return out
+
+
+def _half_widths(result: DimensioningResult, answer: StaffingAnswer) -> dict[tuple[int, str, str], float]:
+    """The 95 % Monte-Carlo half-width of each yearly figure at the stated level (none for a
+    median, whose error the tables do not estimate)."""
+    if answer.level == P50:
+        return {}
+    readings = result.readings
+    head = readings[(readings["reading"] == answer.reading) & (readings["practice"] == HEADLINE)]
+    return {
+        (int(r["year"]), str(r["unit"]), str(r["team"])): Z95 * float(r["required_se"]) for r in head.to_dict("records")
+    }

@@ -90,6 +90,7 @@ class DimensioningResult:
     readings: pd.DataFrame = field(default_factory=pd.DataFrame)  # every reading × practice, tidy
     continuity: pd.DataFrame = field(default_factory=pd.DataFrame)  # worker changes per child per year
     precision: pd.DataFrame = field(default_factory=pd.DataFrame)  # the county headline's error by year
+    per_replication: pd.DataFrame = field(default_factory=pd.DataFrame)  # replication, year, unit, team, required
     reading: str = "monitoring_days"
     practices: dict[str, str] = field(default_factory=dict)  # HEADLINE/COMPARE -> allocation name
     meta: dict[str, object] = field(default_factory=dict)
@@ -307,6 +308,7 @@ def assemble(
                         }
                     )
     readings = pd.DataFrame(reading_rows)
+    per_replication = _per_replication(arrays, reps, headline_reading, pool_keys, years_m, years_d, all_years)
 
     head = readings[(readings["reading"] == headline_reading) & (readings["practice"] == HEADLINE)]
     yearly_rows = []
@@ -368,10 +370,35 @@ def assemble(
         readings=readings,
         continuity=continuity,
         precision=precision.reset_index(drop=True),
+        per_replication=per_replication,
         reading=headline_reading,
         practices=labels,
         meta={"replays": sum(r.replays for r in reps), "replications": n},
     )
+
+
+def _per_replication(
+    arrays: _Arrays,
+    reps: Sequence[ReplicationRequirement],
+    reading: str,
+    pool_keys: Sequence[tuple[str, str]],
+    years_m: np.ndarray,
+    years_d: np.ndarray,
+    years: Sequence[int],
+) -> pd.DataFrame:
+    """Per replication, year and team: the headline reading's requirement under the headline
+    practice (what paired differences between scenarios with the same seeds are made of)."""
+    frames = []
+    numbers = np.array([r.replication for r in reps])
+    for year in years:
+        per_rep = _per_rep(arrays, reading, HEADLINE, years_m, years_d, year)
+        for p, (unit, team) in enumerate(pool_keys):
+            frames.append(
+                pd.DataFrame(
+                    {"replication": numbers, "year": year, "unit": unit, "team": team, "required": per_rep[:, p]}
+                )
+            )
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
 def _reading_days_table(
@@ -549,6 +576,8 @@ def _assessment_table(scenario: Scenario, reps: Sequence[ReplicationRequirement]
     workers (P50 over replications), and the mean wait."""
     rows = []
     reps = [r for r in reps if r.assessment]  # the replications that carry it
+    if not reps:  # a headline-only answer (the app's first answer) has none
+        return pd.DataFrame()
     areas = scenario.area_names
     for a, area in enumerate(areas):
         years = sorted(reps[0].assessment.get(a, {}))

@@ -9,8 +9,9 @@ of ``staffing``. Files (TOML, the workbook's plan sheet) are read in
 every problem gets the same message naming the row.
 
 **The cheapest plan** that meets the target: for each team and projected year, the posts that
-keep every month of the year compliant at the chosen confidence (the yearly requirement of
-:mod:`lsmitoitus.answers.dimensioning`), from 1 January, held steady: posts are only added, unless the
+keep every reading day of the year compliant at the answer's stated level (the yearly requirement
+of :mod:`lsmitoitus.answers.dimensioning` at the confidence, or its median when the replications
+cannot carry the confidence), from 1 January, held steady: posts are only added, unless the
 requirement falls for good (no later year needs the posts again), so replication noise in the
 yearly requirement (+7, −3, +2) never becomes hiring and firing. It is the cheapest such plan: a
 year's posts are paid the whole year and no fewer posts comply. A team of several areas (a
@@ -37,6 +38,7 @@ from ..text.formats import Formatted, date, number
 from ..text.i18n import Joined, Msg, UserError, echo, t
 from ..vocabulary import UNITS
 from .dimensioning import DimensioningResult, dimension
+from .staffing_answer import CONF, MEAN, P50, answer_of
 
 #: The fields of a plan step, in the order of a plan sheet.
 FIELDS = ("start", "unit", "area", "change", "lead")
@@ -315,13 +317,14 @@ def cheapest_plan(result: DimensioningResult) -> list[PlanStep]:
     without = with_plan(scenario, [])
     yearly = result.yearly
     first_year = result.target_from.year
+    column = stated_column(result)
     steps: list[PlanStep] = []
     for unit in UNITS:
         for team, areas in _team_areas(scenario, unit).items():
             rows = yearly[(yearly["unit"] == unit) & (yearly["team"] == team) & (yearly["year"] >= first_year)]
-            rows = rows[rows["required_posts_conf"].notna()].sort_values("year")
+            rows = rows[rows[column].notna()].sort_values("year")
             years = [int(y) for y in rows["year"]]
-            held = steady([float(v) for v in rows["required_posts_conf"]])
+            held = steady([float(v) for v in rows[column]])
             home = team_home(without, unit, team, areas)
             planned = {area: 0.0 for area in areas}
             for year, level in zip(years, held, strict=True):
@@ -340,6 +343,13 @@ def cheapest_plan(result: DimensioningResult) -> list[PlanStep]:
                         steps.append(PlanStep(start=day, unit=unit, area=area, change=round(part, 6)))
                         planned[area] += part
     return sorted(steps, key=lambda s: (s.start, UNITS.index(s.unit)))
+
+
+def stated_column(result: DimensioningResult) -> str:
+    """The yearly table's column at the answer's stated level (:mod:`.staffing_answer`): the
+    confidence quantile when the replications carry it, else the median; the mean list's mean."""
+    level = answer_of(result).level
+    return {CONF: "required_posts_conf", P50: "required_posts_p50", MEAN: "required_posts_mean"}[level]
 
 
 def plan_given(result: DimensioningResult) -> bool:

@@ -10,18 +10,25 @@ from __future__ import annotations
 import io
 import json
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from ..answers.comparison import compare, comparison_table
+from ..answers.comparison import comparison_table, whatif_facts
+from ..answers.comparison import mean_fill_rate as comparison_mean_fill_rate
 from ..answers.costs import TOTAL, cost_frame, cost_summary
-from ..answers.dimensioning import DimensioningResult, dimension
+from ..answers.dimensioning import DimensioningResult, planning_start, requirement_for_replication
+from ..answers.dimensioning_tables import ReplicationRequirement, assemble
 from ..answers.indicators import late_assessment_shares
-from ..reports import answer, dimensioning_report
+from ..answers.plans import stated_column
+from ..answers.staffing_answer import Difference, answer_of, difference
+from ..model.randomness import replication_seeds
+from ..reports import answer
 from ..reports.charts import literal_text
 from ..reports.comparison_text import comparison_frame
 from ..reports.csvfiles import csv_bytes, csv_style
@@ -36,6 +43,8 @@ from ..scenario.files import (
     scenario_to_toml,
 )
 from ..scenario.schema import Scenario
+from ..simulation.results import build_results
+from ..simulation.runner import default_jobs, map_tasks
 from ..text import formats
 from ..text.i18n import Lang, MissingTranslation, t
 from ..vocabulary import ALL, UNITS
@@ -56,9 +65,7 @@ class Edits:
 def mean_fill_rate(scenario: Scenario) -> float:
     """The scenario's fill rate over all units and areas, weighted by posts (what the app's
     slider shows; moving it scales every unit's own rate, so their differences survive)."""
-    pairs = [(s.fill_rate, s.social_workers) for unit in scenario.staffing.values() for s in unit.values()]
-    weight = sum(w for _, w in pairs)
-    return sum(f * w for f, w in pairs) / weight if weight > 0 else pairs[0][0]
+    return comparison_mean_fill_rate(scenario)
 
 
 def edit_scenario(base: Scenario, edits: Edits) -> Scenario:
@@ -113,9 +120,128 @@ def load_uploaded(content: bytes, filename: str) -> Scenario:
 
 @dataclass
 class WhatIf:
+    """A what-if's answer so far: the base and the edited scenario dimensioned with the same seeds
+    (their answers, the comparison table and the paired difference), how many replications each
+    rests on out of how many chosen, and whether the edited answer already has the expensive parts
+    (the practice shown beside the headline, the parts of the requirement)."""
+
     base: DimensioningResult
     edited: DimensioningResult
     comparison: pd.DataFrame
+    difference: Difference | None = None
+    done: int = 0
+    total: int = 0
+    full: bool = False
+
+    @property
+    def final(self) -> bool:
+        return self.done >= self.total
+
+
+#: A store of replications' requirements, shared by sessions: (scenario text, target, seed, kind)
+#: -> {replication: its requirement}. ``kind`` is HEADLINE_ONLY (the live answer) or FULL (the
+#: practice beside the headline, the parts, the assessment workers).
+Store = dict[tuple[str, int | None, int, str], dict[int, ReplicationRequirement]]
+HEADLINE_ONLY, FULL = "headline", "full"
+#: Scenario runs kept in a store (the oldest forgotten first).
+STORE_SCENARIOS = 12
+#: Replications run between two updates of the page (one per core on this two-core machine).
+BATCH = 2
+#: The live answer shows itself once it has taken this long (s); a quicker answer appears whole.
+SHOW_AFTER = 2.0
+
+
+def _requirement(
+    scenario: Scenario, rep_seed: Any, replication: int, target: int | None, headline_only: bool
+) -> ReplicationRequirement:
+    """One replication's requirement (module level, so worker processes can run it)."""
+    start = planning_start(scenario)
+    return requirement_for_replication(
+        scenario, rep_seed, replication, target, start, decompose=not headline_only, headline_only=headline_only
+    )
+
+
+def _key(scenario: Scenario, target: int | None, kind: str) -> tuple[str, int | None, int, str]:
+    """A scenario's place in a store: its text whatever the number of replications (replication r
+    is the same in a run of 8 and of 40), the target, the seed and the kind."""
+    return (scenario_toml(scenario.with_overrides(replications=1)), target, scenario.simulation.seed, kind)
+
+
+def _slot(store: Store, key: tuple[str, int | None, int, str]) -> dict[int, ReplicationRequirement]:
+    if key not in store:
+        store[key] = {}
+        while len(store) > STORE_SCENARIOS:  # keep memory bounded: forget the oldest scenario
+            store.pop(next(iter(store)))
+    return store[key]
+
+
+def run_replications(
+    scenarios: list[Scenario],
+    target: int | None,
+    replications: int,
+    store: Store,
+    kind: str = HEADLINE_ONLY,
+    after_batch: Callable[[int, int], None] | None = None,
+) -> None:
+    """Run the replications 0 … ``replications`` − 1 of every scenario that ``store`` lacks, a
+    batch at a time, both scenarios' replication r in the same batch (the same seed: paired);
+    ``after_batch(done, total)`` after each batch counts the replications run over all scenarios."""
+    slots = [_slot(store, _key(s, target, kind)) for s in scenarios]
+    seeds = replication_seeds(scenarios[0].simulation.seed, replications)
+    missing = [(i, r) for r in range(replications) for i, slot in enumerate(slots) if r not in slot]
+    total, done = len(missing), 0
+    jobs = default_jobs(BATCH)
+    for first in range(0, total, BATCH):
+        batch = missing[first : first + BATCH]
+        calls = [(scenarios[i], seeds[r], r, target, kind == HEADLINE_ONLY) for i, r in batch]
+        for (i, r), requirement in zip(batch, map_tasks(_requirement, calls, jobs), strict=True):
+            slots[i][r] = requirement
+        done += len(batch)
+        if after_batch is not None:
+            after_batch(done, total)
+
+
+def answer_from(
+    scenario: Scenario, target: int | None, confidence: float, reps: list[ReplicationRequirement]
+) -> DimensioningResult:
+    """The dimensioning answer of the replications so far (the same tables ``dimension`` builds)."""
+    n = len(reps)
+    scenario = scenario.with_overrides(replications=n)
+    raws = [r.raw for r in reps]
+    results = build_results(scenario, raws, 0.0, 1)
+    return assemble(scenario, target, planning_start(scenario), confidence, results, reps, raws)
+
+
+def _reps(store: Store, scenario: Scenario, target: int | None, n: int) -> tuple[list[ReplicationRequirement], bool]:
+    """The first ``n`` replications of a scenario, full ones where the store has them all."""
+    full = store.get(_key(scenario, target, FULL), {})
+    if all(r in full for r in range(n)):
+        return [full[r] for r in range(n)], True
+    head = store.get(_key(scenario, target, HEADLINE_ONLY), {})
+    return [full.get(r) or head[r] for r in range(n)], False
+
+
+def whatif_of(
+    base: Scenario, edited: Scenario, target: int | None, confidence: float, n: int, total: int, store: Store
+) -> WhatIf:
+    """The what-if of the first ``n`` replications in ``store`` (of ``total`` chosen)."""
+    base_reps, _ = _reps(store, base, target, n)
+    base_result = answer_from(base, target, confidence, base_reps)
+    if edited == base:
+        edited_result, full = base_result, _reps(store, base, target, n)[1]
+    else:
+        edited_reps, full = _reps(store, edited, target, n)
+        edited_result = answer_from(edited, target, confidence, edited_reps)
+    pair = [base_result, edited_result]
+    return WhatIf(
+        base=base_result,
+        edited=edited_result,
+        comparison=comparison_table(pair),
+        difference=difference(base_result, edited_result),
+        done=n,
+        total=total,
+        full=full,
+    )
 
 
 def run_whatif(
@@ -125,54 +251,86 @@ def run_whatif(
     confidence: float,
     replications: int,
     progress: Callable[[int, int], None] | None = None,
+    store: Store | None = None,
+    update: Callable[[WhatIf], None] | None = None,
 ) -> WhatIf:
-    """Dimension the base and the edited scenario with common random numbers. The parts of the
-    requirement (demand, vacancies, absences, teams) are left to ``lsmitoitus dimension``: they
-    would double the page's waiting time. An unedited scenario is dimensioned once (with common
-    random numbers its second run would repeat the first exactly); ``progress(done, total)``
-    counts ``replications`` per scenario run."""
-    if edited == base:
-        result = dimension(
-            base,
-            target,
-            confidence,
-            replications=replications,
-            seed=base.simulation.seed,
-            progress=progress,
-            decompose=False,
-        )
-        return WhatIf(base=result, edited=result, comparison=comparison_table([result, result]))
-    base_result, edited_result = compare(
-        [base, edited],
-        target,
-        confidence,
-        replications=replications,
-        seed=base.simulation.seed,
-        progress=progress,
-        decompose=False,
-    )
-    return WhatIf(base=base_result, edited=edited_result, comparison=comparison_table([base_result, edited_result]))
+    """Dimension the base and the edited scenario with common random numbers, the headline first:
+    the replications the store lacks run a batch at a time, the base's and the edited scenario's
+    replication r together (paired: the same seed). Once the answer has taken :data:`SHOW_AFTER`
+    seconds, ``update(whatif)`` gets the answer of the replications so far after every batch (the
+    median first, its band tightening), so a page can show it while the rest arrive. An unedited
+    scenario is dimensioned once. ``progress(done, total)`` counts replications per scenario run.
+    The practice beside the headline and the parts of the requirement are :func:`complete`'s."""
+    store = {} if store is None else store
+    scenarios = [base] if edited == base else [base, edited]
+    clock = time.perf_counter()
+
+    def after_batch(done: int, total: int) -> None:
+        if progress is not None:
+            progress(done, total)
+        if update is None or time.perf_counter() - clock < SHOW_AFTER or done >= total:
+            return
+        ready = min(_ready(store, s, target, replications) for s in scenarios)
+        if ready >= 2:
+            update(whatif_of(base, edited, target, confidence, ready, replications, store))
+
+    run_replications(scenarios, target, replications, store, HEADLINE_ONLY, after_batch)
+    return whatif_of(base, edited, target, confidence, replications, replications, store)
+
+
+def _ready(store: Store, scenario: Scenario, target: int | None, n: int) -> int:
+    """How many of the first ``n`` replications of a scenario the store has, counted from 0."""
+    head = store.get(_key(scenario, target, HEADLINE_ONLY), {})
+    full = store.get(_key(scenario, target, FULL), {})
+    ready = 0
+    while ready < n and (ready in head or ready in full):
+        ready += 1
+    return ready
+
+
+def complete(
+    whatif: WhatIf,
+    target: int | None,
+    store: Store,
+    progress: Callable[[int, int], None] | None = None,
+) -> WhatIf:
+    """The edited answer with its expensive parts: the practice shown beside the headline, the
+    parts of the requirement and the assessment workers (full replications of the edited
+    scenario, the same seeds; its headline figures do not change)."""
+    base, edited = whatif.base.scenario, whatif.edited.scenario
+    base = base.with_overrides(replications=whatif.total)
+    edited = edited.with_overrides(replications=whatif.total)
+    run_replications([edited], target, whatif.total, store, FULL, progress)
+    return whatif_of(base, edited, target, whatif.edited.confidence, whatif.total, whatif.total, store)
 
 
 def headline(whatif: WhatIf, lang: Lang) -> str:
-    """The answer in one sentence (the edited scenario)."""
-    return answer.headline(whatif.edited, lang)
+    """The answer in one sentence: the difference the edit makes (or, unedited, the answer)."""
+    if whatif.difference is None or not whatif.difference.changed:
+        return answer.head_sentence(answer_of(whatif.edited), lang)
+    return answer.difference_sentence(whatif.difference, lang)
 
 
-def progress_text(done: int, replications: int, runs: int, remaining: str, lang: Lang) -> str:
-    """The progress of a what-if for people: which scenario is running and how many of the chosen
-    ``replications`` of it are done (``done`` counts over all ``runs``; 25 of 2 × 20 is the
-    edited scenario's 5th of 20, not "25/40")."""
-    which = min(done // replications, runs - 1)
-    what = "app_progress_one" if runs == 1 else ("app_progress_base", "app_progress_edited")[which]
-    return t(
-        "app_progress",
-        lang,
-        what=t(what, lang),
-        done=done - which * replications,
-        total=replications,
-        remaining=remaining,
-    )
+def to_run(base: Scenario, edited: Scenario, target: int | None, replications: int, store: Store) -> list[str]:
+    """Which of a what-if's scenarios still have replications to run: "base", "edited", or "one"
+    for an unedited scenario (dimensioned once)."""
+    if edited == base:
+        return ["one"] if _ready(store, base, target, replications) < replications else []
+    wanted = [("base", base), ("edited", edited)]
+    return [name for name, s in wanted if _ready(store, s, target, replications) < replications]
+
+
+def progress_text(done: int, total: int, running: list[str], remaining: str, lang: Lang) -> str:
+    """The progress of a what-if for people: what is being simulated (the base and the edited
+    scenario side by side, replication r of both together; or one of them; or, unedited, the
+    scenario) and how many of its replications are done: 5 pairs of 20 read "5/20", not "10/40"."""
+    key = {
+        ("base", "edited"): "app_progress_both",
+        ("edited",): "app_progress_edited",
+        ("base",): "app_progress_base",
+    }.get(tuple(running), "app_progress_one")
+    pairs = max(1, len(running))
+    return t("app_progress", lang, what=t(key, lang), done=done // pairs, total=total // pairs, remaining=remaining)
 
 
 def settings_text(whatif: WhatIf, target: int | None, replications: int, lang: Lang) -> str:
@@ -193,6 +351,7 @@ def settings_text(whatif: WhatIf, target: int | None, replications: int, lang: L
         population=formats.percent(edited.demand.population_growth_per_year, lang, 1, sign=True),
         fill=formats.percent(mean_fill_rate(edited), lang),
         target=t("target_children", lang, n=target) if target is not None else t("target_law", lang),
+        level=answer.level_word(answer_of(whatif.edited), lang),
         family=formats.percent(family, lang) if family is not None else t("app_settings_none", lang),
         effect=formats.percent(edited.levers.avohuolto_escalation_reduction, lang),
         posts=posts_text,
@@ -229,12 +388,35 @@ TABLE_CSS = """<style>
 
 
 def answer_table(whatif: WhatIf, lang: Lang) -> pd.DataFrame:
-    """Unit, first breach, extra posts and their euros (the edited scenario), formatted."""
-    return answer.answer_table(whatif.edited, lang)
+    """The edited scenario's teams: posts, requirement, from when short, extra posts and euros."""
+    return answer.team_table(whatif.edited, lang)
 
 
 def answer_notes(whatif: WhatIf, lang: Lang) -> list[str]:
-    return dimensioning_report.answer_notes(whatif.edited, lang)
+    return answer.notes(whatif.edited, lang)
+
+
+def answer_lines(whatif: WhatIf, lang: Lang) -> list[str]:
+    """The edited scenario's answer as every output tells it: its headline (the teams short, from
+    when), the other readings and practices once they are computed, and the uncertainty."""
+    edited = answer_of(whatif.edited)
+    lines = [answer.headline(edited, lang)]
+    if whatif.full:
+        lines += answer.reading_lines(edited, lang)
+    return [*lines, answer.uncertainty_line(edited, lang)]
+
+
+def parts(whatif: WhatIf, lang: Lang) -> tuple[list[str], pd.DataFrame]:
+    """The parts of the edited scenario's requirement (once computed): title and note, table."""
+    edited = answer_of(whatif.edited)
+    return answer.parts_lines(edited, lang), answer.parts_table(edited, lang)
+
+
+def live_text(whatif: WhatIf, lang: Lang) -> str:
+    """How many replications the answer on screen rests on, and that more are coming."""
+    if whatif.final:
+        return t("app_live_final", lang, n=formats.integer(whatif.done, lang))
+    return t("app_live", lang, done=formats.integer(whatif.done, lang), total=formats.integer(whatif.total, lang))
 
 
 def short_labels(whatif: WhatIf, lang: Lang) -> tuple[str, str]:
@@ -316,8 +498,9 @@ def placements_table(whatif: WhatIf, lang: Lang = "fi") -> pd.DataFrame:
 
 
 def staffing_yearly(whatif: WhatIf, lang: Lang = "fi") -> pd.DataFrame:
-    """Required posts at the confidence and funded posts by team and year (edited), formatted."""
+    """Required posts (at the answer's level) and funded posts by team and year (edited), formatted."""
     result = whatif.edited
+    column = stated_column(result)
     yearly = result.yearly[(result.yearly["unit"] != ALL) & (result.yearly["team"] != ALL)]
     years = sorted(int(y) for y in yearly["year"].unique())
     rows = []
@@ -327,7 +510,7 @@ def staffing_yearly(whatif: WhatIf, lang: Lang = "fi") -> pd.DataFrame:
             {
                 t("answer_unit", lang): answer.unit_name(str(unit), str(team), lang),
                 t("cmp_funded", lang): formats.number(by_year["funded_posts"].iloc[-1], lang),
-                **{str(y): formats.integer(by_year["required_posts_conf"].get(y), lang) for y in years},
+                **{str(y): formats.integer(by_year[column].get(y), lang) for y in years},
             }
         )
     return pd.DataFrame(rows)
@@ -352,7 +535,8 @@ def comparison_for_people(whatif: WhatIf, lang: Lang) -> pd.DataFrame:
 
 def report_files(whatif: WhatIf, lang: Lang) -> tuple[str, bytes]:
     """The report for the board (HTML, PDF) of the base and the edited scenario."""
-    data = parse(json.loads(json.dumps(compare_data([whatif.base, whatif.edited], lang))))
+    facts = whatif_facts(whatif.base, whatif.edited) if whatif.edited is not whatif.base else None
+    data = parse(json.loads(json.dumps(compare_data([whatif.base, whatif.edited], lang, facts))))
     html = report_html(data, lang)
     return html, report_pdf(html)
 

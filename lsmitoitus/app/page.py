@@ -20,6 +20,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from lsmitoitus.answers.staffing_answer import least_replications
 from lsmitoitus.app import charts, logic
 from lsmitoitus.reports.dimensioning_report import staffing_figure
 from lsmitoitus.reports.progress import Clock, remaining_text
@@ -32,9 +33,12 @@ from lsmitoitus.vocabulary import UNITS
 
 #: Largest upload accepted (MB); a scenario is a few kilobytes.
 MAX_UPLOAD_MB = MAX_FILE_BYTES // 1_000_000
-#: Replications of a what-if: with 20 the 90 % answer is the second largest value (with fewer it
-#: is the largest seen, no estimate of a 90 % quantile at all).
-DEFAULT_REPLICATIONS = 20
+#: Replications of a what-if's live answer: eight paired replications answer in about five seconds
+#: on a two-core machine once the base is ready (the page prepares it while the settings are
+#: chosen); the answer is then a median, and from 36 replications on it is at 90 % confidence.
+DEFAULT_REPLICATIONS = 8
+#: Seconds the default takes on this two-core machine with the base ready (measured; the help text).
+DEFAULT_SECONDS = 5
 
 st.set_page_config(page_title="lsmitoitus", layout="wide", menu_items={})
 for _option, _value in (("client.toolbarMode", "minimal"), ("client.showErrorDetails", "none")):
@@ -44,22 +48,60 @@ for _option, _value in (("client.toolbarMode", "minimal"), ("client.showErrorDet
 
 @st.cache_resource
 def results_cache() -> dict[tuple[str, str, int | None, int], logic.WhatIf]:
-    """Finished runs by (base text, edited text, target, replications), shared by sessions.
-    A plain dict rather than st.cache_data, so that the progress bar drawn during a run is not
+    """Finished answers by (base text, edited text, target, replications), shared by sessions.
+    A plain dict rather than st.cache_data, so that the progress drawn during a run is not
     recorded and replayed."""
     return {}
 
 
-def run_cached(key: tuple[str, str, int | None, int], progress: object) -> logic.WhatIf:
+@st.cache_resource
+def requirement_store() -> logic.Store:
+    """Every replication's requirement run so far, by scenario (:data:`lsmitoitus.app.logic.Store`),
+    shared by sessions: the base is paired with every edit and runs once, and a run the page
+    interrupted (a slider moved) keeps the replications it finished."""
+    return {}
+
+
+def scenarios_of(key: tuple[str, str, int | None, int]) -> tuple[Scenario, Scenario]:
+    base_toml, edited_toml, _, replications = key
+    base = Scenario.model_validate(tomllib.loads(base_toml)).with_overrides(replications=replications)
+    edited = Scenario.model_validate(tomllib.loads(edited_toml)).with_overrides(replications=replications)
+    return base, edited
+
+
+def run_live(
+    key: tuple[str, str, int | None, int],
+    progress: Callable[[int, int], None],
+    show: Callable[[logic.WhatIf], None],
+    more: Callable[[int, int], None],
+) -> logic.WhatIf:
+    """The what-if of ``key``: its headline first (``show`` draws the answer so far as paired
+    replications arrive), then the expensive parts (``more`` reports their progress); a finished
+    answer is kept for the same settings."""
     cache = results_cache()
     if key not in cache:
-        base_toml, edited_toml, target, replications = key
-        base = Scenario.model_validate(tomllib.loads(base_toml))
-        edited = Scenario.model_validate(tomllib.loads(edited_toml))
-        cache[key] = logic.run_whatif(base, edited, target, 0.9, replications, progress)  # type: ignore[arg-type]
-        while len(cache) > 16:  # keep memory bounded: forget the oldest run
+        base, edited = scenarios_of(key)
+        target, replications = key[2], key[3]
+        store = requirement_store()
+        whatif = logic.run_whatif(base, edited, target, 0.9, replications, progress, store=store, update=show)
+        show(whatif)
+        cache[key] = logic.complete(whatif, target, store, more)
+        while len(cache) > 16:  # keep memory bounded: forget the oldest answer
             cache.pop(next(iter(cache)))
     return cache[key]
+
+
+def prepare_base(base: Scenario, target: int | None, replications: int, lang: Lang) -> None:
+    """While the settings are chosen, run the base's replications the first answer will pair
+    with (each edit is paired with the same base), saying so in a caption."""
+    note = st.empty()
+
+    def progress(done: int, total: int) -> None:
+        note.caption(t("app_prefetch", lang, done=done, total=total))
+
+    base = base.with_overrides(replications=replications)
+    logic.run_replications([base], target, replications, requirement_store(), logic.HEADLINE_ONLY, progress)
+    note.empty()
 
 
 def show_error(text: str) -> None:
@@ -223,7 +265,14 @@ def edits_from_sidebar(base: Scenario, lang: Lang) -> tuple[logic.Edits, int | N
             40,
             step=1,
             key=kept("replications", lang, DEFAULT_REPLICATIONS),
-            help=t("app_replications_help", lang),
+            help=t(
+                "app_replications_help",
+                lang,
+                need=least_replications(0.9),
+                conf=90,
+                n=DEFAULT_REPLICATIONS,
+                seconds=DEFAULT_SECONDS,
+            ),
         ),
     )
     posts: dict[tuple[str, str], float] = {}
@@ -254,21 +303,38 @@ def show_table(frame: object, numeric_from: int = 1) -> None:
     st.markdown(logic.table_html(frame, numeric_from), unsafe_allow_html=True)
 
 
-def show_results(whatif: logic.WhatIf, lang: Lang, settings: tuple[str, str, int | None, int], stale: bool) -> None:
-    """The answer (with the settings it answers, and a notice when the controls have changed
-    since), then the tabs."""
+def show_answer(whatif: logic.WhatIf, lang: Lang, settings: tuple[str, str, int | None, int], stale: bool) -> None:
+    """The answer: the difference the edit makes (or, unedited, the answer) in one sentence, the
+    settings it answers, how many replications it rests on; the edited scenario's story (the
+    teams short, from when; the other readings once computed; the uncertainty) and its teams."""
     _, _, target, replications = settings
-    st.markdown(logic.TABLE_CSS, unsafe_allow_html=True)
     st.subheader(t("app_headline", lang))
     if stale:
         st.warning(t("app_stale", lang), icon="⚠️")
     st.markdown(f"**{markdown_text(formats.keep_together(logic.headline(whatif, lang)))}**")
     st.caption(markdown_text(formats.keep_together(logic.settings_text(whatif, target, replications, lang))))
-    answer = logic.answer_table(whatif, lang)
-    if not answer.empty:
-        show_table(answer, 2)
+    st.caption(markdown_text(logic.live_text(whatif, lang)))
+    for line in logic.answer_lines(whatif, lang):
+        st.markdown(markdown_text(formats.keep_together(line)))
+    table = logic.answer_table(whatif, lang)
+    if not table.empty:
+        show_table(table, 1)
+    if whatif.full:
+        lines, parts = logic.parts(whatif, lang)
+        if not parts.empty:
+            st.markdown(f"**{markdown_text(lines[0])}**")
+            show_table(parts, 1)
+            for line in lines[1:]:
+                st.caption(markdown_text(line))
     for note in logic.answer_notes(whatif, lang):
         st.caption(markdown_text(note))
+
+
+def show_results(whatif: logic.WhatIf, lang: Lang, settings: tuple[str, str, int | None, int], stale: bool) -> None:
+    """The answer (with the settings it answers, and a notice when the controls have changed
+    since), then the tabs."""
+    st.markdown(logic.TABLE_CSS, unsafe_allow_html=True)
+    show_answer(whatif, lang, settings, stale)
     tabs = st.tabs(
         [
             t("app_tab_caseload", lang),
@@ -315,7 +381,7 @@ def show_results(whatif: logic.WhatIf, lang: Lang, settings: tuple[str, str, int
         st.download_button(
             t("app_download_csv", lang),
             logic.staffing_csv_bytes(whatif, lang),
-            "mitoitus_kuukausittain.csv",
+            "mitoitus_lukupaivat.csv",
             key="dl-csv",
         )
         st.download_button(
@@ -362,19 +428,33 @@ def page(lang: Lang) -> None:
     settings = st.session_state.get("settings")
     if settings is None:
         st.info(t("app_hint", lang))
+        prepare_base(base, target, replications, lang)
         return
+    st.markdown(logic.TABLE_CSS, unsafe_allow_html=True)
+    stale = settings != current
+    live = st.empty()
     bar = st.progress(0.0, text=t("app_progress_start", lang))
     clock = Clock()
-    runs = 1 if settings[0] == settings[1] else 2  # an unedited scenario is simulated once
-    chosen = settings[3]
+    base_run, edited_run = scenarios_of(settings)
+    running = logic.to_run(base_run, edited_run, settings[2], settings[3], requirement_store())
 
     def progress(done: int, total: int) -> None:
         remaining = remaining_text(done, total, clock.elapsed(), lang)
-        bar.progress(done / total, text=logic.progress_text(done, chosen, runs, remaining, lang))
+        bar.progress(done / total, text=logic.progress_text(done, total, running, remaining, lang))
 
-    whatif = run_cached(settings, progress)
+    def show(whatif: logic.WhatIf) -> None:
+        with live.container():
+            show_answer(whatif, lang, settings, stale)
+            if whatif.final:
+                st.caption(t("app_more_coming", lang))
+
+    def more(done: int, total: int) -> None:
+        bar.progress(done / total, text=t("app_more_coming", lang))
+
+    whatif = run_live(settings, progress, show, more)
     bar.empty()
-    show_results(whatif, lang, settings, stale=settings != current)
+    live.empty()
+    show_results(whatif, lang, settings, stale=stale)
 
 
 def main() -> None:

@@ -28,7 +28,7 @@ KINDS = {
     "required_last_year": "posts",
     "extra_posts": "posts",
     "units_in_breach": "count",
-    "first_breach": "month",
+    "first_breach": "date",
     "assessments_started_late_share": "share",
     "assessments_completed_late_share": "share",
     "cost_last_year_p50": "euros",

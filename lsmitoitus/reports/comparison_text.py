@@ -9,10 +9,12 @@ from typing import Any
 import pandas as pd
 
 from ..answers.comparison import comparison_table
-from ..answers.dimensioning import DimensioningResult, first_of
+from ..answers.dimensioning import DimensioningResult
+from ..answers.staffing_answer import answer_of
 from ..text import formats
 from ..text.i18n import Lang, t
 from ..text.text_table import text_table
+from .answer import level_word
 
 
 def comparison_rows(results: Sequence[DimensioningResult], lang: Lang = "fi") -> list[tuple[str, list[str]]]:
@@ -26,12 +28,19 @@ def comparison_rows(results: Sequence[DimensioningResult], lang: Lang = "fi") ->
     rows: list[tuple[str, list[str]]] = [
         (t("cmp_clients", lang), [whole(v) for v in table["clients_last_year"]]),
         (t("cmp_funded", lang), [formats.number(float(v), lang) for v in table["funded_posts"]]),
-        (t("cmp_required", lang), [whole(v) for v in table["required_last_year"]]),
+        (
+            t(
+                "cmp_required_level",
+                lang,
+                level=", ".join(dict.fromkeys(level_word(answer_of(r), lang) for r in results)),
+            ),
+            [whole(v) for v in table["required_last_year"]],
+        ),
         (t("cmp_extra", lang), [whole(v) for v in table["extra_posts"]]),
         (t("cmp_units_in_breach", lang), [whole(v) for v in table["units_in_breach"]]),
         (
             t("cmp_first_breach", lang),
-            [formats.month(first_of(r.units["first_breach"]), lang, short=True) for r in results],
+            [formats.date(d, lang) if not pd.isna(d) else "–" for d in table["first_breach"]],
         ),
         (t("cmp_started_late", lang), [formats.percent(v, lang) for v in table["assessments_started_late_share"]]),
         (t("cmp_completed_late", lang), [formats.percent(v, lang) for v in table["assessments_completed_late_share"]]),

@@ -24,17 +24,34 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from ..answers.costs import TOTAL
+from ..answers.costs import TOTAL, price_index
+from ..answers.staffing_answer import StaffingAnswer, answer_of
 from ..scenario.files import load_scenario
 from ..scenario.schema import Scenario
 from ..text import formats
 from ..text.i18n import Lang, Msg, UserError, t
 from ..vocabulary import ALL, UNITS
-from .answer import answer_table, headline, unit_name
+from .answer import (
+    extra_sentence,
+    funded_check_line,
+    head_sentence,
+    headline,
+    level_word,
+    notes,
+    parts_lines,
+    parts_table,
+    reading_lines,
+    readings_table,
+    team_table,
+    teams_sentence,
+    uncertainty_line,
+    unit_name,
+)
 from .charts import caseload_figure_from, figure_svg, literal_text, localise_axes
-from .dimensioning_report import answer_notes, staffing_figure, target_text
+from .dimensioning_report import staffing_figure, target_text
 from .folders import _shown, check_output, write_folder
 from .report_data import FILE, ReportData, parse
+from .summary import counted_cells
 
 #: Files that mark a folder written by an older version (a results folder without report data).
 OLD_MARKERS = ("run.json", "mitoitus.xlsx", "vertailu.csv")
@@ -143,14 +160,14 @@ def _required_figure(results: list[Any], lang: Lang) -> Figure:
     fig = Figure(figsize=(7.5, 3.2))
     ax = fig.subplots()
     for i, result in enumerate(results):
-        total = result.yearly[(result.yearly["unit"] == ALL) & (result.yearly["team"] == ALL)].sort_values("year")
-        conf = round(100 * result.confidence)
+        answer = answer_of(result)
+        total = answer.county.sort_values("year")
         ax.plot(
             total["year"],
-            total["required_posts_conf"],
+            total["required"],
             marker="o",
             color=f"C{i}",
-            label=f"{result.scenario.name}: {t('app_required', lang, conf=conf)}",
+            label=f"{result.scenario.name}: {t('app_required', lang, level=level_word(answer, lang))}",
         )
         if i == 0:
             ax.step(
@@ -175,26 +192,11 @@ def _required_figure(results: list[Any], lang: Lang) -> Figure:
 
 
 def _run_answer(data: ReportData, lang: Lang) -> list[str]:
+    """A run's answer: which teams' funded posts fail the reading from when (the dimensioning
+    answer's criterion on the run's replications), then the county's costs in the last year."""
     table = data.frames["caseload_table"]
     last = int(table["year"].max())
-    rows = table[table["year"] == last]
-    over = rows[rows["share_workers_over_limit"] > 0.5]
-    if not over.empty:
-        names = ", ".join(unit_name(r["unit"], r["area"], lang) for r in over.to_dict("records"))
-        lines = [t("report_run_answer_over", lang, year=last, units=names)]
-    elif rows["share_workers_over_limit"].max() > 0:
-        worst = rows.sort_values("share_workers_over_limit").iloc[-1]
-        lines = [
-            t(
-                "report_run_answer_some",
-                lang,
-                year=last,
-                unit=unit_name(worst["unit"], worst["area"], lang),
-                share=formats.percent(worst["share_workers_over_limit"], lang),
-            )
-        ]
-    else:
-        lines = [t("report_run_answer_none", lang, year=last)]
+    lines = [funded_check_line(data.check, lang)] if data.check is not None else []
     costs = data.frames["costs"]
     total = costs[(costs["category"] == TOTAL) & (costs["year"] == last)]
     if not total.empty:
@@ -221,18 +223,18 @@ def _run_yearly(data: ReportData, lang: Lang) -> Table:
             t("year", lang): table["year"].astype(int).astype(str),
             t("clients", lang): [formats.integer(v, lang) for v in table["clients"]],
             t("workers_in_post", lang): [formats.number(v, lang, 1) for v in table["workers_in_post"]],
-            t("mean_children_per_worker", lang): [
-                formats.number(v, lang, 1) for v in table["mean_children_per_worker"]
-            ],
-            t("max_children_per_worker", lang): [formats.integer(v, lang) for v in table["max_children_per_worker"]],
-            t("share_workers_over_limit", lang): [formats.percent(v, lang) for v in table["share_workers_over_limit"]],
+            t("mean_children_per_worker", lang): counted_cells(table, "mean_children_per_worker", lang),
+            t("max_children_per_worker", lang): counted_cells(table, "max_children_per_worker", lang),
+            t("share_workers_over_limit", lang): counted_cells(table, "share_workers_over_limit", lang),
         }
     )
     return _table(frame, numeric_from=1)
 
 
-def _dimension_yearly(result: Any, lang: Lang) -> Table:
-    """Required posts at the confidence by team and year, the funded posts and the county's cost."""
+def _dimension_yearly(result: Any, answer: StaffingAnswer, lang: Lang) -> Table:
+    """Required posts at the answer's level by team and year, the funded (or planned) posts and
+    the county's cost."""
+    column = {"conf": "required_posts_conf", "p50": "required_posts_p50", "mean": "required_posts_mean"}[answer.level]
     yearly = result.yearly
     years = sorted(int(y) for y in yearly["year"].unique())
     teams = yearly[(yearly["unit"] != ALL) & (yearly["team"] != ALL)]
@@ -243,7 +245,7 @@ def _dimension_yearly(result: Any, lang: Lang) -> Table:
             [
                 unit_name(str(unit), str(team), lang),
                 formats.number(by_year["funded_posts"].iloc[-1], lang),
-                *(formats.integer(by_year["required_posts_conf"].get(y), lang) for y in years),
+                *(formats.integer(by_year[column].get(y), lang) for y in years),
             ]
         )
     total = yearly[(yearly["unit"] == ALL) & (yearly["team"] == ALL)].set_index("year")
@@ -251,31 +253,37 @@ def _dimension_yearly(result: Any, lang: Lang) -> Table:
         [
             t("total_row", lang),
             formats.number(total["funded_posts"].iloc[-1], lang),
-            *(formats.integer(total["required_posts_conf"].get(y), lang) for y in years),
+            *(formats.integer(total[column].get(y), lang) for y in years),
         ]
     )
+    price = {y: result.scenario.costs.social_worker_per_fte * price_index(result.scenario, y) for y in years}
     rows.append(
         [
-            t("required_cost_conf", lang).replace(" (€)", ""),
+            t("required_cost", lang).replace(" (€)", ""),
             "",
-            *(formats.money(total["required_cost_conf"].get(y), lang) for y in years),
+            *(formats.money(total[column].get(y) * price[y], lang) for y in years),
         ]
     )
-    header = [t("answer_unit", lang), t("cmp_funded", lang), *(str(y) for y in years)]
+    header = [
+        t("answer_unit", lang),
+        t("chart_planned" if answer.plan else "cmp_funded", lang),
+        *(str(y) for y in years),
+    ]
     return Table(header, rows, [i >= 1 for i in range(len(header))])
 
 
 def _compare_table(data: ReportData, lang: Lang) -> Table:
     rows = data.comparison
     header = [t("cmp_measure", lang), *(r["scenario"] for r in rows)]
-    first = [r.units["first_breach"].dropna().min() for r in data.dimensioning]
+    answers = [answer_of(r) for r in data.dimensioning]
+    first = [min((x.first_failing_day for x in a.short_teams if x.first_failing_day), default=None) for a in answers]
     body = [
         [t("cmp_clients", lang), *(formats.integer(r["clients_last_year"], lang) for r in rows)],
         [t("cmp_funded", lang), *(formats.number(r["funded_posts"], lang) for r in rows)],
         [t("cmp_required", lang), *(formats.integer(r["required_last_year"], lang) for r in rows)],
         [t("cmp_extra", lang), *(formats.integer(r["extra_posts"], lang) for r in rows)],
         [t("cmp_units_in_breach", lang), *(formats.integer(r["units_in_breach"], lang) for r in rows)],
-        [t("cmp_first_breach", lang), *(formats.month(d, lang, short=True) for d in first)],
+        [t("cmp_first_breach", lang), *(formats.date(d, lang) if d else "–" for d in first)],
         [t("cmp_started_late", lang), *(formats.percent(r["started_late"], lang) for r in rows)],
         [t("cmp_completed_late", lang), *(formats.percent(r["completed_late"], lang) for r in rows)],
         [t("cmp_cost", lang), *(formats.money(r["cost_last_year_p50"], lang) for r in rows)],
@@ -297,11 +305,15 @@ def _compare_yearly(data: ReportData, lang: Lang) -> Table:
     years = sorted(int(y) for y in results[0].yearly["year"].unique())
     rows = []
     for i, result in enumerate(results):
+        answer = answer_of(result)
         total = result.yearly[(result.yearly["unit"] == ALL) & (result.yearly["team"] == ALL)].set_index("year")
+        column = {"conf": "required_posts_conf", "p50": "required_posts_p50", "mean": "required_posts_mean"}[
+            answer.level
+        ]
         rows.append(
             [
-                f"{result.scenario.name}: {t('report_required_by_year', lang, conf=round(100 * result.confidence))}",
-                *(formats.integer(total["required_posts_conf"].get(y), lang) for y in years),
+                f"{result.scenario.name}: {t('report_required_by_year', lang, level=level_word(answer, lang))}",
+                *(formats.integer(total[column].get(y), lang) for y in years),
             ]
         )
         frame = data.frames[f"costs_{i}"]
@@ -403,7 +415,7 @@ def _assumptions(data: ReportData, lang: Lang) -> Table:
         rows.append(
             [
                 t("as_target", lang),
-                *(f"{target_text(r, lang)}, {formats.percent(r.confidence, lang)}" for r in data.dimensioning),
+                *(_target_value(answer_of(r), lang) for r in data.dimensioning),
                 t("src_target", lang),
             ]
         )
@@ -413,7 +425,79 @@ def _assumptions(data: ReportData, lang: Lang) -> Table:
     return Table(header, rows, [False] * len(header))
 
 
+def _target_value(answer: StaffingAnswer, lang: Lang) -> str:
+    """ "lakisääteinen raja; THL:n seurantapäivät; 90 %" (a median says so instead)."""
+    return "; ".join([target_text(answer, lang), t(f"reading_name_{answer.reading}", lang), level_word(answer, lang)])
+
+
 # --- the document --------------------------------------------------------------------------
+
+
+@dataclass
+class AnswerBlock:
+    """Page 1 of a report: sentences in bold (the answer), plain sentences (the other readings and
+    practices, the uncertainty), tables each with an optional title and notes under it."""
+
+    bold: list[str]
+    plain: list[str]
+    tables: list[tuple[str, list[Table], list[str]]]
+
+
+def _dimension_answer(result: Any, lang: Lang) -> tuple[AnswerBlock, list[str]]:
+    """The dimensioning answer as every output tells it (:mod:`lsmitoitus.reports.answer`):
+    the headline; the other readings and practices and the uncertainty; the teams; the parts;
+    then the readings side by side; and the notes."""
+    answer = answer_of(result)
+    tables: list[tuple[str, list[Table], list[str]]] = [("", [_table(team_table(answer, lang), numeric_from=1)], [])]
+    parts = parts_table(answer, lang)
+    if not parts.empty:
+        lines = parts_lines(answer, lang)
+        tab = Table([str(c) for c in parts.columns], parts.astype(str).to_numpy().tolist(), [False, True, False])
+        tables.append((lines[0], [tab], lines[1:]))
+    readings = readings_table(answer, lang)
+    if not readings.empty:
+        tab = _table(readings, numeric_from=1)
+        tables.append((t("readings_title", lang), column_blocks(tab, fixed=1), []))
+    story = " ".join([teams_sentence(answer, lang), *[x for x in [extra_sentence(answer, lang)] if x]])
+    block = AnswerBlock(
+        [head_sentence(answer, lang)], [story, *reading_lines(answer, lang), uncertainty_line(answer, lang)], tables
+    )
+    return block, notes(answer, lang)
+
+
+def _whatif_lines(data: ReportData, lang: Lang) -> list[str]:
+    """A what-if's difference from its base, first (the edit and what it changes)."""
+    facts = data.whatif
+    if not facts:
+        return []
+    edits = [
+        t(f"edit_{e['setting']}", lang, value=_edit_value(e, e["edited"], lang), base=_edit_value(e, e["base"], lang))
+        for e in facts.get("edits", [])
+    ]
+    return [
+        t(
+            "report_whatif",
+            lang,
+            edits="; ".join(edits) if edits else t("app_settings_none", lang),
+            year=facts["year"],
+            posts=formats.signed(facts["posts_p50"], lang, 0),
+            band=f"{formats.signed(facts['posts_p10'], lang, 0)}…{formats.signed(facts['posts_p90'], lang, 0)}",
+            cost=formats.money(facts["cost_p50"], lang, sign=True),
+            cost_band=formats.money_range(facts["cost_p10"], facts["cost_p90"], lang, 2, sign=True),
+            n=formats.integer(facts["replications"], lang),
+        )
+    ]
+
+
+def _edit_value(edit: dict[str, Any], value: Any, lang: Lang) -> str:
+    if value is None:
+        return t("app_settings_none", lang)
+    kind = edit.get("kind", "number")
+    if kind == "share":
+        return formats.percent(float(value), lang)
+    if kind == "change":
+        return formats.percent(float(value), lang, 1, sign=True)
+    return formats.number(float(value), lang)
 
 
 def report_context(data: ReportData, lang: Lang, folder: str = "") -> dict[str, Any]:
@@ -421,11 +505,11 @@ def report_context(data: ReportData, lang: Lang, folder: str = "") -> dict[str, 
     scenario = data.scenarios[0]
     sim = scenario.simulation
     charts: list[tuple[str, str]] = []
-    notes: list[str] = []
+    notes_: list[str] = []
+    comparison = None
     if data.kind == "run":
         title = t("report_title_run", lang, name=scenario.name)
-        answer = _run_answer(data, lang)
-        answer_tab = None
+        block = AnswerBlock(_run_answer(data, lang), [], [])
         charts.append(
             (figure_svg(caseload_figure_from(data.frames["caseload"], scenario, lang)), "report_chart_caseload")
         )
@@ -434,25 +518,25 @@ def report_context(data: ReportData, lang: Lang, folder: str = "") -> dict[str, 
         yearly_fixed = 2
         yearly_title = t("report_table_run", lang)
         method = t("report_method_run", lang, n=formats.integer(sim.replications, lang))
-        comparison = None
     elif data.kind == "dimension":
         result = data.dimensioning[0]
+        answer = answer_of(result)
         title = t("report_title_dimension", lang, name=scenario.name)
-        answer = [headline(result, lang)]
-        answer_tab = _table(answer_table(result, lang), numeric_from=2)
-        notes = answer_notes(result, lang)
-        charts.append((figure_svg(staffing_figure(result, lang)), "report_chart_staffing"))
+        if answer.plan:
+            title = t("report_title_plan", lang, name=scenario.name, plan=answer.plan)
+        block, notes_ = _dimension_answer(result, lang)
+        caption = "report_chart_staffing_plan" if answer.plan else "report_chart_staffing"
+        charts.append((figure_svg(staffing_figure(result, lang, answer)), caption))
         charts.append((figure_svg(_costs_figure([(scenario.name, data.frames["costs"])], lang)), "report_chart_costs"))
-        conf = round(100 * result.confidence)
-        yearly = _dimension_yearly(result, lang)
+        yearly = _dimension_yearly(result, answer, lang)
         yearly_fixed = 2
-        yearly_title = t("yearly_required", lang, conf=conf)
+        yearly_title = t("yearly_required", lang, level=level_word(answer, lang))
         method = t("method_text", lang, n=formats.integer(sim.replications, lang), seed=sim.seed)
-        comparison = None
     else:
-        title = t("report_title_compare", lang)
-        answer = [headline(r, lang) for r in data.dimensioning]
-        answer_tab = None
+        title = t("report_title_whatif" if data.whatif else "report_title_compare", lang)
+        answers = [answer_of(r) for r in data.dimensioning]
+        heads = [headline(a, lang) for a in (answers[::-1] if data.whatif else answers)]
+        block = AnswerBlock([*_whatif_lines(data, lang), *heads], [uncertainty_line(answers[-1], lang)], [])
         comparison = _compare_table(data, lang)
         charts.append((figure_svg(_required_figure(data.dimensioning, lang)), "report_chart_compare"))
         frames = [(s.name, data.frames[f"costs_{i}"]) for i, s in enumerate(data.scenarios)]
@@ -478,10 +562,11 @@ def report_context(data: ReportData, lang: Lang, folder: str = "") -> dict[str, 
         "computed": t("report_meta_results", lang, date=formats.date(data.created, lang)),
         "folder": t("report_source_folder", lang, folder=folder) if folder else "",
         "h_answer": t("report_answer", lang),
-        "answer": answer,
-        "answer_table": answer_tab,
+        "answer": block.bold,
+        "answer_more": block.plain,
+        "answer_tables": block.tables,
         "comparison": column_blocks(comparison) if comparison else [],
-        "notes": notes,
+        "notes": notes_,
         "h_charts": t("report_charts", lang),
         "charts": [(svg, t(caption, lang)) for svg, caption in charts],
         "h_yearly": yearly_title,

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..answers.costs import CATEGORIES, TOTAL, cost_frame, cost_summary
 from ..answers.indicators import indicator_table
+from ..answers.staffing_answer import funded_check, funded_compliance
 from ..model.posts import pool_keys
 from ..scenario.schema import Scenario, YearlySeries
 from ..simulation.results import SimulationResults
@@ -17,6 +18,7 @@ from ..text.i18n import Lang, t
 from ..text.labels import team_label
 from ..text.text_table import text_table
 from ..vocabulary import ALL, UNITS
+from .answer import funded_check_line
 
 SUMMARY_MEASURES = (
     "clients",
@@ -45,6 +47,36 @@ def caseload_table(results: SimulationResults) -> pd.DataFrame:
     return table.reindex(columns=list(SUMMARY_MEASURES)).reset_index()
 
 
+#: How each caseload figure is written.
+_FORMATS = {
+    "mean_children_per_worker": lambda v, lang: formats.number(v, lang, 1),
+    "max_children_per_worker": formats.integer,
+    "share_workers_over_limit": formats.percent,
+    "workers_over_limit": formats.integer,
+}
+
+
+def none_counted(row: dict[Hashable, Any] | pd.Series) -> bool:
+    """Whether a row is of a unit that has clients of whom the law counts none (aftercare's clients
+    aged 18+): its lists of counted children are empty, not zero-length by accident."""
+    clients = row.get("clients", row.get("clients_counted"))
+    counted = row.get("mean_children_per_worker")
+    return bool(clients is not None and counted is not None and float(counted) == 0.0 and float(clients) > 0)
+
+
+def counted_cell(row: dict[Hashable, Any] | pd.Series, column: str, lang: Lang, uncounted: bool | None = None) -> str:
+    """A list figure for people; "ei laskettavia" (none counted) for a unit none of whose clients
+    the law counts, instead of a list of 0,0 that reads like a bug (``uncounted``: known already)."""
+    if none_counted(row) if uncounted is None else uncounted:  # said once, where the share over it would be
+        return t("team_not_counted", lang) if column == "share_workers_over_limit" else "–"
+    return _FORMATS[column](row[column], lang)
+
+
+def counted_cells(table: pd.DataFrame, column: str, lang: Lang) -> list[str]:
+    """:func:`counted_cell` for every row of ``table``."""
+    return [counted_cell(r, column, lang) for r in table.to_dict("records")]
+
+
 def _area_unit_rows(
     results: SimulationResults, table: pd.DataFrame, key: str, shown: list[Any]
 ) -> Iterator[tuple[str, str, Any, dict[Hashable, Any]]]:
@@ -60,7 +92,7 @@ def point_in_time_table(results: SimulationResults) -> pd.DataFrame:
     """THL monitoring days: median over replications of the mean children per worker and the
     number and share of workers over the limit, per date, area and unit."""
     df = results.point_in_time
-    wanted = ["mean_children_per_worker", "workers_over_limit", "share_workers_over_limit"]
+    wanted = ["clients_counted", "mean_children_per_worker", "workers_over_limit", "share_workers_over_limit"]
     df = df[df["measure"].isin(wanted)]
     table = df.groupby(["date", "area", "unit", "measure"], observed=True)["value"].median().unstack("measure")
     return table.reindex(columns=wanted).reset_index()
@@ -75,14 +107,17 @@ def _point_in_time_lines(results: SimulationResults, lang: Lang) -> list[str]:
     shown = [octobers[0], octobers[-1]] if len(octobers) > 1 else octobers
     header = [t("area", lang), t("unit", lang), t("date", lang), t("mean_short", lang)]
     header += [t("over_count_short", lang), t("over_share_short", lang)]
+    caseload = caseload_table(results)
+    uncounted = {(r["area"], r["unit"]) for r in caseload.to_dict("records") if none_counted(r)}
     rows = [
         [
             team_label(area, lang),
             t(unit, lang),
             formats.date(date, lang),
-            formats.number(r["mean_children_per_worker"], lang, 1),
-            formats.integer(r["workers_over_limit"], lang),
-            formats.percent(r["share_workers_over_limit"], lang),
+            *(
+                counted_cell(r, column, lang, (area, unit) in uncounted)
+                for column in ("mean_children_per_worker", "workers_over_limit", "share_workers_over_limit")
+            ),
         ]
         for area, unit, date, r in _area_unit_rows(results, table, "date", shown)
     ]
@@ -206,9 +241,9 @@ def summary_text(results: SimulationResults, lang: Lang = "fi", observed: pd.Dat
             str(year),
             formats.integer(r["clients"], lang),
             formats.number(r["workers_in_post"], lang, 1),
-            formats.number(r["mean_children_per_worker"], lang, 1),
-            formats.integer(r["max_children_per_worker"], lang),
-            formats.percent(r["share_workers_over_limit"], lang),
+            counted_cell(r, "mean_children_per_worker", lang),
+            counted_cell(r, "max_children_per_worker", lang),
+            counted_cell(r, "share_workers_over_limit", lang),
             formats.integer(r["unassigned_children"], lang),
         ]
         for area, unit, year, r in _area_unit_rows(results, table, "year", shown)
@@ -222,8 +257,10 @@ def summary_text(results: SimulationResults, lang: Lang = "fi", observed: pd.Dat
             seed=sim.seed,
         ),
         "",
-        text_table(header, rows, keys=2),
+        text_table(header, rows, keys=2, wrap_at=10),
     ]
+    check = funded_check(funded_compliance(results), results.scenario, results.scenario.simulation.replications)
+    lines += ["", funded_check_line(check, lang)]
     lines += ["", t("summary_note", lang), bands_note(results.scenario, lang)]
     if not results.scenario.caseload.count_jalkihuolto_18_plus:
         lines.append(t("summary_note_aftercare", lang))

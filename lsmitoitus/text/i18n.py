@@ -88,8 +88,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "real uncertainty is larger.",
     ),
     "summary_note_aftercare": (
-        "Jälkihuollon 18 vuotta täyttäneitä asiakkaita ei lasketa lakisääteiseen rajaan (skenaarion asetus).",
-        "Aftercare clients aged 18+ do not count toward the statutory limit (a setting of the scenario).",
+        "Jälkihuollon 18 vuotta täyttäneitä asiakkaita ei lasketa lakisääteiseen rajaan (skenaarion asetus), "
+        "joten jälkihuollon listoilla ei ole laskettavia lapsia (ei laskettavia).",
+        "Aftercare clients aged 18+ do not count toward the statutory limit (a setting of the scenario), so "
+        "aftercare's lists hold no counted children (none counted).",
     ),
     "year": ("vuosi", "year"),
     "indicator": ("indikaattori", "indicator"),
@@ -221,7 +223,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "gap_posts": ("vaje (kpl, + = puuttuu)", "gap (count, + = short)"),
     "compliance_probability": ("todennäköisyys, ettei kukaan ylitä (0–1)", "probability nobody is over (0–1)"),
     "min_compliance": ("pienin kuukauden todennäköisyys (0–1)", "lowest monthly probability (0–1)"),
-    "first_breach": ("ensimmäinen ylitys (kk)", "first breach (month)"),
+    "first_breach": ("ensimmäinen päivä, jona vakanssit eivät riitä", "first day the posts fail"),
     "months_in_breach": ("ylityskuukausia (kpl)", "months in breach (count)"),
     "extra_posts": ("lisävakanssit (kpl)", "extra posts (count)"),
     "parameter": ("parametri", "parameter"),
@@ -230,7 +232,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "sheet_answer": ("Vastaus", "Answer"),
     "sheet_units": ("Yksiköt", "Units"),
     "sheet_yearly": ("Vuosittain", "Yearly"),
-    "sheet_monthly": ("Kuukausittain", "Monthly"),
+    "sheet_monthly": ("Lukupäivät", "Reading days"),
+    "sheet_readings": ("Tulkinnat", "Readings"),
+    "budget_heading": ("Budjetti", "Budget"),
+    "notes_heading": ("Huomiot", "Notes"),
     "sheet_scenario": ("Skenaario ja oletukset", "Scenario and assumptions"),
     "target_law": ("lakisääteinen raja", "statutory limit"),
     "law_step": ("{value} lasta {date} alkaen", "{value} children from {date}"),
@@ -265,9 +270,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "{demand}; the split into teams adds {organisation} over one county-wide team.",
     ),
     "parts_assessment": (
-        "Palvelutarpeen arviointi {year}: tarvitaan {required} työntekijää ({conf} %), rahoitettu {funded}; "
+        "Palvelutarpeen arviointi {year}: tarvitaan {required} työntekijää ({level}), rahoitettu {funded}; "
         "arvioinneista {on_time} alkoi määräajassa.",
-        "Service-need assessment {year}: {required} workers needed ({conf} %), {funded} funded; "
+        "Service-need assessment {year}: {required} workers needed ({level}), {funded} funded; "
         "{on_time} of assessments started within the deadline.",
     ),
     "answer_total": (
@@ -287,21 +292,22 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart_required_p50": ("tarve P50", "required P50"),
     "chart_required_conf": ("tarve {conf} %", "required {conf} %"),
     "chart_funded": ("rahoitetut vakanssit", "funded posts"),
+    "chart_planned": ("suunnitellut vakanssit", "planned posts"),
     "chart_in_post": ("odotetut tehtävässä", "expected in post"),
     "chart_breach": ("ensimmäinen ylitys", "first breach"),
     "chart_posts": ("vakansseja", "posts"),
     "staffing_title": (
-        "Henkilöstömitoitus: {name} (tavoite {target}, varmuus {conf} %)",
-        "Staffing: {name} (target {target}, confidence {conf} %)",
+        "Henkilöstömitoitus: {name} (tavoite {target}, {level})",
+        "Staffing: {name} (target {target}, {level})",
     ),
     "yearly_required": (
-        "Tarvittavat vakanssit vuosittain ({conf} % varmuus)",
-        "Required posts by year ({conf} % confidence)",
+        "Tarvittavat vakanssit vuosittain ({level})",
+        "Required posts by year ({level})",
     ),
     "method": ("Menetelmä", "Method"),
     "scenario": ("skenaario", "scenario"),
     "clients_last_year": ("laskettavat asiakkaat viimeisenä vuonna (P50)", "counted clients in the last year (P50)"),
-    "units_in_breach": ("yksiköitä yli rajan (kpl)", "units in breach (count)"),
+    "units_in_breach": ("tiimejä, joista puuttuu vakansseja (kpl)", "teams short of posts (count)"),
     "assessments_started_late_share": ("myöhässä alkaneet arvioinnit, osuus", "assessments started late, share"),
     "assessments_completed_late_share": ("yli 3 kk arvioinnit, osuus", "assessments over 3 months, share"),
     "sheet_comparison": ("Vertailu", "Comparison"),
@@ -309,10 +315,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "method_text": (
         "Tapahtumasimulaatio ({n} toistoa, siemen {seed}) tuottaa kunkin yksikön asiakkaat; samat asiakkaat "
         "toistetaan eri vakanssimäärillä (samat satunnaisluvut, täyttöaste, vaihtuvuus ja jakosääntö). "
-        "Kuukauden tarve on pienin vakanssimäärä, jolla kenenkään laskettava asiakasmäärä ei ylitä tavoitetta.",
+        "Lukupäivän tarve on pienin vakanssimäärä, jolla kenenkään laskettava asiakasmäärä ei ylitä tavoitetta "
+        "eikä yksikään laskettava lapsi ole ilman työntekijää.",
         "The event simulation ({n} replications, seed {seed}) produces each unit's clients; the same clients are "
         "replayed with other numbers of posts (same random numbers, fill rate, turnover and allocation rule). "
-        "A month's requirement is the fewest posts with which nobody's counted list exceeds the target.",
+        "A reading day's requirement is the fewest posts with which nobody's counted list exceeds the target "
+        "and no counted child is without a worker.",
     ),
     "in_band": ("välillä", "in band"),
     "inside": ("P10–P90-välillä", "inside P10–P90"),
@@ -1137,15 +1145,19 @@ TEXT: dict[str, tuple[str, str]] = {
         "Simuloidaan {what}: {done}/{total} toistoa, {remaining}",
         "Simulating {what}: {done}/{total} replications, {remaining}",
     ),
-    "app_progress_base": ("perusuraa (1/2)", "the base (1 of 2)"),
-    "app_progress_edited": ("muokattua skenaariota (2/2)", "the edited scenario (2 of 2)"),
+    "app_progress_base": ("perusuraa", "the base"),
+    "app_progress_edited": ("muokattua skenaariota", "the edited scenario"),
+    "app_progress_both": (
+        "perusuraa ja muokattua skenaariota pareittain",
+        "the base and the edited scenario in pairs",
+    ),
     "app_progress_one": ("skenaariota", "the scenario"),
     "app_settings": (
         "Vastaus asetuksilla: {scenario}; ilmoitusten kasvu {growth}/v; lapsiväestö {population}/v; "
-        "täyttöaste {fill}; tavoite {target}, {conf} % varmuus; perhehoidon vähimmäisosuus {family}; "
+        "täyttöaste {fill}; tavoite {target}, {level}; perhehoidon vähimmäisosuus {family}; "
         "avohuollon vaikuttavuus {effect}; vakansseja {posts}; {n} toistoa.",
         "Answer for: {scenario}; notification growth {growth}/year; child population {population}/year; "
-        "fill rate {fill}; target {target}, {conf} % confidence; minimum family-care share {family}; "
+        "fill rate {fill}; target {target}, {level}; minimum family-care share {family}; "
         "open-care effectiveness {effect}; posts {posts}; {n} replications.",
     ),
     "app_settings_edited": ("{name} muokattuna", "{name} edited"),
@@ -1190,6 +1202,296 @@ TEXT: dict[str, tuple[str, str]] = {
         "{scenario}: mikään yksikkö ei ylitä rajaa {conf} %:n varmuudella; lisävakansseja ei tarvita.",
         "{scenario}: no unit breaches the limit with {conf} % confidence; no extra posts are needed.",
     ),
+    # -- the staffing answer (answers/staffing_answer.py rendered by reports/answer.py)
+    "unit_team_short": ("{unit} ({team})", "{unit} ({team})"),
+    "reading_monitoring_days": ("THL:n seurantapäivinä", "on THL's monitoring days"),
+    "reading_month_ends": ("jokaisen kuukauden lopussa", "at every month end"),
+    "reading_mean_list": ("keskimääräisellä listalla", "by the mean list"),
+    "reading_name_monitoring_days": ("THL:n seurantapäivät", "THL's monitoring days"),
+    "reading_name_month_ends": ("jokainen kuukauden loppu", "every month end"),
+    "reading_name_mean_list": ("keskimääräinen lista", "the mean list"),
+    "reading_sentence_monitoring_days": (
+        "THL:n seurantapäivinä (huhti- ja lokakuun toinen tiistai)",
+        "On THL's monitoring days (the second Tuesday of April and October)",
+    ),
+    "reading_sentence_month_ends": ("Jokaisen kuukauden lopussa", "At every month end"),
+    "practice_today": ("nykyisellä käytännöllä", "under today's practice"),
+    "practice_with_round_robin": ("vuorojaolla", "with a duty rota"),
+    "practice_with_managed": ("hallituilla listoilla", "with managed lists"),
+    "practice_with_least_loaded": ("vähiten kuormitetulle jakaen", "giving to the least loaded"),
+    "practice_with_balanced": ("tasatuilla listoilla", "with balanced lists"),
+    "practice_with_random": ("satunnaisella jaolla", "with random allocation"),
+    "practice_name_round_robin": ("vuorojako", "duty rota"),
+    "practice_name_managed": ("hallitut listat", "managed lists"),
+    "practice_name_least_loaded": ("vähiten kuormitetulle", "least loaded"),
+    "practice_name_balanced": ("tasatut listat", "balanced lists"),
+    "practice_name_random": ("satunnainen jako", "random allocation"),
+    "practice_name_kaikki": ("mikä tahansa jako", "any allocation"),
+    "practice_about_round_robin": (
+        "uudet perheet työntekijöille vuorotellen, lapsi pysyy työntekijällään",
+        "new families to the workers in turn, a child keeps its worker",
+    ),
+    "practice_about_managed": (
+        "uusi perhe lyhyimmälle listalle, ja lapsi siirtyy kollegalle, kun lista ylittää rajan",
+        "each new family to the shortest list, and a child moves to a colleague when a list goes over the limit",
+    ),
+    "practice_about_least_loaded": (
+        "uusi perhe vähiten kuormitetulle työntekijälle (osa satunnaisesti)",
+        "each new family to the least loaded worker (some at random)",
+    ),
+    "practice_about_balanced": (
+        "listat eroavat toisistaan enintään yhdellä lapsella",
+        "lists differ by one child at most",
+    ),
+    "practice_about_random": ("uusi perhe satunnaiselle työntekijälle", "each new family to a worker at random"),
+    "level_word_conf": ("{conf} %", "{conf} %"),
+    "level_word_p50": ("mediaani", "median"),
+    "level_word_mean": ("keskiarvo", "mean"),
+    "level_conf": ("{conf} %:n varmuudella", "with {conf} % confidence"),
+    "level_p50": ("mediaanina", "at the median"),
+    "level_mean": ("keskimäärin", "on average"),
+    "qualifier_conf": ("±{error}; {conf} %:n varmuudella", "±{error}; with {conf} % confidence"),
+    "qualifier_p50": ("{n} toistoa; mediaanina", "{n} replications; at the median"),
+    "qualifier_mean": ("±{error};", "±{error};"),
+    "what_funded_plural": ("rahoitettuja", "funded"),
+    "what_planned_plural": ("suunniteltuja", "planned"),
+    "what_funded_adessive": ("rahoitetulla", "funded"),
+    "what_planned_adessive": ("suunnitellulla", "planned"),
+    "what_funded_nominative": ("rahoitetut", "funded"),
+    "what_planned_nominative": ("suunnitellut", "planned"),
+    "gap_short": ("vaje {n}", "a gap of {n}"),
+    "gap_over": ("{n} enemmän kuin tarvitaan", "{n} more than needed"),
+    "gap_none": ("yhtä monta kuin tarvitaan", "as many as needed"),
+    "answer_head": (
+        "Vuonna {year} tarvitaan {required} vakanssia ({qualifier} {where}), {what} on {funded}: {gap}.",
+        "In {year}, {required} posts are needed ({qualifier} {where}); {funded} are {what}: {gap}.",
+    ),
+    "answer_head_plan": (
+        "Suunnitelma {plan}: vuonna {year} tarvitaan {required} vakanssia ({qualifier} {where}), {what} on "
+        "{funded}: {gap}.",
+        "Plan {plan}: in {year}, {required} posts are needed ({qualifier} {where}); {funded} are {what}: {gap}.",
+    ),
+    "answer_short_many": ("Lyhyiksi jäävät {teams}.", "Teams short of posts: {teams}."),
+    "answer_short_one": ("Lyhyeksi jää {teams}.", "The team short of posts: {teams}."),
+    "answer_short_team": ("{team} vuodesta {year} (+{n})", "{team} from {year} (+{n})"),
+    "answer_short_team_years": ("{team} {years} (enimmillään +{n})", "{team} {years} (at most +{n})"),
+    "answer_none_short": (
+        "Rahoitetut vakanssit riittävät kaikissa tiimeissä joka vuosi {first}–{last}.",
+        "The funded posts suffice in every team in every year {first}–{last}.",
+    ),
+    "answer_extra_total": (
+        "Lisävakansseja tarvitaan yhteensä {extra} (noin {cost} vuodessa).",
+        "In total {extra} extra posts are needed (about {cost} a year).",
+    ),
+    "answer_extra_more": (
+        "Lisävakansseja tarvitaan yhteensä {extra} (noin {cost} vuodessa), vajetta enemmän, koska vakanssit "
+        "eivät siirry tiimistä toiseen{surplus} ja jokainen tiimi tarvitsee kokonaisia vakansseja.",
+        "In total {extra} extra posts are needed (about {cost} a year), more than the gap, as posts do not move "
+        "between teams{surplus} and every team needs whole posts.",
+    ),
+    "answer_surplus": (" (tarvetta enemmän vakansseja: {teams})", " (more posts than needed: {teams})"),
+    "surplus_team": ("{team} {n}", "{team} {n}"),
+    "in_year_list": ("vuosina {years}", "in {years}"),
+    "plan_meets_all": (
+        "Suunnitelma riittää kaikissa tiimeissä joka vuosi {first}–{last}.",
+        "The plan suffices in every team in every year {first}–{last}.",
+    ),
+    "plan_fails": ("Suunnitelma ei riitä {years}: {teams}.", "The plan falls short {years}: {teams}."),
+    "plan_fail_team": ("{team} {years} ({detail})", "{team} {years} ({detail})"),
+    "plan_fail_missing": ("puuttuu enimmillään {n} vakanssia", "at most {n} posts missing"),
+    "plan_fail_day": (
+        "ensimmäinen päivä, jona vakanssit eivät riitä: {date}",
+        "the first day the posts fail: {date}",
+    ),
+    "other_mean_list_meets": (
+        "Keskimääräinen lista (laskettavat lapset ÷ raja, kuten hallituksen esitys mitoitti rajan): {required} "
+        "vakanssia riittää, joten raja täyttyy keskimäärin {funded} {what} vakanssilla.",
+        "The mean list (counted children ÷ limit, as the government bill costed the rule): {required} posts "
+        "suffice, so the limit is met on average with the {funded} {what} posts.",
+    ),
+    "other_mean_list_fails": (
+        "Keskimääräinen lista (laskettavat lapset ÷ raja, kuten hallituksen esitys mitoitti rajan): tarvitaan "
+        "{required} vakanssia, joten raja ei täyty keskimäärinkään {funded} {what} vakanssilla.",
+        "The mean list (counted children ÷ limit, as the government bill costed the rule): {required} posts are "
+        "needed, so the limit is not met even on average with the {funded} {what} posts.",
+    ),
+    "other_practice": (
+        "{practice} ({about}) tarvitaan {required} vakanssia ({qualifier}): {change}; lapsi vaihtaa työntekijää "
+        "keskimäärin {changes} kertaa vuodessa (nykyisellä käytännöllä {changes_now}).",
+        "{practice} ({about}), {required} posts are needed ({qualifier}): {change}; a child changes worker "
+        "{changes} times a year on average ({changes_now} under today's practice).",
+    ),
+    "other_practice_plain": (
+        "{practice} ({about}) tarvitaan {required} vakanssia ({qualifier}): {change}.",
+        "{practice} ({about}), {required} posts are needed ({qualifier}): {change}.",
+    ),
+    "saving_managed": ("listojen hallinta säästää {n} vakanssia", "managing lists saves {n} posts"),
+    "costing_managed": ("listojen hallinta lisää tarvetta {n} vakanssilla", "managing lists adds {n} posts"),
+    "saving_other": ("käytännön vaihto säästää {n} vakanssia", "changing the practice saves {n} posts"),
+    "costing_other": ("käytännön vaihto lisää tarvetta {n} vakanssilla", "changing the practice adds {n} posts"),
+    "saving_none": ("tarve on sama kuin nykyisellä käytännöllä", "the requirement is the same as today's"),
+    "other_reading": (
+        "{reading} tarvitaan {required} vakanssia ({qualifier}) nykyisellä käytännöllä{also}.",
+        "{reading}, {required} posts are needed ({qualifier}) under today's practice{also}.",
+    ),
+    "other_reading_also": (" ja {required} {practice}", " and {required} {practice}"),
+    "uncertainty_conf": (
+        "Epävarmuus: {required} vakanssia riittää {conf} %:ssa simuloiduista tulevaisuuksista ja {p50} puolessa "
+        "niistä ({n} toistoa); simuloinnin oma satunnaisvaihtelu on ±{error} vakanssia (95 %:n luottamusväli){goal}.",
+        "Uncertainty: {required} posts suffice in {conf} % of the simulated futures and {p50} in half of them "
+        "({n} replications); the simulation's own noise is ±{error} posts (95 % interval){goal}.",
+    ),
+    "uncertainty_p50": (
+        "Epävarmuus: {n} toistoa ei riitä varmuustason lukuun (siihen tarvitaan vähintään {need} toistoa), joten "
+        "luvut ovat mediaaneja: {p50} vakanssia riittää puolessa simuloiduista tulevaisuuksista.",
+        "Uncertainty: {n} replications cannot carry a figure at the chosen confidence (that needs at least "
+        "{need}), so every figure is a median: {p50} posts suffice in half of the simulated futures.",
+    ),
+    "uncertainty_mean": (
+        "Epävarmuus: keskimääräinen lista on {n} toiston keskiarvo, ±{error} vakanssia (95 %:n luottamusväli).",
+        "Uncertainty: the mean list is a mean over {n} replications, ±{error} posts (95 % interval).",
+    ),
+    "goal_met": ("; tavoite oli ±{goal}", "; the aim was ±{goal}"),
+    "goal_missed": (
+        "; tavoitteeseen ±{goal} ei päästy {n} toistolla",
+        "; the aim of ±{goal} was not reached in {n} replications",
+    ),
+    "team_col_posts": ("{what} vakanssit {year}", "{what} posts {year}"),
+    "team_col_required": ("tarve {year} ({level})", "required {year} ({level})"),
+    "team_col_short": ("vajetta alkaen", "short from"),
+    "team_col_extra": ("lisävakanssit {year}", "extra posts {year}"),
+    "team_suffices": ("riittää", "suffices"),
+    "team_not_counted": ("ei laskettavia", "none counted"),
+    "team_workload": ("oma työmäärätavoite", "own workload target"),
+    "part_col_part": ("osa", "part"),
+    "part_col_posts": ("vakanssia", "posts"),
+    "part_col_meaning": ("mitä se tarkoittaa", "what it means"),
+    "parts_title": (
+        "Tarpeen osat vuonna {year}: {required} vakanssia ({level}); osat ovat {n} toiston keskiarvoja ja "
+        "laskevat yhteen otsikon luvuksi.",
+        "Parts of the requirement in {year}: {required} posts ({level}); the parts are means over {n} "
+        "replications and add up to the headline.",
+    ),
+    "parts_negative": (
+        "Negatiivinen osa ({parts}) on satunnaisvaihtelua: osat ovat {n} toiston parierojen keskiarvoja, ja pieni "
+        "ero voi osua kumpaan suuntaan tahansa.",
+        "A negative part ({parts}) is noise: the parts are means of paired differences over {n} replications, and "
+        "a small difference can fall either way.",
+    ),
+    "part_mean_list": ("keskimääräinen lista", "mean list"),
+    "part_month_to_month": ("vaihtelu kuukaudesta toiseen", "month-to-month variation"),
+    "part_whole_posts": ("kokonaiset vakanssit tiimeittäin", "whole posts per team"),
+    "part_vacancies": ("täyttämättömät vakanssit", "vacant posts"),
+    "part_absences": ("poissaolot", "absences"),
+    "part_uneven_lists": ("epätasaiset listat", "uneven lists"),
+    "part_confidence": ("varmuusmarginaali", "confidence margin"),
+    "part_confidence_p50": ("mediaanin ero keskiarvoon", "median over the mean"),
+    "part_about_mean_list": (
+        "laskettavat lapset ÷ raja, vuoden keskiarvo",
+        "counted children ÷ limit, the year's mean",
+    ),
+    "part_about_month_to_month": (
+        "lukupäivien suurin lapsimäärä keskiarvon yli",
+        "the reading days' largest number of children over the mean",
+    ),
+    "part_about_whole_posts": (
+        "kokonaiset vakanssit, jotka eivät siirry tiimistä toiseen",
+        "whole posts, which do not move between teams",
+    ),
+    "part_about_vacancies": (
+        "avoimen vakanssin lapset muiden listoilla rekrytoinnin ajan",
+        "a vacant post's children on colleagues' lists while it is recruited",
+    ),
+    "part_about_absences": ("lomat, sairauspoissaolot ja perhevapaat", "leave, sickness and parental leave"),
+    "part_about_uneven_lists": (
+        "nykyinen käytäntö verrattuna hallittuihin listoihin",
+        "today's practice compared with managed lists",
+    ),
+    "part_about_confidence": (
+        "{conf} %:n varmuus: tarve vaihtelee toistosta toiseen",
+        "{conf} % confidence: the need varies between replications",
+    ),
+    "part_about_confidence_p50": (
+        "mediaani toistojen yli verrattuna keskiarvoon",
+        "the median over replications against the mean",
+    ),
+    "note_practice": ("Nykyinen käytäntö ({name}): {about}.", "Today's practice ({name}): {about}."),
+    "note_aftercare_law": (
+        "Jälkihuollon 18 vuotta täyttäneitä asiakkaita ei lasketa lain rajaan, joten jälkihuollon lakisääteinen "
+        "tarve on 0 ja sen {posts} vakanssia ovat lain laskennan ulkopuolella (ne tekevät jälkihuollon työtä).",
+        "Aftercare clients aged 18+ do not count toward the legal limit, so aftercare's legal requirement is 0 and "
+        "its {posts} posts are outside the law's count (they do aftercare's work).",
+    ),
+    "note_aftercare_target": (
+        "Jälkihuollon luku on alueen oma valinta, ei lain raja: työmäärätavoite {target} asiakasta työntekijää "
+        "kohden kaikki asiakkaat laskien (myös 18 vuotta täyttäneet).",
+        "Aftercare's figure is the county's own choice, not the legal limit: a workload target of {target} clients "
+        "per worker counting every client (those aged 18+ too).",
+    ),
+    "practice_current": ("{practice} (nykyinen käytäntö)", "{practice} (today's practice)"),
+    "readings_col": ("lain tulkinta; käytäntö; taso", "reading of the law; practice; level"),
+    "readings_title": (
+        "Lain tulkinnat ja käytännöt rinnakkain: tarvittavat vakanssit vuosittain",
+        "Readings of the law and practices side by side: required posts by year",
+    ),
+    "readings_error": ("satunnaisvaihtelu {year} (±, 95 %)", "Monte-Carlo error {year} (±, 95 %)"),
+    "readings_replications": ("toistoja", "replications"),
+    "required_posts_stated_conf": (
+        "tarvittavat vakanssit, {conf} %:n varmuus (kpl)",
+        "required posts, {conf} % confidence (count)",
+    ),
+    "required_posts_stated_p50": ("tarvittavat vakanssit, mediaani (kpl)", "required posts, median (count)"),
+    "required_posts_stated_mean": (
+        "tarvittavat vakanssit, keskimääräinen lista (kpl)",
+        "required posts, mean list (count)",
+    ),
+    "required_half_width": ("satunnaisvaihtelu ± (95 %, kpl)", "Monte-Carlo error ± (95 %, count)"),
+    "extra_posts_year": ("lisävakanssit tiimeihin (kpl)", "extra posts for the teams (count)"),
+    "failing_days": ("lukupäiviä, joina vakanssit eivät riitä (kpl)", "reading days on which the posts fail (count)"),
+    "compliance_all_days": (
+        "todennäköisyys, että raja täyttyy joka lukupäivä",
+        "probability that every reading day meets the limit",
+    ),
+    "required_cost": ("tarvittavien vakanssien kustannus (€)", "cost of required posts (€)"),
+    "title_level_conf": ("varmuus {conf} %", "confidence {conf} %"),
+    "title_level_p50": ("mediaani", "median"),
+    "title_level_mean": ("keskimääräinen lista", "mean list"),
+    "team_line": (
+        "{team}: {what} vakanssit {year} {posts}, tarve {required} ({level}); vajetta alkaen: {short}; "
+        "lisävakansseja {extra}.",
+        "{team}: {what} posts {year} {posts}, required {required} ({level}); short from: {short}; extra posts {extra}.",
+    ),
+    "first_short_year": ("vajetta vuodesta", "short from (year)"),
+    "first_failing_day": ("ensimmäinen lukupäivä, jona vakanssit eivät riitä", "first reading day the posts fail"),
+    "required_posts": ("tarvittavat vakanssit (kpl)", "required posts (count)"),
+    "extra_cost": ("lisävakanssien kustannus vuodessa (€)", "cost of the extra posts a year (€)"),
+    "answer_extra_despite": (
+        "Silti lisävakansseja tarvitaan yhteensä {extra} (noin {cost} vuodessa), koska vakanssit eivät siirry "
+        "tiimistä toiseen{surplus} ja jokainen tiimi tarvitsee kokonaisia vakansseja.",
+        "Still, {extra} extra posts are needed in total (about {cost} a year), as posts do not move between "
+        "teams{surplus} and every team needs whole posts.",
+    ),
+    "whatif_head": (
+        "Muutos perusuraan vuonna {year}: tarve {posts} vakanssia (P10–P90 {band}; {base} → {edited}, {level}), "
+        "kustannukset {cost} (P10–P90 {cost_band}); {n} toistoa, samat satunnaisluvut.",
+        "The change from the base in {year}: {posts} posts needed (P10–P90 {band}; {base} → {edited}, {level}), "
+        "costs {cost} (P10–P90 {cost_band}); {n} replications, common random numbers.",
+    ),
+    "app_live": (
+        "Vastaus perustuu tähän mennessä valmistuneisiin toistoihin ({done}/{total}); se tarkentuu, kun loput "
+        "valmistuvat.",
+        "The answer rests on {done} of {total} replications; it tightens as the rest arrive.",
+    ),
+    "app_live_final": ("Vastaus perustuu {n} toistoon.", "The answer rests on {n} replications."),
+    "app_more_coming": (
+        "Muut lain tulkinnat, hallitut listat ja tarpeen osat lasketaan…",
+        "The other readings of the law, managed lists and the parts of the requirement are being computed…",
+    ),
+    "app_parts_title": ("Tarpeen osat", "Parts of the requirement"),
+    "app_prefetch": (
+        "Perusuraa lasketaan valmiiksi: {done}/{total} toistoa",
+        "Preparing the base: {done}/{total} replications",
+    ),
     "target_children": ("{n} lasta / työntekijä", "{n} children per worker"),
     "unit_team": ("{unit}, {team}", "{unit}, {team}"),
     "answer_unit": ("yksikkö", "unit"),
@@ -1202,9 +1504,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "cmp_clients": ("laskettavat asiakkaat viimeisenä vuonna (P50)", "counted clients in the last year (P50)"),
     "cmp_funded": ("rahoitetut vakanssit", "funded posts"),
     "cmp_required": ("tarvittavat vakanssit viimeisenä vuonna", "required posts in the last year"),
-    "cmp_extra": ("lisävakanssit", "extra posts"),
-    "cmp_units_in_breach": ("yksiköitä yli rajan", "units in breach"),
-    "cmp_first_breach": ("ensimmäinen ylitys", "first breach"),
+    "cmp_required_level": (
+        "tarvittavat vakanssit viimeisenä vuonna ({level})",
+        "required posts in the last year ({level})",
+    ),
+    "cmp_extra": ("lisävakanssit tiimeihin", "extra posts for the teams"),
+    "cmp_units_in_breach": ("tiimejä, joista puuttuu vakansseja", "teams short of posts"),
+    "cmp_first_breach": ("ensimmäinen päivä, jona vakanssit eivät riitä", "first day the posts fail"),
     "cmp_started_late": ("myöhässä alkaneet arvioinnit", "assessments started late"),
     "cmp_completed_late": ("yli 3 kk kestäneet arvioinnit", "assessments over 3 months"),
     "cmp_cost": ("kustannukset viimeisenä vuonna (P50)", "costs in the last year (P50)"),
@@ -1249,7 +1555,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Tarvittavat vakanssit {conf} %:n varmuudella vuosittain ja rahoitetut vakanssit.",
         "Required posts at {conf} % confidence by year, and funded posts.",
     ),
-    "app_required": ("tarvittavat vakanssit ({conf} % varmuus)", "required posts ({conf} % confidence)"),
+    "app_required": ("tarvittavat vakanssit ({level})", "required posts ({level})"),
     "app_funded": ("rahoitetut vakanssit", "funded posts"),
     "app_base": ("perusura", "base"),
     "app_edited": ("muutettu", "edited"),
@@ -1291,10 +1597,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "factor, so their differences stay.",
     ),
     "app_replications_help": (
-        "90 %:n vastaus on toistojen 90 %:n kvantiili: 20 toistolla toiseksi suurin arvo, 30 toistolla "
-        "kolmanneksi suurin. Alle 20 toistolla se on suurin havaittu arvo, ei arvio 90 %:n kvantiilista.",
-        "The 90 % answer is the replications' 90 % quantile: the second largest of 20, the third largest of "
-        "30. With fewer than 20 it is the largest value seen, not an estimate of a 90 % quantile.",
+        "Vähillä toistoilla vastaus on mediaani (P50); vähintään {need} toistolla se on {conf} %:n varmuustason "
+        "luku. Ero perusuraan lasketaan pareittain samoilla satunnaisluvuilla, joten se on tarkka jo muutamalla "
+        "toistolla. {n} toistoa vie tällä koneella noin {seconds} sekuntia.",
+        "With few replications the answer is the median (P50); from {need} replications on it is the figure at "
+        "{conf} % confidence. The difference from the base is paired (common random numbers), so a few "
+        "replications already make it precise. {n} replications take about {seconds} seconds on this machine.",
     ),
     "app_timeliness_started": ("myöhässä alkaneet arvioinnit (P50)", "assessments started late (P50)"),
     "app_timeliness_completed": ("yli 3 kk kestäneet arvioinnit (P50)", "assessments over 3 months (P50)"),
@@ -1320,6 +1628,33 @@ TEXT: dict[str, tuple[str, str]] = {
     # -- the report for the board
     "report_title_run": ("Simulointiraportti: {name}", "Simulation report: {name}"),
     "report_title_dimension": ("Henkilöstömitoitus: {name}", "Staffing: {name}"),
+    "report_title_plan": ("Henkilöstösuunnitelma {plan}: {name}", "Staffing plan {plan}: {name}"),
+    "report_title_whatif": ("Mitä jos: muutos perusuraan", "What if: the change from the base"),
+    "report_whatif": (
+        "Muutos perusuraan: {edits}. Vuonna {year} tarve muuttuu {posts} vakanssia (P10–P90 {band}) ja "
+        "kustannukset {cost} (P10–P90 {cost_band}); {n} toistoa, samat satunnaisluvut.",
+        "The change from the base: {edits}. In {year} the requirement changes by {posts} posts (P10–P90 {band}) "
+        "and the costs by {cost} (P10–P90 {cost_band}); {n} replications, common random numbers.",
+    ),
+    "edit_growth_per_year": (
+        "ilmoitusten kasvu {value} vuodessa (perusura {base})",
+        "notifications grow {value} a year (base {base})",
+    ),
+    "edit_population_growth_per_year": (
+        "lapsiväestön muutos {value} vuodessa (perusura {base})",
+        "the child population changes {value} a year (base {base})",
+    ),
+    "edit_fill_rate": ("täyttöaste {value} (perusura {base})", "fill rate {value} (base {base})"),
+    "edit_posts": ("vakansseja {value} (perusura {base})", "posts {value} (base {base})"),
+    "edit_perhehoito_share_target": (
+        "perhehoidon tavoiteosuus {value} (perusura {base})",
+        "family-care target {value} (base {base})",
+    ),
+    "edit_avohuolto_escalation_reduction": (
+        "avohuollon tehostus {value} (perusura {base})",
+        "open-care effect {value} (base {base})",
+    ),
+    "edit_target": ("mitoitustavoite {value} (perusura {base})", "planning target {value} (base {base})"),
     "report_title_compare": ("Skenaarioiden vertailu", "Scenarios compared"),
     "report_subtitle": (
         "Lastensuojelun mitoitus – raportti hallitukselle",
@@ -1337,18 +1672,21 @@ TEXT: dict[str, tuple[str, str]] = {
     "report_method": ("Menetelmä", "Method"),
     "report_about": ("Tietoa raportista", "About this report"),
     "report_source_folder": ("Tuloskansio: {folder}", "Results folder: {folder}"),
-    "report_run_answer_over": (
-        "Vuonna {year} {units} ylittää rajan: yli puolet työntekijöistä on rajan yli (P50).",
-        "In {year}, {units} breach the limit: more than half of the workers are over it (P50).",
+    "check_fails": (
+        "Rahoitetut vakanssit eivät riitä {reading} ({qualifier}): {teams}. Tarvittavien vakanssien määrän kertoo "
+        "mitoitusajo (lsmitoitus dimension).",
+        "The funded posts fail {reading} ({qualifier}): {teams}. A dimensioning run (lsmitoitus dimension) tells "
+        "how many posts are needed.",
     ),
-    "report_run_answer_some": (
-        "Vuonna {year} rajan ylittäviä työntekijöitä on eniten yksikössä {unit} ({share} työntekijöistä, P50).",
-        "In {year}, the unit with the largest share of workers over the limit is {unit} ({share} of workers, P50).",
+    "check_ok": (
+        "Rahoitetut vakanssit riittävät kaikissa tiimeissä {reading} vuosina {first}–{last} ({qualifier}).",
+        "The funded posts suffice in every team {reading} in {first}–{last} ({qualifier}).",
     ),
-    "report_run_answer_none": (
-        "Vuonna {year} yksikään työntekijä ei ole rajan yli (P50).",
-        "In {year}, no worker is over the limit (P50).",
-    ),
+    "check_team": ("{team} {date} alkaen", "{team} from {date}"),
+    "check_team_year": ("{team} vuodesta {year}", "{team} from {year}"),
+    "check_level_conf": ("{conf} %:n varmuudella, {n} toistoa", "with {conf} % confidence, {n} replications"),
+    "check_level_p50": ("mediaanina, {n} toistoa", "at the median, {n} replications"),
+    "check_level_mean": ("keskimäärin, {n} toistoa", "on average, {n} replications"),
     "report_run_costs": (
         "Kustannukset koko alueella vuonna {year}: {total} (P10–P90 {band}), kunkin vuoden hinnoin.",
         "Costs for the whole county in {year}: {total} (P10–P90 {band}), in each year's prices.",
@@ -1365,6 +1703,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Tarvittavat ja rahoitetut vakanssit yksiköittäin ja alueittain.",
         "Required and funded posts by unit and area.",
     ),
+    "report_chart_staffing_plan": (
+        "Tarvittavat ja suunnitellut vakanssit yksiköittäin ja alueittain.",
+        "Required and planned posts by unit and area.",
+    ),
     "report_chart_costs": ("Kustannukset vuosittain.", "Costs by year."),
     "report_chart_compare": (
         "Tarvittavat vakanssit vuosittain skenaarioittain.",
@@ -1374,7 +1716,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Asiakkaat, työntekijät ja listat vuosittain (vuoden keskiarvo, P50)",
         "Clients, workers and lists by year (yearly mean, P50)",
     ),
-    "report_required_by_year": ("tarvittavat vakanssit ({conf} % varmuus)", "required posts ({conf} % confidence)"),
+    "report_required_by_year": ("tarvittavat vakanssit ({level})", "required posts ({level})"),
     "report_assumption": ("oletus", "assumption"),
     "report_value": ("arvo tässä skenaariossa", "value in this scenario"),
     "report_source": ("lähde tai peruste", "source or basis"),
@@ -1398,7 +1740,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "as_posts": ("sosiaalityöntekijöiden vakanssit", "social-worker posts"),
     "as_fill": ("vakanssien täyttöaste", "fill rate of posts"),
     "as_limit": ("lakisääteinen raja (lasta / työntekijä)", "statutory limit (children per worker)"),
-    "as_target": ("mitoitustavoite ja varmuus", "planning target and confidence"),
+    "as_target": ("mitoitustavoite, lain tulkinta ja varmuus", "planning target, reading of the law and confidence"),
     "as_worker_cost": ("sosiaalityöntekijän kustannus vuodessa", "cost of a social worker a year"),
     "as_vacancy_cover": (
         "avoimen vakanssin paikkaus vuodessa (ylityö, ostopalvelu, sijaiset)",
@@ -1495,8 +1837,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Whoever ran the dimensioning evaluates the edited plan: give them this workbook back (scenario {scenario}).",
     ),
     "plan_note_required": (
-        "tarve {year}: {required} vakanssia ({conf} %)",
-        "required in {year}: {required} posts ({conf} %)",
+        "tarve {year}: {required} vakanssia ({level})",
+        "required in {year}: {required} posts ({level})",
     ),
     "plan_row": ("välilehti {sheet}, rivi {row}", "sheet {sheet}, row {row}"),
     "plan_step_no": ("staffing_plan, muutos {i}", "staffing_plan, step {i}"),
@@ -1605,31 +1947,60 @@ TEXT: dict[str, tuple[str, str]] = {
         "Units and teams: from when the limit is exceeded",
     ),
     "county_table": ("Koko alue vuosittain", "Whole county by year"),
-    "unit_table": ("Yksiköt vuosittain: tarve ({conf} %) ja {what}", "Units by year: required ({conf} %) and {what}"),
+    "unit_table": ("Yksiköt vuosittain: tarve ({level}) ja {what}", "Units by year: required ({level}) and {what}"),
     "what_funded": ("rahoitetut vakanssit", "funded posts"),
     "what_planned": ("suunnitelma", "the plan"),
     "budget_title": (
-        "Henkilöstö ja budjetti: {name} (tavoite {target}, varmuus {conf} %)",
-        "Staffing and budget: {name} (target {target}, confidence {conf} %)",
+        "Henkilöstö ja budjetti: {name} (tavoite {target}, {level})",
+        "Staffing and budget: {name} (target {target}, {level})",
     ),
-    "budget_definition": (
-        "Vuoden tarve: vakanssit, joilla vuoden jokainen kuukausi pysyy tavoitteen alla {conf} %:n "
-        "todennäköisyydellä (kussakin toistossa vuoden vaikein kuukausi; siitä {conf} %:n kvantiili toistojen "
-        "yli, P50 = mediaani). Yksiköiden ja koko alueen luku on tiimien tarpeiden summa, koska vakanssit eivät "
-        "siirry tiimistä toiseen (P50: kokonaistarpeen mediaani). Vaikein kuukausi on lisätietona "
-        "Vuosittain-välilehdellä. Eurot kunkin vuoden "
-        "hinnoin: htv × {cost} €/htv × hintaindeksi ({index} %/v, perusvuosi {base}); rahoitetut tai "
-        "suunnitellut vakanssit maksetaan niiltä kuukausilta, joina ne ovat olemassa, tarvittavat koko vuoden. "
-        "Muut kustannukset ovat mallin P50 (ilman sosiaalityöntekijöitä; avointen vakanssien paikkauksesta "
-        "vain se, mikä ylittää vakanssien palkat).",
-        "Yearly requirement: the posts that keep every month of the year within the target with {conf} % "
-        "probability (in each replication the year's worst month; its {conf} % quantile over replications, "
-        "P50 = median). A unit's or the county's figure is the sum of its teams' requirements, as posts do not "
-        "move between teams (P50: the median of the total need). The worst month is detail on the Yearly sheet. "
-        "Euros in each year's prices: "
-        "FTE × {cost} €/FTE × price index ({index} %/year, base year {base}); funded or planned posts are paid "
-        "for the months they exist, required posts for the whole year. Other costs are the model's P50 "
-        "(social workers excluded; of the cover of vacant posts only what exceeds their salaries).",
+    "budget_definition_conf": (
+        "Vuoden tarve: vakanssit, joilla vuoden jokainen lukupäivä ({days}) täyttää rajan {conf} %:n "
+        "todennäköisyydellä (kussakin toistossa vuoden vaikein lukupäivä; siitä {conf} %:n kvantiili toistojen "
+        "yli, Harrell–Davis-estimaatti, P50 = mediaani). Yksiköiden ja koko alueen luku on tiimien tarpeiden "
+        "summa, koska vakanssit eivät siirry tiimistä toiseen. Satunnaisvaihtelu ± on 95 %:n luottamusväli "
+        "(bootstrap toistojen yli). Eurot kunkin vuoden hinnoin: htv × {cost} €/htv × hintaindeksi ({index} %/v, "
+        "perusvuosi {base}); rahoitetut tai suunnitellut vakanssit maksetaan niiltä kuukausilta, joina ne ovat "
+        "olemassa, tarvittavat koko vuoden. Muut kustannukset ovat mallin P50 (ilman sosiaalityöntekijöitä; "
+        "avointen vakanssien paikkauksesta vain se, mikä ylittää vakanssien palkat).",
+        "Yearly requirement: the posts with which every reading day of the year ({days}) meets the limit with "
+        "{conf} % probability (in each replication the year's hardest reading day; its {conf} % quantile over "
+        "replications, the Harrell–Davis estimate, P50 = median). A unit's or the county's figure is the sum of "
+        "its teams', as posts do not move between teams. The Monte-Carlo error ± is a 95 % interval (a bootstrap "
+        "over replications). Euros in each year's prices: FTE × {cost} €/FTE × price index ({index} %/year, base "
+        "year {base}); funded or planned posts are paid for the months they exist, required posts for the whole "
+        "year. Other costs are the model's P50 (social workers excluded; of the cover of vacant posts only what "
+        "exceeds their salaries).",
+    ),
+    "budget_definition_p50": (
+        "Vuoden tarve: vakanssit, joilla vuoden jokainen lukupäivä ({days}) täyttää rajan mediaanina (kussakin "
+        "toistossa vuoden vaikein lukupäivä; siitä mediaani toistojen yli): toistoja on liian vähän "
+        "varmuustason lukuun. Yksiköiden ja koko alueen luku on tiimien tarpeiden summa, koska vakanssit eivät "
+        "siirry tiimistä toiseen. Eurot kunkin vuoden hinnoin: htv × {cost} €/htv × hintaindeksi ({index} %/v, "
+        "perusvuosi {base}); rahoitetut tai suunnitellut vakanssit maksetaan niiltä kuukausilta, joina ne ovat "
+        "olemassa, tarvittavat koko vuoden. Muut kustannukset ovat mallin P50 (ilman sosiaalityöntekijöitä; "
+        "avointen vakanssien paikkauksesta vain se, mikä ylittää vakanssien palkat).",
+        "Yearly requirement: the posts with which every reading day of the year ({days}) meets the limit at "
+        "the median (in each replication the year's hardest reading day; its median over replications): there "
+        "are too few replications for a figure at the confidence. A unit's or the county's figure is the sum of "
+        "its teams', as posts do not move between teams. Euros in each year's prices: FTE × {cost} €/FTE × price "
+        "index ({index} %/year, base year {base}); funded or planned posts are paid for the months they exist, "
+        "required posts for the whole year. Other costs are the model's P50 (social workers excluded; of the "
+        "cover of vacant posts only what exceeds their salaries).",
+    ),
+    "budget_definition_mean": (
+        "Vuoden tarve ({days}): laskettavat lapset ÷ raja, vuoden keskiarvo ja sen keskiarvo toistojen yli; "
+        "yksittäisiä listoja ei tarkasteta. Yksiköiden ja koko alueen luku on tiimien summa. Satunnaisvaihtelu ± "
+        "on 95 %:n luottamusväli. Eurot kunkin vuoden hinnoin: htv × {cost} €/htv × hintaindeksi ({index} %/v, "
+        "perusvuosi {base}); rahoitetut tai suunnitellut vakanssit maksetaan niiltä kuukausilta, joina ne ovat "
+        "olemassa, tarvittavat koko vuoden. Muut kustannukset ovat mallin P50 (ilman sosiaalityöntekijöitä; "
+        "avointen vakanssien paikkauksesta vain se, mikä ylittää vakanssien palkat).",
+        "Yearly requirement ({days}): counted children ÷ limit, the year's mean, and its mean over "
+        "replications; no single list is checked. A unit's or the county's figure is the sum of its teams'. The "
+        "Monte-Carlo error ± is a 95 % interval. Euros in each year's prices: FTE × {cost} €/FTE × price index "
+        "({index} %/year, base year {base}); funded or planned posts are paid for the months they exist, "
+        "required posts for the whole year. Other costs are the model's P50 (social workers excluded; of the "
+        "cover of vacant posts only what exceeds their salaries).",
     ),
     "budget_cheapest_workbook": (
         "Halvin tasainen suunnitelma, joka täyttää tavoitteen: kunkin vuoden tarve jokaiseen tiimiin vuoden "
@@ -1664,14 +2035,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "Plan evaluated: {path} ({n} changes, Plan sheet).",
     ),
     "budget_plan_meets": (
-        "Suunnitelma täyttää tavoitteen {conf} %:n varmuudella joka vuosi {first}–{last}.",
-        "The plan meets the target with {conf} % confidence in every year {first}–{last}.",
+        "Suunnitelma täyttää tavoitteen ({level}) joka vuosi {first}–{last}.",
+        "The plan meets the target ({level}) in every year {first}–{last}.",
     ),
     "budget_plan_short": (
-        "Suunnitelma jää tavoitteesta vuosina {years} (jonkin tiimin jokin kuukausi alittaa varmuuden tai "
-        "vakansseja puuttuu vuoden lopussa): eniten puuttuu {short} vakanssia vuonna {year}.",
-        "The plan falls short in {years} (some team complies with less than the confidence in a month, or lacks "
-        "posts at the year's end): most missing is {short} posts in {year}.",
+        "Suunnitelma jää tavoitteesta vuosina {years} (jonkin tiimin vakanssit eivät riitä jonakin lukupäivänä "
+        "tai vuoden lopussa): eniten puuttuu {short} vakanssia vuonna {year}.",
+        "The plan falls short in {years} (some team's posts fail on a reading day or at the year's end): most "
+        "missing is {short} posts in {year}.",
     ),
     "budget_plan_cost": (
         "Suunnitelman vakanssit maksavat vuosina {first}–{last} {planned}; kunkin vuoden tarpeen mukaiset "
@@ -1680,9 +2051,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "(plan − requirement: {difference}).",
     ),
     "budget_year": (
-        "{year}: tarve {required} vakanssia ({conf} %), {what} {funded}, vaje {gap}; kustannus {cost} "
-        "({what} {funded_cost}).",
-        "{year}: required {required} posts ({conf} %), {what} {funded}, gap {gap}; cost {cost} ({what} {funded_cost}).",
+        "{year}: tarve {required} vakanssia ({level}), {what} {funded}, lisävakansseja tiimeihin {extra}; "
+        "kustannus {cost} ({what} {funded_cost}).",
+        "{year}: required {required} posts ({level}), {what} {funded}, extra posts for the teams {extra}; "
+        "cost {cost} ({what} {funded_cost}).",
     ),
     "chart_plan_posts_by_year": ("Vakanssit vuosittain", "Posts by year"),
     "chart_costs_by_year": ("Vakanssien kustannukset vuosittain (€)", "Cost of posts by year (€)"),

@@ -47,11 +47,10 @@ def value_label(value: str, lang: Lang) -> str:
 def for_people(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """``frame`` with the identifiers of its identifier columns (by their name in either language)
     as labels in ``lang``, and its dates as the reader writes them (31.1.2021)."""
-    # lazy: the text layer is imported by --help and validate, which need neither pandas nor Babel
-    import pandas as pd
+    # lazy: pandas and Babel (formats), which `validate` and --help never load (tests/test_startup.py)
+    import pandas as pd  # lazy: as above
 
-    # lazy: as above (text.formats imports Babel)
-    from . import formats
+    from . import formats  # lazy: as above
 
     names = {t(c, language) for c in IDENTIFIER_COLUMNS for language in ("fi", "en")} | set(IDENTIFIER_COLUMNS)
     out = frame.copy(deep=False)
