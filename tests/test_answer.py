@@ -37,7 +37,7 @@ from lsmitoitus.reports.report import report_context, report_html
 from lsmitoitus.reports.summary import summary_text
 from lsmitoitus.scenario.files import deep_merge
 from lsmitoitus.text import formats
-from lsmitoitus.text.i18n import t
+from lsmitoitus.text.i18n import Lang, t
 from lsmitoitus.text.labels import team_label
 
 READINGS_AND_PRACTICES = {
@@ -159,14 +159,14 @@ def test_terminal_workbook_json_report_and_app_tell_the_same_answer(
     assert plain(str(sheet["A1"].value)) == plain(first)
     cells = {str(r[0].value): [c.value for c in r] for r in sheet.iter_rows() if r[0].value}
     for (unit, team), (day, extra) in short.items():
-        row = cells[f"{t(unit)}, {team_label(team, 'fi')}"]
-        assert formats.date(day, "fi") in row and extra in row
+        values = cells[f"{t(unit)}, {team_label(team, 'fi')}"]
+        assert day is not None and formats.date(day, "fi") in values and extra in values
     # raportti.json
     data = report_data.dimension_data(carried_answer, "fi", answer)
     stored = data["answer"]
     assert round(stored["required_posts"]) == county and stored["year"] == answer.headline_year
     assert {(x["unit"], x["team"]): (x["first_failing_day"], x["extra_posts"]) for x in stored["short_teams"]} == {
-        k: (d.isoformat(), e) for k, (d, e) in short.items()
+        k: (d.isoformat() if d else None, e) for k, (d, e) in short.items()
     }
     # the board report, read back from raportti.json without simulating
     parsed = report_data.parse(json.loads(json.dumps(data)))
@@ -234,8 +234,10 @@ def test_the_parts_add_up_and_read_the_same_everywhere(carried_answer: Dimension
     path = tmp_path / "mitoitus.xlsx"
     write_workbook(carried_answer, path, "fi", answer=answer)
     sheet = openpyxl.load_workbook(path)["Vastaus"]
-    values = {str(r[0].value): r[1].value for r in sheet.iter_rows() if r[0].value in set(table.iloc[:, 0])}
-    assert values[table.iloc[0, 0]] == pytest.approx(answer.parts_of()["mean_list"])
+    values: dict[str, Any] = {
+        str(r[0].value): r[1].value for r in sheet.iter_rows() if r[0].value in set(table.iloc[:, 0])
+    }
+    assert values[str(table.iloc[0, 0])] == pytest.approx(answer.parts_of()["mean_list"])
     assert values["yhteensä"] == pytest.approx(answer.parts_of()["required"])
     context = report_context(
         report_data.parse(json.loads(json.dumps(report_data.dimension_data(carried_answer)))), "fi"
@@ -250,7 +252,8 @@ def test_aftercare_by_the_law_prints_no_empty_list(budget_scenario: Scenario) ->
     18+ never count toward the legal limit, so its rows say "ei laskettavia" (none counted), its
     legal requirement is 0, and a county's own workload target is reported as its own choice."""
     results = simulate(budget_scenario, replications=2, seed=5, jobs=2)
-    for lang, word in (("fi", "ei laskettavia"), ("en", "none counted")):
+    languages: tuple[tuple[Lang, str], ...] = (("fi", "ei laskettavia"), ("en", "none counted"))
+    for lang, word in languages:
         county, unit = team_label("koko_alue", lang), t("jalkihuolto", lang)
         rows = [line for line in summary_text(results, lang).splitlines() if re.match(rf"{county}\s+{unit}\s", line)]
         assert rows and all(word in row and not re.search(r"\b0[,.]0\b", row) for row in rows), rows

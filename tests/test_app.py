@@ -204,14 +204,17 @@ def test_switching_languages_both_ways_keeps_every_setting(app: Any) -> None:
 
 @pytest.mark.unit
 def test_the_progress_counts_the_replications_chosen() -> None:
-    """Issue 22, points 8 and 10: the bar said 40 replications when 20 were chosen (the base and
-    the edited scenario are two runs of 20)."""
-    assert logic.progress_text(0, 20, 2, "", "fi") == "Simuloidaan perusuraa (1/2): 0/20 toistoa, "
-    assert logic.progress_text(25, 20, 2, "noin 10 s jäljellä", "fi") == (
-        "Simuloidaan muokattua skenaariota (2/2): 5/20 toistoa, noin 10 s jäljellä"
+    """Issue 22, points 8 and 10: the bar said 40 replications when 20 were chosen. The base and
+    the edited scenario now run side by side, a replication of both together: 10 runs done of
+    2 × 20 read "5/20" pairs, never "10/40"."""
+    both = ["base", "edited"]
+    assert logic.progress_text(0, 40, both, "", "fi") == (
+        "Simuloidaan perusuraa ja muokattua skenaariota pareittain: 0/20 toistoa, "
     )
-    assert logic.progress_text(40, 20, 2, "", "en").startswith("Simulating the edited scenario (2 of 2): 20/20")
-    assert logic.progress_text(3, 20, 1, "", "fi").startswith("Simuloidaan skenaariota: 3/20 toistoa")
+    assert logic.progress_text(10, 40, both, "noin 10 s jäljellä", "fi").endswith(": 5/20 toistoa, noin 10 s jäljellä")
+    assert logic.progress_text(20, 20, ["edited"], "", "en").startswith("Simulating the edited scenario: 20/20")
+    assert logic.progress_text(3, 20, ["base"], "", "fi").startswith("Simuloidaan perusuraa: 3/20 toistoa")
+    assert logic.progress_text(3, 20, [], "", "fi").startswith("Simuloidaan skenaariota: 3/20 toistoa")
 
 
 @pytest.mark.unit

@@ -24,6 +24,7 @@ from lsmitoitus import PlanStep
 from lsmitoitus.answers.budget import budget_years
 from lsmitoitus.answers.comparison import comparison_table
 from lsmitoitus.answers.dimensioning import DimensioningResult
+from lsmitoitus.answers.staffing_answer import answer_of
 from lsmitoitus.reports.comparison_report import write_comparison
 from lsmitoitus.reports.csvfiles import csv_bytes, read_csv
 from lsmitoitus.reports.dimensioning_report import write_workbook
@@ -57,7 +58,7 @@ def test_the_answer_sheet_has_the_county_by_year_as_numbers(workbook: Path, plan
     assert [ws.cell(header, c).value for c in (2, 3)] == [2025, 2026]  # years as columns, as numbers
     from lsmitoitus.reports.dimensioning_report import yearly_layout
 
-    layout = yearly_layout(budget_years(planned_answer))
+    layout = yearly_layout(budget_years(planned_answer), answer_of(planned_answer))
 
     def yearly_cell(column: str) -> str:  # the answer's cells are the yearly sheet's, by reference
         return f"='Vuosittain'!{layout.columns[2026]}{layout.rows[('kaikki', 'kaikki', column)]}"
@@ -257,7 +258,7 @@ def test_totals_are_formulas_that_follow_a_planners_edits(
     from lsmitoitus.reports.dimensioning_report import yearly_layout
 
     budget = budget_years(planned_answer)
-    layout = yearly_layout(budget)
+    layout = yearly_layout(budget, answer_of(planned_answer))
     book = load_workbook(workbook)
     yearly = book["Vuosittain"]
     county = layout.rows[("kaikki", "kaikki", "required_posts_conf")]

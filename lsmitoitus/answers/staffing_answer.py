@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -317,7 +318,7 @@ def _level(reading: str, carried: bool) -> str:
     return MEAN if reading == "mean_list" else CONF if carried else P50
 
 
-def _stated(row: dict[str, Any] | pd.Series, level: str) -> float:
+def _stated(row: Mapping[Any, Any] | pd.Series, level: str) -> float:
     key = {CONF: "required_conf", P50: "required_p50", MEAN: "required_mean"}[level]
     return _float(row[key])
 
@@ -465,7 +466,7 @@ def answer_of(result: DimensioningResult, plan: str | None = None) -> StaffingAn
         worst = float(np.nanmax(Z95 * county["required_se"])) if county["required_se"].notna().any() else math.nan
     per_rep = result.per_replication
     if not per_rep.empty:
-        per_rep = per_rep.groupby(["replication", "year"], as_index=False)["required"].sum()
+        per_rep = per_rep.groupby(["replication", "year"], as_index=False).agg(required=("required", "sum"))
     compare_rows = readings[(readings["practice"] == COMPARE)]
     return StaffingAnswer(
         scenario=scenario.name,
@@ -559,7 +560,7 @@ def difference(base: DimensioningResult, edited: DimensioningResult) -> Differen
         if not row.empty:
             costs = [float(row[q].iloc[0]) for q in ("p10", "p50", "p90")]
     n = min(a.replications, b.replications)
-    return Difference(year, a, b, *posts, *costs, replications=n)
+    return Difference(year, a, b, posts[0], posts[1], posts[2], costs[0], costs[1], costs[2], replications=n)
 
 
 # --- a run without a search: whether the funded posts meet the reading ----------------------

@@ -10,7 +10,9 @@ import altair as alt
 import pandas as pd
 
 from ..answers.dimensioning import DimensioningResult
-from ..reports.answer import unit_name
+from ..answers.plans import stated_column
+from ..answers.staffing_answer import answer_of
+from ..reports.answer import level_word, unit_name
 from ..reports.charts import caseload_summary, projection_start
 from ..simulation.results import SimulationResults
 from ..text import formats
@@ -105,15 +107,17 @@ def caseload_chart(results: SimulationResults, lang: Lang = "fi") -> Any:
 
 
 def staffing_data(result: DimensioningResult, lang: Lang) -> pd.DataFrame:
-    """Per team and year: required posts at the confidence and funded posts, with hover texts."""
-    conf = round(100 * result.confidence)
+    """Per team and year: required posts at the answer's stated level (the confidence quantile
+    only when the replications carry it) and funded posts, with hover texts."""
+    answer = answer_of(result)
+    column = stated_column(result)
     yearly = result.yearly[(result.yearly["unit"] != ALL) & (result.yearly["team"] != ALL)]
     order: dict[str, int] = {u: i for i, u in enumerate(UNITS)}
     rows = []
     for r in yearly.to_dict("records"):
         panel = unit_name(str(r["unit"]), str(r["team"]), lang)
         for series, value in (
-            (t("app_required", lang, conf=conf), r["required_posts_conf"]),
+            (t("app_required", lang, level=level_word(answer, lang)), r[column]),
             (t("app_funded", lang), r["funded_posts"]),
         ):
             rows.append(

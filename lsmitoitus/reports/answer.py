@@ -20,7 +20,8 @@ No figure is stated at a confidence its replications cannot carry: the answer's 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -309,7 +310,7 @@ def _practice_sentence(answer: StaffingAnswer, row: dict[str, object], allocatio
     required = float(row["required"])  # type: ignore[arg-type]
     head = answer.reading_row(answer.reading, answer.practice)
     # the difference of the figures as printed (57 and 50 save 7), not of their fractions
-    saving = round(float(head["required"])) - round(required) if head is not None else 0  # type: ignore[arg-type]
+    saving = round(float(head["required"])) - round(required) if head is not None else 0
     kind = "managed" if allocation == "managed" else "other"
     n = formats.integer(abs(saving), lang)
     change = (
@@ -406,19 +407,19 @@ def team_frame(answer: StaffingAnswer | DimensioningResult) -> pd.DataFrame:
     )
 
 
-def short_from(row: dict[str, object], lang: Lang) -> str:
+def short_from(row: Mapping[Any, Any], lang: Lang) -> str:
     """When a team runs short: its first failing reading day (or, without one, its first short
     year); "riittää" for a team that complies, "ei laskettavia" for one whose clients the law does
     not count."""
     if not row["counted"]:
         return t("team_not_counted", lang)
     year = row["first_short_year"]
-    if year is None or pd.isna(year):  # type: ignore[call-overload]
+    if year is None or pd.isna(year):
         text = t("team_suffices", lang)
     else:
         day = row["first_failing_day"]
-        usable = day is not None and not pd.isna(day) and day.year <= int(year)  # type: ignore[union-attr, call-overload]
-        text = formats.date(day, lang) if usable else str(int(year))  # type: ignore[call-overload]
+        usable = day is not None and not pd.isna(day) and day.year <= int(year)
+        text = formats.date(day, lang) if usable else str(int(year))
     if row["workload_target"]:
         text = f"{text} ({t('team_workload', lang)})"
     return text
@@ -489,16 +490,16 @@ def readings_frame(answer: StaffingAnswer | DimensioningResult, lang: Lang = "fi
         by_year = part.set_index("year")
         level = str(part["level"].iloc[0])
         head = by_year.loc[answer.headline_year] if answer.headline_year in by_year.index else part.iloc[-1]
-        rows.append(
-            {
-                "label": reading_label(answer, reading, allocation, level, lang),
-                "reading": reading,
-                "allocation": allocation,
-                **{int(y): float(by_year["required"].get(y, math.nan)) for y in answer.years},
-                "half_width": float(head["half_width"]),
-                "replications": int(head["replications"]),
-            }
-        )
+        half_width, replications = head["half_width"], head["replications"]
+        row: dict[str | int, Any] = {
+            "label": reading_label(answer, reading, allocation, level, lang),
+            "reading": reading,
+            "allocation": allocation,
+            **{int(y): float(by_year["required"].get(y, math.nan)) for y in answer.years},
+            "half_width": float(half_width),  # type: ignore[arg-type]  # a scalar: one row per year
+            "replications": int(replications),  # type: ignore[arg-type]
+        }
+        rows.append(row)
     return pd.DataFrame(rows)
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from matplotlib import dates as mdates
 from matplotlib.figure import Figure
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference, Series
@@ -1221,7 +1222,9 @@ def staffing_figure(result: DimensioningResult, lang: Lang = "fi", answer: Staff
         )
         day = first_day.get((unit, area))
         if day is not None:
-            ax.axvline(pd.Timestamp(day), color="black", linestyle="--", linewidth=0.8, label=t("chart_breach", lang))
+            ax.axvline(
+                mdates.date2num(day), color="black", linestyle="--", linewidth=0.8, label=t("chart_breach", lang)
+            )
         mark_projection(ax, result.scenario, lang)
     title = t(
         "staffing_title",
