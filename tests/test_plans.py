@@ -5,13 +5,23 @@ hand), and the cheapest plan gives every team its yearly requirement."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import pytest
 
 from lsmitoitus import PlanStep, Scenario
 from lsmitoitus.answers.budget import budget_years, fte_years, month_ends, post_cost
 from lsmitoitus.answers.dimensioning import DimensioningResult
-from lsmitoitus.answers.plans import PlanError, RawStep, apportion, cheapest_plan, parse_steps, stated_column, with_plan
+from lsmitoitus.answers.plans import (
+    PlanError,
+    RawStep,
+    apportion,
+    cheapest_plan,
+    parse_steps,
+    stated_column,
+    steady,
+    with_plan,
+)
 from lsmitoitus.model.posts import posts_on
 from lsmitoitus.text.i18n import Msg
 
@@ -130,17 +140,31 @@ def test_the_answers_euros_are_the_plans(planned_answer: DimensioningResult) -> 
 
 @pytest.mark.integration
 def test_the_cheapest_plan_gives_every_team_its_yearly_requirement(cheapest_answer: DimensioningResult) -> None:
+    """Every counted team holds its yearly requirement rounded up to whole posts (a quantile over
+    replications is a fraction; a post is not), held steady; a team whose clients the law does not
+    count (aftercare's young adults, legal requirement 0) keeps its funded posts instead of being
+    cut to none."""
     cheapest = cheapest_answer
     plan = cheapest_plan(cheapest)
     assert plan and all(s.start.month == 1 and s.start.day == 1 for s in plan)
     scenario = with_plan(cheapest.scenario, plan)
+    without = with_plan(cheapest.scenario, [])
     yearly = cheapest.yearly
     teams = yearly[(yearly["unit"] != "kaikki") & (yearly["team"] != "kaikki")]
     column = stated_column(cheapest)  # the answer's level: the median of two replications
     assert column == "required_posts_p50"
-    for row in teams.to_dict("records"):
-        posts = posts_on(scenario, row["unit"], row["team"], dt.date(int(row["year"]), 1, 1))
-        assert posts == pytest.approx(row[column], abs=1e-6), row
+    fractions = 0
+    for (unit, team), rows in teams.sort_values("year").groupby(["unit", "team"]):
+        days = [dt.date(int(y), 1, 1) for y in rows["year"]]
+        held = [posts_on(scenario, str(unit), str(team), day) for day in days]
+        if unit == "jalkihuolto":
+            assert held == [posts_on(without, str(unit), str(team), day) for day in days]
+            continue
+        whole = [float(math.ceil(v - 1e-6)) for v in rows[column]]
+        fractions += sum(v != w for v, w in zip(rows[column], whole, strict=True))
+        assert held == pytest.approx(steady(whole), abs=1e-6), (unit, team)
+        assert all(float(h).is_integer() for h in held)
+    assert fractions  # the medians of two replications include halves: the rounding is exercised
 
 
 @pytest.mark.integration

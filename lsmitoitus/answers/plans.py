@@ -312,19 +312,26 @@ def cheapest_plan(result: DimensioningResult) -> list[PlanStep]:
     (:func:`steady`). Changes are counted from the funded posts of ``staffing`` (the plan
     replaces any plan the scenario has). A team's additions are one row a change, on its home
     area (:func:`team_home`); a removal that area cannot give is shared over the team's areas in
-    proportion to their posts."""
+    proportion to their posts.
+
+    A team needs whole posts: its requirement (a quantile over replications, so a fraction) is
+    rounded up. A team whose clients the law does not count (aftercare's young adults) keeps its
+    funded posts: a legal requirement of 0 says nothing about the work they do."""
     scenario = result.scenario
     without = with_plan(scenario, [])
     yearly = result.yearly
     first_year = result.target_from.year
     column = stated_column(result)
+    uncounted = {(x.unit, x.team) for x in answer_of(result).teams if not x.counted}
     steps: list[PlanStep] = []
     for unit in UNITS:
         for team, areas in _team_areas(scenario, unit).items():
+            if (unit, team) in uncounted:
+                continue
             rows = yearly[(yearly["unit"] == unit) & (yearly["team"] == team) & (yearly["year"] >= first_year)]
             rows = rows[rows[column].notna()].sort_values("year")
             years = [int(y) for y in rows["year"]]
-            held = steady([float(v) for v in rows[column]])
+            held = steady([float(math.ceil(float(v) - 1e-6)) for v in rows[column]])
             home = team_home(without, unit, team, areas)
             planned = {area: 0.0 for area in areas}
             for year, level in zip(years, held, strict=True):
