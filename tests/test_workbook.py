@@ -177,15 +177,20 @@ def test_the_answer_sheet_starts_with_the_answer_and_no_sheet_names_a_command(
     workbook: Path, planned_answer: DimensioningResult, cheapest_answer: DimensioningResult, tmp_path: Path
 ) -> None:
     """Issue 22, point 7: the answer sheet lacked the one-sentence answer and told an Excel user to
-    run a command-line flag."""
-    from lsmitoitus.reports.answer import headline
+    run a command-line flag. Now its first cell is the headline's first sentence (as in every
+    output), and the rest of the headline (the teams short, or the years a plan fails, and the
+    extra posts) follows under the sheet's title."""
+    from lsmitoitus.reports.answer import head_sentence, headline
     from lsmitoitus.text.formats import keep_together
 
     for result, path in ((planned_answer, workbook), (cheapest_answer, tmp_path / "halvin.xlsx")):
         if not path.exists():
             write_workbook(result, path)
         book = load_workbook(path)
-        assert book["Vastaus"]["A1"].value == keep_together(headline(result))
+        first, whole = head_sentence(answer_of(result), "fi"), headline(result)
+        assert whole.startswith(first + " ")
+        assert book["Vastaus"]["A1"].value == keep_together(first)
+        assert book["Vastaus"]["A3"].value == keep_together(whole[len(first) + 1 :])
         for ws in book.worksheets:
             for row in ws.iter_rows(values_only=True):
                 for value in row:

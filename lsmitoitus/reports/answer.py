@@ -229,14 +229,19 @@ def extra_sentence(answer: StaffingAnswer, lang: Lang) -> str | None:
     return t(key, lang, surplus=text, **fields)
 
 
-def headline(answer: StaffingAnswer | DimensioningResult, lang: Lang = "fi") -> str:
-    """The answer in a few sentences (see the module docstring)."""
+def story(answer: StaffingAnswer | DimensioningResult, lang: Lang = "fi") -> str:
+    """The headline after its first sentence: the teams short (or the years a plan fails) and the
+    extra posts. Outputs that set the first sentence apart (the workbook's first cell, the board
+    report's bold line) print this after it, so every output tells the same headline."""
     answer = as_answer(answer)
-    sentences = [head_sentence(answer, lang), teams_sentence(answer, lang)]
-    extra = extra_sentence(answer, lang)
-    if extra and not answer.plan:
-        sentences.append(extra)
-    return " ".join(sentences)
+    return " ".join([teams_sentence(answer, lang), *[x for x in [extra_sentence(answer, lang)] if x]])
+
+
+def headline(answer: StaffingAnswer | DimensioningResult, lang: Lang = "fi") -> str:
+    """The answer in a few sentences (see the module docstring): :func:`head_sentence`, then
+    :func:`story`."""
+    answer = as_answer(answer)
+    return f"{head_sentence(answer, lang)} {story(answer, lang)}"
 
 
 def _figure(row: dict[str, object], answer: StaffingAnswer, lang: Lang) -> str:
@@ -672,6 +677,7 @@ __all__ = [
     "reading_lines",
     "readings_frame",
     "readings_table",
+    "story",
     "summary_lines",
     "team_frame",
     "team_table",

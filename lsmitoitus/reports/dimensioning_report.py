@@ -49,7 +49,6 @@ from ..vocabulary import ALL, UNITS
 from . import report_data
 from .answer import (
     as_answer,
-    extra_sentence,
     head_sentence,
     level_word,
     notes,
@@ -59,10 +58,10 @@ from .answer import (
     readings_frame,
     readings_table,
     short_from,
+    story,
     summary_lines,
     team_frame,
     team_table,
-    teams_sentence,
     unit_name,
     what,
     years_text,
@@ -728,8 +727,7 @@ def _answer_sheet(
     )
     ws.cell(row=row, column=1, value=title).font = BOLD
     row += 1
-    story = [teams_sentence(answer, lang), *[x for x in [extra_sentence(answer, lang)] if x]]
-    for line in [" ".join(story), *summary_lines(answer, lang)[1:]]:
+    for line in [story(answer, lang), *summary_lines(answer, lang)[1:]]:
         _wrapped(ws, row, formats.keep_together(line), last_col)
         row += 1
     row += 1

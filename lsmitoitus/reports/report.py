@@ -32,7 +32,6 @@ from ..text import formats
 from ..text.i18n import Lang, Msg, UserError, t
 from ..vocabulary import ALL, UNITS
 from .answer import (
-    extra_sentence,
     funded_check_line,
     head_sentence,
     headline,
@@ -42,8 +41,8 @@ from .answer import (
     parts_table,
     reading_lines,
     readings_table,
+    story,
     team_table,
-    teams_sentence,
     uncertainty_line,
     unit_name,
 )
@@ -458,9 +457,10 @@ def _dimension_answer(result: Any, lang: Lang) -> tuple[AnswerBlock, list[str]]:
     if not readings.empty:
         tab = _table(readings, numeric_from=1)
         tables.append((t("readings_title", lang), column_blocks(tab, fixed=1), []))
-    story = " ".join([teams_sentence(answer, lang), *[x for x in [extra_sentence(answer, lang)] if x]])
     block = AnswerBlock(
-        [head_sentence(answer, lang)], [story, *reading_lines(answer, lang), uncertainty_line(answer, lang)], tables
+        [head_sentence(answer, lang)],
+        [story(answer, lang), *reading_lines(answer, lang), uncertainty_line(answer, lang)],
+        tables,
     )
     return block, notes(answer, lang)
 
