@@ -535,7 +535,11 @@ def report_context(data: ReportData, lang: Lang, folder: str = "") -> dict[str, 
     else:
         title = t("report_title_whatif" if data.whatif else "report_title_compare", lang)
         answers = [answer_of(r) for r in data.dimensioning]
-        heads = [headline(a, lang) for a in (answers[::-1] if data.whatif else answers)]
+        # each scenario's headline under its name: the headlines alone do not say whose they are
+        heads = [
+            t("report_compare_answer", lang, scenario=a.scenario, headline=headline(a, lang))
+            for a in (answers[::-1] if data.whatif else answers)
+        ]
         block = AnswerBlock([*_whatif_lines(data, lang), *heads], [uncertainty_line(answers[-1], lang)], [])
         comparison = _compare_table(data, lang)
         charts.append((figure_svg(_required_figure(data.dimensioning, lang)), "report_chart_compare"))

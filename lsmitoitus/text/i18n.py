@@ -1691,10 +1691,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Kustannukset koko alueella vuonna {year}: {total} (P10–P90 {band}), kunkin vuoden hinnoin.",
         "Costs for the whole county in {year}: {total} (P10–P90 {band}), in each year's prices.",
     ),
-    "report_compare_answer": (
-        "{scenario}: {extra} lisävakanssia, kustannukset viimeisenä vuonna {cost} ({difference} ensimmäiseen).",
-        "{scenario}: {extra} extra posts, costs in the last year {cost} ({difference} to the first).",
-    ),
+    "report_compare_answer": ("{scenario}: {headline}", "{scenario}: {headline}"),
     "report_chart_caseload": (
         "Lapsia sosiaalityöntekijää kohden suhteessa rajaan yksiköittäin ja alueittain.",
         "Children per social worker against the limit, by unit and area.",
