@@ -32,7 +32,7 @@ from ..reports import answer
 from ..reports.charts import literal_text
 from ..reports.comparison_text import comparison_frame
 from ..reports.csvfiles import csv_bytes, csv_style
-from ..reports.dimensioning_report import tables, write_workbook
+from ..reports.dimensioning_report import assessment_level, tables, write_workbook
 from ..reports.report import report_html, report_pdf
 from ..reports.report_data import compare_data, parse
 from ..scenario.files import (
@@ -333,6 +333,12 @@ def progress_text(done: int, total: int, running: list[str], remaining: str, lan
     return t("app_progress", lang, what=t(key, lang), done=done // pairs, total=total // pairs, remaining=remaining)
 
 
+def level_text(whatif: WhatIf, lang: Lang) -> str:
+    """The level the edited scenario's requirement is stated at ("90 %" only when its
+    replications carry it; else "mediaani"), for a caption."""
+    return answer.level_word(answer_of(whatif.edited), lang)
+
+
 def settings_text(whatif: WhatIf, target: int | None, replications: int, lang: Lang) -> str:
     """The settings the answer answers, in one line under it: scenario, the levers' values, the
     target, the posts and the replications (so a changed control can be told from the answer)."""
@@ -351,7 +357,7 @@ def settings_text(whatif: WhatIf, target: int | None, replications: int, lang: L
         population=formats.percent(edited.demand.population_growth_per_year, lang, 1, sign=True),
         fill=formats.percent(mean_fill_rate(edited), lang),
         target=t("target_children", lang, n=target) if target is not None else t("target_law", lang),
-        level=answer.level_word(answer_of(whatif.edited), lang),
+        level=level_text(whatif, lang),
         family=formats.percent(family, lang) if family is not None else t("app_settings_none", lang),
         effect=formats.percent(edited.levers.avohuolto_escalation_reduction, lang),
         posts=posts_text,
@@ -442,7 +448,7 @@ def _labelled(whatif: WhatIf, lang: Lang) -> tuple[tuple[str, DimensioningResult
 def timeliness_table(whatif: WhatIf, lang: Lang = "fi") -> pd.DataFrame:
     """Yearly county shares of assessments started late and completed after 3 months (P50), base
     and edited side by side, as percentages; then the assessment workers the edited scenario needs
-    (at the confidence) and those funded."""
+    (at the confidence when its replications carry it, else the median) and those funded."""
     columns: dict[str, list[str]] = {}
     years: list[int] = []
     labels = short_labels(whatif, lang)
@@ -456,11 +462,13 @@ def timeliness_table(whatif: WhatIf, lang: Lang = "fi") -> pd.DataFrame:
             columns[f"{t(key, lang)}: {label}"] = [formats.percent(v, lang) for v in shares[measure]]
     workers = whatif.edited.assessment
     if not workers.empty:  # the assessment workers the edited scenario needs (county, all areas)
-        county = workers.groupby("year")[["required_workers_conf", "funded_workers"]].sum()
-        conf = round(100 * whatif.edited.confidence)
-        needed = [county["required_workers_conf"].get(y, float("nan")) for y in years]
+        level = assessment_level(whatif.edited)  # the confidence only if the replications carry it
+        needed_column = f"required_workers_{level}"
+        county = workers.groupby("year")[[needed_column, "funded_workers"]].sum()
+        needed = [county[needed_column].get(y, float("nan")) for y in years]
         funded = [county["funded_workers"].get(y, float("nan")) for y in years]
-        columns[t("app_assessment_needed", lang, conf=conf)] = [formats.number(v, lang, 1) for v in needed]
+        word = answer.level_word(answer_of(whatif.edited), lang, level)
+        columns[t("app_assessment_needed", lang, level=word)] = [formats.number(v, lang, 1) for v in needed]
         columns[t("app_assessment_funded", lang)] = [formats.number(v, lang, 1) for v in funded]
     return pd.DataFrame({t("year", lang): [str(y) for y in years], **columns})
 

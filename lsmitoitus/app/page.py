@@ -345,13 +345,13 @@ def show_results(whatif: logic.WhatIf, lang: Lang, settings: tuple[str, str, int
             t("app_tab_download", lang),
         ]
     )
-    conf = round(100 * whatif.edited.confidence)
+    level = logic.level_text(whatif, lang)
     edited = whatif.edited.scenario
     with tabs[0]:
         st.caption(t("app_caseload_caption", lang))
         st.altair_chart(charts.caseload_chart(whatif.edited.results, lang), key="chart-caseload")
     with tabs[1]:
-        st.caption(t("app_staff_caption", lang, conf=conf))
+        st.caption(t("app_staff_caption", lang, level=level))
         st.altair_chart(charts.staffing_chart(whatif.edited, lang), key="chart-staffing")
         show_table(logic.staffing_yearly(whatif, lang))
     with tabs[2]:

@@ -287,6 +287,17 @@ def _parts_rows(answer: StaffingAnswer, lang: Lang) -> list[list[str]]:
     return [] if table.empty else table.astype(str).to_numpy().tolist()
 
 
+def assessment_level(result: DimensioningResult, answer: StaffingAnswer | None = None) -> str:
+    """The level the assessment workers needed are stated at: the confidence only when the
+    replications they rest on can carry it (else the median, :data:`P50`)."""
+    answer = answer_of(result) if answer is None else answer
+    carried = carried_by(int(result.meta.get("replications", 0)), result.confidence)  # type: ignore[call-overload]
+    carried = carried and min(
+        answer.compare_replications or answer.replications, answer.replications
+    ) >= least_replications(result.confidence)
+    return CONF if carried else P50
+
+
 def assessment_lines(result: DimensioningResult, lang: Lang = "fi", answer: StaffingAnswer | None = None) -> list[str]:
     """The assessment workers needed against those funded, in the last year (at the answer's level)."""
     assessment = result.assessment
@@ -294,12 +305,9 @@ def assessment_lines(result: DimensioningResult, lang: Lang = "fi", answer: Staf
         return []
     answer = answer_of(result) if answer is None else answer
     last = assessment[assessment["year"] == assessment["year"].max()]
-    carried = carried_by(int(result.meta.get("replications", 0)), result.confidence)  # type: ignore[call-overload]
-    carried = carried and min(
-        answer.compare_replications or answer.replications, answer.replications
-    ) >= least_replications(result.confidence)
-    column = "required_workers_conf" if carried else "required_workers_p50"
-    level = t("level_word_conf", lang, conf=round(100 * result.confidence)) if carried else t("level_word_p50", lang)
+    stated = assessment_level(result, answer)
+    column = f"required_workers_{stated}"
+    level = level_word(answer, lang, stated)
     return [
         t(
             "parts_assessment",

@@ -259,7 +259,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Skenaariossa {scenario} mikään yksikkö ei ylitä rajaa ({conf} %:n varmuudella).",
         "Under {scenario} no unit breaches ({conf} % confidence).",
     ),
-    "app_assessment_needed": ("arvioinnin työntekijät tarvitaan ({conf} %)", "assessment workers needed ({conf} %)"),
+    "app_assessment_needed": ("arvioinnin työntekijät tarvitaan ({level})", "assessment workers needed ({level})"),
     "app_assessment_funded": ("arvioinnin työntekijät rahoitettu", "assessment workers funded"),
     "parts_line": (
         "Tarpeen osat {year} ({conf} %): {total} vakanssia, joista vakanssien täyttöviiveet {vacancies} ja "
@@ -1552,8 +1552,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Hover over a line to see the values.",
     ),
     "app_staff_caption": (
-        "Tarvittavat vakanssit {conf} %:n varmuudella vuosittain ja rahoitetut vakanssit.",
-        "Required posts at {conf} % confidence by year, and funded posts.",
+        "Tarvittavat vakanssit vuosittain ({level}) ja rahoitetut vakanssit.",
+        "Required posts by year ({level}), and funded posts.",
     ),
     "app_required": ("tarvittavat vakanssit ({level})", "required posts ({level})"),
     "app_funded": ("rahoitetut vakanssit", "funded posts"),
