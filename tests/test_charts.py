@@ -13,7 +13,7 @@ import pytest
 from matplotlib.ticker import MaxNLocator
 
 from lsmitoitus import load_scenario, simulate
-from lsmitoitus.answers.dimensioning import dimension
+from lsmitoitus.answers.dimensioning import DimensioningResult, dimension
 from lsmitoitus.reports.charts import caseload_figure, figure_svg, save_figure
 from lsmitoitus.reports.dimensioning_report import staffing_figure
 
@@ -60,7 +60,18 @@ def test_post_axes_count_whole_posts(scenario: object) -> None:
             locator = ax.yaxis.get_major_locator()
             assert isinstance(locator, MaxNLocator) and getattr(locator, "_integer", False)
             assert all(float(tick).is_integer() for tick in ax.get_yticks())
-    assert "tarpeen vaihteluväli P50–90 %" in legend_labels(fig)
+    # two replications carry no figure at 90 %: the median alone, and no band or line to "90 %"
+    labels = legend_labels(fig)
+    assert "tarve P50" in labels and not any("%" in label for label in labels), labels
+
+
+@pytest.mark.integration
+def test_the_staffing_chart_draws_the_band_to_the_confidence_when_the_replications_carry_it(
+    carried_answer: DimensioningResult,
+) -> None:
+    """40 replications carry the 0.9 quantile: the chart adds the band from the median to it."""
+    labels = legend_labels(staffing_figure(carried_answer))
+    assert {"tarve P50", "tarpeen vaihteluväli P50–90 %"} <= set(labels), labels
 
 
 @pytest.mark.unit

@@ -1933,10 +1933,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "total_cost_funded": ("kustannukset yhteensä, rahoitetut vakanssit (€)", "total costs, funded posts (€)"),
     "total_cost_planned": ("kustannukset yhteensä, suunnitellut vakanssit (€)", "total costs, planned posts (€)"),
     "total_cost_required": ("kustannukset yhteensä, tarvittavat vakanssit (€)", "total costs, required posts (€)"),
-    "compliance_all_months": (
-        "todennäköisyys, että vuoden jokainen kuukausi on tavoitteen alla",
-        "probability that every month of the year meets the target",
-    ),
     "measure_row": ("tieto", "figure"),
     "county_all_units": ("kaikki yksiköt", "all units"),
     "answer_details": (
