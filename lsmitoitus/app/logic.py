@@ -47,6 +47,7 @@ from ..simulation.results import build_results
 from ..simulation.runner import default_jobs, map_tasks
 from ..text import formats
 from ..text.i18n import Lang, MissingTranslation, t
+from ..text.text_table import MARKDOWN_SIGNS
 from ..vocabulary import ALL, UNITS
 
 
@@ -366,14 +367,21 @@ def settings_text(whatif: WhatIf, target: int | None, replications: int, lang: L
     )
 
 
+def html_cell(value: object) -> str:
+    """A cell's text as HTML that shows exactly that text: HTML's own characters escaped, and every
+    character that could start Markdown formatting (the table is drawn by ``st.markdown``) as a
+    character reference, so an area named ``![t](http://…)`` is a name, never an image to fetch."""
+    return "".join(escape(c) if c in "&<>\"'" else f"&#{ord(c)};" if c in MARKDOWN_SIGNS else c for c in str(value))
+
+
 def table_html(frame: pd.DataFrame, numeric_from: int = 1) -> str:
     """A small table as HTML that fits the page: headers wrap, numbers stay on one line and are
-    aligned right (columns from ``numeric_from`` on), every cell escaped."""
+    aligned right (columns from ``numeric_from`` on), every cell escaped (:func:`html_cell`)."""
     number = ' class="num"'
 
     def cells(values: list[object], tag: str) -> str:
         return "".join(
-            f"<{tag}{number if i >= numeric_from else ''}>{escape(str(v))}</{tag}>" for i, v in enumerate(values)
+            f"<{tag}{number if i >= numeric_from else ''}>{html_cell(v)}</{tag}>" for i, v in enumerate(values)
         )
 
     head = f"<tr>{cells(list(frame.columns), 'th')}</tr>"

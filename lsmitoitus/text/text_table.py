@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 #: Characters that start Markdown (or HTML) of any kind: emphasis, code, links and images,
 #: tags, table cells, headings, formulas; each is escaped with a backslash (CommonMark).
-_MARKDOWN = frozenset("\\`*_[]<>|!$#~{}")
+MARKDOWN_SIGNS = frozenset("\\`*_[]<>|!$#~{}")
 
 
 def markdown_text(text: object) -> str:
@@ -21,7 +21,7 @@ def markdown_text(text: object) -> str:
     formatting escaped (no image, link, HTML tag, table cell, heading or formula can come from a
     scenario's names), line breaks as spaces; numbers and ordinary punctuation stay readable."""
     plain = " ".join(str(text).splitlines())
-    return "".join("\\" + c if c in _MARKDOWN else c for c in plain)
+    return "".join("\\" + c if c in MARKDOWN_SIGNS else c for c in plain)
 
 
 #: Width of a terminal the tables are made to fit.
