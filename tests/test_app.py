@@ -138,17 +138,26 @@ def test_page_runs_a_what_if_and_caches_repeated_settings(app: Any) -> None:
     app.run()
     assert not app.exception and not app.error
     lines = [m.value for m in app.markdown]
-    answer = [line for line in lines if "lisävakanssia" in line]
+    # the answer is the difference the edit makes, in one bold sentence (issue 22, point 5)
+    answer = [line for line in lines if line.startswith("**Muutos perusuraan vuonna ")]
     assert len(answer) == 1 and answer[0].count(".") <= 2  # one sentence, not one per unit
     assert re.search(r"\d+,\d\d\u00a0M€", answer[0])  # euros in Finnish format
-    table = next(line for line in lines if 'class="ls-table"' in line)  # the compact answer table
+    assert "2\u00a0toistoa, samat satunnaisluvut" in answer[0] and "%" not in answer[0]  # medians
+    found = re.search(r"vuonna (\d{4})", answer[0])
+    assert found
+    year = found[1]
+    # then the edited scenario's own answer, and its teams in a compact table
+    assert any(line.startswith(f"Vuonna {year} tarvitaan ") for line in lines)
+    table = next(line for line in lines if 'class="ls-table"' in line)
     assert re.findall(r"<th[^>]*>([^<]*)</th>", table) == [
         "yksikkö",
-        "ensimmäinen ylitys",
-        "lisävakanssit",
+        f"rahoitetut vakanssit {year}",
+        f"tarve {year} (mediaani)",
+        "vajetta alkaen",
+        f"lisävakanssit {year}",
         "lisävakanssien kustannus vuodessa",
     ]
-    assert '<th class="num">lisävakanssit</th>' in table  # numbers aligned right
+    assert f'<th class="num">lisävakanssit {year}</th>' in table  # numbers aligned right
     assert re.findall(r"<tr><td>([^<]*)</td>", table)[-1] == "yhteensä"
     settings = " ".join(c.value for c in app.caption)
     assert "Vastaus asetuksilla: kanta-hame muokattuna; ilmoitusten kasvu +5,0\u00a0%/v" in settings
@@ -299,7 +308,7 @@ def test_browser_changes_a_slider_runs_and_sees_the_answer(tmp_path: Path) -> No
             )
             assert value.inner_text() == "2,0"  # the slider shows a Finnish number
             page.get_by_role("button", name="Aja simulaatio").click()
-            headline = page.get_by_text("lisävakanssia").first
+            headline = page.get_by_text("Muutos perusuraan").first  # the difference the edit makes
             headline.wait_for(timeout=480_000)
             chart = page.locator('[data-testid="stVegaLiteChart"]').first
             chart.wait_for(timeout=120_000)
