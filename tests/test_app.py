@@ -587,9 +587,14 @@ def test_browser_sees_only_our_page_and_a_1_mb_upload_limit(tmp_path: Path) -> N
             assert page.locator('[data-testid="stMainMenu"]').count() == 0
             uploader = page.locator('[data-testid="stFileUploader"]')
             assert "200MB" not in uploader.inner_text()
-            shown = uploader.locator('[data-testid="stFileUploaderDropzoneInstructions"] > div').evaluate(
-                "el => getComputedStyle(el, '::after').content"
+            instructions = uploader.locator('[data-testid="stFileUploaderDropzoneInstructions"] > div')
+            # the page's style rules arrive as their own element, possibly after the uploader is drawn
+            page.wait_for_function(
+                "el => getComputedStyle(el, '::after').content !== 'none'",
+                arg=instructions.element_handle(),
+                timeout=30_000,
             )
+            shown = instructions.evaluate("el => getComputedStyle(el, '::after').content")
             assert "Enintään 1 MB" in shown  # the limit the page shows, in Finnish
             uploader.locator('input[type="file"]').set_input_files(str(upload))
             page.get_by_text("ladattu skenaario voi laajentaa vain").first.wait_for(timeout=60_000)
