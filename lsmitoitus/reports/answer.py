@@ -441,7 +441,7 @@ def team_table(answer: StaffingAnswer | DimensioningResult, lang: Lang = "fi") -
             [
                 unit_name(str(r["unit"]), str(r["team"]), lang),
                 formats.number(float(r["funded_posts"]), lang),
-                formats.number(float(r["required"]), lang, 1),
+                formats.number(float(r["required"]), lang, 1) if r["counted"] else "–",  # no list the law counts
                 short_from(r, lang),
                 formats.integer(float(r["extra_posts"]), lang),
                 formats.money(float(r["extra_cost"]), lang),

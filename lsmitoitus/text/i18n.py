@@ -1674,9 +1674,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "report_source_folder": ("Tuloskansio: {folder}", "Results folder: {folder}"),
     "check_fails": (
         "Rahoitetut vakanssit eivät riitä {reading} ({qualifier}): {teams}. Tarvittavien vakanssien määrän kertoo "
-        "mitoitusajo (lsmitoitus dimension).",
-        "The funded posts fail {reading} ({qualifier}): {teams}. A dimensioning run (lsmitoitus dimension) tells "
-        "how many posts are needed.",
+        "mitoitusajo.",
+        "The funded posts fail {reading} ({qualifier}): {teams}. A dimensioning run tells how many posts are needed.",
     ),
     "check_ok": (
         "Rahoitetut vakanssit riittävät kaikissa tiimeissä {reading} vuosina {first}–{last} ({qualifier}).",
