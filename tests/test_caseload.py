@@ -16,6 +16,7 @@ from lsmitoitus.model.caseload import (
     VACANT,
     WAIT,
     Allocation,
+    Client,
     PoolRules,
     WorkerPool,
 )
@@ -24,14 +25,9 @@ from lsmitoitus.model.raw import POOL
 pytestmark = pytest.mark.unit
 
 
-class Kid:
-    def __init__(self, serial: int, family: int | None = None) -> None:
-        self.serial = serial
-        self.family = serial if family is None else family
-        self.pool: WorkerPool | None = None
-        self.post = -1
-        self.counted = False
-        self.cover_from = -1
+def Kid(serial: int, family: int | None = None) -> Client:
+    """A child for a pool: its own family unless told."""
+    return Client(serial, serial if family is None else family)
 
 
 class Clock:

@@ -22,22 +22,13 @@ from lsmitoitus.model.caseload import (
     VACANT,
     WAIT,
     Allocation,
+    Client,
     ManualClock,
     PoolRules,
     WorkerPool,
 )
 
 pytestmark = pytest.mark.unit
-
-
-class Kid:
-    def __init__(self, serial: int, family: int) -> None:
-        self.serial = serial
-        self.family = family
-        self.pool: WorkerPool | None = None
-        self.post = -1
-        self.counted = False
-        self.cover_from = -1
 
 
 class PoolMachine(RuleBasedStateMachine):
@@ -77,7 +68,7 @@ class PoolMachine(RuleBasedStateMachine):
             PoolRules(Allocation[rule.upper()], balancing, rebalance, lead_cap),
             self.clock,
         )
-        self.kids: dict[int, Kid] = {}
+        self.kids: dict[int, Client] = {}
         self.serial = 0
         self.expected_days = 0.0
         self.recorded_days = 0.0
@@ -90,7 +81,7 @@ class PoolMachine(RuleBasedStateMachine):
     def add(self, counted: bool, sibling: bool, u1: float, u2: float) -> None:
         self.serial += 1
         family = self.serial - 1 if sibling else self.serial
-        kid = Kid(self.serial, family)
+        kid = Client(self.serial, family)
         self.kids[kid.serial] = kid
         self.pool.add(kid, counted, u1, u2)
 

@@ -71,6 +71,29 @@ def test_the_search_gives_exactly_the_answers_of_replaying_every_candidate(name:
     assert checked >= 2 * len(searches)
 
 
+@pytest.mark.integration
+def test_a_candidate_replayed_from_the_shared_staff_events_equals_one_drawn_afresh() -> None:
+    """The search draws the staff events of its largest candidate once and replays each smaller
+    one from them: every record equals a replay that draws that candidate's own streams, for
+    every team, all three staff switches and candidates from one post to the cap (ties in time
+    between posts' events included: summer leaves start on shared days)."""
+    scenario = load_scenario("kanta-hame").with_overrides(start="2023-01-01", end="2025-12-31", warmup_years=1)
+    seed = replication_seeds(scenario.simulation.seed, 1)[0]
+    _, _, _, searches = team_searches(scenario, seed, 0)
+    switches = [StaffSwitches(), StaffSwitches(vacancies=True, absences=False), StaffSwitches(False, False)]
+    compared = 0
+    for search, _ in searches:
+        cap = 2 * len(search.base) + 3
+        for switch in switches:
+            for n in (1, len(search.base) // 2 + 1, len(search.base), cap):
+                shared = search.replay_candidate(n, cap, search.rules, switch, math.inf)
+                fresh = search.replay(candidate_specs(search.base, n), search.rules, switch, math.inf)
+                np.testing.assert_array_equal(shared.months, fresh.months)
+                np.testing.assert_array_equal(shared.days, fresh.days)
+                compared += 1
+    assert compared == len(searches) * 12
+
+
 @pytest.mark.unit
 @pytest.mark.parametrize(("n", "q"), [(40, 0.9), (60, 0.9), (25, 0.5), (100, 0.75)])
 def test_the_order_statistic_interval_covers_at_least_its_level_exactly(n: int, q: float) -> None:

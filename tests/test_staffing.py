@@ -21,6 +21,7 @@ from lsmitoitus.model.caseload import (
     VACANT,
     WAIT,
     Allocation,
+    Client,
     Cover,
     ManualClock,
     PoolRules,
@@ -152,12 +153,6 @@ def test_the_cover_rule_decides_who_holds_an_absent_workers_list() -> None:
     """Applied to a pool, an absence that waits keeps the list with the absent worker; one
     covered by colleagues moves it; a hire fills a vacant post at the event's capacity."""
 
-    class Kid:
-        def __init__(self, serial: int) -> None:
-            self.serial = self.family = serial
-            self.pool: WorkerPool | None = None
-            self.post, self.counted, self.cover_from = -1, False, -1
-
     def team() -> WorkerPool:
         p = WorkerPool(
             [1.0, 1.0],
@@ -168,7 +163,7 @@ def test_the_cover_rule_decides_who_holds_an_absent_workers_list() -> None:
             ManualClock(),
         )
         for i in range(4):
-            p.add(Kid(i), True)
+            p.add(Client(i, i), True)
         return p
 
     waits = team()

@@ -49,7 +49,14 @@ from ..model.randomness import replication_seeds
 from ..model.replay import AssessmentRecord, AssessmentYear, replay_assessments
 from ..scenario.schema import Reading, Scenario
 from ..simulation.results import build_results, tidy_pools
-from ..simulation.runner import ProgressCallback, default_jobs, map_tasks, replication_scenario, with_run_settings
+from ..simulation.runner import (
+    ProgressCallback,
+    default_jobs,
+    fewer_collections,
+    map_tasks,
+    replication_scenario,
+    with_run_settings,
+)
 from .dimensioning_tables import DimensioningResult, ReplicationRequirement, assemble, headline_precision
 from .quantiles import can_carry
 from .requirement import COMPARE, HEADLINE, TeamSearch, all_counted, planning_schedule
@@ -134,16 +141,18 @@ def requirement_for_replication(
     """Run one replication and search, per team, the fewest complying posts on every reading day
     under each practice (and the decomposition's variants when ``decompose``); ``headline_only``
     searches only the headline's practice and skips the assessment requirement."""
-    drawn, run, params, searches = team_searches(scenario, rep_seed, replication, target, target_from)
-    chosen = practices(drawn)
-    if headline_only:
-        chosen = {HEADLINE: chosen[HEADLINE]}
-    answers = [search.team(chosen, decompose and not headline_only, workload) for search, workload in searches]
+    with fewer_collections():
+        drawn, run, params, searches = team_searches(scenario, rep_seed, replication, target, target_from)
+        chosen = practices(drawn)
+        if headline_only:
+            chosen = {HEADLINE: chosen[HEADLINE]}
+        answers = [search.team(chosen, decompose and not headline_only, workload) for search, workload in searches]
+        assessment = {} if headline_only else _assessment_requirement(drawn, run, params)
     return ReplicationRequirement(
         raw=run.raw,
         replication=replication,
         teams=tuple(answers),
-        assessment={} if headline_only else _assessment_requirement(drawn, run, params),
+        assessment=assessment,
         decomposed=decompose,
         month_dates=tuple(pd.Timestamp(d).date() for d in run.raw.month_ends),
         day_dates=tuple(run.origin + dt.timedelta(days=int(t)) for t in run.monitoring_days),

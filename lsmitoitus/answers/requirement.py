@@ -40,7 +40,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import numpy as np
 
@@ -49,8 +50,8 @@ from ..model.law import Schedule
 from ..model.pathway import ModelRun
 from ..model.posts import PostSpec
 from ..model.raw import POOL
-from ..model.replay import Replayed, replay_pool
-from ..model.staffing import StaffSwitches, holding, post_timelines
+from ..model.replay import LogColumns, Replayed, log_columns, replay_pool
+from ..model.staffing import StaffStream, StaffSwitches, for_posts, holding, post_timelines, staff_stream
 
 N_OVER = POOL["workers_over_limit"]
 UNASSIGNED = POOL["unassigned_children"]
@@ -187,11 +188,23 @@ class TeamSearch:
     run: ModelRun
     rep_seed: np.random.SeedSequence
     rules: PoolRules
+    # the staff events of the first ``cap`` candidate posts and the leads, drawn once per staff
+    # switches (every candidate staffing is some of these posts: see candidate_specs)
+    streams: dict[tuple[StaffSwitches, int], StaffStream] = field(default_factory=dict, compare=False, repr=False)
 
-    def replay(self, specs: list[PostSpec], rules: PoolRules, switches: StaffSwitches, stop: float) -> Replayed:
+    def replay(
+        self,
+        specs: list[PostSpec],
+        rules: PoolRules,
+        switches: StaffSwitches,
+        stop: float,
+        staff: StaffStream | None = None,
+    ) -> Replayed:
+        """A replay of the team's clients with ``specs`` (their staff events drawn from their own
+        streams, or given as ``staff``)."""
         run = self.run
         return replay_pool(
-            self.log,
+            self.columns,
             self.unit,
             specs,
             self.rep_seed,
@@ -204,7 +217,31 @@ class TeamSearch:
             switches,
             monitoring=run.monitoring_days,
             stop_after=stop,
+            staff=staff,
         )
+
+    @cached_property
+    def columns(self) -> LogColumns:
+        """The log as columns, built once for all of the team's replays."""
+        return log_columns(self.log)
+
+    def replay_candidate(self, n: int, cap: int, rules: PoolRules, switches: StaffSwitches, stop: float) -> Replayed:
+        """A replay of ``n`` ≤ ``cap`` candidate posts (:func:`candidate_specs`), their staff
+        events taken from the events of ``cap`` candidate posts drawn once: post k's history is
+        the same in every candidate staffing (its own stream), and the stream keeps each subset's
+        order (:func:`~lsmitoitus.model.staffing.staff_stream`), so the records are those of
+        :meth:`replay` with ``candidate_specs(base, n)`` (tested)."""
+        key = (switches, cap)
+        if key not in self.streams:
+            run = self.run
+            horizon = float(max([*run.month_boundaries, *run.monitoring_days], default=0.0))
+            timelines = post_timelines(
+                self.unit, candidate_specs(self.base, cap), self.rep_seed, run.origin, run.end_day, switches
+            )
+            self.streams[key] = staff_stream(timelines, horizon)
+        leads = sum(1 for s in self.base if s.lead)
+        kept = [*range(n), *range(cap, cap + leads)]
+        return self.replay(candidate_specs(self.base, n), rules, switches, stop, for_posts(self.streams[key], kept))
 
     def capacity_bound(
         self, counted: np.ndarray, limit: np.ndarray, times: np.ndarray, cap: int, switches: StaffSwitches
@@ -265,7 +302,7 @@ class TeamSearch:
                 rules = replace(self.rules, allocation=allocation)
 
                 def replay_n(n: int, stop: float, rules: PoolRules = rules, variant: str = variant) -> Replayed:
-                    return self.replay(candidate_specs(self.base, n), rules, SWITCHES[variant], stop)
+                    return self.replay_candidate(n, cap, rules, SWITCHES[variant], stop)
 
                 by_rules[key] = fewest_posts(replay_n, counted, limit, times, lower[variant], n_funded)
             found[(label, variant)] = by_rules[key]

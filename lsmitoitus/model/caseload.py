@@ -132,15 +132,21 @@ class ManualClock:
         self.now = now
 
 
-class Client(Protocol):
-    """What a pool needs of a child: an identity for stable ordering, its family, and where it is listed."""
+class Client:
+    """What a pool keeps of a child: an identity for stable ordering, its family, and where it is
+    listed. A concrete class, not a protocol: compiled, the pool then reads and writes these
+    fields directly instead of looking them up by name on every list change (the model's
+    children extend it; a replay's clients are plain ones)."""
 
-    serial: int
-    family: int
-    pool: WorkerPool | None
-    post: int
-    counted: bool
-    cover_from: int
+    __slots__ = ("counted", "cover_from", "family", "pool", "post", "serial")
+
+    def __init__(self, serial: int, family: int) -> None:
+        self.serial = serial
+        self.family = family
+        self.pool: WorkerPool | None = None
+        self.post = NO_POST
+        self.counted = False
+        self.cover_from = NO_POST
 
 
 class WorkerPool:
@@ -308,8 +314,14 @@ class WorkerPool:
             self._move(min(self.children[longest], key=_stable_order), post)
 
     def _least_loaded(self) -> int:
-        least = min(self.load, default=INF)
-        return NO_POST if least == INF else self.load.index(least)
+        """The first post with the smallest load, or none (an explicit loop: compiled, a builtin
+        ``min`` is a generic call, and this runs for most new clients)."""
+        best, least = NO_POST, INF
+        load = self.load
+        for p in range(len(load)):
+            if load[p] < least:
+                best, least = p, load[p]
+        return best
 
     def _room(self, post: int) -> float:
         """Children the worker on ``post`` may still take under the limit (legal, by FTE)."""
@@ -360,7 +372,11 @@ class WorkerPool:
         if not present:
             return NO_POST
         if allocation == ROUND_ROBIN:  # the next present worker after the previous choice
-            chosen = next((p for p in present if p >= self.next_rr), present[0])
+            chosen = present[0]
+            for p in present:
+                if p >= self.next_rr:
+                    chosen = p
+                    break
             self.next_rr = chosen + 1
             return chosen
         return present[min(int(u2 * len(present)), len(present) - 1)]
@@ -371,7 +387,10 @@ class WorkerPool:
         for p in self.leads:
             if self.status[p] != PRESENT:
                 continue
-            n = sum(1 for c in self.children[p] if c.cover_from != NO_POST)
+            n = 0
+            for c in self.children[p]:
+                if c.cover_from != NO_POST:
+                    n += 1
             if n < best_n:
                 best, best_n = p, n
         return best

@@ -42,7 +42,7 @@ from ..vocabulary import UNITS, CostCategory, Outcome, Placement, State
 from .arrivals import EVENT_SLOT, U_CLIENT, ArrivalProcess, EventChildren
 from .assessment import Assessed, AssessmentQueues, AssessmentRecord
 from .calendar import calendar_for
-from .caseload import Clock, PoolOp, PoolRules, WorkerPool
+from .caseload import Client, Clock, PoolOp, PoolRules, WorkerPool
 from .demand import daily_notification_rates
 from .environment import ModelEnvironment
 from .events import Entry, push, run_until
@@ -85,10 +85,10 @@ G_ARVIOINNISSA: Final = GROUPS.index("arvioinnissa")
 AVOHUOLTO_UNIT: Final = UNITS.index("avohuolto")
 
 
-class Child:
-    """A child (entity). Holds no personal data: an area, a birth time, the current episode and
-    the child's own random numbers. It is also its own pending event (``callbacks``; see
-    :meth:`PathwayModel._at`)."""
+class Child(Client):
+    """A child (entity), listed in a team as a :class:`~.caseload.Client`. Holds no personal
+    data: an area, a birth time, the current episode and the child's own random numbers. It is
+    also its own pending event (``callbacks``; see :meth:`PathwayModel._at`)."""
 
     __slots__ = (
         "area",
@@ -96,10 +96,7 @@ class Child:
         "birth",
         "callbacks",
         "cost_cat",
-        "counted",
-        "cover_from",
         "draws",
-        "family",
         "identity",
         "j",
         "key",
@@ -109,9 +106,6 @@ class Child:
         "placed_at",
         "placement",
         "placement_ended",
-        "pool",
-        "post",
-        "serial",
         "state",
         "t18",
         "u_client",
@@ -131,14 +125,13 @@ class Child:
         draws: list[float],
         u_client: float,
     ) -> None:
-        self.serial = serial
+        super().__init__(serial, family)
         self.identity = identity
         self.key = key
         self.area = area
         self.birth = birth
         self.t18 = birth + ADULT_DAYS
         self.opened = opened  # day index the case opened (notification day)
-        self.family = family
         self.draws = draws
         self.j = 1  # next of the child's draws (draw 0 is the assessment's working time)
         self.u_client = u_client  # the family's draw for the client decision after assessment
@@ -149,10 +142,6 @@ class Child:
         self.placement_ended = 0.0  # end of the last placement
         self.placement: int = -1  # Placement of the current care order
         self.cost_cat = -1  # placement-day cost category while placed, else -1
-        self.pool: WorkerPool | None = None
-        self.post = -1
-        self.counted = False
-        self.cover_from = -1
         self.assessment_pool: WorkerPool | None = None  # open-care team holding an overflow assessment
         self.waiting_since = 0.0
         self.marks = [-1] * len(GROUPS)  # last year counted in each during-year group

@@ -22,6 +22,7 @@ drive the event model and the replay (:mod:`.replay`), so both follow the same r
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -328,6 +329,65 @@ def post_timelines(
         key = post_stream_key(unit, spec, rank) + extra_key
         out.append(PostTimeline(spec, purpose_generator(rep_seed, key), origin, end_day, starts, switches))
     return out
+
+
+class StaffStream(NamedTuple):
+    """The staff events of a team's posts up to a horizon, drawn once, in the order the event
+    model carries them out: by time, and at equal times in the order a heap of every post's
+    next event (keyed by time and push order) pops them. ``posts`` names each event's post in
+    the staffing replayed, or :data:`NOT_REPLAYED` for a post that staffing lacks (see
+    :func:`for_posts`); ``initial`` is each replayed post's status on day 0."""
+
+    initial: list[int]
+    times: list[float]
+    posts: list[int]
+    events: list[StaffEvent]
+
+
+#: ``StaffStream.posts`` of an event whose post the replayed staffing lacks (skipped)
+NOT_REPLAYED: Final = -1
+
+
+def staff_stream(timelines: Sequence[PostTimeline], horizon: float) -> StaffStream:
+    """Every event of ``timelines`` up to ``horizon`` (inclusive), merged as the event model's
+    heap does: an event is pushed when its post's previous one is popped, ties go to the earlier
+    push. Restricting the stream to some of the posts keeps their events in the order a heap of
+    those posts alone would pop them (a push's place among the kept posts' pushes is the same),
+    so one stream serves every candidate staffing built from the same posts (:func:`for_posts`)."""
+    heap: list[tuple[float, int, int, StaffEvent]] = []
+    sources: list[Iterator[StaffEvent]] = []
+    order = 0
+    for post, timeline in enumerate(timelines):
+        events = timeline.events()
+        sources.append(events)
+        first = next(events, None)
+        if first is not None and first.time <= horizon:
+            heap.append((first.time, order, post, first))
+            order += 1
+    heapq.heapify(heap)
+    times: list[float] = []
+    posts: list[int] = []
+    out: list[StaffEvent] = []
+    while heap:
+        t, _, post, event = heapq.heappop(heap)
+        times.append(t)
+        posts.append(post)
+        out.append(event)
+        nxt = next(sources[post], None)
+        if nxt is not None and nxt.time <= horizon:
+            heapq.heappush(heap, (nxt.time, order, post, nxt))
+            order += 1
+    return StaffStream([t.initial_status for t in timelines], times, posts, out)
+
+
+def for_posts(stream: StaffStream, kept: Sequence[int]) -> StaffStream:
+    """The stream of a staffing made of some of its posts: ``kept[i]`` is the stream's post that
+    becomes post i. The event lists are shared, not copied."""
+    where = [NOT_REPLAYED] * len(stream.initial)
+    for i, post in enumerate(kept):
+        where[post] = i
+    initial = [stream.initial[post] for post in kept]
+    return StaffStream(initial, stream.times, [where[p] for p in stream.posts], stream.events)
 
 
 def apply_staff_event(pool: WorkerPool, post: int, event: StaffEvent) -> None:
