@@ -97,8 +97,24 @@ def vacant_salaries(results: SimulationResults) -> pd.Series:
     return fte_years * results.scenario.costs.social_worker_per_fte * index.to_numpy()
 
 
+#: cost frames of the results asked about lately, by identity (the entry keeps the results and
+#: their monthly frame alive, so neither id is reused): a comparison asks for each scenario's
+#: costs in several tables
+_RECENT: dict[int, tuple[SimulationResults, pd.DataFrame, pd.DataFrame]] = {}
+_RECENT_MAX = 8
+
+
 def cost_frame(results: SimulationResults) -> pd.DataFrame:
     """Tidy euros: replication, year, area, category, value (in the year's prices)."""
+    hit = _RECENT.get(id(results))
+    if hit is None or hit[0] is not results or hit[1] is not results.monthly:
+        if len(_RECENT) >= _RECENT_MAX:
+            _RECENT.clear()
+        hit = _RECENT[id(results)] = (results, results.monthly, _cost_frame(results))
+    return hit[2].copy()  # a copy: callers may change theirs
+
+
+def _cost_frame(results: SimulationResults) -> pd.DataFrame:
     scenario = results.scenario
     m = results.monthly
     m = m.assign(year=pd.DatetimeIndex(m["date"]).year)
