@@ -29,7 +29,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.stats import beta
 
 from ..model.posts import posts_on
 from ..model.raw import RawReplication
@@ -37,7 +36,14 @@ from ..scenario.schema import Scenario
 from ..simulation.results import SimulationResults, tidy_pools
 from ..vocabulary import ALL
 from .costs import price_index
-from .quantiles import BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, can_carry, harrell_davis, quantile_interval
+from .quantiles import (
+    BOOTSTRAP_RESAMPLES,
+    BOOTSTRAP_SEED,
+    can_carry,
+    harrell_davis,
+    harrell_davis_weights,
+    quantile_interval,
+)
 from .requirement import COMPARE, FULL, HEADLINE, MANAGED, VACANCIES, TeamRequirement, pigeonhole
 
 READINGS = ("monitoring_days", "month_ends", "mean_list")
@@ -104,7 +110,7 @@ class DimensioningResult:
 
 
 def _hd_weights(n: int, q: float) -> np.ndarray:
-    return np.diff(beta.cdf(np.arange(n + 1) / n, (n + 1) * q, (n + 1) * (1.0 - q))) if n > 1 else np.ones(1)
+    return harrell_davis_weights(n, q) if n > 1 else np.ones(1)
 
 
 def _sum_of_quantiles(values: np.ndarray, q: float) -> tuple[float, float]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from functools import lru_cache
 
 import numpy as np
 from scipy.stats import beta, binom
@@ -36,9 +37,18 @@ def harrell_davis(values: np.ndarray, q: float) -> float:
         return math.nan
     if n == 1:
         return float(x[0])
-    a, b = (n + 1) * q, (n + 1) * (1.0 - q)
-    edges = beta.cdf(np.arange(n + 1) / n, a, b)
-    return float(np.dot(np.diff(edges), x))
+    return float(np.dot(harrell_davis_weights(n, q), x))
+
+
+@lru_cache(maxsize=256)
+def harrell_davis_weights(n: int, q: float) -> np.ndarray:
+    """The Harrell–Davis weights of the n order statistics for the ``q`` quantile (read-only;
+    kept, since an answer asks for the same few n and q thousands of times, a bootstrap 400
+    times per figure)."""
+    edges = beta.cdf(np.arange(n + 1) / n, (n + 1) * q, (n + 1) * (1.0 - q))
+    weights = np.diff(edges)
+    weights.setflags(write=False)
+    return weights
 
 
 def harrell_davis_columns(values: np.ndarray, q: float) -> np.ndarray:
@@ -47,10 +57,10 @@ def harrell_davis_columns(values: np.ndarray, q: float) -> np.ndarray:
     n = x.shape[0]
     if n == 1:
         return x[0]
-    weights = np.diff(beta.cdf(np.arange(n + 1) / n, (n + 1) * q, (n + 1) * (1.0 - q)))
-    return weights @ x
+    return harrell_davis_weights(n, q) @ x
 
 
+@lru_cache(maxsize=256)
 def order_statistic_interval(n: int, q: float, level: float = 0.95) -> tuple[int, int] | None:
     """1-based ranks (r, s) such that [X(r), X(s)] of n replications covers the ``q`` quantile
     with probability at least ``level``, as narrow and as central as the binomial allows; None

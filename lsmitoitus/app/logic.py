@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import tempfile
 import time
 from collections.abc import Callable
@@ -150,6 +151,9 @@ STORE_SCENARIOS = 12
 BATCH = 2
 #: The live answer shows itself once it has taken this long (s); a quicker answer appears whole.
 SHOW_AFTER = 2.0
+#: Seconds at least between two updates of a live answer: each rebuilds the answer's tables
+#: (about a second of the page's own time, taken from the replications running beside it).
+UPDATE_EVERY = 2.0
 
 
 def _requirement(
@@ -162,10 +166,20 @@ def _requirement(
     )
 
 
+#: The text of the scenarios asked about lately, by identity (the entry keeps the scenario alive,
+#: so its id is not reused): writing it takes a fiftieth of a second, and a what-if asks often.
+_TEXTS: dict[int, tuple[Scenario, str]] = {}
+
+
 def _key(scenario: Scenario, target: int | None, kind: str) -> tuple[str, int | None, int, str]:
     """A scenario's place in a store: its text whatever the number of replications (replication r
     is the same in a run of 8 and of 40), the target, the seed and the kind."""
-    return (scenario_toml(scenario.with_overrides(replications=1)), target, scenario.simulation.seed, kind)
+    hit = _TEXTS.get(id(scenario))
+    if hit is None or hit[0] is not scenario:
+        if len(_TEXTS) >= 4 * STORE_SCENARIOS:
+            _TEXTS.clear()
+        hit = _TEXTS[id(scenario)] = (scenario, scenario_toml(scenario.with_overrides(replications=1)))
+    return (hit[1], target, scenario.simulation.seed, kind)
 
 
 def _slot(store: Store, key: tuple[str, int | None, int, str]) -> dict[int, ReplicationRequirement]:
@@ -184,28 +198,67 @@ def run_replications(
     kind: str = HEADLINE_ONLY,
     after_batch: Callable[[int, int], None] | None = None,
 ) -> None:
-    """Run the replications 0 … ``replications`` − 1 of every scenario that ``store`` lacks, a
-    batch at a time, both scenarios' replication r in the same batch (the same seed: paired);
-    ``after_batch(done, total)`` after each batch counts the replications run over all scenarios."""
+    """Run the replications 0 … ``replications`` − 1 of every scenario that ``store`` lacks, in
+    one set of worker processes, both scenarios' replication r one after the other (the same
+    seed: paired), each stored as it arrives; ``after_batch(done, total)`` after every
+    :data:`BATCH` counts the replications run over all scenarios (the workers go on meanwhile)."""
     slots = [_slot(store, _key(s, target, kind)) for s in scenarios]
     seeds = replication_seeds(scenarios[0].simulation.seed, replications)
     missing = [(i, r) for r in range(replications) for i, slot in enumerate(slots) if r not in slot]
-    total, done = len(missing), 0
-    jobs = default_jobs(BATCH)
-    for first in range(0, total, BATCH):
-        batch = missing[first : first + BATCH]
-        calls = [(scenarios[i], seeds[r], r, target, kind == HEADLINE_ONLY) for i, r in batch]
-        for (i, r), requirement in zip(batch, map_tasks(_requirement, calls, jobs), strict=True):
-            slots[i][r] = requirement
-        done += len(batch)
-        if after_batch is not None:
+    total = len(missing)
+    if not total:
+        return
+    calls = [(scenarios[i], seeds[r], r, target, kind == HEADLINE_ONLY) for i, r in missing]
+    done = 0
+
+    def arrived(index: int, requirement: ReplicationRequirement) -> None:
+        nonlocal done
+        i, r = missing[index]
+        slots[i][r] = requirement
+        done += 1
+        if after_batch is not None and (done % BATCH == 0 or done == total):
             after_batch(done, total)
+
+    map_tasks(_requirement, calls, default_jobs(total), on_result=arrived)
+
+
+#: Answers built lately, by scenario text, target, confidence and the replications' identities
+#: (the entry keeps them alive): the base's answer is the same in every what-if paired with it,
+#: so the page builds it while the settings are chosen (:func:`prepare_base`).
+_ANSWERS: dict[tuple[object, ...], tuple[list[ReplicationRequirement], DimensioningResult]] = {}
 
 
 def answer_from(
     scenario: Scenario, target: int | None, confidence: float, reps: list[ReplicationRequirement]
 ) -> DimensioningResult:
     """The dimensioning answer of the replications so far (the same tables ``dimension`` builds)."""
+    key = (_key(scenario, target, ""), confidence, *(id(r) for r in reps))
+    hit = _ANSWERS.get(key)
+    if hit is None:
+        if len(_ANSWERS) >= STORE_SCENARIOS:
+            _ANSWERS.clear()
+        hit = _ANSWERS[key] = (list(reps), _answer_from(scenario, target, confidence, reps))
+    return hit[1]
+
+
+def prepare_base(
+    base: Scenario,
+    target: int | None,
+    confidence: float,
+    replications: int,
+    store: Store,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """While the settings are chosen: the base's replications a what-if pairs with, and its
+    answer (each edit is paired with the same base)."""
+    base = base.with_overrides(replications=replications)
+    run_replications([base], target, replications, store, HEADLINE_ONLY, progress)
+    answer_from(base, target, confidence, _reps(store, base, target, replications)[0])
+
+
+def _answer_from(
+    scenario: Scenario, target: int | None, confidence: float, reps: list[ReplicationRequirement]
+) -> DimensioningResult:
     n = len(reps)
     scenario = scenario.with_overrides(replications=n)
     raws = [r.raw for r in reps]
@@ -265,15 +318,19 @@ def run_whatif(
     store = {} if store is None else store
     scenarios = [base] if edited == base else [base, edited]
     clock = time.perf_counter()
+    last_update = -math.inf
 
     def after_batch(done: int, total: int) -> None:
+        nonlocal last_update
         if progress is not None:
             progress(done, total)
-        if update is None or time.perf_counter() - clock < SHOW_AFTER or done >= total:
+        now = time.perf_counter()
+        if update is None or now - clock < SHOW_AFTER or now - last_update < UPDATE_EVERY or done >= total:
             return
         ready = min(_ready(store, s, target, replications) for s in scenarios)
         if ready >= 2:
             update(whatif_of(base, edited, target, confidence, ready, replications, store))
+            last_update = time.perf_counter()
 
     run_replications(scenarios, target, replications, store, HEADLINE_ONLY, after_batch)
     return whatif_of(base, edited, target, confidence, replications, replications, store)

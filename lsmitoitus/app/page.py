@@ -93,14 +93,13 @@ def run_live(
 
 def prepare_base(base: Scenario, target: int | None, replications: int, lang: Lang) -> None:
     """While the settings are chosen, run the base's replications the first answer will pair
-    with (each edit is paired with the same base), saying so in a caption."""
+    with, and its answer (each edit is paired with the same base), saying so in a caption."""
     note = st.empty()
 
     def progress(done: int, total: int) -> None:
         note.caption(t("app_prefetch", lang, done=done, total=total))
 
-    base = base.with_overrides(replications=replications)
-    logic.run_replications([base], target, replications, requirement_store(), logic.HEADLINE_ONLY, progress)
+    logic.prepare_base(base, target, 0.9, replications, requirement_store(), progress)
     note.empty()
 
 

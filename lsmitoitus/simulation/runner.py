@@ -110,31 +110,49 @@ def map_tasks(
     calls: Sequence[tuple[Any, ...]],
     jobs: int = 1,
     progress: ProgressCallback | None = None,
+    on_result: Callable[[int, T], None] | None = None,
 ) -> list[T]:
     """``task(*call)`` for every call, results in call order: on the Dask cluster of an
     enclosing :func:`lsmitoitus.simulation.cluster.use_cluster` block, else serially (``jobs`` 1) or in
     ``jobs`` local worker processes. Tasks must be pure functions of their arguments, so the
-    result never depends on the backend or the number of workers."""
+    result never depends on the backend or the number of workers. ``on_result(i, result)`` hears
+    of each result as it arrives (in local processes while the others still run), before
+    ``progress``."""
     n = len(calls)
     client = active_client()
     if client is not None:
-        return map_on_cluster(client, task, calls, progress)
+        results = map_on_cluster(client, task, calls, progress)
+        if on_result is not None:
+            for i, result in enumerate(results):
+                on_result(i, result)
+        return results
     out: list[T | None] = [None] * n
     try:
         if (jobs <= 1 or n <= 1) and not ALWAYS_IN_WORKERS.get():
             for i, call in enumerate(calls):
-                out[i] = task(*call)
+                out[i] = result = task(*call)
+                if on_result:
+                    on_result(i, result)
                 if progress:
                     progress(i + 1, n)
         else:
             context = multiprocessing.get_context(_start_method())
             workers = max(1, min(jobs, n))
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_in_worker) as pool:
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_in_worker)
+            try:
                 futures = {pool.submit(task, *call): i for i, call in enumerate(calls)}
                 for done, future in enumerate(as_completed(futures), start=1):
-                    out[futures[future]] = future.result()
+                    out[futures[future]] = result = future.result()
+                    if on_result:
+                        on_result(futures[future], result)
                     if progress:
                         progress(done, n)
+            except BaseException:
+                # a task failed, or the caller stopped (Ctrl-C; the app's page rerun when a
+                # control moves): the tasks not yet started are dropped, not waited for
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+            pool.shutdown(wait=True)
     except EventBudgetExceeded as exc:
         shown = {"events": Formatted(integer, exc.events), "budget": Formatted(integer, exc.budget)}
         raise RunError(Msg("event_budget", **shown)) from None
