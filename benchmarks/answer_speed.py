@@ -13,7 +13,9 @@ reported beside them. Targets (this version, compiled):
 * ``dimension -n 20`` ≤ 2 × ``run -n 20``;
 * ``compare kanta-hame kasvu-5 -n 20`` ≤ 3.5 × ``run -n 20``;
 * the answer to ±1 post (``dimension`` without ``-n``: replications added until the county's
-  headline is known to ±1 post, 95 %) ≤ 60 s.
+  headline is known to ±1 post, 95 %) ≤ 60 s;
+* the app's what-if at 20 paired replications, the base ready (``benchmarks/app_whatif.py``, in
+  one process as the page runs it) ≤ 5 s.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BASELINE = "9a71c98"  # the landed code before issues 18–23
+BASELINE = "fcbf90e"  # the landed code before this round of issue 21 (9a71c98: before issues 18–23)
 
 COMMANDS = {
     "run -n 20": ["run", "-n", "20"],
@@ -37,6 +39,7 @@ COMMANDS = {
     "compare (2 scenarios) -n 20": ["compare", "kanta-hame", "kasvu-5", "-n", "20"],
 }
 NOW_ONLY = {"dimension to ±1 post": ["dimension"]}
+WHATIF = "app what-if, 20 paired"
 
 
 def extract(commit: str, into: Path) -> Path:
@@ -70,6 +73,25 @@ def timed(args: list[str], code: Path | None, pure: bool, scratch: Path) -> floa
     return time.perf_counter() - started
 
 
+def timed_whatif(code: Path | None, pure: bool, scratch: Path) -> float:
+    """Seconds of the app's what-if (20 paired replications, base ready) with ``code`` first on the path."""
+    env = dict(os.environ)
+    if code is not None:
+        env["PYTHONPATH"] = str(code)
+    if pure:
+        env["LSMITOITUS_PURE_PYTHON"] = "1"
+    script = ROOT / "benchmarks" / "app_whatif.py"
+    out = subprocess.run(
+        [sys.executable, str(script), "--replications", "20", "--seconds-only"],
+        env=env,
+        cwd=scratch,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return float(out.stdout.split()[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--commit", default=BASELINE)
@@ -88,6 +110,10 @@ def main() -> None:
                 times.setdefault((name, "now, compiled"), []).append(timed(command, None, False, scratch))
             for name, command in NOW_ONLY.items():
                 times.setdefault((name, "now, compiled"), []).append(timed(command, None, False, scratch))
+            if base is not None:
+                times.setdefault((WHATIF, "earlier, source"), []).append(timed_whatif(base, True, scratch))
+                times.setdefault((WHATIF, "now, source"), []).append(timed_whatif(None, True, scratch))
+            times.setdefault((WHATIF, "now, compiled"), []).append(timed_whatif(None, False, scratch))
     print(f"{'command':<32}{'version':<18}{'median s':>10}{'runs':>6}")
     for (name, version), values in times.items():
         print(f"{name:<32}{version:<18}{statistics.median(values):>10.1f}{len(values):>6}")
@@ -101,7 +127,8 @@ def main() -> None:
     print(f"dimension -n 20 / run -n 20 (now, compiled): {dimension / run:.2f} (target ≤ 2)")
     print(f"compare of two / run -n 20 (now, compiled): {compare / run:.2f} (target ≤ 3.5)")
     print(f"dimension to ±1 post (now, compiled): {med[('dimension to ±1 post', 'now, compiled')]:.0f} s (target ≤ 60)")
-    for name in COMMANDS:
+    print(f"app what-if, 20 paired, base ready (now, compiled): {med[(WHATIF, 'now, compiled')]:.1f} s (target ≤ 5)")
+    for name in [*COMMANDS, WHATIF]:
         if (name, "earlier, source") in med:
             ratio = med[(name, "earlier, source")] / med[(name, "now, source")]
             print(f"{name}: earlier / now (both from source): {ratio:.2f}")

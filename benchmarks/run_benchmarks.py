@@ -24,6 +24,7 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 from lsmitoitus import Scenario, load_scenario
@@ -68,7 +69,12 @@ def run_case(case: str) -> dict[str, Any]:
     """Time replications one after another in this process. The first pays one-off costs
     (importing the holiday calendar, building working-day tables); later ones show the cost
     per replication in a worker process that runs several."""
-    scenario = {"kanta-hame": load_scenario, "national": national, "national-20y": lambda: national(2040)}[case]()
+    makers: dict[str, Callable[[], Scenario]] = {
+        "kanta-hame": load_scenario,
+        "national": national,
+        "national-20y": lambda: national(2040),
+    }
+    scenario = makers[case]()
     n = REPLICATIONS[case]
     seeds = replication_seeds(scenario.simulation.seed, n)
     times, events, children, run_seconds = [], 0, 0, 0.0
