@@ -7,7 +7,7 @@ import gc
 
 import pytest
 
-from lsmitoitus.simulation.runner import YOUNG_COLLECTION_EVERY, fewer_collections
+from lsmitoitus.simulation.runner import YOUNG_COLLECTION_EVERY, fewer_collections, map_tasks
 
 pytestmark = pytest.mark.unit
 
@@ -25,3 +25,23 @@ def test_a_replication_collects_less_often_and_restores_the_setting_even_when_it
             assert gc.get_threshold() == (50_000, 5, 5)
     finally:
         gc.set_threshold(*before)
+
+
+def _square(x: int) -> int:
+    return x * x
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_every_result_is_heard_as_it_arrives_with_its_index_and_returned_in_call_order(jobs: int) -> None:
+    heard: dict[int, int] = {}
+    progress: list[int] = []
+    out = map_tasks(
+        _square,
+        [(x,) for x in range(7)],
+        jobs,
+        progress=lambda done, _: progress.append(len(heard) - done),
+        on_result=heard.__setitem__,
+    )
+    assert out == [x * x for x in range(7)]
+    assert heard == dict(enumerate(out))
+    assert progress == [0] * 7  # each result is heard before the progress that counts it
