@@ -197,9 +197,9 @@ class TeamSearch:
     run: ModelRun
     rep_seed: np.random.SeedSequence
     rules: PoolRules
-    # the staff events of the first ``cap`` candidate posts and the leads, drawn once per staff
-    # switches (every candidate staffing is some of these posts: see candidate_specs)
-    streams: dict[tuple[StaffSwitches, int], StaffStream] = field(default_factory=dict, compare=False, repr=False)
+    # per staff switches, the staff events of the first N candidate posts and the leads, drawn
+    # once (every candidate staffing of up to N posts is some of these: see candidate_specs)
+    streams: dict[StaffSwitches, tuple[int, StaffStream]] = field(default_factory=dict, compare=False, repr=False)
 
     def replay(
         self,
@@ -236,21 +236,24 @@ class TeamSearch:
 
     def replay_candidate(self, n: int, cap: int, rules: PoolRules, switches: StaffSwitches, stop: float) -> Replayed:
         """A replay of ``n`` ≤ ``cap`` candidate posts (:func:`candidate_specs`), their staff
-        events taken from the events of ``cap`` candidate posts drawn once: post k's history is
-        the same in every candidate staffing (its own stream), and the stream keeps each subset's
-        order (:func:`~lsmitoitus.model.staffing.staff_stream`), so the records are those of
+        events taken from those of the first N ≥ n candidate posts drawn once (N twice the first
+        candidate asked, drawn again for twice a larger one): post k's history is the same in
+        every candidate staffing (its own stream), and the stream keeps each subset's order
+        (:func:`~lsmitoitus.model.staffing.staff_stream`), so the records are those of
         :meth:`replay` with ``candidate_specs(base, n)`` (tested)."""
-        key = (switches, cap)
-        if key not in self.streams:
+        built = self.streams.get(switches)
+        if built is None or built[0] < n:
+            size = max(n, min(cap, 2 * n))
             run = self.run
             horizon = float(max([*run.month_boundaries, *run.monitoring_days], default=0.0))
             timelines = post_timelines(
-                self.unit, candidate_specs(self.base, cap), self.rep_seed, run.origin, run.end_day, switches
+                self.unit, candidate_specs(self.base, size), self.rep_seed, run.origin, run.end_day, switches
             )
-            self.streams[key] = staff_stream(timelines, horizon)
+            built = self.streams[switches] = (size, staff_stream(timelines, horizon))
+        size, stream = built
         leads = sum(1 for s in self.base if s.lead)
-        kept = [*range(n), *range(cap, cap + leads)]
-        return self.replay(candidate_specs(self.base, n), rules, switches, stop, for_posts(self.streams[key], kept))
+        kept = [*range(n), *range(size, size + leads)]
+        return self.replay(candidate_specs(self.base, n), rules, switches, stop, for_posts(stream, kept))
 
     def capacity_bound(
         self, counted: np.ndarray, limit: np.ndarray, times: np.ndarray, cap: int, switches: StaffSwitches
