@@ -33,12 +33,14 @@ from lsmitoitus.vocabulary import UNITS
 
 #: Largest upload accepted (MB); a scenario is a few kilobytes.
 MAX_UPLOAD_MB = MAX_FILE_BYTES // 1_000_000
-#: Replications of a what-if's live answer: eight paired replications answer in about five seconds
-#: on a two-core machine once the base is ready (the page prepares it while the settings are
-#: chosen); the answer is then a median, and from 36 replications on it is at 90 % confidence.
+#: Replications of a what-if's live answer: eight paired replications answer in under three
+#: seconds on a two-core machine once the base is ready (the page prepares it and its answer while
+#: the settings are chosen; benchmarks/app_whatif.py); the answer is then a median, and from 36
+#: replications on it is at 90 % confidence.
 DEFAULT_REPLICATIONS = 8
-#: Seconds the default takes on this two-core machine with the base ready (measured; the help text).
-DEFAULT_SECONDS = 5
+#: Seconds the default takes on this two-core machine with the base ready (measured 2.4–2.9 s with
+#: benchmarks/app_whatif.py; the help text).
+DEFAULT_SECONDS = 3
 
 st.set_page_config(page_title="lsmitoitus", layout="wide", menu_items={})
 for _option, _value in (("client.toolbarMode", "minimal"), ("client.showErrorDetails", "none")):

@@ -148,9 +148,11 @@ def map_tasks(
                     if progress:
                         progress(done, n)
             except BaseException:
-                # a task failed, or the caller stopped (Ctrl-C; the app's page rerun when a
-                # control moves): the tasks not yet started are dropped, not waited for
-                pool.shutdown(wait=False, cancel_futures=True)
+                # a task failed, a worker died, or the caller stopped (Ctrl-C; the app's page
+                # rerun when a control moves): the tasks not yet started are dropped, and only
+                # those running are waited for (not waiting leaves the pool's thread to fail at
+                # the interpreter's exit, on a pipe already closed)
+                pool.shutdown(wait=True, cancel_futures=True)
                 raise
             pool.shutdown(wait=True)
     except EventBudgetExceeded as exc:
