@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..memo import RecentByIdentity
 from ..model.posts import unit_posts
 from ..scenario.schema import Scenario
 from ..simulation.results import SimulationResults, quantile_summary
@@ -97,21 +98,14 @@ def vacant_salaries(results: SimulationResults) -> pd.Series:
     return fte_years * results.scenario.costs.social_worker_per_fte * index.to_numpy()
 
 
-#: cost frames of the results asked about lately, by identity (the entry keeps the results and
-#: their monthly frame alive, so neither id is reused): a comparison asks for each scenario's
-#: costs in several tables
-_RECENT: dict[int, tuple[SimulationResults, pd.DataFrame, pd.DataFrame]] = {}
-_RECENT_MAX = 8
+#: cost frames of the results asked about lately: a comparison asks for each scenario's costs in
+#: several tables (results are finished when built: nothing replaces their frames)
+_RECENT: RecentByIdentity[pd.DataFrame] = RecentByIdentity(8)
 
 
 def cost_frame(results: SimulationResults) -> pd.DataFrame:
     """Tidy euros: replication, year, area, category, value (in the year's prices)."""
-    hit = _RECENT.get(id(results))
-    if hit is None or hit[0] is not results or hit[1] is not results.monthly:
-        if len(_RECENT) >= _RECENT_MAX:
-            _RECENT.clear()
-        hit = _RECENT[id(results)] = (results, results.monthly, _cost_frame(results))
-    return hit[2].copy()  # a copy: callers may change theirs
+    return _RECENT.get(results, None, lambda: _cost_frame(results)).copy()  # a copy: callers may change theirs
 
 
 def _cost_frame(results: SimulationResults) -> pd.DataFrame:

@@ -28,6 +28,7 @@ from ..answers.dimensioning_tables import ReplicationRequirement, assemble
 from ..answers.indicators import late_assessment_shares
 from ..answers.plans import stated_column
 from ..answers.staffing_answer import Difference, answer_of, difference
+from ..memo import RecentByIdentity
 from ..model.randomness import replication_seeds
 from ..reports import answer
 from ..reports.charts import literal_text
@@ -166,20 +167,16 @@ def _requirement(
     )
 
 
-#: The text of the scenarios asked about lately, by identity (the entry keeps the scenario alive,
-#: so its id is not reused): writing it takes a fiftieth of a second, and a what-if asks often.
-_TEXTS: dict[int, tuple[Scenario, str]] = {}
+#: The text of the scenarios asked about lately: writing it takes a fiftieth of a second, and a
+#: what-if asks often.
+_TEXTS: RecentByIdentity[str] = RecentByIdentity(4 * STORE_SCENARIOS)
 
 
 def _key(scenario: Scenario, target: int | None, kind: str) -> tuple[str, int | None, int, str]:
     """A scenario's place in a store: its text whatever the number of replications (replication r
     is the same in a run of 8 and of 40), the target, the seed and the kind."""
-    hit = _TEXTS.get(id(scenario))
-    if hit is None or hit[0] is not scenario:
-        if len(_TEXTS) >= 4 * STORE_SCENARIOS:
-            _TEXTS.clear()
-        hit = _TEXTS[id(scenario)] = (scenario, scenario_toml(scenario.with_overrides(replications=1)))
-    return (hit[1], target, scenario.simulation.seed, kind)
+    text = _TEXTS.get(scenario, None, lambda: scenario_toml(scenario.with_overrides(replications=1)))
+    return (text, target, scenario.simulation.seed, kind)
 
 
 def _slot(store: Store, key: tuple[str, int | None, int, str]) -> dict[int, ReplicationRequirement]:

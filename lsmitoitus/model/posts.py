@@ -20,6 +20,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
+from ..memo import RecentByIdentity
 from ..scenario.schema import Scenario
 from ..vocabulary import UNITS
 from .parameters import StaffingParameters, staffing_parameters
@@ -83,22 +84,15 @@ def _area_posts(scenario: Scenario, unit: str, area: str, staff: StaffingParamet
     return posts
 
 
-#: unit_posts of the scenarios asked about lately, by identity (a scenario is frozen, and the
-#: entry keeps it alive, so its id is not reused): the reports ask for a team's posts on every
+#: unit_posts of the scenarios asked about lately: the reports ask for a team's posts on every
 #: month end of every year, thousands of times per answer
-_RECENT: dict[tuple[int, str], tuple[Scenario, dict[str, list[PostSpec]]]] = {}
-_RECENT_MAX = 32
+_RECENT: RecentByIdentity[dict[str, list[PostSpec]]] = RecentByIdentity(32)
 
 
 def unit_posts(scenario: Scenario, unit: str) -> dict[str, list[PostSpec]]:
     """Team -> its posts (its areas' posts in area order, then its share of the unit's leads)."""
-    key = (id(scenario), unit)
-    hit = _RECENT.get(key)
-    if hit is None or hit[0] is not scenario:
-        if len(_RECENT) >= _RECENT_MAX:
-            _RECENT.clear()
-        hit = _RECENT[key] = (scenario, _unit_posts(scenario, unit))
-    return {team: list(posts) for team, posts in hit[1].items()}  # a copy: callers may extend it
+    posts = _RECENT.get(scenario, unit, lambda: _unit_posts(scenario, unit))
+    return {team: list(team_posts) for team, team_posts in posts.items()}  # a copy: callers may extend it
 
 
 def _unit_posts(scenario: Scenario, unit: str) -> dict[str, list[PostSpec]]:
