@@ -1,5 +1,5 @@
-"""The runner's collection setting: a replication collects the young generation less often, and
-leaves the process's own setting as it found it, also when the replication fails."""
+"""The collection setting: the cyclic collector is paused while a replication runs and
+left as it was found, also when the replication fails."""
 
 from __future__ import annotations
 
@@ -7,24 +7,27 @@ import gc
 
 import pytest
 
-from lsmitoitus.simulation.runner import YOUNG_COLLECTION_EVERY, fewer_collections, map_tasks
+from lsmitoitus.model.pathway import collector_paused
+from lsmitoitus.simulation.runner import map_tasks
 
 pytestmark = pytest.mark.unit
 
 
-def test_a_replication_collects_less_often_and_restores_the_setting_even_when_it_fails() -> None:
-    before = gc.get_threshold()
+def test_a_replication_pauses_the_collector_and_restores_it_even_when_it_fails() -> None:
+    was_enabled = gc.isenabled()
     try:
-        gc.set_threshold(700, 10, 10)
-        with pytest.raises(RuntimeError), fewer_collections():
-            assert gc.get_threshold() == (YOUNG_COLLECTION_EVERY, 10, 10)
+        gc.enable()
+        with pytest.raises(RuntimeError), collector_paused():
+            assert not gc.isenabled()
             raise RuntimeError("a replication failed")
-        assert gc.get_threshold() == (700, 10, 10)
-        gc.set_threshold(50_000, 5, 5)  # a caller's own higher setting is kept
-        with fewer_collections():
-            assert gc.get_threshold() == (50_000, 5, 5)
+        assert gc.isenabled()
+        gc.disable()  # a caller who paused it already keeps it paused
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
     finally:
-        gc.set_threshold(*before)
+        if was_enabled:
+            gc.enable()
 
 
 def _square(x: int) -> int:

@@ -71,13 +71,14 @@ def vacant_fte(results: SimulationResults) -> pd.DataFrame:
     scenario = results.scenario
     m = results.monthly
     vacant = m[(m["measure"] == "vacancies") & m["unit"].isin(UNITS)]
-    days = pd.DatetimeIndex(vacant["date"].unique())
+    days = list(pd.DatetimeIndex(vacant["date"].unique()))  # converted once, not once per team
+    dates = [day.date() for day in days]
     sizes = []
     for unit in UNITS:
         for team, posts in unit_posts(scenario, unit).items():
             ordinary = [p for p in posts if not p.lead]
-            for day in days:
-                here = [p.fte for p in ordinary if p.exists_on(day.date())]
+            for day, date in zip(days, dates, strict=True):
+                here = [p.fte for p in ordinary if p.exists_on(date)]
                 sizes.append((unit, team, day, sum(here) / len(here) if here else 1.0))
     size = pd.DataFrame(sizes, columns=["unit", "area", "date", "size"])
     frame = vacant.assign(

@@ -43,7 +43,7 @@ from ..model.calendar import calendar_for
 from ..model.caseload import Allocation
 from ..model.demand import first_projected_year
 from ..model.parameters import ModelParameters
-from ..model.pathway import ModelRun, PathwayModel, _cached_month_deadlines
+from ..model.pathway import ModelRun, PathwayModel, _cached_month_deadlines, collector_paused
 from ..model.posts import posts_on, unit_posts
 from ..model.randomness import replication_seeds
 from ..model.replay import AssessmentRecord, AssessmentYear, replay_assessments
@@ -52,7 +52,6 @@ from ..simulation.results import build_results, tidy_pools
 from ..simulation.runner import (
     ProgressCallback,
     default_jobs,
-    fewer_collections,
     map_tasks,
     replication_scenario,
     with_run_settings,
@@ -141,7 +140,7 @@ def requirement_for_replication(
     """Run one replication and search, per team, the fewest complying posts on every reading day
     under each practice (and the decomposition's variants when ``decompose``); ``headline_only``
     searches only the headline's practice and skips the assessment requirement."""
-    with fewer_collections():
+    with collector_paused():
         drawn, run, params, searches = team_searches(scenario, rep_seed, replication, target, target_from)
         chosen = practices(drawn)
         if headline_only:

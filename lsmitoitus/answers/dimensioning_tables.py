@@ -33,7 +33,7 @@ import pandas as pd
 from ..model.posts import posts_on
 from ..model.raw import RawReplication
 from ..scenario.schema import Scenario
-from ..simulation.results import SimulationResults, tidy_pools
+from ..simulation.results import SimulationResults, pool_block, tidy_frame
 from ..vocabulary import ALL
 from .costs import price_index
 from .quantiles import (
@@ -353,12 +353,12 @@ def assemble(
     precision["half_width"] = 1.96 * precision["required_se"]
     precision["replications"] = n
     precision["goal"] = precision_goal if precision_goal is not None else np.nan
-    requirement = pd.concat(
+    requirement = tidy_frame(
         [
-            tidy_pools(r.months()[:, :, None], raw.replication, raw.month_ends, pool_keys, ["required_posts"])
+            pool_block(r.months()[:, :, None], raw.replication, raw.month_ends, pool_keys, ["required_posts"])
             for r, raw in zip(reps, raws, strict=True)
         ],
-        ignore_index=True,
+        categorical=False,
     )
     return DimensioningResult(
         scenario=scenario,

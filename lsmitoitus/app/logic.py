@@ -246,11 +246,11 @@ def prepare_base(
     store: Store,
     progress: Callable[[int, int], None] | None = None,
 ) -> None:
-    """While the settings are chosen: the base's replications a what-if pairs with, and its
-    answer (each edit is paired with the same base)."""
+    """While the settings are chosen: the base's replications a what-if pairs with, its answer
+    and its costs (each edit is paired with the same base; the comparison prices both)."""
     base = base.with_overrides(replications=replications)
     run_replications([base], target, replications, store, HEADLINE_ONLY, progress)
-    answer_from(base, target, confidence, _reps(store, base, target, replications)[0])
+    cost_frame(answer_from(base, target, confidence, _reps(store, base, target, replications)[0]).results)
 
 
 def _answer_from(

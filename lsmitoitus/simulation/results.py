@@ -25,21 +25,90 @@ COLUMNS = ["replication", "date", "area", "unit", "measure", "value"]
 QUANTILES = {"p10": 0.1, "p50": 0.5, "p90": 0.9}
 
 
+@dataclass(frozen=True)
+class TidyBlock:
+    """One replication's (date, column) array and what its rows are: each column's area, unit and
+    measure; rows run date by date, the columns in order within a date."""
+
+    replication: int
+    dates: np.ndarray  # datetime64[D], one per row of ``values``
+    areas: Sequence[str]
+    units: Sequence[str]
+    measures: Sequence[str]
+    values: np.ndarray  # (dates, columns)
+
+
+def long_block(
+    values: np.ndarray, rep: int, dates: Sequence[object], areas: Sequence[str], keys: Sequence[tuple[str, str]]
+) -> TidyBlock:
+    """An array (date, area, key) as a block; ``keys`` are (unit, measure) pairs."""
+    n_d, n_a, n_k = values.shape
+    return TidyBlock(
+        rep,
+        np.asarray(dates, dtype="datetime64[D]"),
+        [a for a in areas for _ in range(n_k)],
+        [u for _ in range(n_a) for u, _ in keys],
+        [m for _ in range(n_a) for _, m in keys],
+        values.reshape(n_d, n_a * n_k),
+    )
+
+
+def pool_block(
+    values: np.ndarray, rep: int, dates: Sequence[object], pool_keys: Sequence[tuple[str, str]], measures: Sequence[str]
+) -> TidyBlock:
+    """An array (date, pool, measure) as a block: ``unit`` is the pool's unit and ``area`` its
+    team (an area's name when teams are areas)."""
+    n_d, n_p, n_k = values.shape
+    return TidyBlock(
+        rep,
+        np.asarray(dates, dtype="datetime64[D]"),
+        [t for _, t in pool_keys for _ in range(n_k)],
+        [u for u, _ in pool_keys for _ in range(n_k)],
+        [m for _ in range(n_p) for m in measures],
+        values.reshape(n_d, n_p * n_k),
+    )
+
+
+def tidy_frame(blocks: Sequence[TidyBlock], categorical: bool = True) -> pd.DataFrame:
+    """The blocks' rows, one after the other, as one tidy frame; ``categorical`` makes area, unit
+    and measure categories (their values sorted, as ``astype("category")`` makes them).
+
+    Built from whole columns at once: a frame per replication, concatenated, spent most of its
+    time turning the same few labels into strings again for every replication."""
+    rows = [b.values.size for b in blocks]
+    n_cols = [b.values.shape[1] for b in blocks]
+    columns: dict[str, object] = {
+        "replication": np.repeat(np.array([b.replication for b in blocks], dtype=np.int32), rows),
+        "date": np.concatenate([np.repeat(b.dates, k) for b, k in zip(blocks, n_cols, strict=True)]),
+    }
+    for name in ("area", "unit", "measure"):
+        per_block = [getattr(b, name + "s") for b in blocks]
+        if categorical:
+            categories = sorted({label for labels in per_block for label in labels})
+            code = {label: i for i, label in enumerate(categories)}
+            codes = np.concatenate(
+                [
+                    np.tile(np.array([code[x] for x in labels], dtype=np.int32), b.values.shape[0])
+                    for b, labels in zip(blocks, per_block, strict=True)
+                ]
+            )
+            columns[name] = pd.Categorical.from_codes(codes, categories=pd.Index(categories))
+        else:
+            columns[name] = np.concatenate(
+                [
+                    np.tile(np.asarray(labels, dtype=object), b.values.shape[0])
+                    for b, labels in zip(blocks, per_block, strict=True)
+                ]
+            )
+    columns["value"] = np.concatenate([b.values.reshape(-1).astype(float) for b in blocks])
+    return pd.DataFrame(columns)
+
+
 def tidy_long(
     values: np.ndarray, rep: int, dates: Sequence[object], areas: Sequence[str], keys: Sequence[tuple[str, str]]
 ) -> pd.DataFrame:
     """Flatten an array (date, area, key) into tidy rows; ``keys`` are (unit, measure) pairs."""
-    n_d, n_a, n_k = values.shape
-    return pd.DataFrame(
-        {
-            "replication": np.full(n_d * n_a * n_k, rep, dtype=np.int32),
-            "date": np.repeat(np.asarray(dates, dtype="datetime64[D]"), n_a * n_k),
-            "area": np.tile(np.repeat(np.asarray(areas, dtype=object), n_k), n_d),
-            "unit": np.tile(np.asarray([u for u, _ in keys], dtype=object), n_d * n_a),
-            "measure": np.tile(np.asarray([m for _, m in keys], dtype=object), n_d * n_a),
-            "value": values.reshape(-1).astype(float),
-        }
-    )
+    return tidy_frame([long_block(values, rep, dates, areas, keys)], categorical=False)
 
 
 def tidy_pools(
@@ -47,17 +116,7 @@ def tidy_pools(
 ) -> pd.DataFrame:
     """Flatten an array (date, pool, measure) into tidy rows: ``unit`` is the pool's unit and
     ``area`` its team (an area's name when teams are areas)."""
-    n_d, n_p, n_k = values.shape
-    return pd.DataFrame(
-        {
-            "replication": np.full(n_d * n_p * n_k, rep, dtype=np.int32),
-            "date": np.repeat(np.asarray(dates, dtype="datetime64[D]"), n_p * n_k),
-            "area": np.tile(np.repeat(np.asarray([t for _, t in pool_keys], dtype=object), n_k), n_d),
-            "unit": np.tile(np.repeat(np.asarray([u for u, _ in pool_keys], dtype=object), n_k), n_d),
-            "measure": np.tile(np.asarray(measures, dtype=object), n_d * n_p),
-            "value": values.reshape(-1).astype(float),
-        }
-    )
+    return tidy_frame([pool_block(values, rep, dates, pool_keys, measures)], categorical=False)
 
 
 def per_worker(numerator: np.ndarray, workers: np.ndarray) -> np.ndarray:
@@ -84,13 +143,13 @@ POOL_KEYS = (*POOL_MEASURES, "mean_children_per_worker", "share_workers_over_lim
 
 
 def tidy_monthly(raws: Sequence[RawReplication]) -> pd.DataFrame:
-    frames = []
+    blocks = []
     for raw in raws:
         dates = raw.month_ends
-        frames.append(tidy_long(raw.flows, raw.replication, dates, raw.areas, FLOWS))
-        frames.append(tidy_long(raw.stocks, raw.replication, dates, raw.areas, STOCKS))
-        frames.append(tidy_pools(_pool_frame(raw), raw.replication, dates, raw.pool_keys, POOL_KEYS))
-    return _categorical(pd.concat(frames, ignore_index=True))
+        blocks.append(long_block(raw.flows, raw.replication, dates, raw.areas, FLOWS))
+        blocks.append(long_block(raw.stocks, raw.replication, dates, raw.areas, STOCKS))
+        blocks.append(pool_block(_pool_frame(raw), raw.replication, dates, raw.pool_keys, POOL_KEYS))
+    return tidy_frame(blocks)
 
 
 def _empty() -> pd.DataFrame:
@@ -98,19 +157,18 @@ def _empty() -> pd.DataFrame:
 
 
 def tidy_yearly(raws: Sequence[RawReplication]) -> pd.DataFrame:
-    frames = []
-    for raw in raws:
-        if not raw.years:
-            continue
-        dates = [f"{y}-12-31" for y in raw.years]
-        frames.append(tidy_long(raw.during_year, raw.replication, dates, raw.areas, GROUP_KEYS))
-    return _categorical(pd.concat(frames, ignore_index=True)) if frames else _empty()
+    blocks = [
+        long_block(raw.during_year, raw.replication, [f"{y}-12-31" for y in raw.years], raw.areas, GROUP_KEYS)
+        for raw in raws
+        if raw.years
+    ]
+    return tidy_frame(blocks) if blocks else _empty()
 
 
 def tidy_point_in_time(raws: Sequence[RawReplication]) -> pd.DataFrame:
     """THL's monitoring days: per area and unit, workers in post, counted clients, the mean
     per worker and the number and share of workers over the limit."""
-    frames = []
+    blocks = []
     keys = (*POINT_MEASURES, *LIST_MEASURES, "mean_children_per_worker", "share_workers_over_limit")
     for raw in raws:
         if not raw.point_dates:
@@ -120,14 +178,8 @@ def tidy_point_in_time(raws: Sequence[RawReplication]) -> pd.DataFrame:
         mean = per_worker(values[..., POINT_MEASURES.index("clients_counted")], workers)
         share = per_worker(values[..., POINT_MEASURES.index("workers_over_limit")], workers)
         full = np.concatenate([values, mean[..., None], share[..., None]], axis=-1)
-        frames.append(tidy_pools(full, raw.replication, raw.point_dates, raw.pool_keys, keys))
-    return _categorical(pd.concat(frames, ignore_index=True)) if frames else _empty()
-
-
-def _categorical(df: pd.DataFrame) -> pd.DataFrame:
-    for col in ("area", "unit", "measure"):
-        df[col] = df[col].astype("category")
-    return df
+        blocks.append(pool_block(full, raw.replication, raw.point_dates, raw.pool_keys, keys))
+    return tidy_frame(blocks) if blocks else _empty()
 
 
 def quantile_summary(df: pd.DataFrame, by: Sequence[str], value: str = "value", mean: bool = True) -> pd.DataFrame:

@@ -9,15 +9,13 @@ Dask distributed cluster instead (:mod:`lsmitoitus.simulation.cluster`).
 
 from __future__ import annotations
 
-import gc
 import math
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import numpy as np
@@ -25,6 +23,7 @@ from tqdm import tqdm
 
 from ..model import PathwayModel, RawReplication
 from ..model._compiled import EventBudgetExceeded
+from ..model.pathway import collector_paused
 from ..model.randomness import replication_seeds
 from ..scenario.schema import Scenario
 from ..scenario.uncertainty import draw_multipliers, scale_data
@@ -54,28 +53,9 @@ def replication_scenario(scenario: Scenario, rep_seed: np.random.SeedSequence) -
     return Scenario.model_validate(data), multipliers
 
 
-#: objects allocated between two young-generation collections while a replication runs
-#: (Python's default is 700): a replication allocates millions of short-lived objects (events,
-#: clients, replayed lists), most freed by reference counting, so collecting every 700 of them
-#: spent about a tenth of a replication's time traversing the young generation (measured with
-#: perf on the staffing search). At 20,000 the young objects between collections stay a few MB.
-YOUNG_COLLECTION_EVERY = 20_000
-
-
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Collect the young generation less often inside the block; the threshold is restored after."""
-    before = gc.get_threshold()
-    gc.set_threshold(max(before[0], YOUNG_COLLECTION_EVERY), *before[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-
-
 def run_replication(scenario: Scenario, rep_seed: np.random.SeedSequence, replication: int) -> RawReplication:
     """One replication of the model core, with its own draw of the uncertain parameters."""
-    with fewer_collections():
+    with collector_paused():
         drawn, multipliers = replication_scenario(scenario, rep_seed)
         return PathwayModel(drawn, rep_seed, replication, parameters=multipliers).run().raw
 
