@@ -74,6 +74,39 @@ def test_the_staffing_chart_draws_the_band_to_the_confidence_when_the_replicatio
     assert {"tarve P50", "tarpeen vaihteluväli P50–90 %"} <= set(labels), labels
 
 
+@pytest.mark.integration
+def test_the_staffing_chart_names_its_reading_and_draws_no_requirement_where_the_law_counts_nobody(
+    cheapest_answer: DimensioningResult,
+) -> None:
+    """Aftercare's 18+ clients are not counted (the default's setting): the tables say "ei
+    laskettavia" for the unit, so the charts draw its funded posts but no requirement (a line at
+    0 would read "no posts needed"); every other team has its requirement line. The title names
+    the reading of the law and the practice the figures are for."""
+    from lsmitoitus.answers.staffing_answer import answer_of
+    from lsmitoitus.app.charts import staffing_data
+
+    answer = answer_of(cheapest_answer)
+    assert not cheapest_answer.scenario.caseload.count_jalkihuolto_18_plus
+    not_counted = {(x.unit, x.team) for x in answer.teams if not x.counted}
+    assert {unit for unit, _ in not_counted} == {"jalkihuolto"}
+    fig = staffing_figure(cheapest_answer)
+    assert "THL:n seurantapäivät" in fig.get_suptitle() and "vuorojako" in fig.get_suptitle()
+    for ax in fig.axes:
+        title = ax.get_title()
+        if not title:
+            continue
+        lines = {line.get_label() for line in ax.get_lines()}
+        if "jälkihuolto" in title:
+            assert "ei laskettavia" in title and "tarve P50" not in lines, (title, lines)
+        else:
+            assert "tarve P50" in lines, (title, lines)
+    data = staffing_data(cheapest_answer, "fi")
+    aftercare = data[data["panel"].str.contains("jälkihuolto")]
+    assert not aftercare.empty and aftercare["panel"].str.contains("ei laskettavia").all()
+    assert aftercare["series"].nunique() == 1  # funded posts only
+    assert data[~data["panel"].str.contains("jälkihuolto")]["series"].nunique() == 2
+
+
 @pytest.mark.unit
 def test_backtest_chart_is_of_normal_size_with_units_and_a_named_split() -> None:
     from lsmitoitus.reports.backtest_report import backtest_figure

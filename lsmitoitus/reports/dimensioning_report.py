@@ -1189,9 +1189,14 @@ def staffing_figure(result: DimensioningResult, lang: Lang = "fi", answer: Staff
     fig, panels = unit_team_panels(pool_keys(result.scenario), lang, integer_y=True)
     conf = round(100 * result.confidence)
     first_day = {(x.unit, x.team): x.first_failing_day for x in answer.teams}
+    not_counted = {(x.unit, x.team) for x in answer.teams if not x.counted}
     for ax, unit, area, _ in panels:
         part = result.monthly[(result.monthly["team"] == area) & (result.monthly["unit"] == unit)]
-        if answer.level == CONF:
+        if (unit, area) in not_counted:
+            # the law counts none of the team's clients (aftercare 18+): no requirement to draw,
+            # as the tables say "ei laskettavia" (a line at 0 would read as "no posts needed")
+            ax.set_title(t("chart_not_counted_note", lang, team=team_label(area, lang), unit=t(unit, lang)), fontsize=8)
+        elif answer.level == CONF:
             ax.fill_between(
                 part["date"],
                 part["required_posts_p50"],
@@ -1202,14 +1207,15 @@ def staffing_figure(result: DimensioningResult, lang: Lang = "fi", answer: Staff
                 linewidth=0,
                 label=t("chart_band_required", lang, conf=conf),
             )
-        ax.step(
-            part["date"],
-            part["required_posts_p50"],
-            where="post",
-            color="tab:orange",
-            label=t("chart_required_p50", lang),
-        )
-        if answer.level == CONF:
+        if (unit, area) not in not_counted:
+            ax.step(
+                part["date"],
+                part["required_posts_p50"],
+                where="post",
+                color="tab:orange",
+                label=t("chart_required_p50", lang),
+            )
+        if answer.level == CONF and (unit, area) not in not_counted:
             ax.step(
                 part["date"],
                 part["required_posts_conf"],
@@ -1238,6 +1244,8 @@ def staffing_figure(result: DimensioningResult, lang: Lang = "fi", answer: Staff
         name=result.scenario.name,
         target=target_text(result, lang),
         level=level_title(answer, lang),
+        reading=t(f"reading_name_{answer.reading}", lang),  # the chart says which reading of the law it draws
+        practice=t(f"practice_name_{answer.practice}", lang),
     )
     return finish_panels(fig, title, t("chart_posts", lang), lang)
 

@@ -297,8 +297,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart_breach": ("ensimmäinen ylitys", "first breach"),
     "chart_posts": ("vakansseja", "posts"),
     "staffing_title": (
-        "Henkilöstömitoitus: {name} (tavoite {target}, {level})",
-        "Staffing: {name} (target {target}, {level})",
+        "Henkilöstömitoitus: {name} (tavoite {target}, {level}; {reading}, {practice})",
+        "Staffing: {name} (target {target}, {level}; {reading}, {practice})",
     ),
     "yearly_required": (
         "Tarvittavat vakanssit vuosittain ({level})",
@@ -1526,6 +1526,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart_projection": ("ennuste alkaa", "projection starts"),
     "chart_history": ("toteutunut", "history"),
     "chart_forecast": ("ennuste", "projection"),
+    "chart_not_counted_note": (
+        "{team} – {unit} (ei laskettavia: 18 v. täyttäneitä ei lasketa rajaan)",
+        "{team} – {unit} (none counted: those aged 18+ do not count toward the limit)",
+    ),
     "chart_aftercare_note": (
         "{team} – jälkihuolto (kaikki asiakkaat; 18 v. täyttäneitä ei lasketa rajaan)",
         "{team} – aftercare (all clients; those aged 18+ do not count toward the limit)",
