@@ -93,6 +93,7 @@ _seed = _number(int, 0, 2**63, "seed", below_high=True)
 _target = _number(int, 1, 100, "target")
 _confidence = _number(float, 0.5, 1.0, "confidence", below_high=True)
 _precision = _number(float, 0.1, 50.0, "precision")
+_max_replications = _number(int, 20, 1000, "replications")  # each held in memory: about 3.5 MB
 READINGS = ("monitoring_days", "month_ends", "mean_list")  # the schema's Reading, without importing pydantic
 _year = _number(int, 1990, 2100, "year")
 _samples = _number(int, 2, 4096, "samples")
@@ -223,6 +224,7 @@ def build_parser(lang: Lang = "fi") -> argparse.ArgumentParser:
     dim.add_argument("--target-from", type=_date, metavar=h("mv_date"), help=h("help_target_from"))
     dim.add_argument("--reading", choices=READINGS, help=h("help_reading"))
     dim.add_argument("--precision", type=_precision, metavar=h("mv_posts"), help=h("help_precision"))
+    dim.add_argument("--max-replications", type=_max_replications, metavar="N", help=h("help_max_replications"))
     _dimension_options(dim, lang, default_lang, "help_out_dimension")
     cmp_ = _subparser(sub, "compare", lang)
     cmp_.add_argument("scenarios", nargs="+", metavar=h("mv_scenario"), help=h("help_scenario_list"))
@@ -355,6 +357,8 @@ def _dimension(args: argparse.Namespace) -> int:
     with _replication_progress(lang) as progress:
         options |= {"target": args.target, "confidence": args.confidence, "progress": progress}
         options |= {"target_from": args.target_from, "reading": args.reading, "precision": args.precision}
+        if args.max_replications is not None:
+            options["max_replications"] = args.max_replications
         if steps is None:
             result = dimension(scenario, **options)
         else:

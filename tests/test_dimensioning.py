@@ -16,6 +16,7 @@ from lsmitoitus.answers.dimensioning import DimensioningResult, dimension
 from lsmitoitus.answers.dimensioning_tables import PARTS
 from lsmitoitus.answers.quantiles import harrell_davis
 from lsmitoitus.model.replay import fifo_starts
+from lsmitoitus.reports.answer import uncertainty_line
 from lsmitoitus.scenario.files import deep_merge
 from lsmitoitus.vocabulary import AGE_BANDS
 
@@ -227,3 +228,20 @@ def test_every_table_of_the_answer_has_translated_headers(known: DimensioningRes
         }
         shown = {str(c) for frame in sheets.values() for c in frame.columns}
         assert not (internal - {"P10", "P50", "P90"}) & shown
+
+
+@pytest.mark.integration
+def test_replications_are_added_until_the_precision_goal_or_the_cap(budget_scenario: Scenario) -> None:
+    """The adaptive run (no fixed number): it starts with the fewest whole batches that carry a 0.9
+    quantile (40), stops there when the county's headline is already known to ± the goal in every
+    budget year, and otherwise adds batches of 20 until the cap, saying the goal was missed."""
+    loose = dimension(budget_scenario, precision=50.0, seed=3, decompose=False)
+    assert loose.results.monthly["replication"].nunique() == 40
+    assert (loose.precision["goal"] == 50.0).all()
+
+    strict = dimension(budget_scenario, precision=0.1, max_replications=80, seed=3, decompose=False)
+    assert strict.results.monthly["replication"].nunique() == 80
+    assert (strict.precision["replications"] == 80).all()
+    budget = strict.precision[strict.precision["year"] >= strict.target_from.year]
+    assert not budget.empty and (budget["half_width"] > 0.1).any()  # missed, and the answer says so
+    assert "tavoitteeseen ±0,1 ei päästy 80 toistolla" in uncertainty_line(strict, "fi")

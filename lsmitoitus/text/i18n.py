@@ -1122,6 +1122,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "replications are added until the county's requirement is known to ± this many posts (at 95 per cent; "
         "default 1; not used when --replications is given)",
     ),
+    "help_max_replications": (
+        "toistoja lisätään tarkkuustavoitteeseen enintään näin monta (oletus 200, enintään 1 000; ±1 vakanssin "
+        "tarkkuus vaatii oletusskenaariossa noin 500 toistoa: kahdella ytimellä 2–3 minuuttia ja 2 Gt muistia)",
+        "replications are added for the precision goal up to this many (default 200, at most 1,000; ±1 post "
+        "needs about 500 for the default scenario: 2–3 minutes and 2 GB of memory on two cores)",
+    ),
     "help_port": ("paikallinen portti (oletus 8501)", "local port (default 8501)"),
     "help_no_browser": ("älä avaa selainta", "do not open a browser window"),
     "what_replications": ("toistot", "replications"),
