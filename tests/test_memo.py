@@ -26,3 +26,25 @@ def test_a_value_is_computed_once_per_object_and_extra_and_the_store_stays_bound
     store.get([], None, lambda: compute("fourth"))  # full: everything forgotten, then stored
     assert store.get(a, "x", lambda: compute("a after")) == 5
     assert len(store._entries) <= 3
+
+
+class Result:
+    """A stand-in for a run's results: an object that allows weak references."""
+
+
+def test_a_store_does_not_keep_its_objects_alive_and_never_mistakes_a_new_one_for_a_dead_one() -> None:
+    import gc
+    import weakref
+
+    store: RecentByIdentity[str] = RecentByIdentity(size=8)
+    first = Result()
+    alive = weakref.ref(first)
+    assert store.get(first, None, lambda: "first") == "first"
+    del first
+    gc.collect()
+    assert alive() is None  # the store's entry did not keep it
+    # a new object may get the dead one's id: it gets its own value, not the dead one's
+    for _ in range(50):
+        other = Result()
+        assert store.get(other, None, lambda: "other") == "other"
+        del other

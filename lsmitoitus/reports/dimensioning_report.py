@@ -37,6 +37,7 @@ from ..answers.dimensioning import DimensioningResult
 from ..answers.dimensioning_tables import PARTS
 from ..answers.plans import plan_given, plan_table, stated_column, with_plan
 from ..answers.staffing_answer import CONF, P50, StaffingAnswer, answer_of, carried_by, least_replications
+from ..memo import RecentByIdentity
 from ..model.posts import pool_keys
 from ..model.staffing import mean_recruitment_days
 from ..scenario.files import scenario_to_toml
@@ -485,6 +486,15 @@ def scenario_table(scenario: Scenario, lang: Lang = "fi") -> pd.DataFrame:
     table, :mod:`.parameter_texts`), its value in the reader's format, its unit, where it comes
     from (sourced, fitted or assumed; a value without an entry is an assumption) and the source.
     An area's values of one parameter share a row, and so do a duration's."""
+    table = _SCENARIO_TABLES.get(scenario, lang, lambda: _scenario_table(scenario, lang))
+    return table.copy()  # callers may change theirs
+
+
+#: a scenario's table, built once per language: the workbook and the report's folder both show it
+_SCENARIO_TABLES: RecentByIdentity[pd.DataFrame] = RecentByIdentity(8)
+
+
+def _scenario_table(scenario: Scenario, lang: Lang) -> pd.DataFrame:
     rows = [(r.label, r.value, r.unit, r.status, r.source) for r in assumption_rows(scenario, lang)]
     columns = ["parameter", "value", "unit", "provenance_status", "provenance_source"]
     return pd.DataFrame(rows, columns=[t(c, lang) for c in columns])
