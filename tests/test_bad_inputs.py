@@ -553,7 +553,7 @@ ARGUMENT_CASES = [
     ("target-from-text", ["dimension", "--target-from", "ensi vuonna"], "'ensi vuonna' ei ole päivämäärä"),
     ("target-from-31.2.", ["dimension", "--target-from", "31.2.2026"], "'31.2.2026' ei ole päivämäärä"),
     ("target-0", ["dimension", "--target", "0"], "sallittu väli: 1 ≤ tavoite ≤ 100, annettu 0"),
-    ("max-replications-5", ["dimension", "--max-replications", "5"], "sallittu väli: 20 ≤ toistot ≤ 1\u00a0000, annettu 5"),
+    ("max-reps-5", ["dimension", "--max-replications", "5"], "sallittu väli: 20 ≤ toistot ≤ 1\u00a0000, annettu 5"),
     ("jobs-0", ["run", "--jobs", "0"], "sallittu väli: 1 ≤ prosessit ≤ 1\u00a0024, annettu 0"),
     ("fit-until-3000", ["backtest", "h.csv", "--fit-until", "3000"], "1990 ≤ vuosi ≤ 2100, annettu 3000"),
     ("lang-xx", ["run", "--lang", "xx"], "argumentti --lang: 'xx' ei käy (vaihtoehdot: 'fi', 'en')"),

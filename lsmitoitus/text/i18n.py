@@ -1123,10 +1123,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "default 1; not used when --replications is given)",
     ),
     "help_max_replications": (
-        "toistoja lisätään tarkkuustavoitteeseen enintään näin monta (oletus 200, enintään 1 000; ±1 vakanssin "
-        "tarkkuus vaatii oletusskenaariossa noin 500 toistoa: kahdella ytimellä 2–3 minuuttia ja 2 Gt muistia)",
-        "replications are added for the precision goal up to this many (default 200, at most 1,000; ±1 post "
-        "needs about 500 for the default scenario: 2–3 minutes and 2 GB of memory on two cores)",
+        "toistoja lisätään tarkkuustavoitteeseen enintään näin monta (oletus 200, enintään 1 000; jokainen "
+        "toisto vie muistia noin 3,5 Mt)",
+        "replications are added for the precision goal up to this many (default 200, at most 1,000; each "
+        "replication takes about 3.5 MB of memory)",
     ),
     "help_port": ("paikallinen portti (oletus 8501)", "local port (default 8501)"),
     "help_no_browser": ("älä avaa selainta", "do not open a browser window"),
