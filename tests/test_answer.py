@@ -175,7 +175,7 @@ def test_terminal_workbook_json_report_and_app_tell_the_same_answer(
     table = context["answer_tables"][0][1][0]
     assert table.rows == team_table(answer, "fi").astype(str).to_numpy().tolist()
     # the app renders the same answer of the same result
-    whatif = logic.WhatIf(base=carried_answer, edited=carried_answer, comparison=pd.DataFrame(), done=40, total=40)
+    whatif = logic.WhatIf(base=carried_answer, edited=carried_answer, done=40, total=40)
     assert logic.headline(whatif, "fi") == first
     assert logic.answer_table(whatif, "fi").equals(team_table(answer, "fi"))
     assert logic.answer_lines(whatif, "fi")[0] == headline(answer, "fi")

@@ -20,8 +20,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..answers.comparison import comparison_table, whatif_facts
 from ..answers.comparison import mean_fill_rate as comparison_mean_fill_rate
+from ..answers.comparison import whatif_facts
 from ..answers.costs import TOTAL, cost_frame, cost_summary
 from ..answers.dimensioning import DimensioningResult, planning_start, requirement_for_replication
 from ..answers.dimensioning_tables import ReplicationRequirement, assemble
@@ -124,13 +124,13 @@ def load_uploaded(content: bytes, filename: str) -> Scenario:
 @dataclass
 class WhatIf:
     """A what-if's answer so far: the base and the edited scenario dimensioned with the same seeds
-    (their answers, the comparison table and the paired difference), how many replications each
-    rests on out of how many chosen, and whether the edited answer already has the expensive parts
-    (the practice shown beside the headline, the parts of the requirement)."""
+    (their answers and the paired difference), how many replications each rests on out of how
+    many chosen, and whether the edited answer already has the expensive parts (the practice
+    shown beside the headline, the parts of the requirement). The comparison table is built when
+    a page shows it (:func:`comparison_for_people`), not for every live update."""
 
     base: DimensioningResult
     edited: DimensioningResult
-    comparison: pd.DataFrame
     difference: Difference | None = None
     done: int = 0
     total: int = 0
@@ -283,11 +283,9 @@ def whatif_of(
     else:
         edited_reps, full = _reps(store, edited, target, n)
         edited_result = answer_from(edited, target, confidence, edited_reps)
-    pair = [base_result, edited_result]
     return WhatIf(
         base=base_result,
         edited=edited_result,
-        comparison=comparison_table(pair),
         difference=difference(base_result, edited_result),
         done=n,
         total=total,
