@@ -49,13 +49,7 @@ from ..model.randomness import replication_seeds
 from ..model.replay import AssessmentRecord, AssessmentYear, replay_assessments
 from ..scenario.schema import Reading, Scenario
 from ..simulation.results import build_results, tidy_pools
-from ..simulation.runner import (
-    ProgressCallback,
-    default_jobs,
-    map_tasks,
-    replication_scenario,
-    with_run_settings,
-)
+from ..simulation.runner import ProgressCallback, default_jobs, map_tasks, replication_scenario, with_run_settings
 from .dimensioning_tables import DimensioningResult, ReplicationRequirement, assemble, headline_precision
 from .quantiles import can_carry
 from .requirement import COMPARE, HEADLINE, TeamSearch, all_counted, planning_schedule

@@ -109,10 +109,6 @@ class DimensioningResult:
         return int(np.clip(np.ceil(teams["gap_posts"] - 1e-9), 0, None).sum())
 
 
-def _hd_weights(n: int, q: float) -> np.ndarray:
-    return harrell_davis_weights(n, q) if n > 1 else np.ones(1)
-
-
 def _sum_of_quantiles(values: np.ndarray, q: float) -> tuple[float, float]:
     """(reps, teams) → the sum over teams of each team's Harrell–Davis ``q`` quantile (teams that
     are all NaN left out), and its bootstrap standard error (whole replications resampled)."""
@@ -122,7 +118,7 @@ def _sum_of_quantiles(values: np.ndarray, q: float) -> tuple[float, float]:
         return np.nan, np.nan
     x = np.where(np.isnan(x), 0.0, x)
     n = x.shape[0]
-    w = _hd_weights(n, q)
+    w = harrell_davis_weights(n, q)
     estimate = float((w @ np.sort(x, axis=0)).sum())
     if n < 2:
         return estimate, np.nan

@@ -113,7 +113,7 @@ def staffing_data(result: DimensioningResult, lang: Lang) -> pd.DataFrame:
     column = stated_column(result)
     yearly = result.yearly[(result.yearly["unit"] != ALL) & (result.yearly["team"] != ALL)]
     order: dict[str, int] = {u: i for i, u in enumerate(UNITS)}
-    not_counted = {(x.unit, x.team) for x in answer.teams if not x.counted}
+    uncounted = {(x.unit, x.team) for x in answer.uncounted_teams}
     rows = []
     for r in yearly.to_dict("records"):
         panel = unit_name(str(r["unit"]), str(r["team"]), lang)
@@ -121,7 +121,7 @@ def staffing_data(result: DimensioningResult, lang: Lang) -> pd.DataFrame:
             (t("app_required", lang, level=level_word(answer, lang)), r[column]),
             (t("app_funded", lang), r["funded_posts"]),
         ]
-        if (r["unit"], r["team"]) in not_counted:
+        if (r["unit"], r["team"]) in uncounted:
             # the law counts none of its clients (aftercare 18+): no requirement, as the tables say
             panel = f"{panel} ({t('team_not_counted', lang)})"
             series_values = series_values[1:]

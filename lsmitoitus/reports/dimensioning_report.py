@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from matplotlib import dates as mdates
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference, Series
@@ -1199,41 +1200,15 @@ def staffing_figure(result: DimensioningResult, lang: Lang = "fi", answer: Staff
     fig, panels = unit_team_panels(pool_keys(result.scenario), lang, integer_y=True)
     conf = round(100 * result.confidence)
     first_day = {(x.unit, x.team): x.first_failing_day for x in answer.teams}
-    not_counted = {(x.unit, x.team) for x in answer.teams if not x.counted}
+    uncounted = {(x.unit, x.team) for x in answer.uncounted_teams}
     for ax, unit, area, _ in panels:
         part = result.monthly[(result.monthly["team"] == area) & (result.monthly["unit"] == unit)]
-        if (unit, area) in not_counted:
+        if (unit, area) in uncounted:
             # the law counts none of the team's clients (aftercare 18+): no requirement to draw,
             # as the tables say "ei laskettavia" (a line at 0 would read as "no posts needed")
             ax.set_title(t("chart_not_counted_note", lang, team=team_label(area, lang), unit=t(unit, lang)), fontsize=8)
-        elif answer.level == CONF:
-            ax.fill_between(
-                part["date"],
-                part["required_posts_p50"],
-                part["required_posts_conf"],
-                step="post",
-                color="tab:orange",
-                alpha=0.25,
-                linewidth=0,
-                label=t("chart_band_required", lang, conf=conf),
-            )
-        if (unit, area) not in not_counted:
-            ax.step(
-                part["date"],
-                part["required_posts_p50"],
-                where="post",
-                color="tab:orange",
-                label=t("chart_required_p50", lang),
-            )
-        if answer.level == CONF and (unit, area) not in not_counted:
-            ax.step(
-                part["date"],
-                part["required_posts_conf"],
-                where="post",
-                color="tab:red",
-                linewidth=0.8,
-                label=t("chart_required_conf", lang, conf=conf),
-            )
+        else:
+            _requirement_lines(ax, part, answer.level == CONF, conf, lang)
         ax.step(
             part["date"],
             part["funded_posts"],
@@ -1258,6 +1233,34 @@ def staffing_figure(result: DimensioningResult, lang: Lang = "fi", answer: Staff
         practice=t(f"practice_name_{answer.practice}", lang),
     )
     return finish_panels(fig, title, t("chart_posts", lang), lang)
+
+
+def _requirement_lines(ax: Axes, part: pd.DataFrame, at_confidence: bool, conf: int, lang: Lang) -> None:
+    """A team's required posts on the reading days: the median, and, when the replications carry
+    the confidence, the band up to it and its line."""
+    if at_confidence:
+        ax.fill_between(
+            part["date"],
+            part["required_posts_p50"],
+            part["required_posts_conf"],
+            step="post",
+            color="tab:orange",
+            alpha=0.25,
+            linewidth=0,
+            label=t("chart_band_required", lang, conf=conf),
+        )
+    ax.step(
+        part["date"], part["required_posts_p50"], where="post", color="tab:orange", label=t("chart_required_p50", lang)
+    )
+    if at_confidence:
+        ax.step(
+            part["date"],
+            part["required_posts_conf"],
+            where="post",
+            color="tab:red",
+            linewidth=0.8,
+            label=t("chart_required_conf", lang, conf=conf),
+        )
 
 
 def terminal_text(
