@@ -198,3 +198,20 @@ def test_a_plans_headline_never_claims_what_its_tables_deny(planned_answer: Dime
         assert "Suunnitelma riittää kaikissa tiimeissä" in text
         assert any(line.startswith("Suunnitelma täyttää tavoitteen") for line in lines)
     assert "90" not in text  # two replications carry no figure at 90 %
+
+
+@pytest.mark.integration
+def test_the_cheapest_plans_notes_give_each_requirement_to_a_tenth_of_a_post(
+    carried_answer: DimensioningResult,
+) -> None:
+    """The plan sheet's note says which requirement a change meets, to a tenth of a post as the
+    tables give it ("tarve 2025: 8,4 vakanssia (90 %)"), not to three decimals (a quantile at 90 %
+    is a fraction: 40 replications carry it)."""
+    import re
+
+    from lsmitoitus.reports.dimensioning_report import plan_frame
+
+    notes = [n for n in plan_frame(carried_answer, "fi").iloc[:, -2:].to_numpy().ravel() if str(n).startswith("tarve")]
+    assert notes
+    for note in notes:
+        assert re.fullmatch(r"tarve \d{4}: \d+(,\d)? vakanssia \(.+\)", note), note

@@ -608,7 +608,7 @@ def plan_frame(result: DimensioningResult, lang: Lang, answer: StaffingAnswer | 
                 "plan_note_required",
                 lang,
                 year=step.start.year,
-                required=number(required, lang),
+                required=number(required, lang, 1),  # to a tenth of a post, as the tables give it
                 level=level_word(answer, lang),
             )
         rows.append(
